@@ -1,0 +1,82 @@
+// Errors of the keystore engine: values with a code, parameters and a message in the user's
+// language. `Error.message` is for developers (English, never a secret); faces show `userMessage`.
+import { translate, type Language, type MessageKey, type MessageParams } from '../i18n';
+import type { PasswordRule } from './passwordPolicy';
+
+export type KeystoreErrorCode =
+  | 'wrong-password'
+  | 'corrupt'
+  | 'unsupported'
+  | 'too-costly'
+  | 'not-ehealth'
+  | 'not-found'
+  | 'entry-not-found'
+  | 'password-policy'
+  | 'rewrite-failed';
+
+export abstract class KeystoreError extends Error {
+  abstract readonly code: KeystoreErrorCode;
+
+  constructor(
+    detail: string,
+    readonly params: MessageParams = {},
+  ) {
+    super(detail);
+  }
+
+  userMessage(language: Language): string {
+    return translate(language, `keystore.error.${this.code}` as MessageKey, this.params);
+  }
+}
+
+/** The password does not open the keystore (MAC mismatch, or a bag that does not decrypt). */
+export class WrongPassword extends KeystoreError {
+  readonly code = 'wrong-password';
+}
+
+/** Not a PKCS#12 file, truncated, or altered. */
+export class CorruptKeystore extends KeystoreError {
+  readonly code = 'corrupt';
+}
+
+/** A valid PKCS#12 file using an algorithm this engine does not implement (`params.algorithm`). */
+export class UnsupportedKeystore extends KeystoreError {
+  readonly code = 'unsupported';
+}
+
+/** Parameters that would cost absurd work (iteration counts, sizes): refused before any work. */
+export class TooCostlyKeystore extends KeystoreError {
+  readonly code = 'too-costly';
+}
+
+/** A PKCS#12 file without any private key: not an eHealth keystore. */
+export class NotAnEhealthKeystore extends KeystoreError {
+  readonly code = 'not-ehealth';
+}
+
+export class KeystoreNotFound extends KeystoreError {
+  readonly code = 'not-found';
+}
+
+export class EntryNotFound extends KeystoreError {
+  readonly code = 'entry-not-found';
+}
+
+/** The new password breaks the eHealth policy; `failures` lists the rules, each reported on its own. */
+export class PasswordPolicyViolation extends KeystoreError {
+  readonly code = 'password-policy';
+
+  constructor(readonly failures: PasswordRule[]) {
+    super(`password policy: ${failures.join(', ')}`);
+  }
+
+  override userMessage(language: Language): string {
+    const failures = this.failures.map((rule) => translate(language, `keystore.policy.${rule}`)).join('; ');
+    return translate(language, 'keystore.error.password-policy', { failures });
+  }
+}
+
+/** A rewritten keystore did not verify; the original is untouched. */
+export class RewriteFailed extends KeystoreError {
+  readonly code = 'rewrite-failed';
+}

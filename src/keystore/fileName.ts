@@ -1,0 +1,53 @@
+// The eHealth keystore naming convention: `<TYPE>=<ID>[,<APPID>] yyyyMMdd-HHmmss.p12`,
+// `.acc-p12` for acceptance. Renewals add a newer file beside the old one.
+import type { Environment, FileProblem, HolderRef } from './model';
+import { holderTypes } from './holderTypes';
+
+export const keystoreSuffixes = ['.acc-p12', '.p12'] as const;
+
+export function isKeystoreFileName(fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  return keystoreSuffixes.some((suffix) => lower.endsWith(suffix));
+}
+
+export function environmentFromSuffix(fileName: string): Environment {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.acc-p12')) return 'acceptance';
+  if (lower.endsWith('.p12')) return 'production';
+  return 'unknown';
+}
+
+export interface ParsedFileName {
+  holder?: HolderRef;
+  createdAt?: string;
+  environment: Environment;
+  problems: FileProblem[];
+}
+
+const conventionalName =
+  /^(?<type>[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)?)=(?<id>[0-9A-Za-z]+)(?:, ?(?<app>[0-9A-Z_-]{1,30}))? (?<date>\d{8})-(?<time>\d{6})\.(?:acc-)?p12$/i;
+
+export function parseKeystoreFileName(fileName: string): ParsedFileName {
+  const environment = environmentFromSuffix(fileName);
+  const match = conventionalName.exec(fileName);
+  if (!match?.groups) return { environment, problems: [{ code: 'unconventional-name' }] };
+  const { type, id, app, date, time } = match.groups as Record<string, string>;
+  const problems: FileProblem[] = [];
+  const holderType = type.toUpperCase();
+  if (!holderTypes.has(holderType)) problems.push({ code: 'unknown-holder-type', params: { type: holderType } });
+  const createdAt = localDateTime(date, time);
+  if (!createdAt) problems.push({ code: 'invalid-date' });
+  const holder: HolderRef = { type: holderType, id, ...(app ? { applicationId: app } : {}) };
+  return { holder, ...(createdAt ? { createdAt } : {}), environment, problems };
+}
+
+/** `20230823`, `085751` -> `2023-08-23T08:57:51`, or undefined when not a real calendar date. */
+function localDateTime(date: string, time: string): string | undefined {
+  const [year, month, day] = [date.slice(0, 4), date.slice(4, 6), date.slice(6, 8)].map(Number);
+  const [hour, minute, second] = [time.slice(0, 2), time.slice(2, 4), time.slice(4, 6)].map(Number);
+  const check = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const valid =
+    check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day &&
+    check.getUTCHours() === hour && check.getUTCMinutes() === minute && check.getUTCSeconds() === second;
+  return valid ? check.toISOString().slice(0, 19) : undefined;
+}

@@ -1,0 +1,24 @@
+// Holder (identifier) types known to eHealth CertRA, with the length of their identifier.
+// The live list comes from GetGenericOrganizationTypes; this one serves while offline.
+
+const nihiiOrganisations = [
+  'PHARMACY', 'HOSPITAL', 'GROUP', 'LABO', 'RETIREMENT', 'OTD_PHARMACY', 'PALLIATIVE_CARE', 'OFFICE_DENTISTS',
+  'MEDICAL_HOUSE', 'OFFICE_DOCTORS', 'GROUP_DOCTORS', 'OF_BAND', 'PSYCH_HOUSE', 'PROT_ACC', 'HOME_SERVICES',
+  'OF_PHYSIOS', 'GUARD_POST', 'BELRAI', 'BELRAI_SCREEN', 'GROUP_MIDWIVES', 'SORTING_CENTER',
+];
+
+/** Identifier length per holder type; `undefined` where eHealth sets no fixed length. */
+export const holderTypes: ReadonlyMap<string, number | undefined> = new Map<string, number | undefined>([
+  ['SSIN', 11],
+  ['CBE', 10],
+  ['CBE-TREAT_CENTER', 10],
+  ['CBE-CONSORTIUM', 10],
+  ['EHP', 10],
+  ['EHP-CTRL_ORGANISM', 10],
+  ['NIHII', 8],
+  ['NIHII11', 11],
+  ...nihiiOrganisations.map((suffix): [string, number] => [`NIHII-${suffix}`, 8]),
+  ['SITE', 4],
+  ['SITESMUR', undefined],
+  ['SITEPIT', undefined],
+]);

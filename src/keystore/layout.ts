@@ -1,0 +1,50 @@
+// What goes into an eHealth keystore and under which names, as the official tooling writes it:
+// the `authentication` key with its certificate and chain, each ETK key under the decimal serial of
+// its certificate, then the chain again as certificate entries named by their DN.
+import type { KeyObject } from 'node:crypto';
+import { parseCertificate } from './certificate';
+import type { CertificateToWrite, KeyToWrite, Pkcs12Contents } from './pkcs12/writer';
+import type { UnlockedPkcs12 } from './pkcs12/reader';
+
+export interface EhealthKeystoreContent {
+  authentication: { privateKey: KeyObject; chain: Uint8Array[] };
+  encryption: Array<{ privateKey: KeyObject; certificate: Uint8Array }>;
+}
+
+/** The JDK's local key id: "Time " and the creation time in milliseconds, unique per key. */
+const timeKeyId = (millis: number) => new TextEncoder().encode(`Time ${millis}`);
+
+/** The RFC 2253 form the JDK uses to name chain certificates: `CN=...,OU=...,C=BE`. */
+const dnAlias = (der: Uint8Array) => parseCertificate(der).details.subject.replace(/, (?=[A-Za-z0-9.]+=)/g, ',');
+
+export function ehealthLayout(content: EhealthKeystoreContent, now: number = Date.now()): Pkcs12Contents {
+  const [leaf, ...issuers] = content.authentication.chain;
+  if (!leaf) throw new RangeError('the authentication chain needs at least its own certificate');
+  const keys: KeyToWrite[] = [];
+  const certificates: CertificateToWrite[] = [];
+  const authNames = { friendlyName: 'authentication', localKeyId: timeKeyId(now) };
+  keys.push({ privateKey: content.authentication.privateKey, ...authNames });
+  certificates.push({ der: leaf, ...authNames }, ...issuers.map((der) => ({ der, friendlyName: dnAlias(der) })));
+  content.encryption.forEach((etk, index) => {
+    const names = { friendlyName: parseCertificate(etk.certificate).details.serialNumber, localKeyId: timeKeyId(now + index + 1) };
+    keys.push({ privateKey: etk.privateKey, ...names });
+    certificates.push({ der: etk.certificate, ...names });
+  });
+  certificates.push(...content.authentication.chain.map((der) => ({ der, friendlyName: dnAlias(der) })));
+  return { keys, certificates };
+}
+
+/** The same bags, names and order as an opened file: what a password change writes back. */
+export async function contentsOf(unlocked: UnlockedPkcs12): Promise<Pkcs12Contents> {
+  const keys = await Promise.all(
+    unlocked.keys.map(async (key): Promise<KeyToWrite> => ({ privateKey: await key.privateKey(), ...names(key) })),
+  );
+  return { keys, certificates: unlocked.certificates.map((certificate) => ({ der: certificate.der, ...names(certificate) })) };
+}
+
+function names(bag: { friendlyName?: string; localKeyId?: Uint8Array }) {
+  return {
+    ...(bag.friendlyName !== undefined ? { friendlyName: bag.friendlyName } : {}),
+    ...(bag.localKeyId ? { localKeyId: bag.localKeyId } : {}),
+  };
+}

@@ -1,0 +1,148 @@
+// Finds keystore files in the eHealth keystore folders without opening them (no password needed).
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isKeystoreFileName, parseKeystoreFileName } from './fileName';
+import type { FileProblem, FolderOrigin, KeystoreFile, KeystoreFolder, KeystoreListing } from './model';
+import { holderLabel } from './model';
+
+/** An eHealth keystore is 4 to 12 KB; anything past this is not one and is not read further. */
+const largestPlausibleKeystore = 1024 * 1024;
+
+/**
+ * The folder the official eHealth tooling uses: `~/ehealth/keystore` on every OS
+ * (`C:\Users\<user>\ehealth\keystore` on Windows).
+ */
+export function defaultKeystoreFolder(home: string = os.homedir(), platform: NodeJS.Platform = process.platform): string {
+  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  return join(home, 'ehealth', 'keystore');
+}
+
+export interface FolderRequest {
+  path: string;
+  origin: FolderOrigin;
+}
+
+/** The default folder plus configured ones, with `~` expanded and duplicates removed. */
+export function keystoreFolders(configured: readonly string[], home: string = os.homedir()): FolderRequest[] {
+  const requests: FolderRequest[] = [{ path: defaultKeystoreFolder(home), origin: 'default' }];
+  for (const folder of configured) {
+    const trimmed = folder.trim();
+    if (trimmed) requests.push({ path: expandHome(trimmed, home), origin: 'configured' });
+  }
+  return dedupe(requests);
+}
+
+export function expandHome(folder: string, home: string = os.homedir()): string {
+  if (folder === '~') return home;
+  if (folder.startsWith('~/') || folder.startsWith('~\\')) return path.join(home, folder.slice(2));
+  return path.resolve(folder);
+}
+
+function dedupe(requests: FolderRequest[]): FolderRequest[] {
+  const seen = new Set<string>();
+  return requests.filter((request) => {
+    const key = path.resolve(request.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export async function listKeystores(requests: readonly FolderRequest[]): Promise<KeystoreListing> {
+  const listing = { folders: await Promise.all(dedupe([...requests]).map(scanFolder)) };
+  flagRelations(listing.folders.flatMap((folder) => folder.keystores));
+  return listing;
+}
+
+async function scanFolder(request: FolderRequest): Promise<KeystoreFolder> {
+  const folder = { path: path.resolve(request.path), origin: request.origin };
+  let names: string[];
+  try {
+    names = await fs.readdir(folder.path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ...folder, state: 'missing', keystores: [] };
+    return { ...folder, state: 'unreadable', reason: code ?? String(error), keystores: [] };
+  }
+  const files = await Promise.all(names.filter(isKeystoreFileName).map((name) => describeFile(folder.path, name)));
+  return { ...folder, state: 'ok', keystores: orderByHolder(files) };
+}
+
+async function describeFile(folder: string, fileName: string): Promise<KeystoreFile> {
+  const filePath = path.join(folder, fileName);
+  const parsed = parseKeystoreFileName(fileName);
+  const problems: FileProblem[] = [...parsed.problems];
+  const file: KeystoreFile = {
+    path: filePath,
+    fileName,
+    ...(parsed.holder ? { holder: parsed.holder } : {}),
+    ...(parsed.createdAt ? { createdAt: parsed.createdAt } : {}),
+    environment: parsed.environment,
+    latest: true,
+    problems,
+  };
+  try {
+    const stat = await fs.stat(filePath);
+    file.sizeBytes = stat.size;
+    file.modifiedAt = stat.mtime.toISOString();
+    if (!stat.isFile()) problems.push({ code: 'not-a-file' });
+    else if (stat.size === 0) problems.push({ code: 'empty' });
+    else if (stat.size > largestPlausibleKeystore) problems.push({ code: 'too-large', params: { size: stat.size } });
+    else file.sha256 = createHash('sha256').update(await fs.readFile(filePath)).digest('hex');
+  } catch (error) {
+    problems.push({ code: 'unreadable', params: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
+  }
+  return file;
+}
+
+/**
+ * Across all folders: links renewals (same holder and environment, different creation times), and
+ * flags stray duplicates (same holder, environment and creation time, or byte-identical content):
+ * the copy kept as the original is the first in conventional-name, then path order.
+ */
+function flagRelations(files: KeystoreFile[]): void {
+  const ordered = [...files].sort((a, b) => Number(!a.holder) - Number(!b.holder) || a.path.localeCompare(b.path));
+  const originals = new Map<string, KeystoreFile>();
+  for (const file of ordered) {
+    const keys = [
+      ...(file.sha256 ? [`content|${file.sha256}`] : []),
+      ...(file.holder && file.createdAt ? [`name|${holderLabel(file.holder)}|${file.environment}|${file.createdAt}`] : []),
+    ];
+    const original = keys.map((key) => originals.get(key)).find(Boolean);
+    if (original) file.problems.push({ code: 'duplicate', params: { of: original.path } });
+    else for (const key of keys) originals.set(key, file);
+  }
+  const renewals = new Map<string, KeystoreFile[]>();
+  for (const file of [...originals.values()]) {
+    if (!file.holder || !file.createdAt) continue;
+    const group = `${holderLabel(file.holder)}|${file.environment}`;
+    renewals.set(group, [...(renewals.get(group) ?? []), file]);
+  }
+  for (const group of renewals.values()) {
+    const unique = [...new Set(group)].sort((a, b) => a.createdAt!.localeCompare(b.createdAt!));
+    unique.forEach((file, index) => {
+      if (index > 0) file.renewalOf = unique[index - 1].path;
+      if (index < unique.length - 1) file.renewedBy = unique[index + 1].path;
+    });
+  }
+}
+
+/**
+ * Groups files by holder and environment, newest first in each group, and marks all but the newest
+ * as older: picking an old keystore after a renewal is a classic mistake.
+ */
+function orderByHolder(files: KeystoreFile[]): KeystoreFile[] {
+  const groupKey = (file: KeystoreFile) => (file.holder ? `${holderLabel(file.holder)}|${file.environment}` : undefined);
+  const named = files.filter((file) => file.holder).sort((a, b) => {
+    const byHolder = groupKey(a)!.localeCompare(groupKey(b)!);
+    if (byHolder !== 0) return byHolder;
+    return (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.fileName.localeCompare(b.fileName);
+  });
+  named.forEach((file, index) => {
+    file.latest = index === 0 || groupKey(named[index - 1]) !== groupKey(file);
+  });
+  const unnamed = files.filter((file) => !file.holder).sort((a, b) => a.fileName.localeCompare(b.fileName));
+  return [...named, ...unnamed];
+}

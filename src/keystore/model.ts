@@ -1,0 +1,169 @@
+// The keystore domain model shared by every face: the tree view, the CLI's JSON and the guide checks.
+
+/** Where a certificate is valid: eHealth's two environments, or our local sandbox authority. */
+export type Environment = 'production' | 'acceptance' | 'sandbox' | 'unknown';
+
+/** Who a certificate belongs to, as eHealth names it: `SSIN=79021802145`, `EHP=1990001916,VITALINKGATEWAY`. */
+export interface HolderRef {
+  type: string;
+  id: string;
+  applicationId?: string;
+}
+
+/** Something odd about a keystore file, as a code the faces translate (see src/i18n). */
+export interface FileProblem {
+  code: 'unconventional-name' | 'unknown-holder-type' | 'invalid-date' | 'unreadable' | 'empty' | 'too-large' | 'not-a-file' | 'duplicate';
+  params?: Record<string, string | number>;
+}
+
+/** A keystore file found on disk, known from its name and metadata only (no password needed). */
+export interface KeystoreFile {
+  path: string;
+  fileName: string;
+  /** From the file name, when it follows the eHealth convention. */
+  holder?: HolderRef;
+  /** Creation time written in the file name (local time of the machine that made it), ISO 8601 without zone. */
+  createdAt?: string;
+  /** From the suffix: `.acc-p12` is acceptance, `.p12` production (the issuer has the last word once opened). */
+  environment: Environment;
+  sizeBytes?: number;
+  modifiedAt?: string;
+  /** False for an older keystore of a holder who has a newer one in the same environment. */
+  latest: boolean;
+  /** Path of the next newer keystore of the same holder and environment (this one was renewed). */
+  renewedBy?: string;
+  /** Path of the next older keystore of the same holder and environment (this one is its renewal). */
+  renewalOf?: string;
+  /** SHA-256 of the content, hex: byte-identical copies share it. */
+  sha256?: string;
+  problems: FileProblem[];
+}
+
+export type FolderOrigin = 'default' | 'configured' | 'argument';
+
+export interface KeystoreFolder {
+  path: string;
+  origin: FolderOrigin;
+  state: 'ok' | 'missing' | 'unreadable';
+  reason?: string;
+  /** Grouped by holder, newest first within a holder; unconventional names last. */
+  keystores: KeystoreFile[];
+}
+
+export interface KeystoreListing {
+  folders: KeystoreFolder[];
+}
+
+export function holderLabel(holder: HolderRef): string {
+  return `${holder.type}=${holder.id}${holder.applicationId ? `,${holder.applicationId}` : ''}`;
+}
+
+// ---- An opened keystore (inspect) ----
+
+/** The state of a keystore's authentication certificate at the evaluation date. */
+export type CertificateStatus = 'valid' | 'renewable' | 'expired' | 'incomplete' | 'not-yet-valid';
+
+/** The holder as eHealth names it, plus the name shown in the certificate (organisations and people). */
+export interface Holder extends HolderRef {
+  name?: string;
+  /** `certificate` once opened; `file-name` while locked or when the certificate says nothing. */
+  source: 'certificate' | 'file-name';
+}
+
+export interface KeyDescription {
+  type: 'rsa' | 'ec' | 'other';
+  bits?: number;
+  curve?: string;
+}
+
+export interface CertificateDetails {
+  subject: string;
+  issuer: string;
+  /** Decimal, as eHealth names ETK aliases. */
+  serialNumber: string;
+  serialNumberHex: string;
+  notBefore: string;
+  notAfter: string;
+  key: KeyDescription;
+  keyUsage: string[];
+  /** Extended key usage purposes (clientAuth, emailProtection, ...; the OID when unnamed); empty without the extension. */
+  extendedKeyUsage: string[];
+  subjectKeyIdentifier?: string;
+  /** Base64 DER, for export. */
+  der: string;
+}
+
+export type EntryKind = 'authentication' | 'encryption' | 'certificate';
+
+interface EntryBase {
+  alias: string;
+  kind: EntryKind;
+  certificate: CertificateDetails;
+  /** The certificates above this entry's certificate, nearest first (key entries only). */
+  chain: CertificateDetails[];
+}
+
+/** The eHealth authentication key (alias `authentication`) with its certificate and issuing CA. */
+export interface AuthenticationEntry extends EntryBase {
+  kind: 'authentication';
+}
+
+/** An ETK decryption key (alias = the decimal serial of its self-issued certificate). */
+export interface EncryptionEntry extends EntryBase {
+  kind: 'encryption';
+}
+
+/** A certificate stored without a key (issuing CA, own certificate). */
+export interface CertificateEntry extends EntryBase {
+  kind: 'certificate';
+}
+
+export type KeystoreEntry = AuthenticationEntry | EncryptionEntry | CertificateEntry;
+
+/** The consistency checks of an opened keystore; `unchecked` where the private keys were not decrypted. */
+export interface KeystoreCheck {
+  code: 'key-matches-certificate' | 'chain-order' | 'etk-issued-by-authentication';
+  alias: string;
+  result: 'ok' | 'failed' | 'unchecked';
+}
+
+/** Why a keystore is `incomplete`, or something else worth a warning. */
+export interface KeystoreWarning {
+  code:
+    | 'environment-mismatch'
+    | 'no-authentication-key'
+    | 'no-encryption-key'
+    | 'issuer-not-ehealth'
+    | 'validity-not-three-years'
+    | 'password-needed';
+  params?: Record<string, string | number>;
+}
+
+export interface BagProtection {
+  algorithm: string;
+  iterations: number;
+}
+
+export interface Protection {
+  macAlgorithm?: string;
+  macIterations?: number;
+  bags: BagProtection[];
+}
+
+export interface Keystore {
+  file?: string;
+  /** From the issuer once opened (the suffix while locked). */
+  environment: Environment;
+  holder?: Holder;
+  /** Undefined while locked. */
+  status?: CertificateStatus;
+  /** Evaluation date of `status`, ISO 8601. */
+  evaluatedAt: string;
+  locked: boolean;
+  /** Aliases of key entries, readable without the password. */
+  keyAliases: string[];
+  entries: KeystoreEntry[];
+  checks: KeystoreCheck[];
+  warnings: KeystoreWarning[];
+  protection: Protection;
+}

@@ -1,0 +1,25 @@
+// The eHealth Certificate Manager's keystore password policy: four rules, each reported on its own
+// so a face can show them live (at least 8 characters, a digit or symbol, ASCII only because Java
+// refuses other keystore passwords, confirmation equal).
+
+export type PasswordRule = 'min-length' | 'digit-or-symbol' | 'ascii-only' | 'confirmation';
+
+export interface PasswordRuleResult {
+  rule: PasswordRule;
+  ok: boolean;
+}
+
+export const minimumPasswordLength = 8;
+
+export function checkPasswordPolicy(password: string, confirmation: string): PasswordRuleResult[] {
+  return [
+    { rule: 'min-length', ok: password.length >= minimumPasswordLength },
+    { rule: 'digit-or-symbol', ok: /[0-9!-/:-@[-`{-~]/.test(password) },
+    { rule: 'ascii-only', ok: /^[\x20-\x7e]*$/.test(password) },
+    { rule: 'confirmation', ok: password === confirmation },
+  ];
+}
+
+export function failedRules(password: string, confirmation: string): PasswordRule[] {
+  return checkPasswordPolicy(password, confirmation).filter((result) => !result.ok).map((result) => result.rule);
+}

@@ -1,0 +1,221 @@
+// Reads PKCS#12 files in two steps. `readStructure` needs no password: it gives the MAC parameters,
+// the bags that are in clear (key bags' aliases and local key ids) and the encrypted parts.
+// `unlock` verifies the MAC and decrypts the certificate bags, in parallel; private keys stay
+// encrypted until asked for, since they cost 150,000 SHA-1 compressions each with the JDK's 3DES.
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_x509Certificate } from '@peculiar/asn1-pfx';
+import { CorruptKeystore, UnsupportedKeystore, WrongPassword } from '../errors';
+import type { Deriver } from './kdf';
+import { BerReader, BerTag, integer, octets, oidString, text, type BerElement } from './der';
+import { maxKeystoreBytes } from './limits';
+import { parseMac, verifyMac, type MacScheme } from './mac';
+import { parsePbe, pbeDecrypt, type PbeScheme } from './pbe';
+import { oid } from './schemas';
+
+export interface BagAttributes {
+  friendlyName?: string;
+  localKeyId?: Uint8Array;
+}
+
+export interface RawCertificateBag extends BagAttributes {
+  der: Uint8Array;
+}
+
+export interface RawKeyBag extends BagAttributes {
+  /** Undefined for an unencrypted PKCS#8 key bag. */
+  scheme?: PbeScheme;
+  /** The encrypted (or, without scheme, plain) PKCS#8 bytes. */
+  data: Uint8Array;
+}
+
+export interface EncryptedSafe {
+  scheme: PbeScheme;
+  ciphertext: Uint8Array;
+}
+
+export interface Pkcs12Structure {
+  mac?: MacScheme;
+  /** The bytes the MAC covers. */
+  authSafe: Uint8Array;
+  /** Key and certificate bags readable without the password. */
+  keys: RawKeyBag[];
+  certificates: RawCertificateBag[];
+  encrypted: EncryptedSafe[];
+}
+
+export function readStructure(bytes: Uint8Array): Pkcs12Structure {
+  if (bytes.length > maxKeystoreBytes) throw new CorruptKeystore(`file of ${bytes.length} bytes`);
+  // PFX ::= SEQUENCE { version INTEGER, authSafe ContentInfo, macData MacData OPTIONAL }
+  const pfx = BerReader.inside(BerReader.read(bytes, 'PFX', BerTag.sequence), 'PFX');
+  const version = integer(pfx.next(), 'PFX version');
+  if (version !== 3) throw new UnsupportedKeystore(`PFX version ${version}`, { algorithm: `PKCS#12 v${version}` });
+  const authSafeInfo = contentInfo(pfx.next(BerTag.sequence));
+  if (authSafeInfo.type !== oid.data) throw new UnsupportedKeystore(`authSafe ${authSafeInfo.type}`, { algorithm: authSafeInfo.type });
+  const authSafe = octets(authSafeInfo.content, 'authSafe');
+  const macData = pfx.optional(BerTag.sequence);
+  const structure: Pkcs12Structure = {
+    ...(macData ? { mac: parseMac(macData) } : {}),
+    authSafe,
+    keys: [],
+    certificates: [],
+    encrypted: [],
+  };
+  // AuthenticatedSafe ::= SEQUENCE OF ContentInfo
+  for (const safes = BerReader.inside(BerReader.read(authSafe, 'AuthenticatedSafe', BerTag.sequence), 'AuthenticatedSafe'); !safes.done; ) {
+    const info = contentInfo(safes.next(BerTag.sequence));
+    if (info.type === oid.data) {
+      collectBags(octets(info.content, 'SafeContents'), structure);
+    } else if (info.type === oid.encryptedData) {
+      structure.encrypted.push(readEncryptedSafe(info.content));
+    } else {
+      throw new UnsupportedKeystore(`safe ${info.type}`, { algorithm: info.type });
+    }
+  }
+  return structure;
+}
+
+/** ContentInfo ::= SEQUENCE { contentType OID, content [0] EXPLICIT ANY } */
+function contentInfo(element: BerElement): { type: string; content: BerElement } {
+  const fields = BerReader.inside(element, 'ContentInfo');
+  const type = oidString(fields.next());
+  return { type, content: BerReader.inside(fields.next(BerTag.context0), 'ContentInfo').next() };
+}
+
+/** EncryptedData ::= SEQUENCE { version, SEQUENCE { contentType, algorithm, [0] IMPLICIT OCTET STRING } } */
+function readEncryptedSafe(element: BerElement): EncryptedSafe {
+  const data = BerReader.inside(element, 'EncryptedData', BerTag.sequence);
+  data.next(BerTag.integer);
+  const info = BerReader.inside(data.next(BerTag.sequence), 'EncryptedContentInfo');
+  info.next(BerTag.oid);
+  const scheme = parsePbe(info.next(BerTag.sequence));
+  const content = info.done ? undefined : octets(info.next(), 'EncryptedData', 0x80);
+  if (!content?.length) throw new CorruptKeystore('EncryptedData without content');
+  return { scheme, ciphertext: content };
+}
+
+/** SafeContents ::= SEQUENCE OF SafeBag { bagId OID, bagValue [0] EXPLICIT ANY, bagAttributes SET OPTIONAL } */
+function collectBags(safeContents: Uint8Array, into: Pick<Pkcs12Structure, 'keys' | 'certificates'>): void {
+  for (const bags = BerReader.inside(BerReader.read(safeContents, 'SafeContents', BerTag.sequence), 'SafeContents'); !bags.done; ) {
+    const bag = BerReader.inside(bags.next(BerTag.sequence), 'SafeBag');
+    const bagId = oidString(bag.next());
+    const value = BerReader.inside(bag.next(BerTag.context0), 'SafeBag').next();
+    const attributeSet = bag.optional(BerTag.set);
+    const attributes = attributeSet ? readAttributes(attributeSet) : {};
+    if (bagId === id_pkcs8ShroudedKeyBag) {
+      // EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm, encryptedData OCTET STRING }
+      const shrouded = BerReader.inside(value, 'key bag', BerTag.sequence);
+      into.keys.push({ ...attributes, scheme: parsePbe(shrouded.next(BerTag.sequence)), data: octets(shrouded.next(), 'key bag') });
+    } else if (bagId === id_keyBag) {
+      into.keys.push({ ...attributes, data: value.encoded });
+    } else if (bagId === id_certBag) {
+      // CertBag ::= SEQUENCE { certId OID, certValue [0] EXPLICIT OCTET STRING }
+      const cert = BerReader.inside(value, 'certificate bag', BerTag.sequence);
+      if (oidString(cert.next()) !== id_x509Certificate) continue; // SDSI certificates: never seen in practice, skipped.
+      into.certificates.push({ ...attributes, der: octets(BerReader.inside(cert.next(BerTag.context0), 'certificate bag').next(), 'certificate') });
+    }
+    // CRL, secret and nested bags carry nothing an eHealth keystore uses.
+  }
+}
+
+/** SET OF SEQUENCE { attrId OID, attrValues SET OF ANY }: the first value of the two we use. */
+function readAttributes(attributes: BerElement): BagAttributes {
+  const result: BagAttributes = {};
+  for (const reader = BerReader.inside(attributes, 'bag attributes'); !reader.done; ) {
+    const attribute = BerReader.inside(reader.next(BerTag.sequence), 'bag attribute');
+    const id = oidString(attribute.next());
+    const values = BerReader.inside(attribute.next(BerTag.set), 'bag attribute');
+    if (values.done) continue;
+    const value = values.next();
+    if (id === oid.friendlyName) {
+      const name = text(value);
+      if (name === undefined) throw new CorruptKeystore('friendlyName: not a string');
+      result.friendlyName = name;
+    }
+    if (id === oid.localKeyId) result.localKeyId = octets(value, 'localKeyId');
+  }
+  return result;
+}
+
+export interface UnlockedKey extends BagAttributes {
+  /** Decrypts the key on first use (the costly part of opening a JDK keystore). */
+  privateKey(): Promise<KeyObject>;
+}
+
+export interface UnlockedPkcs12 {
+  structure: Pkcs12Structure;
+  certificates: RawCertificateBag[];
+  keys: UnlockedKey[];
+}
+
+/**
+ * Checks the password and decrypts the certificates. The result keeps the password only inside
+ * `privateKey()`: hold it no longer than the operation that needs the keys.
+ */
+export async function unlock(structure: Pkcs12Structure, password: string, deriver: Deriver): Promise<UnlockedPkcs12> {
+  return (await unlockAndUse(structure, password, deriver, () => undefined)).contents;
+}
+
+/**
+ * `unlock`, running `use` on the decrypted contents while the MAC is still being checked (the MAC
+ * key derivation is the longest step): its result comes out only once the MAC verified, and a
+ * wrong password wins over whatever `use` threw on contents that were garbage.
+ */
+export async function unlockAndUse<T>(
+  structure: Pkcs12Structure,
+  password: string,
+  deriver: Deriver,
+  use: (contents: UnlockedPkcs12) => T,
+): Promise<{ contents: UnlockedPkcs12; used: T }> {
+  const macCheck = structure.mac ? verifyMac(structure.mac, structure.authSafe, password, deriver) : Promise.resolve();
+  const work = decrypt(structure, password, deriver).then((contents) => ({ contents, used: use(contents) }));
+  const [mac, done] = await Promise.allSettled([macCheck, work]);
+  if (mac.status === 'rejected') throw mac.reason;
+  if (done.status === 'rejected') throw done.reason;
+  return done.value;
+}
+
+async function decrypt(structure: Pkcs12Structure, password: string, deriver: Deriver): Promise<UnlockedPkcs12> {
+  const safes = await Promise.allSettled(structure.encrypted.map((safe) => pbeDecrypt(safe.scheme, safe.ciphertext, password, deriver)));
+  const found: Pick<Pkcs12Structure, 'keys' | 'certificates'> = { keys: [...structure.keys], certificates: [...structure.certificates] };
+  for (const safe of safes) {
+    if (safe.status === 'rejected') {
+      // Reached only with a verified MAC (unlockAndUse puts its failure first), if any: then the
+      // password is right, and a bag that does not decrypt is damaged.
+      if (safe.reason instanceof WrongPassword && structure.mac) throw new CorruptKeystore('encrypted safe does not decrypt');
+      throw safe.reason;
+    }
+    try {
+      collectBags(safe.value, found);
+    } catch (error) {
+      // Without a MAC, garbage that happened to end in valid padding also means a wrong password.
+      if (!structure.mac && error instanceof CorruptKeystore) throw new WrongPassword('decrypted safe is not ASN.1');
+      throw error;
+    }
+  }
+  return { structure, certificates: found.certificates, keys: found.keys.map((key) => lazyKey(key, password, deriver, !structure.mac)) };
+}
+
+function lazyKey(bag: RawKeyBag, password: string, deriver: Deriver, passwordUnchecked: boolean): UnlockedKey {
+  let cached: Promise<KeyObject> | undefined;
+  const decrypt = async (): Promise<KeyObject> => {
+    let pkcs8: Uint8Array;
+    try {
+      pkcs8 = bag.scheme ? await pbeDecrypt(bag.scheme, bag.data, password, deriver) : bag.data;
+    } catch (error) {
+      if (error instanceof WrongPassword && !passwordUnchecked) throw new CorruptKeystore('key bag does not decrypt');
+      throw error;
+    }
+    try {
+      return createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+    } catch {
+      if (passwordUnchecked) throw new WrongPassword('decrypted key is not PKCS#8');
+      throw new CorruptKeystore('private key unreadable');
+    }
+  };
+  const { friendlyName, localKeyId } = bag;
+  return {
+    ...(friendlyName !== undefined ? { friendlyName } : {}),
+    ...(localKeyId ? { localKeyId } : {}),
+    privateKey: () => (cached ??= decrypt()),
+  };
+}

@@ -1,0 +1,99 @@
+// Writes PKCS#12 files: key bags in a clear SafeContents (each key shrouded on its own) and the
+// certificates in one password-encrypted SafeContents, then the MAC, as the JDK lays them out.
+// Two protection modes: `compatible` is what the official eHealth tool writes (3DES, SHA-1 MAC) and
+// what Java 8-era software reads; its certificate bag uses 3DES instead of the JDK's RC2-40 so that
+// OpenSSL 3 reads it without -legacy. `modern` is PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) with an
+// HMAC-SHA256 MAC, as JDK 17 writes.
+import type { KeyObject } from 'node:crypto';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { ContentInfo, EncryptedContent, EncryptedContentInfo } from '@peculiar/asn1-cms';
+import { AuthenticatedSafe, CertBag, PFX, PKCS12Attribute, PKCS8ShroudedKeyBag, SafeBag, SafeContents, id_certBag, id_pkcs8ShroudedKeyBag, id_x509Certificate } from '@peculiar/asn1-pfx';
+import { EncryptedData as EncryptedKeyData } from '@peculiar/asn1-pkcs8';
+import { DirectoryString } from '@peculiar/asn1-x509';
+import type { Deriver } from './kdf';
+import { createMac } from './mac';
+import { newScheme, pbeEncrypt, schemeAlgorithm, type WriteCipher } from './pbe';
+import { EncryptedData, oid } from './schemas';
+
+export type ProtectionMode = 'compatible' | 'modern';
+
+const modes: Record<ProtectionMode, { cipher: WriteCipher; iterations: number; mac: 'sha1' | 'sha256'; macIterations: number }> = {
+  // The iteration counts of the official tool's keystores (see the real acceptance keystore).
+  compatible: { cipher: 'pkcs12-3des', iterations: 50_000, mac: 'sha1', macIterations: 100_000 },
+  // JDK 17's defaults.
+  modern: { cipher: 'pbes2-aes256', iterations: 10_000, mac: 'sha256', macIterations: 10_000 },
+};
+
+export interface BagNames {
+  friendlyName?: string;
+  localKeyId?: Uint8Array;
+}
+
+export interface KeyToWrite extends BagNames {
+  privateKey: KeyObject;
+}
+
+export interface CertificateToWrite extends BagNames {
+  der: Uint8Array;
+}
+
+export interface Pkcs12Contents {
+  keys: KeyToWrite[];
+  certificates: CertificateToWrite[];
+}
+
+export interface WriteOptions {
+  mode: ProtectionMode;
+  /** Overrides the mode's iteration counts (tests that need speed; never lower for real files). */
+  iterations?: number;
+}
+
+// PKCS12Attribute's constructor drops its parameters (asn1-pfx 2.11.1), hence Object.assign.
+const attribute = (attrId: string, value: ArrayBuffer) => Object.assign(new PKCS12Attribute(), { attrId, attrValues: [value] });
+
+function attributes(names: BagNames): PKCS12Attribute[] {
+  const result: PKCS12Attribute[] = [];
+  if (names.friendlyName !== undefined) {
+    result.push(attribute(oid.friendlyName, AsnConvert.serialize(new DirectoryString({ bmpString: names.friendlyName }))));
+  }
+  if (names.localKeyId) result.push(attribute(oid.localKeyId, AsnConvert.serialize(new OctetString(names.localKeyId))));
+  return result;
+}
+
+const dataContent = (bytes: Uint8Array) => new ContentInfo({ contentType: oid.data, content: AsnConvert.serialize(new OctetString(bytes)) });
+
+export async function writePkcs12(contents: Pkcs12Contents, password: string, options: WriteOptions, deriver: Deriver): Promise<Uint8Array> {
+  const mode = modes[options.mode];
+  const iterations = options.iterations ?? mode.iterations;
+  const keyBags = contents.keys.map(async (key) => {
+    const scheme = newScheme(mode.cipher, iterations);
+    const pkcs8 = key.privateKey.export({ type: 'pkcs8', format: 'der' });
+    const shrouded = new PKCS8ShroudedKeyBag({
+      encryptionAlgorithm: schemeAlgorithm(scheme),
+      encryptedData: new EncryptedKeyData(await pbeEncrypt(scheme, pkcs8, password, deriver)),
+    });
+    return new SafeBag({ bagId: id_pkcs8ShroudedKeyBag, bagValue: AsnConvert.serialize(shrouded), bagAttributes: attributes(key) });
+  });
+  const certificateBags = contents.certificates.map((certificate) => {
+    const bag = new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(certificate.der)) });
+    return new SafeBag({ bagId: id_certBag, bagValue: AsnConvert.serialize(bag), bagAttributes: attributes(certificate) });
+  });
+  const certificateScheme = newScheme(mode.cipher, iterations);
+  const certificatesPlain = new Uint8Array(AsnConvert.serialize(new SafeContents(certificateBags)));
+  // Every bag is encrypted at once: the derivations spread over the worker pool.
+  const [certificatesEncrypted, ...keys] = await Promise.all([pbeEncrypt(certificateScheme, certificatesPlain, password, deriver), ...keyBags]);
+  const safes: ContentInfo[] = [];
+  if (keys.length) safes.push(dataContent(new Uint8Array(AsnConvert.serialize(new SafeContents(keys)))));
+  const encrypted = new EncryptedData({
+    version: 0,
+    encryptedContentInfo: new EncryptedContentInfo({
+      contentType: oid.data,
+      contentEncryptionAlgorithm: schemeAlgorithm(certificateScheme),
+      encryptedContent: new EncryptedContent({ value: new OctetString(certificatesEncrypted) }),
+    }),
+  });
+  safes.push(new ContentInfo({ contentType: oid.encryptedData, content: AsnConvert.serialize(encrypted) }));
+  const authSafe = new Uint8Array(AsnConvert.serialize(new AuthenticatedSafe(safes)));
+  const macData = await createMac(mode.mac, options.iterations ?? mode.macIterations, authSafe, password, deriver);
+  return new Uint8Array(AsnConvert.serialize(new PFX({ version: 3, authSafe: dataContent(authSafe), macData })));
+}

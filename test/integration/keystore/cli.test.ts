@@ -1,0 +1,123 @@
+// `ehealth keystore inspect|export|passwd` through the built launcher, as users and scripts run it.
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ExitCode } from '../../../src/cli/exitCodes';
+import { openKeystore } from '../../../src/keystore/inspect';
+import { contentsOf } from '../../../src/keystore/layout';
+import { writePkcs12 } from '../../../src/keystore/pkcs12/writer';
+import { sharedKdfPool } from '../../../src/keystore/workerPool';
+import { etkAlias, realFileName, realKeystorePath, realPassword } from '../../unit/keystore/fixtures';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+function ehealth(args: string[], env: NodeJS.ProcessEnv = {}, input?: string) {
+  return spawnSync(process.execPath, [path.join(root, 'bin', 'ehealth.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, EHEALTH_LANG: 'en', ...env },
+    ...(input !== undefined ? { input } : {}),
+  });
+}
+
+const noStackTrace = (text: string) => assert.doesNotMatch(text, /\n\s+at /);
+
+describe('ehealth keystore inspect, export, passwd (built bundle)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => {
+    // The bundle includes the key derivation worker (dist/kdfWorker.js): build what is tested.
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+    dir = mkdtempSync(path.join(tmpdir(), 'ehealth-cli-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('inspect --json gives the documented fields', () => {
+    const result = ehealth(['keystore', 'inspect', realKeystorePath, '--password-env', 'PW', '--at', '2025-01-01', '--json'], { PW: realPassword });
+    assert.equal(result.status, ExitCode.ok, result.stderr);
+    const json = JSON.parse(result.stdout);
+    assert.equal(json.file, realKeystorePath);
+    assert.equal(json.environment, 'acceptance');
+    assert.deepEqual(json.holder, { type: 'SSIN', id: '79021802145', name: 'BRYAN EDUARD BROUCKAERT', source: 'certificate' });
+    assert.equal(json.status, 'valid');
+    const etk = json.entries.find((entry: { alias: string }) => entry.alias === etkAlias);
+    assert.deepEqual(
+      { kind: etk.kind, serialNumber: etk.serialNumber, notBefore: etk.notBefore, notAfter: etk.notAfter, key: etk.key },
+      { kind: 'encryption', serialNumber: etkAlias, notBefore: '2023-08-23T06:47:52.000Z', notAfter: '2026-08-23T06:47:51.000Z', key: { type: 'rsa', bits: 2048 } },
+    );
+    assert.equal(typeof etk.subject, 'string');
+    assert.equal(typeof etk.issuer, 'string');
+    assert.deepEqual(json.protection.bags[0], { algorithm: 'pbeWithSHA1And40BitRC2-CBC', iterations: 50000 });
+    assert.equal(json.protection.macAlgorithm, 'HMAC-SHA1');
+    assert.equal(json.protection.macIterations, 100000);
+  });
+
+  it('exits on its own after opening a PBES2 keystore (idle derivation workers never hold the process)', async () => {
+    const opened = await openKeystore(readFileSync(realKeystorePath), { password: realPassword });
+    const file = path.join(dir, 'modern.p12');
+    writeFileSync(file, await writePkcs12(await contentsOf(opened.contents!), realPassword, { mode: 'modern' }, sharedKdfPool()));
+    const result = spawnSync(process.execPath, [path.join(root, 'bin', 'ehealth.js'), 'keystore', 'inspect', file, '--password-env', 'PW'], {
+      env: { ...process.env, PW: realPassword },
+      timeout: 10_000,
+    });
+    assert.equal(result.status, ExitCode.ok, `exit ${result.status} signal ${result.signal}`);
+  });
+
+  it('inspect reads the password from standard input', () => {
+    const result = ehealth(['keystore', 'inspect', realKeystorePath, '--password-stdin', '--json'], {}, `${realPassword}\n`);
+    assert.equal(result.status, ExitCode.ok, result.stderr);
+    assert.equal(JSON.parse(result.stdout).locked, false);
+  });
+
+  it('inspect without a password tells what the name and clear parts say, and that the password is needed', () => {
+    const result = ehealth(['keystore', 'inspect', realKeystorePath]);
+    assert.equal(result.status, ExitCode.ok, result.stderr);
+    assert.match(result.stdout, /SSIN=79021802145/);
+    assert.match(result.stdout, /acceptance/);
+    assert.match(result.stdout, /authentication/);
+    assert.match(result.stdout, /password is needed/);
+  });
+
+  it('has distinct exit codes and plain messages for wrong password, damaged, missing and foreign files', () => {
+    const wrong = ehealth(['keystore', 'inspect', realKeystorePath, '--password-env', 'PW'], { PW: 'nope' });
+    assert.equal(wrong.status, ExitCode.wrongPassword);
+    assert.match(wrong.stderr, /password is not correct/);
+    const damagedFile = path.join(dir, 'damaged.p12');
+    writeFileSync(damagedFile, readFileSync(realKeystorePath).subarray(0, 3000));
+    const damaged = ehealth(['keystore', 'inspect', damagedFile, '--password-env', 'PW'], { PW: realPassword });
+    assert.equal(damaged.status, ExitCode.damaged);
+    const missing = ehealth(['keystore', 'inspect', path.join(dir, 'missing.p12')]);
+    assert.equal(missing.status, ExitCode.notFound);
+    const jksFile = path.join(dir, 'java.p12');
+    writeFileSync(jksFile, Buffer.from('feedfeed0000000200000000', 'hex'));
+    const jks = ehealth(['keystore', 'inspect', jksFile, '--lang', 'nl']);
+    assert.equal(jks.status, ExitCode.unsupported);
+    assert.match(jks.stderr, /geen eHealth-keystore/);
+    for (const result of [wrong, damaged, missing, jks]) noStackTrace(result.stderr);
+  });
+
+  it('export writes the certificate as PEM, identical to what openssl extracts', () => {
+    const out = path.join(dir, 'auth.pem');
+    const result = ehealth(['keystore', 'export', realKeystorePath, '--alias', 'authentication', '--out', out, '--password-env', 'PW'], { PW: realPassword });
+    assert.equal(result.status, ExitCode.ok, result.stderr);
+    const ours = execFileSync('openssl', ['x509', '-in', out, '-outform', 'der']);
+    const theirs = execFileSync('openssl', ['pkcs12', '-legacy', '-in', realKeystorePath, '-passin', `pass:${realPassword}`, '-nokeys', '-clcerts']);
+    assert.deepEqual(ours, execFileSync('openssl', ['x509', '-outform', 'der'], { input: theirs }));
+    const unknown = ehealth(['keystore', 'export', realKeystorePath, '--alias', 'nope', '--password-env', 'PW'], { PW: realPassword });
+    assert.equal(unknown.status, ExitCode.notFound);
+    noStackTrace(unknown.stderr);
+  });
+
+  it('passwd changes the password, refuses a weak one with each rule named', () => {
+    const file = path.join(dir, realFileName);
+    copyFileSync(realKeystorePath, file);
+    const weak = ehealth(['keystore', 'passwd', file, '--password-env', 'OLD', '--new-password-env', 'NEW'], { OLD: realPassword, NEW: 'lettersonly' });
+    assert.equal(weak.status, ExitCode.usage);
+    assert.match(weak.stderr, /digit or symbol/);
+    const done = ehealth(['keystore', 'passwd', file, '--password-env', 'OLD', '--new-password-env', 'NEW'], { OLD: realPassword, NEW: 'Strong_pass9' });
+    assert.equal(done.status, ExitCode.ok, done.stderr);
+    assert.equal(ehealth(['keystore', 'inspect', file, '--password-env', 'PW'], { PW: realPassword }).status, ExitCode.wrongPassword);
+    assert.equal(ehealth(['keystore', 'inspect', file, '--password-env', 'PW'], { PW: 'Strong_pass9' }).status, ExitCode.ok);
+  });
+});
