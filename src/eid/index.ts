@@ -1,0 +1,7 @@
+// The eID engine's public surface.
+export { EidEngine, type EngineOptions } from './engine';
+export * from './errors';
+export type { CardEvent, WatchOptions } from './events';
+export { knownModulePaths, locateMiddleware, operatingSystem } from './middleware';
+export type * from './model';
+export type { DsaEncoding } from './signing';

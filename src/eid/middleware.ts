@@ -1,0 +1,71 @@
+// Where the eID middleware's PKCS#11 module lives on each system, and loading it. Explicit choice
+// first (the `ehealth.eid.pkcs11Module` setting or --module), then EHEALTH_PKCS11_MODULE, then the
+// paths where the official eID software (eid.belgium.be) installs it.
+import { existsSync } from 'node:fs';
+import { MiddlewareBroken, MiddlewareMissing, type OperatingSystem } from './errors';
+import { Pkcs11Failure } from './pkcs11Protocol';
+import { Pkcs11Thread } from './pkcs11Thread';
+
+export interface MiddlewareOptions {
+  /** The module chosen by the user (setting or command-line option). */
+  modulePath?: string;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+}
+
+export function operatingSystem(platform: NodeJS.Platform = process.platform): OperatingSystem {
+  return platform === 'win32' ? 'windows' : platform === 'darwin' ? 'macos' : 'linux';
+}
+
+/** Known install locations of the eID PKCS#11 module. */
+export function knownModulePaths(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  switch (operatingSystem(platform)) {
+    case 'windows': {
+      const system = `${env.SystemRoot ?? env.windir ?? 'C:\\Windows'}\\System32`;
+      // A bare name lets Windows search PATH and System32 too.
+      return [`${system}\\beidpkcs11.dll`, 'beidpkcs11.dll'];
+    }
+    case 'macos':
+      return ['/Library/Belgium Identity Card/Pkcs11/beid-pkcs11.bundle/Contents/MacOS/libbeidpkcs11.dylib', '/usr/local/lib/libbeidpkcs11.dylib'];
+    default:
+      return [
+        '/usr/lib/x86_64-linux-gnu/libbeidpkcs11.so.0',
+        '/usr/lib/aarch64-linux-gnu/libbeidpkcs11.so.0',
+        '/usr/lib64/libbeidpkcs11.so.0',
+        '/usr/lib/libbeidpkcs11.so.0',
+        '/usr/local/lib/libbeidpkcs11.so.0',
+      ];
+  }
+}
+
+/** The module path to load, or MiddlewareMissing listing where it was looked for. */
+export function locateMiddleware(options: MiddlewareOptions = {}): string {
+  const env = options.env ?? process.env;
+  const platform = options.platform ?? process.platform;
+  const chosen = options.modulePath?.trim() || env.EHEALTH_PKCS11_MODULE?.trim();
+  const candidates = chosen ? [chosen] : knownModulePaths(platform, env);
+  const found = candidates.find((candidate) => isBareName(candidate) || existsSync(candidate));
+  if (!found) throw new MiddlewareMissing(operatingSystem(platform), candidates);
+  return found;
+}
+
+/** Locates and loads the module (in its worker); a file that is not a PKCS#11 module is MiddlewareBroken. */
+export async function openMiddleware(options: MiddlewareOptions = {}): Promise<Pkcs11Thread> {
+  const modulePath = locateMiddleware(options);
+  const pkcs11 = Pkcs11Thread.for(modulePath);
+  try {
+    await pkcs11.call('open');
+    return pkcs11;
+  } catch (error) {
+    if (isBareName(modulePath) && error instanceof Pkcs11Failure && error.method === 'load' && notFound.test(error.message)) {
+      throw new MiddlewareMissing(operatingSystem(options.platform), [modulePath]);
+    }
+    throw new MiddlewareBroken(modulePath, error instanceof Pkcs11Failure ? `${error.method}: ${firstLine(error.message)}` : String(error));
+  }
+}
+
+/** A bare file name is searched by the system loader (Windows: PATH, System32); a path must exist. */
+const isBareName = (candidate: string) => !/[\\/]/.test(candidate);
+/** The system loader's words for a library it could not find (glibc, macOS dyld, Windows). */
+const notFound = /cannot open shared object|no such file|image not found|could not be found/i;
+const firstLine = (text: string) => text.split('\n')[0];

@@ -1,0 +1,107 @@
+// The eID domain as the engine hands it to faces: readers, the card, its holder, its certificates,
+// and what signing needs. Plain data (JSON-friendly), no PKCS#11 handles.
+
+export interface Reader {
+  /** Opaque slot id (hex), stable while the reader stays connected. */
+  slot: string;
+  description: string;
+  cardPresent: boolean;
+}
+
+export type PinStatus = 'ok' | 'count-low' | 'final-try' | 'locked';
+
+export interface PinState {
+  status: PinStatus;
+  /** Known only when the card warns (eID: 2 on count low, 1 on final try, 0 when locked). */
+  triesLeft?: number;
+  /** The reader has its own keypad: the PIN is typed there, never in the application. */
+  pinpad: boolean;
+}
+
+export interface EidCard {
+  reader: Reader;
+  /** Token label: `BELPIC` on a Belgian eID. */
+  label: string;
+  serialNumber: string;
+  model: string;
+  pin: PinState;
+}
+
+export interface Address {
+  streetAndNumber: string;
+  zip: string;
+  municipality: string;
+}
+
+export interface Identity {
+  surname: string;
+  firstNames: string;
+  /** First letter of the third given name, as printed on the card. */
+  thirdInitial?: string;
+  nationalNumber: string;
+  /** The national number's checksum holds (SSIN rules, both centuries, BIS months). */
+  nationalNumberValid: boolean;
+  cardNumber: string;
+  /** ISO `YYYY-MM-DD` when the card's date could be read, otherwise the raw text. */
+  birthDate: string;
+  birthPlace?: string;
+  nationality?: string;
+  gender?: 'male' | 'female';
+  validityBegin?: string;
+  validityEnd?: string;
+  issuingMunicipality?: string;
+  documentType?: string;
+  address?: Address;
+}
+
+export type CertificateRole = 'authentication' | 'signature' | 'ca' | 'root';
+export type KeyUse = 'authentication' | 'signature';
+
+export type KeyInfo = { type: 'rsa'; bits: number } | { type: 'ec'; curve: string };
+
+export type ValidityStatus = 'valid' | 'expiring-soon' | 'expired' | 'not-yet-valid';
+
+export interface EidCertificate {
+  role: CertificateRole;
+  /** The PKCS#11 label: Authentication, Signature, CA, Root. */
+  label: string;
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  validity: ValidityStatus;
+  daysLeft: number;
+  key: KeyInfo;
+  /** Signed by the next certificate up (CA for the holder's, Root for CA, itself for Root). */
+  chainValid: boolean;
+  der: Buffer;
+}
+
+export type SignatureAlgorithm = 'rsa-sha256' | 'ecdsa-sha384';
+
+/** What signs for callers such as the registration client's XML-DSig. */
+export interface Signer {
+  /** The key's certificate, DER. */
+  certificate: Buffer;
+  /** Issuing CA then root, DER. */
+  chain: Buffer[];
+  algorithm: SignatureAlgorithm;
+  sign(data: Buffer): Promise<Buffer>;
+}
+
+export interface PinRequest {
+  card: EidCard;
+  /** The key about to be used, or undefined when only the PIN is checked. */
+  key?: KeyUse;
+  /** The reader has a keypad: show a notice, do not ask. */
+  pinpad: boolean;
+}
+
+/** How the engine asks for the PIN: a face's input box or terminal prompt. The PIN is never kept. */
+export interface Prompter {
+  /** The PIN, or undefined when the user cancels. */
+  askPin(request: PinRequest): Promise<string | undefined>;
+  /** Tell the user to type the PIN on the reader; the returned function hides the notice. */
+  showPinpadNotice(request: PinRequest): () => void;
+}

@@ -1,0 +1,110 @@
+// Signing with the card's Authentication or Signature key. RSA keys sign with CKM_SHA256_RSA_PKCS;
+// EC P-384 keys (recent cards) get a SHA-384 digest made on the host and sign it with raw CKM_ECDSA
+// (r||s, converted to DER when the caller wants DER). The PIN is asked for each signature through
+// the Prompter on the caller's thread and travels to the PKCS#11 worker only with each C_Login;
+// it is dropped once the call returns; the session is logged out and closed afterwards.
+import { createHash } from 'node:crypto';
+import { eidErrorOf, NotAnEid, PinCancelled } from './errors';
+import type { EidCard, KeyUse, PinRequest, Prompter, SignatureAlgorithm, Signer } from './model';
+import type { SessionHandle } from './pkcs11Protocol';
+import type { Pkcs11Thread } from './pkcs11Thread';
+import { withSession } from './session';
+import { pinStateIn } from './slots';
+
+export const keyLabels: Record<KeyUse, string> = { authentication: 'Authentication', signature: 'Signature' };
+
+/** ECDSA signature encoding, as Node's crypto names it: DER (openssl, CMS) or r||s (XML-DSig, JOSE). */
+export type DsaEncoding = 'der' | 'ieee-p1363';
+
+export interface SignerContext {
+  pkcs11: Pkcs11Thread;
+  slot: Buffer;
+  card: EidCard;
+  certificate: Buffer;
+  chain: Buffer[];
+  algorithm: SignatureAlgorithm;
+}
+
+export function createSigner(context: SignerContext, key: KeyUse, prompter: Prompter, dsaEncoding: DsaEncoding = 'der'): Signer {
+  return {
+    certificate: context.certificate,
+    chain: context.chain,
+    algorithm: context.algorithm,
+    sign: (data) =>
+      authenticated(context, key, prompter, async (session, pin) => {
+        const { pkcs11 } = context;
+        const [privateKey] = await pkcs11.call('find', session, 'private-key', keyLabels[key]);
+        if (!privateKey) throw new NotAnEid(context.card.label);
+        const ec = context.algorithm === 'ecdsa-sha384';
+        await pkcs11.call('signInit', session, ec ? 'ecdsa' : 'sha256-rsa-pkcs', privateKey);
+        if (await pkcs11.call('alwaysAuthenticate', session, privateKey)) await login(pkcs11, session, pin, { card: context.card, key, pinpad: pin === null }, prompter, true);
+        const signature = await pkcs11.call('sign', session, ec ? createHash('sha384').update(data).digest() : data);
+        return ec && dsaEncoding === 'der' ? ecdsaToDer(signature) : signature;
+      }),
+  };
+}
+
+/** Checks the PIN with the card (a login), nothing else. */
+export function verifyPin(context: Pick<SignerContext, 'pkcs11' | 'slot' | 'card'>, prompter: Prompter): Promise<void> {
+  return authenticated(context, undefined, prompter, async () => undefined);
+}
+
+/**
+ * Opens a session, asks the PIN (or the pinpad) and logs in, runs the work with the PIN still at
+ * hand for a per-signature login, then logs out and closes. PKCS#11 failures become domain errors.
+ */
+async function authenticated<T>(
+  context: Pick<SignerContext, 'pkcs11' | 'slot' | 'card'>,
+  key: KeyUse | undefined,
+  prompter: Prompter,
+  work: (session: SessionHandle, pin: string | null) => Promise<T>,
+): Promise<T> {
+  const { pkcs11, slot, card } = context;
+  const request: PinRequest = { card, key, pinpad: card.pin.pinpad };
+  try {
+    const pin = card.pin.pinpad ? null : await prompter.askPin(request);
+    if (pin === undefined) throw new PinCancelled();
+    return await withSession(pkcs11, slot, async (session) => {
+      await login(pkcs11, session, pin, request, prompter, false);
+      return work(session, pin);
+    });
+  } catch (error) {
+    throw await eidErrorOf(error, pkcs11.modulePath, () => triesLeft(pkcs11, slot));
+  }
+}
+
+/** The notice stays up while the worker waits for the user at the reader's pinpad. */
+async function login(pkcs11: Pkcs11Thread, session: SessionHandle, pin: string | null, request: PinRequest, prompter: Prompter, perSignature: boolean): Promise<void> {
+  const hide = pin === null ? prompter.showPinpadNotice(request) : undefined;
+  try {
+    await pkcs11.call('login', session, pin, perSignature);
+  } catch (error) {
+    // Another operation of this process is logged in on the card: the session shares that login.
+    if ((error as { ckr?: string }).ckr !== 'CKR_USER_ALREADY_LOGGED_IN') throw error;
+  } finally {
+    hide?.();
+  }
+}
+
+async function triesLeft(pkcs11: Pkcs11Thread, slot: Buffer): Promise<number | undefined> {
+  try {
+    return (await pinStateIn(pkcs11, slot)).triesLeft;
+  } catch {
+    return undefined;
+  }
+}
+
+/** r||s (two equal halves) -> DER SEQUENCE { INTEGER r, INTEGER s }. */
+export function ecdsaToDer(raw: Buffer): Buffer {
+  const half = raw.length / 2;
+  const integer = (bytes: Buffer) => {
+    let start = 0;
+    while (start < bytes.length - 1 && bytes[start] === 0) start++;
+    const trimmedBytes = bytes.subarray(start);
+    const body = trimmedBytes[0] & 0x80 ? Buffer.concat([Buffer.from([0]), trimmedBytes]) : trimmedBytes;
+    return Buffer.concat([Buffer.from([0x02, body.length]), body]);
+  };
+  const content = Buffer.concat([integer(raw.subarray(0, half)), integer(raw.subarray(half))]);
+  const length = content.length < 0x80 ? Buffer.from([content.length]) : Buffer.from([0x81, content.length]);
+  return Buffer.concat([Buffer.from([0x30]), length, content]);
+}
