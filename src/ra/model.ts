@@ -1,0 +1,132 @@
+// Values exchanged with the registration authority, named after the XSD types they mirror.
+
+/** An identifier with its type URI (commons core IdType), e.g. an SSIN or a CBE number. */
+export interface Identifier {
+  type: string;
+  value: string;
+}
+
+/** Type URI of a natural person's identifier in eHealth messages. */
+export const SSIN_TYPE = 'urn:be:fgov:person:ssin';
+
+/** commons core ActorType: a person (SSIN) or an organization. */
+export interface Actor {
+  ids: Identifier[];
+  firstNames: string[];
+  name: string;
+}
+
+export interface ContactData {
+  emailPrivate: string;
+  emailGeneral?: string;
+  phonePrivate: string;
+  phoneGeneral?: string;
+}
+
+export interface LocalizedText {
+  lang: string;
+  value: string;
+}
+
+export interface CertificateIdentifier {
+  actor: Actor;
+  applicationId?: string;
+}
+
+export const REVOCATION_REASONS = ['keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation'] as const;
+export type RevocationReason = (typeof REVOCATION_REASONS)[number];
+
+/**
+ * A contract as the authority wrote it. `texts` (HTML, French and Dutch) must be shown to the
+ * signer; `xml` is the element as received, sent back unchanged in the signed request.
+ */
+export interface Contract {
+  dn: string;
+  signer: Actor;
+  texts: LocalizedText[];
+  xml: string;
+}
+
+export interface RevocationContract extends Contract {
+  reason: RevocationReason;
+}
+
+export const CERTIFICATE_STATUSES = ['IN_PROGRESS', 'VALID_ACTIVE', 'REFUSED', 'REVOKED', 'EXPIRED'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+
+export const ETK_STATUSES = ['NOT_REQUESTED', 'IN_REQUEST', 'WAIT_FOR_ACTIVATION', 'VALID_ACTIVE', 'REVOKED', 'EXPIRED'] as const;
+export type EtkStatus = (typeof ETK_STATUSES)[number];
+
+export interface CertificateDetails {
+  serialNumber: string;
+  dn: string;
+  issuerDn: string;
+  validNotBefore: Date;
+  validNotAfter: Date;
+}
+
+/** What the authority knows of one authentication certificate and its ETK. */
+export interface CertificateInfo {
+  requestedDate: Date;
+  publicKeyIdentifier: string;
+  entityType?: 'NaturalPerson' | 'Organization';
+  certificate: CertificateIdentifier;
+  status: CertificateStatus;
+  etkStatus: EtkStatus;
+  automaticallyValidated: boolean;
+  details?: CertificateDetails;
+  revocable: boolean;
+  replaceable: boolean;
+  replacementPeriodStartDate?: Date;
+  contactData: ContactData;
+  baseServiceUsage: string[];
+}
+
+export interface Organization {
+  names: LocalizedText[];
+  identifier: Identifier;
+}
+
+export interface ActorQualities {
+  naturalPerson: boolean;
+  organizations: Organization[];
+}
+
+/** An organization type accepted by the authority, with its validation rules. */
+export interface OrganizationType {
+  names: LocalizedText[];
+  identifierType: string;
+  validationRegEx?: string;
+  checkDigitAlgorithms: string[];
+  availableBaseServices: string[];
+}
+
+export interface CertificateRequested {
+  publicKeyIdentifier: string;
+  automaticallyValidated: boolean;
+  replacesCertificate?: string;
+}
+
+export interface ForeignerCsrSubmitted {
+  validationUrl: string;
+  expirationDate: Date;
+}
+
+export interface EtkRegistered {
+  /** The encryption token, as encoded by the authority (CMS SignedData). */
+  etk: Buffer;
+  /** A replacement ETK that must be activated with ActivateETK. */
+  toBeActivated: boolean;
+}
+
+/** EtkDepot search key: Type (SSIN, CBE, ...), Value, optional ApplicationID. */
+export interface EtkIdentifier {
+  type: string;
+  value: string;
+  applicationId?: string;
+}
+
+export type EtkLookup =
+  | { kind: 'etk'; etk: Buffer }
+  | { kind: 'ambiguous'; matches: EtkIdentifier[][] }
+  | { kind: 'none' };

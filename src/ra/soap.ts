@@ -1,0 +1,87 @@
+// The one HTTP exchange of a SOAP call: TLS verified (Node's defaults, never disabled), redirects
+// refused, body size and total time capped.
+import {
+  AnswerTooLarge,
+  AuthorityUnreachable,
+  HttpStatusError,
+  MalformedAnswer,
+  RaError,
+  RedirectRefused,
+  Timeout,
+  TlsRefused,
+} from './errors';
+import { faultOf } from './envelope';
+
+export interface SoapCallOptions {
+  /** Whole exchange, from connecting to the last byte of the answer. */
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Sees every envelope sent and received (for `--trace DIR`). */
+  trace?: (direction: 'request' | 'response', xml: string) => void | Promise<void>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+
+// Node's codes for a server certificate it does not trust.
+const TLS_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_|ERR_SSL_|HOSTNAME_MISMATCH)/;
+
+function transportError(error: unknown, endpoint: URL, timedOut: boolean, timeoutMs: number): RaError {
+  if (error instanceof RaError) return error;
+  if (timedOut) return new Timeout(`No complete answer from ${endpoint.host} within ${timeoutMs} ms.`, { seconds: Math.ceil(timeoutMs / 1000) });
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+  if (cause?.code && TLS_CODES.test(cause.code)) return new TlsRefused(`TLS refused for ${endpoint.host}: ${reason}`, { host: endpoint.host, reason });
+  return new AuthorityUnreachable(`Cannot reach ${endpoint.host}: ${reason}`, { host: endpoint.host, reason });
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw new AnswerTooLarge(`The answer declares ${declared} bytes (limit ${maxBytes}).`, { limit: maxBytes });
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of response.body ?? []) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw new AnswerTooLarge(`The answer exceeds ${maxBytes} bytes.`, { limit: maxBytes });
+    chunks.push(Buffer.from(chunk));
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new MalformedAnswer('The answer is not UTF-8 text.', { detail: 'UTF-8' });
+  }
+}
+
+/** Posts `envelope` with its SOAPAction and returns the answer envelope (a fault throws SoapFault). */
+export async function soapCall(endpoint: URL, action: string, envelope: string, options: SoapCallOptions = {}): Promise<string> {
+  const { timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, trace } = options;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    await trace?.('request', envelope);
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${action}"`, Accept: 'text/xml' },
+      body: envelope,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
+    if (response.status >= 300 && response.status < 400) {
+      const location = response.headers.get('location') ?? '';
+      throw new RedirectRefused(`Redirect ${response.status} to ${location} refused.`, { location });
+    }
+    const answer = await readCapped(response, maxBytes);
+    await trace?.('response', answer);
+    if (response.status === 200) return answer;
+    // SOAP 1.1 answers faults with HTTP 500; anything else is an HTTP error.
+    throw faultOf(answer) ?? new HttpStatusError(`HTTP ${response.status} from ${endpoint.host}.`, { status: response.status });
+  } catch (error) {
+    throw transportError(error, endpoint, timedOut, timeoutMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
