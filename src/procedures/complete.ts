@@ -1,0 +1,71 @@
+// Complete a request (or a renewal): fetch the delivered chain (GetCertificate, polled), register
+// the ETK, write chain + ETK key into the keystore in one safe rewrite (backup kept), then check the
+// depot publishes the ETK. Resumable: it starts from whatever stage the keystore file shows.
+import { createPublicKey, X509Certificate } from 'node:crypto';
+import { getCertificate } from '../ra/certra';
+import { AuthorityError, CertificateNotYetDelivered } from '../ra/errors';
+import type { ProcedureContext } from './context';
+import { confirmIfProduction } from './environment';
+import { ProcedureError } from './errors';
+import { etkPublished, registerEtk } from './etk';
+import { rewriteKeystoreFile, type OpenedRequest } from './keystoreFile';
+import { openWithPassword } from './open';
+
+export interface Polling {
+  attempts: number;
+  intervalMs: number;
+}
+
+export interface CompleteResult {
+  keystore: string;
+  /** The file as it was before, kept beside it; absent when nothing had to change. */
+  backup?: string;
+  etkSerialNumber: string;
+  /** A renewal's ETK waits for `activate`. */
+  toBeActivated: boolean;
+  published: boolean;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The chain delivered for this key, leaf first; its leaf must certify our key. */
+async function deliveredChain(context: ProcedureContext, opened: OpenedRequest, polling: Polling): Promise<Buffer[]> {
+  for (let attempt = 1; ; attempt++) {
+    context.prompter.progress({ step: 'waiting-delivery', attempt, attempts: polling.attempts });
+    try {
+      const chain = await context.client.call(getCertificate, { publicKeyIdentifier: opened.publicKeyIdentifier });
+      const ours = createPublicKey(opened.content.authentication.privateKey).export({ format: 'der', type: 'spki' });
+      if (!new X509Certificate(chain[0]).publicKey.export({ format: 'der', type: 'spki' }).equals(ours)) {
+        throw new ProcedureError('wrong-certificate', { publicKeyIdentifier: opened.publicKeyIdentifier });
+      }
+      return chain;
+    } catch (error) {
+      if (error instanceof CertificateNotYetDelivered && attempt < polling.attempts) {
+        await sleep(polling.intervalMs);
+        continue;
+      }
+      if (error instanceof CertificateNotYetDelivered) throw new ProcedureError('not-yet-delivered', { publicKeyIdentifier: opened.publicKeyIdentifier });
+      if (error instanceof AuthorityError && error.has('CERT_REFUSED')) throw new ProcedureError('request-refused', { publicKeyIdentifier: opened.publicKeyIdentifier });
+      throw error;
+    }
+  }
+}
+
+export async function completeCertificate(context: ProcedureContext, file: string, polling: Polling = { attempts: 1, intervalMs: 10_000 }): Promise<CompleteResult> {
+  await confirmIfProduction(context.environment, context.prompter, 'complete');
+  const { opened, password } = await openWithPassword(context, file);
+  const { content } = opened;
+  if (opened.stage === 'complete') {
+    const last = content.encryption[content.encryption.length - 1];
+    const serialNumber = BigInt(`0x${new X509Certificate(last.certificate).serialNumber}`).toString();
+    return { keystore: file, etkSerialNumber: serialNumber, toBeActivated: false, published: await etkPublished(context, opened.holder, last.certificate) };
+  }
+  const authentication = opened.stage === 'pending' ? { ...content.authentication, chain: await deliveredChain(context, opened, polling) } : content.authentication;
+  const etk = await registerEtk(context, { authentication, encryption: content.encryption });
+  // Written only now, chain and ETK key together: a failure before this leaves the file as it was,
+  // and the next attempt starts again from the same stage.
+  const { backup } = await rewriteKeystoreFile(file, { authentication, encryption: [...content.encryption, { privateKey: etk.privateKey, certificate: etk.certificate }] }, password, context.keystore ?? {});
+  context.prompter.progress({ step: 'chain-installed', file });
+  const published = !etk.toBeActivated && (await etkPublished(context, opened.holder, etk.certificate));
+  return { keystore: file, backup, etkSerialNumber: etk.serialNumber, toBeActivated: etk.toBeActivated, published };
+}

@@ -1,0 +1,23 @@
+// What every procedure works with: the environment, a registration client pointed at it, the
+// user's Prompter, the eID (when the procedure signs with it) and how keystores are written.
+import type { EidEngine, Prompter as EidPrompter } from '../eid';
+import type { RaClient } from '../ra/client';
+import type { ProcedureEnvironment } from './environment';
+import type { KeystoreWriting } from './keystoreFile';
+import type { Prompter } from './prompter';
+
+export interface EidAccess {
+  engine: EidEngine;
+  /** The eID engine asks the PIN itself, through this. */
+  prompter: EidPrompter;
+}
+
+export interface ProcedureContext {
+  environment: ProcedureEnvironment;
+  client: RaClient;
+  prompter: Prompter;
+  /** Needed by request, renew and revoke. */
+  eid?: EidAccess;
+  keystore?: KeystoreWriting;
+  now?: () => Date;
+}

@@ -1,0 +1,27 @@
+// The eID as the procedures use it: who the user is (an Actor for the authority) and its keys as
+// the registration client's Signer (XML-DSig wants raw r||s for EC cards).
+import type { KeyUse } from '../eid';
+import { SSIN_TYPE, type Actor } from '../ra/model';
+import type { Signer } from '../ra/signer';
+import type { EidAccess, ProcedureContext } from './context';
+
+export interface EidUser {
+  ssin: string;
+  actor: Actor;
+}
+
+export function eidOf(context: ProcedureContext): EidAccess {
+  if (!context.eid) throw new RangeError('This procedure signs with the eID: the context needs one.');
+  return context.eid;
+}
+
+export async function eidUser(eid: EidAccess): Promise<EidUser> {
+  const identity = await eid.engine.identity();
+  const ssin = identity.nationalNumber;
+  return { ssin, actor: { ids: [{ type: SSIN_TYPE, value: ssin }], firstNames: identity.firstNames.split(/\s+/).filter(Boolean), name: identity.surname } };
+}
+
+export async function eidSigner(eid: EidAccess, key: KeyUse): Promise<Signer> {
+  const signer = await eid.engine.signer(key, eid.prompter, 'ieee-p1363');
+  return { algorithm: signer.algorithm, certificateChain: [signer.certificate, ...signer.chain], sign: (data) => signer.sign(data) };
+}

@@ -1,0 +1,59 @@
+// The encryption token (ETK): registered through the EtkRA challenge with a new RSA key, signed with
+// the new eHealth authentication key; then looked up in the ETK depot to check it is published.
+import type { KeyObject } from 'node:crypto';
+import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import type { EhealthKeystoreContent } from '../keystore/layout';
+import type { HolderRef } from '../keystore/model';
+import { MalformedAnswer } from '../ra/errors';
+import { decryptChallenge } from '../ra/etkChallenge';
+import { getEtk } from '../ra/etkdepot';
+import { completeEtkRegistration, startEtkRegistration } from '../ra/etkra';
+import { keySigner, type Signer } from '../ra/signer';
+import { etkCertificate, newKeyPair } from './certificates';
+import type { ProcedureContext } from './context';
+
+export interface RegisteredEtk {
+  privateKey: KeyObject;
+  certificate: Buffer;
+  /** Decimal: the keystore alias of the encryption key. */
+  serialNumber: string;
+  toBeActivated: boolean;
+}
+
+export const authenticationSigner = (content: EhealthKeystoreContent): Signer =>
+  keySigner(content.authentication.privateKey, content.authentication.chain.map((der) => Buffer.from(der)));
+
+export async function registerEtk(context: ProcedureContext, content: EhealthKeystoreContent): Promise<RegisteredEtk> {
+  const { client, prompter } = context;
+  const signer = authenticationSigner(content);
+  const encryption = newKeyPair();
+  prompter.progress({ step: 'asking-authority', operation: startEtkRegistration.name });
+  const { challenge } = await client.call(startEtkRegistration, { publicEncryptionKey: encryption.publicKey.export({ format: 'der', type: 'spki' }) }, signer);
+  const { serial, serialNumber } = decryptChallenge(challenge, encryption.privateKey);
+  const { privateKey, chain } = content.authentication;
+  const certificate = await etkCertificate(Buffer.from(chain[0]), privateKey, serial, encryption.publicKey);
+  prompter.progress({ step: 'asking-authority', operation: completeEtkRegistration.name });
+  const { toBeActivated } = await client.call(completeEtkRegistration, { etkCertificate: certificate }, signer);
+  prompter.progress({ step: 'etk-registered', serialNumber: serialNumber.toString(), toBeActivated });
+  return { privateKey: encryption.privateKey, certificate, serialNumber: serialNumber.toString(), toBeActivated };
+}
+
+/** The certificate inside a depot token (CMS SignedData over the DER ETK certificate). */
+function tokenContent(token: Buffer): Buffer {
+  try {
+    const signed = AsnConvert.parse(AsnConvert.parse(token, ContentInfo).content, SignedData);
+    return Buffer.from(signed.encapContentInfo.eContent!.single!.buffer);
+  } catch {
+    throw new MalformedAnswer('The ETK from the depot is not CMS SignedData.', { detail: 'ETK' });
+  }
+}
+
+/** Does the depot publish exactly this ETK certificate for the holder? */
+export async function etkPublished(context: ProcedureContext, holder: HolderRef, certificate: Uint8Array): Promise<boolean> {
+  context.prompter.progress({ step: 'asking-authority', operation: getEtk.name });
+  const found = await context.client.call(getEtk, { identifiers: [{ type: holder.type, value: holder.id, ...(holder.applicationId ? { applicationId: holder.applicationId } : {}) }] });
+  const published = found.kind === 'etk' && tokenContent(found.etk).equals(Buffer.from(certificate));
+  if (published) context.prompter.progress({ step: 'etk-published' });
+  return published;
+}

@@ -1,0 +1,14 @@
+// The certificate procedures' public face.
+export { activateEtk } from './activate';
+export { changeKeystorePassword } from './changePassword';
+export { completeCertificate, type CompleteResult, type Polling } from './complete';
+export type { EidAccess, ProcedureContext } from './context';
+export { confirmIfProduction, ENVIRONMENTS, environmentEndpoints, keystoreSuffix, type ProcedureEnvironment } from './environment';
+export { ProcedureError, type ProcedureErrorCode } from './errors';
+export type { KeystoreWriting, Stage } from './keystoreFile';
+export type * from './prompter';
+export { renewCertificate } from './renew';
+export { requestCertificate, type RequestOptions } from './request';
+export { revokeCertificate } from './revoke';
+export { certificateStatus, type StatusResult } from './status';
+export { PASSWORD_RULES, type RequestResult } from './submit';

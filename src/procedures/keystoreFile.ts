@@ -1,0 +1,122 @@
+// The procedures' keystore files: named by the eHealth convention, laid out as the official tool
+// does, created without ever overwriting a file (temporary file, verified, then linked under its
+// name) and later replaced only through the keystore engine's safe rewrite (backup kept).
+import { randomBytes, type KeyObject } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { inspectFile } from '../keystore/inspect';
+import { ehealthLayout, type EhealthKeystoreContent } from '../keystore/layout';
+import { holderLabel, type Environment, type HolderRef } from '../keystore/model';
+import type { Deriver } from '../keystore/pkcs12/kdf';
+import { readStructure, unlock } from '../keystore/pkcs12/reader';
+import { writePkcs12, type ProtectionMode } from '../keystore/pkcs12/writer';
+import { safeRewrite, stamp, type RewriteResult } from '../keystore/safeRewrite';
+import { sharedKdfPool } from '../keystore/workerPool';
+import { isSelfIssued, publicKeyIdentifier } from './certificates';
+import { keystoreSuffix, type ProcedureEnvironment } from './environment';
+import { ProcedureError } from './errors';
+
+export interface KeystoreWriting {
+  /** `compatible` (default, what the official tool writes) or `modern`. */
+  mode?: ProtectionMode;
+  /** Lower iteration counts: tests only. */
+  iterations?: number;
+  deriver?: Deriver;
+}
+
+/** `SSIN=79021802145 20230823-085751.acc-p12`, `CBE=0123456749,APP 20230823-085751.p12`. */
+export const keystoreFileName = (holder: HolderRef, environment: ProcedureEnvironment, now: Date) => `${holderLabel(holder)} ${stamp(now)}${keystoreSuffix(environment)}`;
+
+async function encode(content: EhealthKeystoreContent, password: string, writing: KeystoreWriting): Promise<Uint8Array> {
+  const deriver = writing.deriver ?? sharedKdfPool();
+  return writePkcs12(ehealthLayout(content), password, { mode: writing.mode ?? 'compatible', ...(writing.iterations ? { iterations: writing.iterations } : {}) }, deriver);
+}
+
+/** Reads back what was written, keys included: a file that does not open is never kept. */
+function verifier(content: EhealthKeystoreContent, password: string, writing: KeystoreWriting) {
+  return async (written: Uint8Array) => {
+    const reopened = await unlock(readStructure(written), password, writing.deriver ?? sharedKdfPool());
+    await Promise.all(reopened.keys.map((key) => key.privateKey()));
+    if (reopened.keys.length !== 1 + content.encryption.length) throw new Error('key entries lost in the writing');
+  };
+}
+
+/**
+ * Writes a new keystore file under the first free name of `nameAt(0)`, `nameAt(1)`, ... (two
+ * requests in the same second); never replaces a file. Returns its path.
+ */
+export async function createKeystoreFile(nameAt: (attempt: number) => string, content: EhealthKeystoreContent, password: string, writing: KeystoreWriting): Promise<string> {
+  const bytes = await encode(content, password, writing);
+  const folder = path.dirname(nameAt(0));
+  await fs.mkdir(folder, { recursive: true, mode: 0o700 });
+  const temporary = path.join(folder, `.new-keystore.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await fs.open(temporary, 'wx', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await verifier(content, password, writing)(await fs.readFile(temporary));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // link() never replaces an existing file, unlike rename().
+        await fs.link(temporary, nameAt(attempt));
+        return nameAt(attempt);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 60) throw error;
+      }
+    }
+  } finally {
+    await fs.rm(temporary, { force: true });
+  }
+}
+
+export async function rewriteKeystoreFile(file: string, content: EhealthKeystoreContent, password: string, writing: KeystoreWriting): Promise<RewriteResult> {
+  return safeRewrite(file, await encode(content, password, writing), verifier(content, password, writing));
+}
+
+/** Where a request stands, read from its keystore file alone. */
+export type Stage = 'pending' | 'etk' | 'complete';
+
+export interface OpenedRequest {
+  file: string;
+  stage: Stage;
+  environment: Environment;
+  holder: HolderRef;
+  /** Subject DN of the authentication (or stand-in) certificate, RFC 4514. */
+  dn: string;
+  publicKeyIdentifier: string;
+  notAfter: Date;
+  content: EhealthKeystoreContent;
+}
+
+const der = (base64: string) => Buffer.from(base64, 'base64');
+
+/**
+ * Opens a keystore written by a procedure or by the official tool. Only the key (its stand-in
+ * certificate) -> pending; the delivered chain without an ETK key -> etk; both -> complete.
+ */
+export async function openRequest(file: string, password: string, writing: KeystoreWriting): Promise<OpenedRequest> {
+  const { keystore, keys } = await inspectFile(file, { password, ...(writing.deriver ? { deriver: writing.deriver } : {}) });
+  const auth = keystore.entries.find((entry) => entry.kind === 'authentication');
+  if (!auth || !keystore.holder) throw new ProcedureError('not-an-ehealth-keystore', { file });
+  const keyOf = (alias: string): Promise<KeyObject> => keys.get(alias)!.privateKey();
+  const encryption = await Promise.all(
+    keystore.entries.filter((entry) => entry.kind === 'encryption').map(async (entry) => ({ privateKey: await keyOf(entry.alias), certificate: der(entry.certificate.der) })),
+  );
+  const privateKey = await keyOf(auth.alias);
+  const chain = [auth.certificate, ...auth.chain].map((details) => der(details.der));
+  const { type, id, applicationId } = keystore.holder;
+  return {
+    file,
+    stage: isSelfIssued(chain[0]) ? 'pending' : encryption.length ? 'complete' : 'etk',
+    environment: keystore.environment,
+    holder: { type, id, ...(applicationId ? { applicationId } : {}) },
+    dn: auth.certificate.subject,
+    publicKeyIdentifier: publicKeyIdentifier(privateKey),
+    notAfter: new Date(auth.certificate.notAfter),
+    content: { authentication: { privateKey, chain }, encryption },
+  };
+}

@@ -1,0 +1,51 @@
+// What a procedure asks the user, and what it tells them while it works. The VS Code face, the CLI
+// and the tests each implement this; the eID PIN is asked by the eID engine's own Prompter.
+import type { PasswordRule } from '../keystore/passwordPolicy';
+import type { ContactData, Identifier, LocalizedText, RevocationReason } from '../ra/model';
+
+/** Whom the user may request a certificate for (GetActorQualities). */
+export interface HolderChoices {
+  /** The user's SSIN, when they may request for themself. */
+  self?: string;
+  organizations: Array<{ names: LocalizedText[]; identifier: Identifier }>;
+}
+
+/** Myself, or an organisation I manage; `type` is the DN type (`CBE`, `NIHII-HOSPITAL`, ...). */
+export type HolderChoice = { kind: 'self' } | { kind: 'organization'; type: string; id: string; applicationId?: string };
+
+/** A contract to show before it is signed: its HTML texts (fr, nl) and the certificate's DN. */
+export interface ContractToAccept {
+  kind: 'request' | 'revocation';
+  dn: string;
+  texts: LocalizedText[];
+}
+
+export type ProcedureName = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'change-password' | 'status';
+
+export type ProgressEvent =
+  | { step: 'reading-eid' }
+  | { step: 'asking-authority'; operation: string }
+  | { step: 'keystore-created'; file: string }
+  | { step: 'request-sent'; publicKeyIdentifier: string }
+  | { step: 'waiting-delivery'; attempt: number; attempts: number }
+  | { step: 'chain-installed'; file: string }
+  | { step: 'etk-registered'; serialNumber: string; toBeActivated: boolean }
+  | { step: 'etk-published' }
+  | { step: 'etk-activated' }
+  | { step: 'revoked'; publicKeyIdentifier: string };
+
+/** Every question may be declined: `undefined` (or `false`) cancels the procedure, nothing changed. */
+export interface Prompter {
+  chooseHolder(choices: HolderChoices): Promise<HolderChoice | undefined>;
+  /** At least one e-mail and one phone; when two are given they must differ. */
+  contactData(): Promise<ContactData | undefined>;
+  /** Shows the contract's texts; true only on the user's explicit acceptance. */
+  acceptContract(contract: ContractToAccept): Promise<boolean>;
+  /** A new keystore password, already confirmed by the user, meeting `rules`. */
+  newKeystorePassword(rules: readonly PasswordRule[]): Promise<string | undefined>;
+  keystorePassword(file: string): Promise<string | undefined>;
+  /** Any action in production asks this first. */
+  confirmProduction(action: ProcedureName): Promise<boolean>;
+  revocationReason(choices: readonly RevocationReason[]): Promise<RevocationReason | undefined>;
+  progress(event: ProgressEvent): void;
+}

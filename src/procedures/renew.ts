@@ -1,0 +1,30 @@
+// Renew: only in the replacement window the authority announces (Replaceable), a new request for
+// the same holder and DN with a new key in a new keystore file; the old file stays as it is.
+import * as path from 'node:path';
+import { getCertificateInfoForAuthenticationCertificate } from '../ra/certra';
+import type { ProcedureContext } from './context';
+import { eidOf, eidUser } from './eid';
+import { confirmIfProduction } from './environment';
+import { ProcedureError } from './errors';
+import { authenticationSigner } from './etk';
+import { openWithPassword } from './open';
+import { submitRequest, type RequestResult } from './submit';
+
+export async function renewCertificate(context: ProcedureContext, file: string): Promise<RequestResult> {
+  await confirmIfProduction(context.environment, context.prompter, 'renew');
+  const { opened } = await openWithPassword(context, file, 'etk', 'complete');
+  context.prompter.progress({ step: 'asking-authority', operation: getCertificateInfoForAuthenticationCertificate.name });
+  const info = await context.client.call(getCertificateInfoForAuthenticationCertificate, undefined, authenticationSigner(opened.content));
+  if (!info.replaceable) {
+    throw new ProcedureError('not-replaceable', { status: info.status, from: info.replacementPeriodStartDate?.toISOString().slice(0, 10) ?? '-' });
+  }
+  const user = await eidUser(eidOf(context));
+  return submitRequest(context, {
+    user,
+    holder: opened.holder,
+    certificate: info.certificate,
+    contactData: info.contactData,
+    folder: path.dirname(file),
+    baseServiceUsage: info.baseServiceUsage,
+  });
+}

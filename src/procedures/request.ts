@@ -1,0 +1,30 @@
+// Request a new certificate, like the official tool: who am I and whom may I request for
+// (GetActorQualities, signed with the eID Authentication key), holder, contact data, then the
+// shared submission (contract, password, keystore file, GenerateCertificate).
+import { getActorQualities } from '../ra/certra';
+import type { ProcedureContext } from './context';
+import { eidOf, eidSigner, eidUser } from './eid';
+import { confirmIfProduction } from './environment';
+import { answered } from './errors';
+import { chosenHolder } from './holder';
+import { submitRequest, type RequestResult } from './submit';
+
+export interface RequestOptions {
+  /** Where the keystore file is created (eHealth's default: ~/ehealth/keystore). */
+  keystoreFolder: string;
+  baseServiceUsage?: string[];
+}
+
+export async function requestCertificate(context: ProcedureContext, options: RequestOptions): Promise<RequestResult> {
+  const { client, prompter } = context;
+  await confirmIfProduction(context.environment, prompter, 'request');
+  const eid = eidOf(context);
+  prompter.progress({ step: 'reading-eid' });
+  const user = await eidUser(eid);
+  prompter.progress({ step: 'asking-authority', operation: getActorQualities.name });
+  const qualities = await client.call(getActorQualities, { ssin: user.ssin }, await eidSigner(eid, 'authentication'));
+  const choice = answered(await prompter.chooseHolder({ ...(qualities.naturalPerson ? { self: user.ssin } : {}), organizations: qualities.organizations }));
+  const { holder, certificate } = await chosenHolder(context, qualities, user, choice);
+  const contactData = answered(await prompter.contactData());
+  return submitRequest(context, { user, holder, certificate, contactData, folder: options.keystoreFolder, ...(options.baseServiceUsage ? { baseServiceUsage: options.baseServiceUsage } : {}) });
+}

@@ -1,0 +1,75 @@
+// The part a new request and a renewal share: contract shown and accepted, keystore password, new
+// key + CSR + keystore file created before anything is sent, GenerateCertificate signed with the
+// eID Signature key. If the request does not go through, the new file is removed again.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { PasswordPolicyViolation } from '../keystore/errors';
+import type { HolderRef } from '../keystore/model';
+import { failedRules, type PasswordRule } from '../keystore/passwordPolicy';
+import { generateCertificate, generateContract } from '../ra/certra';
+import type { CertificateIdentifier, ContactData } from '../ra/model';
+import { certificateRequest, newKeyPair, standInCertificate } from './certificates';
+import { checkContactData } from './contactData';
+import type { ProcedureContext } from './context';
+import { eidOf, eidSigner, type EidUser } from './eid';
+import { answered, ProcedureError } from './errors';
+import { createKeystoreFile, keystoreFileName } from './keystoreFile';
+
+export const PASSWORD_RULES: readonly PasswordRule[] = ['min-length', 'digit-or-symbol', 'ascii-only', 'confirmation'];
+
+export interface Submission {
+  user: EidUser;
+  certificate: CertificateIdentifier;
+  holder: HolderRef;
+  contactData: ContactData;
+  /** Where the new keystore file goes. */
+  folder: string;
+  baseServiceUsage?: string[];
+}
+
+export interface RequestResult {
+  keystore: string;
+  holder: HolderRef;
+  dn: string;
+  publicKeyIdentifier: string;
+  automaticallyValidated: boolean;
+  /** For a renewal: the certificate this one replaces. */
+  replacesCertificate?: string;
+}
+
+export async function submitRequest(context: ProcedureContext, submission: Submission): Promise<RequestResult> {
+  const { client, prompter } = context;
+  const eid = eidOf(context);
+  const contactData = checkContactData(submission.contactData);
+  prompter.progress({ step: 'asking-authority', operation: generateContract.name });
+  const contract = await client.call(generateContract, { contactData, signer: submission.user.actor, certificate: submission.certificate });
+  if (!(await prompter.acceptContract({ kind: 'request', dn: contract.dn, texts: contract.texts }))) throw new ProcedureError('contract-declined');
+  const password = answered(await prompter.newKeystorePassword(PASSWORD_RULES));
+  const failures = failedRules(password, password);
+  if (failures.length) throw new PasswordPolicyViolation(failures);
+
+  const now = context.now?.() ?? new Date();
+  const { privateKey } = newKeyPair();
+  const [csr, standIn] = await Promise.all([certificateRequest(contract.dn, privateKey), standInCertificate(contract.dn, privateKey, now)]);
+  const nameAt = (attempt: number) => path.join(submission.folder, keystoreFileName(submission.holder, context.environment, new Date(now.getTime() + attempt * 1000)));
+  const file = await createKeystoreFile(nameAt, { authentication: { privateKey, chain: [standIn] }, encryption: [] }, password, context.keystore ?? {});
+  prompter.progress({ step: 'keystore-created', file });
+  try {
+    const signer = await eidSigner(eid, 'signature');
+    prompter.progress({ step: 'asking-authority', operation: generateCertificate.name });
+    const requested = await client.call(generateCertificate, { contactData, csr, contract, ...(submission.baseServiceUsage ? { baseServiceUsage: submission.baseServiceUsage } : {}) }, signer);
+    prompter.progress({ step: 'request-sent', publicKeyIdentifier: requested.publicKeyIdentifier });
+    return {
+      keystore: file,
+      holder: submission.holder,
+      dn: contract.dn,
+      publicKeyIdentifier: requested.publicKeyIdentifier,
+      automaticallyValidated: requested.automaticallyValidated,
+      ...(requested.replacesCertificate ? { replacesCertificate: requested.replacesCertificate } : {}),
+    };
+  } catch (error) {
+    // Not sent (or refused): the key is of no use, the folder goes back to what it was.
+    await fs.rm(file, { force: true });
+    throw error;
+  }
+}

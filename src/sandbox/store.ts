@@ -1,0 +1,19 @@
+// Files of the sandbox's data folder, written atomically (temporary file + rename) so that a crash
+// never leaves half a state; private by default (0600), since the folder holds the CA keys.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+export function writeFileAtomic(path: string, data: string, mode = 0o600): void {
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temporary, data, { mode });
+  renameSync(temporary, path);
+}
+
+export function readTextIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

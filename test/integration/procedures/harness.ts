@@ -1,0 +1,106 @@
+// A sandbox authority in-process (temporary data folder, trusting the virtual eID's root), a virtual
+// eID card, and a scripted Prompter: everything a procedure needs, with nothing asked of a person.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { EidEngine, type Prompter as EidPrompter } from '../../../src/eid';
+import { buildVirtualEid, type VirtualEid } from '../../../src/eid/virtual/build';
+import type { VirtualAlgorithm } from '../../../src/eid/virtual/holders';
+import type { ProcedureContext, Prompter, ProgressEvent } from '../../../src/procedures';
+import { RaClient } from '../../../src/ra/client';
+import { endpoints } from '../../../src/ra/endpoints';
+import type { SandboxOptions } from '../../../src/sandbox/options';
+import { SandboxServer } from '../../../src/sandbox/server';
+
+export const PASSWORD = 'keystore-1';
+export const NEW_PASSWORD = 'keystore-2';
+
+export interface Rig {
+  eid: VirtualEid;
+  engine: EidEngine;
+  sandbox: SandboxServer;
+  folder: string;
+  keystores: string;
+  stop(): Promise<void>;
+}
+
+export async function startRig(algorithm: VirtualAlgorithm, options: SandboxOptions = {}): Promise<Rig> {
+  const folder = mkdtempSync(path.join(tmpdir(), `procedures-${algorithm}-`));
+  const eid = await buildVirtualEid({ algorithm, dir: path.join(folder, 'eid') });
+  const sandbox = await SandboxServer.start({ dataFolder: path.join(folder, 'sandbox'), trustedRoots: [readFileSync(eid.rootPem, 'utf8')], ...options });
+  const engine = new EidEngine({ modulePath: eid.modulePath });
+  return {
+    eid,
+    engine,
+    sandbox,
+    folder,
+    keystores: path.join(folder, 'keystores'),
+    stop: async () => {
+      await engine.close();
+      await sandbox.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Answers the PINs in turn (the last one again when they run out); `onAsk` runs before each answer. */
+export function pinPrompter(pins: string[], onAsk: (count: number) => void = () => undefined): EidPrompter & { asked: number } {
+  const prompter = {
+    asked: 0,
+    askPin: async () => {
+      const index = prompter.asked++;
+      onAsk(index);
+      return pins[Math.min(index, pins.length - 1)];
+    },
+    showPinpadNotice: () => () => undefined,
+  };
+  return prompter;
+}
+
+export type ScriptedPrompter = Prompter & { events: ProgressEvent[]; contracts: string[] };
+
+export function scriptedPrompter(answers: Partial<Prompter> = {}): ScriptedPrompter {
+  const events: ProgressEvent[] = [];
+  const contracts: string[] = [];
+  return {
+    events,
+    contracts,
+    chooseHolder: async () => ({ kind: 'self' }),
+    contactData: async () => ({ emailPrivate: 'amelie@example.be', phonePrivate: '+32470000001' }),
+    acceptContract: async (contract) => {
+      contracts.push(contract.dn);
+      return true;
+    },
+    newKeystorePassword: async () => PASSWORD,
+    keystorePassword: async () => PASSWORD,
+    confirmProduction: async () => false,
+    revocationReason: async () => 'superseded',
+    progress: (event) => void events.push(event),
+    ...answers,
+  };
+}
+
+export function procedureContext(rig: Rig, prompter: Prompter, options: { pins?: string[]; onPin?: (count: number) => void; timeoutMs?: number; url?: string } = {}): ProcedureContext {
+  return {
+    environment: 'sandbox',
+    client: new RaClient({ endpoints: endpoints({ baseUrl: options.url ?? rig.sandbox.url }), timeoutMs: options.timeoutMs ?? 10_000 }),
+    prompter,
+    eid: { engine: rig.engine, prompter: pinPrompter(options.pins ?? [rig.eid.pin], options.onPin) },
+    // Few iterations: the suites open and write many keystores.
+    keystore: { iterations: 1000 },
+  };
+}
+
+/** One digest over every file (names and bytes) in a folder: "the user's files are unchanged". */
+export function folderDigest(folder: string): string {
+  const hash = createHash('sha256');
+  let names: string[] = [];
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return 'missing';
+  }
+  for (const name of names) hash.update(name).update('\0').update(readFileSync(path.join(folder, name))).update('\0');
+  return hash.digest('hex');
+}

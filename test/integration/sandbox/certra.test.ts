@@ -1,0 +1,118 @@
+// CertRA v2 against the sandbox, driven by the real client: contract, request signed with the eID
+// Signature key, delivery after pending polls, certificate information; and the refusals eHealth
+// would give (wrong key, untrusted chain, tampered signature, bad SSIN, altered contract, bad DN).
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import * as certra from '../../../src/ra/certra';
+import { AuthorityError, CertificateNotYetDelivered, SoapFault } from '../../../src/ra/errors';
+import { SSIN_TYPE, type Actor, type Contract } from '../../../src/ra/model';
+import { keyIdentifier } from '../../../src/sandbox/x509';
+import { makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
+import { startSandbox, type Harness } from './harness';
+
+const SSIN = '79021802145';
+const jean: Actor = { ids: [{ type: SSIN_TYPE, value: SSIN }], firstNames: ['Jean'], name: 'Dupont' };
+const contactData = { emailPrivate: 'jean@example.be', phonePrivate: '+32470000000' };
+
+describe('sandbox CertRA (real client, eID-like PKI)', function () {
+  this.timeout(30_000);
+  let pki: EidPki;
+  let card: EidCard;
+  let harness: Harness;
+
+  before(async () => {
+    pki = makeEidPki();
+    card = pki.card(SSIN);
+    harness = await startSandbox({ trustedRoots: [pki.rootPem], behaviour: { pendingPolls: 2 } });
+  });
+  afterEach(() => harness.checkAnswers());
+  after(async () => {
+    await harness?.stop();
+    pki?.remove();
+  });
+
+  const contract = () => harness.client.call(certra.generateContract, { contactData, signer: jean, certificate: { actor: jean } });
+
+  it('issues a contract with the eHealth DN and its texts in French and Dutch', async () => {
+    const issued = await contract();
+    assert.equal(issued.dn, 'CN=SSIN\\=79021802145, OU=eHealth-platform Belgium, OU=JEAN DUPONT, OU=SSIN\\=79021802145, O=Federal Government, C=BE');
+    assert.deepEqual(issued.texts.map((text) => text.lang), ['fr', 'nl']);
+    assert.match(issued.texts[0].value, /Bac à sable/);
+  });
+
+  it('takes a request signed with the eID Signature key, answers pending twice, then delivers the chain', async () => {
+    const { csr } = await makeCsr(personSubject(SSIN, 'JEAN DUPONT'));
+    const requested = await harness.client.call(certra.generateCertificate, { contactData, csr, contract: await contract(), baseServiceUsage: ['tsa'] }, card.signature);
+    for (let poll = 0; poll < 2; poll += 1) {
+      await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier: requested.publicKeyIdentifier }), CertificateNotYetDelivered);
+    }
+    const chain = await harness.client.call(certra.getCertificate, { publicKeyIdentifier: requested.publicKeyIdentifier });
+    assert.equal(chain.length, 2);
+    const leaf = new X509Certificate(chain[0]);
+    assert.match(leaf.issuer, /Sandbox/);
+    assert.ok(leaf.checkIssued(new X509Certificate(chain[1])));
+    assert.equal(keyIdentifier(leaf.publicKey.export({ format: 'der', type: 'spki' })), requested.publicKeyIdentifier);
+    const days = (new Date(leaf.validTo).getTime() - new Date(leaf.validFrom).getTime()) / 86_400_000;
+    assert.equal(Math.round(days), 1096);
+
+    const infos = await harness.client.call(certra.getCertificateInfoForCitizen, undefined, card.authentication);
+    const info = infos.find((candidate) => candidate.publicKeyIdentifier === requested.publicKeyIdentifier)!;
+    assert.equal(info.status, 'VALID_ACTIVE');
+    assert.equal(info.replaceable, false);
+    assert.equal(info.details?.dn, (await contract()).dn);
+  });
+
+  it('answers the actor qualities of the signer, signed with the eID Authentication key', async () => {
+    const qualities = await harness.client.call(certra.getActorQualities, { ssin: SSIN }, card.authentication);
+    assert.equal(qualities.naturalPerson, true);
+    const types = await harness.client.call(certra.getGenericOrganizationTypes, undefined);
+    assert.ok(types.some((type) => type.identifierType.endsWith(':cbe') && type.validationRegEx === '^[0-9]{10}$'));
+  });
+
+  describe('refuses what eHealth would refuse', () => {
+    const request = async (signer: EidCard['signature'], options: { tamper?: (contract: Contract) => Contract; subject?: [string, string][] } = {}) => {
+      const { csr } = await makeCsr(options.subject ?? personSubject(SSIN, 'JEAN DUPONT'));
+      const issued = await contract();
+      return harness.client.call(certra.generateCertificate, { contactData, csr, contract: options.tamper ? options.tamper(issued) : issued }, signer);
+    };
+    const refusedWith = async (promise: Promise<unknown>, code: string) => {
+      await assert.rejects(promise, (error: unknown) => error instanceof AuthorityError && error.has(code));
+    };
+
+    it('a request signed with the Authentication key instead of the Signature key', () => refusedWith(request(card.authentication), 'WRONG_SIGNING_KEY'));
+
+    it('a signer whose chain does not lead to a trusted root', async () => {
+      const stranger = makeEidPki('Untrusted Root');
+      try {
+        await refusedWith(request(stranger.card(SSIN).signature), 'UNTRUSTED_CERTIFICATE');
+      } finally {
+        stranger.remove();
+      }
+    });
+
+    it('a signature that does not match the content', async () => {
+      const tampering = { ...card.signature, sign: async (data: Buffer) => card.signature.sign(Buffer.concat([data, Buffer.from(' ')])) };
+      await refusedWith(request(tampering), 'INVALID_SIGNATURE');
+    });
+
+    it('a signer whose certificate carries an invalid SSIN', () => refusedWith(request(pki.card('79021802146').signature), 'INVALID_SSIN'));
+
+    it('a contract changed after it was issued', () =>
+      refusedWith(request(card.signature, { tamper: (issued) => ({ ...issued, xml: issued.xml.replace('JEAN DUPONT', 'JEAN DUPONX') }) }), 'CONTRACT_ALTERED'));
+
+    it('a CSR whose subject is not the eHealth DN', () => refusedWith(request(card.signature, { subject: personSubject(SSIN, 'JEAN') }), 'INVALID_DN'));
+
+    it('a contract for someone else than the signer', async () => {
+      const other: Actor = { ids: [{ type: SSIN_TYPE, value: '85073003328' }], firstNames: ['Anne'], name: 'Martin' };
+      await refusedWith(harness.client.call(certra.generateContract, { contactData, signer: jean, certificate: { actor: other } }), 'NOT_AUTHORIZED');
+    });
+
+    it('a renewal before the replacement period (the last 90 days)', async () => {
+      await assert.rejects(request(card.signature), (error: unknown) => error instanceof AuthorityError && error.has('NOT_IN_REPLACEMENT_PERIOD') && /\d{4}-/.test(error.errors[0].parameters.replacementPeriodStartDate));
+    });
+
+    it('a request the XSD rejects, with a SOAP fault', async () => {
+      await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier: 'not-hex' }), SoapFault);
+    });
+  });
+});

@@ -1,0 +1,100 @@
+// The sandbox told to misbehave like the real service (options and POST /sandbox/behaviour), and
+// guarding its doors: loopback names only, JSON-only admin endpoint, schema-invalid requests.
+import assert from 'node:assert/strict';
+import * as certra from '../../../src/ra/certra';
+import { SERVICE_PATHS } from '../../../src/ra/endpoints';
+import { AuthorityError, CertificateNotYetDelivered, HttpStatusError, SoapFault, Timeout } from '../../../src/ra/errors';
+import { SSIN_TYPE, type Actor } from '../../../src/ra/model';
+import { soapCall } from '../../../src/ra/soap';
+import { RaClient } from '../../../src/ra/client';
+import { endpoints } from '../../../src/ra/endpoints';
+import { makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
+import { startSandbox, type Harness } from './harness';
+
+const SSIN = '79021802145';
+const jean: Actor = { ids: [{ type: SSIN_TYPE, value: SSIN }], firstNames: ['Jean'], name: 'Dupont' };
+const contactData = { emailPrivate: 'jean@example.be', phonePrivate: '+32470000000' };
+
+describe('sandbox misbehaviour and guards', function () {
+  this.timeout(30_000);
+  let pki: EidPki;
+  let card: EidCard;
+  let harness: Harness;
+
+  before(async () => {
+    pki = makeEidPki();
+    card = pki.card(SSIN);
+    harness = await startSandbox({ trustedRoots: [pki.rootPem] });
+  });
+  afterEach(() => {
+    harness.sandbox.setBehaviour({ pendingPolls: 0, manualValidationMs: 0, refuse: false, failWith: undefined, delayMs: 0 });
+    harness.checkAnswers();
+  });
+  after(async () => {
+    await harness?.stop();
+    pki?.remove();
+  });
+
+  const admin = (body: string, contentType = 'application/json') =>
+    fetch(`${harness.sandbox.url}/sandbox/behaviour`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+
+  async function requestCertificate(): Promise<string> {
+    const contract = await harness.client.call(certra.generateContract, { contactData, signer: jean, certificate: { actor: jean } });
+    const { csr } = await makeCsr(personSubject(SSIN, 'JEAN DUPONT'));
+    return (await harness.client.call(certra.generateCertificate, { contactData, csr, contract }, card.signature)).publicKeyIdentifier;
+  }
+
+  it('refuses requests when told to (status REFUSED, GetCertificate CERT_REFUSED)', async () => {
+    assert.equal((await admin('{"refuse": true}')).status, 200);
+    const publicKeyIdentifier = await requestCertificate();
+    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier }), (error: unknown) => error instanceof AuthorityError && error.has('CERT_REFUSED'));
+    const infos = await harness.client.call(certra.getCertificateInfoForCitizen, undefined, card.authentication);
+    assert.equal(infos.find((info) => info.publicKeyIdentifier === publicKeyIdentifier)?.status, 'REFUSED');
+  });
+
+  it('holds a request for manual validation, then delivers it', async () => {
+    harness.sandbox.setBehaviour({ manualValidationMs: 400 });
+    const publicKeyIdentifier = await requestCertificate();
+    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier }), CertificateNotYetDelivered);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    assert.equal((await harness.client.call(certra.getCertificate, { publicKeyIdentifier })).length, 2);
+  });
+
+  it('fails with an HTTP status or a SOAP fault, and answers slowly', async () => {
+    await admin('{"failWith": {"http": 503}}');
+    await assert.rejects(harness.client.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => error instanceof HttpStatusError && error.params.status === 503);
+    await admin('{"failWith": {"soapFault": "Maintenance"}}');
+    await assert.rejects(harness.client.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => error instanceof SoapFault && /Maintenance/.test(error.message));
+    await admin('{"failWith": null, "delayMs": 600}');
+    const impatient = new RaClient({ endpoints: endpoints({ baseUrl: harness.sandbox.url }), timeoutMs: 200 });
+    await assert.rejects(impatient.call(certra.getGenericOrganizationTypes, undefined), Timeout);
+  });
+
+  it('takes behaviour changes as JSON only, and checks them', async () => {
+    assert.equal((await admin('{"refuse": true}', 'text/plain')).status, 415);
+    assert.equal((await admin('{"pendingPolls": -1}')).status, 400);
+    assert.equal((await admin('{"surprise": 1}')).status, 400);
+    assert.deepEqual(await (await fetch(`${harness.sandbox.url}/sandbox/behaviour`)).json(), { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0 });
+  });
+
+  it('refuses a Host that is not a loopback name (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${harness.sandbox.url}/sandbox/behaviour`);
+      request({ host: url.hostname, port: url.port, path: url.pathname, headers: { Host: 'attacker.example' } }, (response) => resolve(response.statusCode ?? 0))
+        .on('error', reject)
+        .end();
+    });
+    assert.equal(status, 403);
+  });
+
+  it('answers a SOAP Client fault to a request its XSD rejects', async () => {
+    const url = new URL(SERVICE_PATHS.certra, harness.sandbox.url);
+    const envelope = (body: string) => `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
+    const missing = envelope('<ra:GetCertificateRequest xmlns:ra="urn:be:fgov:ehealth:certra:protocol:v2" Id="_1" IssueInstant="2026-01-01T00:00:00Z"/>');
+    await assert.rejects(soapCall(url, certra.getCertificate.soapAction, missing), (error: unknown) => error instanceof SoapFault && /lacks PublicKeyIdentifier/.test(error.message));
+    const unsigned = envelope('<ra:GetCertificateInfoForCitizenRequest xmlns:ra="urn:be:fgov:ehealth:certra:protocol:v2" Id="_1" IssueInstant="2026-01-01T00:00:00Z"/>');
+    await assert.rejects(soapCall(url, certra.getCertificateInfoForCitizen.soapAction, unsigned), (error: unknown) => error instanceof SoapFault && /ds:Signature/.test(error.message));
+    await assert.rejects(soapCall(url, 'urn:unknown', missing), SoapFault);
+  });
+});
