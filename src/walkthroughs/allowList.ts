@@ -1,0 +1,66 @@
+// What guide content may ask of the extension: the engine checks a step can show, the commands a
+// step's button can run, and the variant dimensions. One list serves the linter, the checklist view
+// (which refuses anything else) and the generated walkthroughs.
+
+export const checkIds = [
+  'eid.middleware',
+  'eid.reader',
+  'eid.card',
+  'eid.pin',
+  'keystore.found',
+  'keystore.complete',
+  'keystore.three-years',
+  'keystore.valid',
+  'keystore.renewable',
+  'etk.published',
+  'sandbox.running',
+] as const;
+export type CheckId = (typeof checkIds)[number];
+
+export const actionIds = [
+  'ehealth.cert.request',
+  'ehealth.cert.complete',
+  'ehealth.cert.renew',
+  'ehealth.cert.completeRenewal',
+  'ehealth.cert.activateEtk',
+  'ehealth.cert.revoke',
+  'ehealth.keystore.changePassword',
+  'ehealth.keystore.unlock',
+  'ehealth.keystore.showDetails',
+  'ehealth.keystore.exportCertificate',
+  'ehealth.keystore.copyIdentifier',
+  'ehealth.keystore.reveal',
+  'ehealth.keystores.focus',
+  'ehealth.eid.showStatus',
+  'ehealth.eid.selfTest',
+  'ehealth.identifier.validateSsin',
+  'ehealth.identifier.validateCbe',
+  'ehealth.environment.select',
+  'ehealth.sandbox.start',
+] as const;
+export type ActionId = (typeof actionIds)[number];
+
+export const variantDimensions = {
+  holder: ['person', 'organisation'],
+  environment: ['production', 'acceptance'],
+  mode: ['automatic', 'manual'],
+  os: ['windows', 'macos', 'linux'],
+} as const;
+export type VariantDimension = keyof typeof variantDimensions;
+
+export interface Variant {
+  dimension: VariantDimension;
+  value: string;
+}
+
+export const audiences = ['integrator', 'developer', 'health-professional', 'organisation-manager'] as const;
+export const guideEnvironments = ['production', 'acceptance', 'sandbox'] as const;
+
+export const isCheckId = (value: string): value is CheckId => (checkIds as readonly string[]).includes(value);
+export const isActionId = (value: string): value is ActionId => (actionIds as readonly string[]).includes(value);
+
+export function parseVariant(text: string): Variant | undefined {
+  const [dimension, value] = text.split(':');
+  const values = (variantDimensions as Record<string, readonly string[]>)[dimension];
+  return values?.includes(value) ? { dimension: dimension as VariantDimension, value } : undefined;
+}

@@ -1,0 +1,45 @@
+// Messages between the checklist webview and the extension. The view only ever receives rendered,
+// escaped guide HTML and labels; it can only send back step ids and choices, never a command name:
+// the extension looks the step's action up in the guide and checks it against the allow-list.
+import type { CheckState } from './checks';
+
+export interface ChecklistStep {
+  id: string;
+  title: string;
+  html: string;
+  /** `dimension:value` when the step applies to one variant only. */
+  variant?: string;
+  checks: Array<{ id: string; label: string; state: CheckState }>;
+  action?: { label: string; enabled: boolean };
+  done: boolean;
+  /** Ticked by hand (steps without checks, or checks not passing yet). */
+  ticked: boolean;
+}
+
+export interface ChecklistChoice {
+  value: string;
+  label: string;
+}
+
+export interface ChecklistState {
+  guideId: string;
+  title: string;
+  introHtml: string;
+  language: string;
+  preview: boolean;
+  steps: ChecklistStep[];
+  languages: ChecklistChoice[];
+  variants: Array<{ dimension: string; label: string; values: ChecklistChoice[]; selected: string }>;
+  holders: ChecklistChoice[];
+  holder: string;
+  labels: { language: string; holder: string; reset: string; done: string; progress: string; preview: string; actionsDisabled?: string; checkStates: Record<CheckState, string> };
+}
+
+export type FromChecklist =
+  | { type: 'ready' }
+  | { type: 'tick'; step: string; ticked: boolean }
+  | { type: 'run'; step: string }
+  | { type: 'language'; language: string }
+  | { type: 'variant'; dimension: string; value: string }
+  | { type: 'holder'; holder: string }
+  | { type: 'reset' };

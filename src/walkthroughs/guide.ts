@@ -1,0 +1,46 @@
+// A guide as the faces see it: front matter, an introduction and steps, each step with its checks,
+// its action and its variant, and its body already rendered to safe HTML (raw HTML is escaped).
+import type { Variant } from './allowList';
+
+export type GuideLanguage = 'fr' | 'nl' | 'en' | 'de';
+
+export interface GuideStep {
+  id: string;
+  title: string;
+  /** As written; the linter and the checklist view keep only allow-listed ones. */
+  checks: string[];
+  action?: string;
+  variant?: Variant;
+  html: string;
+  /** 1-based line of the step's opening fence, for the linter's messages. */
+  line: number;
+}
+
+export interface Guide {
+  id: string;
+  language: GuideLanguage;
+  file: string;
+  title: string;
+  audience: string[];
+  environment: string[];
+  commands: string[];
+  introHtml: string;
+  steps: GuideStep[];
+  /** What the parser could not make sense of, for the linter (the rest of the guide still renders). */
+  problems: GuideProblem[];
+}
+
+export interface GuideProblem {
+  code:
+    | 'front-matter-missing'
+    | 'front-matter-invalid'
+    | 'field-missing'
+    | 'step-id-missing'
+    | 'step-attribute-unknown'
+    | 'variant-invalid'
+    | 'variant-outside-step'
+    | 'step-title-missing'
+    | 'container-unclosed';
+  line: number;
+  detail?: string;
+}

@@ -1,0 +1,185 @@
+// Reads a guide file: YAML front matter, then Markdown where `::: step #id attr=value` and
+// `::: variant dimension:value` containers (markdown-it-container) mark the structure. Raw HTML is
+// never rendered (markdown-it with html: false escapes it); images go through a resolver so the
+// checklist view can turn them into webview URIs.
+import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import container from 'markdown-it-container';
+import { parse as parseYaml } from 'yaml';
+import { parseVariant, type Variant } from './allowList';
+import type { Guide, GuideLanguage, GuideProblem, GuideStep } from './guide';
+
+export type RenderEnvironment = {
+  /** Maps an image's relative path to the URL the view can load; undefined drops the image. */
+  resolveImage?: (src: string) => string | undefined;
+};
+
+const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+function markdown(): MarkdownIt {
+  const md = markdownIt({ html: false, linkify: false, typographer: false });
+  md.use(container, 'step', { validate: (info: string) => /^step(\s|$)/.test(info.trim()) });
+  md.use(container, 'variant', {
+    validate: (info: string) => /^variant(\s|$)/.test(info.trim()),
+    render: (tokens: Token[], index: number) => {
+      const token = tokens[index];
+      if (token.nesting !== 1) return '</div>\n';
+      const variant = token.info.trim().slice('variant'.length).trim();
+      return `<div class="variant" data-variant="${md.utils.escapeHtml(variant)}">\n`;
+    },
+  });
+  const defaultImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, index, options, env, self) => {
+    const token = tokens[index];
+    const resolved = (env as RenderEnvironment).resolveImage?.(String(token.attrGet('src') ?? ''));
+    if (!resolved) return md.utils.escapeHtml(token.content);
+    token.attrSet('src', resolved);
+    return defaultImage(tokens, index, options, env, self);
+  };
+  return md;
+}
+
+let shared: MarkdownIt | undefined;
+const md = () => (shared ??= markdown());
+
+interface StepAttributes {
+  id?: string;
+  checks: string[];
+  action?: string;
+  variant?: Variant;
+  problems: GuideProblem[];
+}
+
+function stepAttributes(info: string, line: number): StepAttributes {
+  const result: StepAttributes = { checks: [], problems: [] };
+  for (const word of info.trim().split(/\s+/).slice(1)) {
+    const [key, value = ''] = word.startsWith('#') ? ['#', word.slice(1)] : word.split(/=(.*)/s, 2);
+    if (key === '#') result.id = value;
+    else if (key === 'check') result.checks.push(...value.split(',').filter(Boolean));
+    else if (key === 'action') result.action = value;
+    else if (key === 'variant') {
+      const variant = parseVariant(value);
+      if (variant) result.variant = variant;
+      else result.problems.push({ code: 'variant-invalid', line, detail: value });
+    } else result.problems.push({ code: 'step-attribute-unknown', line, detail: word });
+  }
+  if (!result.id) result.problems.push({ code: 'step-id-missing', line });
+  return result;
+}
+
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
+
+export function parseGuide(source: string, file: string, language: GuideLanguage, env: RenderEnvironment = {}): Guide {
+  const problems: GuideProblem[] = [];
+  const match = frontMatter.exec(source);
+  let meta: Record<string, unknown> = {};
+  if (!match) problems.push({ code: 'front-matter-missing', line: 1 });
+  else {
+    try {
+      const parsed: unknown = parseYaml(match[1]);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) meta = parsed as Record<string, unknown>;
+      else problems.push({ code: 'front-matter-invalid', line: 1 });
+    } catch (error) {
+      problems.push({ code: 'front-matter-invalid', line: 1, detail: (error as Error).message.split('\n')[0] });
+    }
+  }
+  for (const field of ['id', 'title', 'audience', 'environment']) {
+    if (meta[field] === undefined) problems.push({ code: 'field-missing', line: 1, detail: field });
+  }
+  const body = match ? source.slice(match[0].length) : source;
+  const lineOffset = match ? match[0].split('\n').length - 1 : 0;
+  const tokens = md().parse(lengthenOuterFences(body), env);
+  const { introTokens, steps } = splitSteps(tokens, lineOffset, env, problems);
+  return {
+    id: String(meta.id ?? ''),
+    language,
+    file,
+    title: String(meta.title ?? ''),
+    audience: asList(meta.audience),
+    environment: asList(meta.environment),
+    commands: asList(meta.commands),
+    introHtml: md().renderer.render(introTokens, md().options, env),
+    steps,
+    problems,
+  };
+}
+
+/**
+ * Writers close every container with `:::`, nested or not. markdown-it-container closes a container
+ * at the first fence at least as long as its opening one, so an outer step would end at its inner
+ * variant's `:::`. Lengthening the fences of outer containers (and their closes) before parsing
+ * keeps the writers' syntax simple; line numbers do not change. Fenced code is left alone.
+ */
+export function lengthenOuterFences(body: string): string {
+  const lines = body.split('\n');
+  const openers: number[] = [];
+  let inCode = false;
+  const fence = (index: number, colons: string) => (lines[index] = lines[index].replace(/:{3,}/, colons));
+  for (const [index, line] of lines.entries()) {
+    if (/^\s*(```|~~~)/.test(line)) inCode = !inCode;
+    if (inCode) continue;
+    if (/^\s*:{3,}\s*\S/.test(line)) openers.push(index);
+    else if (/^\s*:{3,}\s*$/.test(line)) {
+      const opener = openers.pop();
+      if (opener === undefined) continue;
+      const colons = openers.length === 0 ? '::::' : ':::';
+      fence(opener, colons);
+      fence(index, colons);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Cuts the token stream at the step containers; variant containers stay inside their step. */
+function splitSteps(tokens: Token[], lineOffset: number, env: RenderEnvironment, problems: GuideProblem[]) {
+  const introTokens: Token[] = [];
+  const steps: GuideStep[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index];
+    const line = (token.map?.[0] ?? 0) + lineOffset + 1;
+    if (token.type === 'container_variant_open') problems.push({ code: 'variant-outside-step', line });
+    if (token.type !== 'container_step_open') {
+      introTokens.push(token);
+      index++;
+      continue;
+    }
+    const close = findClose(tokens, index);
+    if (close < 0) problems.push({ code: 'container-unclosed', line });
+    const inner = tokens.slice(index + 1, close < 0 ? tokens.length : close);
+    const attributes = stepAttributes(token.info, line);
+    problems.push(...attributes.problems);
+    for (const variantToken of inner.filter((candidate) => candidate.type === 'container_variant_open')) {
+      const value = variantToken.info.trim().slice('variant'.length).trim();
+      if (!parseVariant(value)) problems.push({ code: 'variant-invalid', line: (variantToken.map?.[0] ?? 0) + lineOffset + 1, detail: value });
+    }
+    const { title, rest } = takeTitle(inner);
+    if (!title) problems.push({ code: 'step-title-missing', line });
+    steps.push({
+      id: attributes.id ?? '',
+      title,
+      checks: attributes.checks,
+      ...(attributes.action ? { action: attributes.action } : {}),
+      ...(attributes.variant ? { variant: attributes.variant } : {}),
+      html: md().renderer.render(rest, md().options, env),
+      line,
+    });
+    index = close < 0 ? tokens.length : close + 1;
+  }
+  return { introTokens, steps };
+}
+
+function findClose(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let index = open; index < tokens.length; index++) {
+    if (tokens[index].type === 'container_step_open') depth++;
+    if (tokens[index].type === 'container_step_close' && --depth === 0) return index;
+  }
+  return -1;
+}
+
+/** A heading that opens the step is its title, shown apart from the body. */
+function takeTitle(inner: Token[]): { title: string; rest: Token[] } {
+  if (inner[0]?.type !== 'heading_open') return { title: '', rest: inner };
+  const title = inner[1]?.children?.map((child) => child.content).join('') ?? '';
+  return { title, rest: inner.slice(3) };
+}

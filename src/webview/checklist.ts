@@ -1,0 +1,113 @@
+// The checklist webview: renders the state the extension posts, and posts back the user's choices.
+// Built with @vscode-elements/elements (Lit web components that follow the VS Code theme).
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import type { ChecklistChoice, ChecklistState, ChecklistStep, FromChecklist } from '../walkthroughs/checklistProtocol';
+
+declare function acquireVsCodeApi(): { postMessage(message: FromChecklist): void };
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+
+function element(tag: string, attributes: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function select(label: string, id: string, choices: ChecklistChoice[], selected: string, onChange: (value: string) => void): HTMLElement {
+  const control = element('vscode-single-select', { id, 'aria-label': label });
+  for (const choice of choices) {
+    const option = element('vscode-option', { value: choice.value }, choice.label);
+    if (choice.value === selected) option.setAttribute('selected', '');
+    control.append(option);
+  }
+  control.addEventListener('change', () => onChange((control as unknown as { value: string }).value));
+  return element('label', { class: 'choice', for: id }, element('span', {}, label), control);
+}
+
+/** Rendered guide HTML comes from markdown-it with raw HTML disabled: it holds no script. */
+function html(markup: string): HTMLElement {
+  const container = element('div', { class: 'body' });
+  container.innerHTML = markup;
+  return container;
+}
+
+function stepView(step: ChecklistStep, index: number, state: ChecklistState): HTMLElement {
+  const section = element('section', { class: `step${step.done ? ' done' : ''}`, id: `step-${step.id}`, 'data-step': step.id, 'aria-labelledby': `title-${step.id}` });
+  const tick = element('vscode-checkbox', { 'aria-label': `${state.labels.done}: ${step.title}`, class: 'tick' });
+  if (step.done) tick.setAttribute('checked', '');
+  tick.addEventListener('change', () => vscode.postMessage({ type: 'tick', step: step.id, ticked: (tick as unknown as { checked: boolean }).checked }));
+  section.append(element('header', {}, tick, element('h2', { id: `title-${step.id}` }, `${index + 1}. ${step.title}`)));
+  if (step.checks.length) {
+    const checks = element('ul', { class: 'checks', 'aria-label': 'checks' });
+    for (const check of step.checks) {
+      checks.append(element('li', { class: `check ${check.state}`, 'data-check': check.id }, element('span', { class: 'mark', 'aria-hidden': 'true' }, check.state === 'pass' ? '✓' : check.state === 'fail' ? '✗' : '?'), `${check.label}: ${state.labels.checkStates[check.state]}`));
+    }
+    section.append(checks);
+  }
+  section.append(html(step.html));
+  if (step.action) {
+    const button = element('vscode-button', { class: 'action', 'data-step': step.id }, step.action.label);
+    if (!step.action.enabled) button.setAttribute('disabled', '');
+    button.addEventListener('click', () => vscode.postMessage({ type: 'run', step: step.id }));
+    section.append(button);
+  }
+  return section;
+}
+
+/** Parts of steps written for one variant stay visible only when that variant is chosen. */
+function showChosenVariants(state: ChecklistState): void {
+  const chosen = new Map(state.variants.map((variant) => [variant.dimension, variant.selected]));
+  for (const part of app.querySelectorAll<HTMLElement>('.variant[data-variant]')) {
+    const [dimension, value] = (part.dataset.variant ?? '').split(':');
+    part.hidden = chosen.has(dimension) && chosen.get(dimension) !== value;
+  }
+}
+
+function render(state: ChecklistState): void {
+  document.documentElement.lang = state.language;
+  const done = state.steps.filter((step) => step.done).length;
+  const toolbar = element(
+    'div',
+    { class: 'toolbar' },
+    select(state.labels.language, 'language', state.languages, state.language, (language) => vscode.postMessage({ type: 'language', language })),
+    ...state.variants.map((variant) => select(variant.label, `variant-${variant.dimension}`, variant.values, variant.selected, (value) => vscode.postMessage({ type: 'variant', dimension: variant.dimension, value }))),
+    ...(state.holders.length > 1 ? [select(state.labels.holder, 'holder', state.holders, state.holder, (holder) => vscode.postMessage({ type: 'holder', holder }))] : []),
+  );
+  const reset = element('vscode-button', { secondary: '', id: 'reset' }, state.labels.reset);
+  reset.addEventListener('click', () => vscode.postMessage({ type: 'reset' }));
+  toolbar.append(reset);
+  const title = element('h1', {}, state.title, ...(state.preview ? [element('span', { class: 'preview' }, state.labels.preview)] : []));
+  const progress = element('p', { class: 'progress', role: 'status' }, state.labels.progress.replace('{done}', String(done)).replace('{total}', String(state.steps.length)));
+  app.replaceChildren(
+    title,
+    toolbar,
+    progress,
+    ...(state.labels.actionsDisabled ? [element('p', { class: 'notice' }, state.labels.actionsDisabled)] : []),
+    html(state.introHtml),
+    ...state.steps.map((step, index) => stepView(step, index, state)),
+  );
+  showChosenVariants(state);
+}
+
+/**
+ * The extension posts the whole state on every change (a card inserted, a keystore opened). Rendering
+ * only what differs keeps an open dropdown open, and focus goes back where it was.
+ */
+let shown = '';
+window.addEventListener('message', (event: MessageEvent<ChecklistState>) => {
+  const next = JSON.stringify(event.data);
+  if (next === shown) return;
+  shown = next;
+  const focused = document.activeElement as HTMLElement | null;
+  const focusKey = focused?.id || (focused?.closest('[data-step]') as HTMLElement | null)?.dataset.step;
+  const focusTag = focused?.tagName;
+  render(event.data);
+  if (!focusKey) return;
+  const again = document.getElementById(focusKey) ?? app.querySelector<HTMLElement>(`section[data-step="${CSS.escape(focusKey)}"] ${focusTag?.toLowerCase() ?? ''}`);
+  again?.focus();
+});
+vscode.postMessage({ type: 'ready' });
