@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Launcher for the bundled CLI (built by `npm ci` through the `prepare` script, or `npm run build`).
+const path = require('node:path');
+const fs = require('node:fs');
+
+const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
+if (!fs.existsSync(bundle)) {
+  console.error('ehealth: the command line is not built yet. Run "npm run build" in ' + path.dirname(__dirname) + '.');
+  process.exit(1);
+}
+require(bundle).main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

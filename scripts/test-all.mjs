@@ -1,0 +1,65 @@
+// `npm test`: lint, type check, build, unit, integration and real-VS-Code tests, in that order.
+// Every stage runs even when an earlier one failed, so one run shows everything that is wrong.
+// Ends with one line CI reads: "N passed, N failed" (tests counted by mocha; a failed lint, type
+// check or build counts as one failure).
+import { spawn } from 'node:child_process';
+
+const stages = [
+  { name: 'lint', command: ['npx', 'eslint', '.'] },
+  { name: 'typecheck', command: ['npx', 'tsc', '-p', '.'] },
+  { name: 'build', command: ['node', 'scripts/build.mjs'] },
+  { name: 'unit', command: ['npx', 'mocha', 'test/unit/**/*.test.ts'] },
+  { name: 'integration', command: ['npx', 'mocha', 'test/integration/**/*.test.ts'] },
+  { name: 'vscode', command: ['npx', 'tsx', 'test/vscode/run.ts', ...process.argv.slice(2)] },
+];
+
+function run(stage) {
+  return new Promise((resolve) => {
+    const counts = { passed: 0, failed: 0 };
+    const child = spawn(stage.command[0], stage.command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+    let pending = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) count(line, stage.name, counts);
+    });
+    child.on('close', (code) => {
+      count(pending, stage.name, counts);
+      resolve({ code, ...counts });
+    });
+  });
+}
+
+function count(line, stage, counts) {
+  // The harness prints its own total for the VS Code suites; mocha prints "N passing"/"N failing".
+  const total = stage === 'vscode' ? /^vscode: (\d+) passed, (\d+) failed/.exec(line) : null;
+  if (total) {
+    counts.passed = Number(total[1]);
+    counts.failed = Number(total[2]);
+    return;
+  }
+  if (stage === 'vscode') return;
+  const passing = /^\s+(\d+) passing/.exec(line);
+  const failing = /^\s+(\d+) failing/.exec(line);
+  if (passing) counts.passed += Number(passing[1]);
+  if (failing) counts.failed += Number(failing[1]);
+}
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const stage of stages) {
+  console.log(`\n=== ${stage.name}: ${stage.command.join(' ')}`);
+  const started = Date.now();
+  const result = await run(stage);
+  // A stage that exits non-zero without reporting a failing test still counts as one failure.
+  const stageFailed = result.code !== 0 ? Math.max(result.failed, 1) : result.failed;
+  passed += result.passed;
+  failed += stageFailed;
+  summary.push(`${stage.name} ${result.code === 0 ? 'ok' : 'FAILED'} (${result.passed} passed, ${stageFailed} failed, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
+console.log(`\n${summary.join('\n')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

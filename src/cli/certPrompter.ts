@@ -1,0 +1,106 @@
+// The procedures' Prompter on the command line: each answer from its flag when given, else asked on
+// the terminal (passwords without echo). Progress and contracts go to stderr, results to stdout.
+import { createInterface } from 'node:readline/promises';
+import { PasswordPolicyViolation } from '../keystore/errors';
+import type { HolderChoice, Prompter } from '../procedures';
+import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
+import type { CliContext } from './context';
+import { readHidden } from './eidCommands';
+import { CliError, ExitCode } from './exitCodes';
+
+export interface CertAnswers {
+  holder?: string;
+  email?: string;
+  phone?: string;
+  acceptContract: boolean;
+  /** Environment variable holding the password of the keystore opened. */
+  passwordEnv?: string;
+  /** Environment variable holding the password of the keystore written. */
+  newPasswordEnv?: string;
+  reason?: string;
+}
+
+const HOLDER = /^(?<type>[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)?)=(?<id>[0-9A-Za-z]+)(?:,(?<app>[0-9A-Z_-]{1,30}))?$/;
+const YES = /^\s*(yes|y|oui|o|ja|j)\s*$/i;
+
+async function askLine(question: string): Promise<string | undefined> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await terminal.question(question)).trim() || undefined;
+  } catch {
+    return undefined;
+  } finally {
+    terminal.close();
+  }
+}
+
+export function holderChoice(context: CliContext, text: string, self: string | undefined): HolderChoice {
+  if (/^\d{11}$/.test(text) || text.startsWith('SSIN=')) {
+    const ssin = text.replace(/^SSIN=/, '');
+    if (ssin !== self) throw new CliError(context.t('procedures.error.not-authorized', { holder: `SSIN=${ssin}` }), ExitCode.usage);
+    return { kind: 'self' };
+  }
+  const match = HOLDER.exec(text)?.groups;
+  if (!match) throw new CliError(context.t('procedures.cli.bad-holder', { holder: text }), ExitCode.usage);
+  return { kind: 'organization', type: match.type, id: match.id, ...(match.app ? { applicationId: match.app } : {}) };
+}
+
+function fromEnvironment(context: CliContext, name: string): string {
+  const value = process.env[name];
+  if (value === undefined) throw new CliError(context.t('cli.error.env-missing', { name }), ExitCode.usage);
+  return value;
+}
+
+/** Contracts come as HTML: shown as plain text, one paragraph per line. */
+const plainText = (html: string) =>
+  html
+    .replace(/<\/(p|li|h\d)>|<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .trim();
+
+export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prompter {
+  const { t } = context;
+  return {
+    chooseHolder: async (choices) => {
+      const text = answers.holder ?? (await askLine(t('procedures.prompt.holder')));
+      return text === undefined ? undefined : holderChoice(context, text, choices.self);
+    },
+    contactData: async () => {
+      const email = answers.email ?? (await askLine(t('procedures.prompt.email')));
+      const phone = answers.phone ?? (await askLine(t('procedures.prompt.phone')));
+      return email === undefined || phone === undefined ? undefined : { emailPrivate: email, phonePrivate: phone };
+    },
+    acceptContract: async (contract) => {
+      context.err(t('procedures.cli.contract', { dn: contract.dn }));
+      for (const text of contract.texts) context.err(`[${text.lang}] ${plainText(text.value)}`);
+      if (answers.acceptContract) {
+        context.err(t('procedures.cli.contract-accepted'));
+        return true;
+      }
+      return YES.test((await askLine(t('procedures.prompt.accept'))) ?? '');
+    },
+    newKeystorePassword: async () => {
+      if (answers.newPasswordEnv !== undefined) return fromEnvironment(context, answers.newPasswordEnv);
+      const password = await readHidden(t('procedures.prompt.new-password'));
+      if (password === undefined) return undefined;
+      if ((await readHidden(t('procedures.prompt.confirm-password'))) !== password) throw new PasswordPolicyViolation(['confirmation']);
+      return password;
+    },
+    keystorePassword: async (file) => (answers.passwordEnv !== undefined ? fromEnvironment(context, answers.passwordEnv) : readHidden(t('procedures.prompt.password', { file }))),
+    confirmProduction: async (action) => YES.test((await askLine(t('procedures.prompt.production', { action }))) ?? ''),
+    revocationReason: async (choices) => {
+      const reason = answers.reason ?? (await askLine(t('procedures.prompt.reason', { reasons: choices.join(', ') })));
+      if (reason === undefined) return undefined;
+      if (!(REVOCATION_REASONS as readonly string[]).includes(reason)) throw new CliError(t('procedures.cli.bad-reason', { reason, reasons: choices.join(', ') }), ExitCode.usage);
+      return reason as RevocationReason;
+    },
+    progress: (event) => {
+      if (event.step === 'keystore-created') context.err(t('procedures.cli.keystore-created', { file: event.file }));
+    },
+  };
+}

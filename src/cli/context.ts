@@ -1,0 +1,20 @@
+// What every CLI verb receives: its arguments, the user's language and where to write.
+import type { Language, Translator } from '../i18n';
+
+export interface CliContext {
+  args: string[];
+  language: Language;
+  t: Translator;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export type Verb = (context: CliContext) => Promise<number>;
+
+/** One command group (`keystore`, `eid`, ...): its verbs, and those announced but not built yet. */
+export interface VerbGroup {
+  name: string;
+  verbs: Record<string, Verb>;
+  planned: string[];
+  help: (context: CliContext) => string;
+}

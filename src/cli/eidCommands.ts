@@ -1,0 +1,192 @@
+// `ehealth eid ...`: the Belgian eID card through its middleware (or a virtual card).
+import { promises as fs } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { EidEngine, EidError, type EidCard, type EidCertificate, type EidErrorCode, type Identity, type Prompter, type Reader } from '../eid';
+import type { Translator } from '../i18n';
+import type { CliContext, Verb, VerbGroup } from './context';
+import { CliError, ExitCode } from './exitCodes';
+
+const moduleOption = { module: { type: 'string' } } as const;
+const pinOption = { 'pin-env': { type: 'string' } } as const;
+
+const engineFor = (modulePath: string | undefined) => new EidEngine(modulePath ? { modulePath } : {});
+
+/** The PIN from the named environment variable, else typed on the terminal without echo. */
+export function cliPrompter(context: CliContext, pinEnv: string | undefined): Prompter {
+  return {
+    askPin: async (request) => {
+      if (pinEnv !== undefined) {
+        const pin = process.env[pinEnv];
+        if (pin === undefined) throw new CliError(context.t('cli.error.env-missing', { name: pinEnv }), ExitCode.usage);
+        return pin;
+      }
+      return readHidden(context.t(request.key ? `eid.pin.prompt.${request.key}` : 'eid.pin.prompt'));
+    },
+    showPinpadNotice: () => {
+      context.err(context.t('eid.pinpad'));
+      return () => undefined;
+    },
+  };
+}
+
+/** Reads one line from the terminal with echo off; undefined when there is no terminal or on Ctrl-C/Ctrl-D. */
+export function readHidden(prompt: string): Promise<string | undefined> {
+  const input = process.stdin;
+  if (!input.isTTY) return Promise.resolve(undefined);
+  process.stderr.write(prompt);
+  input.setRawMode(true);
+  input.resume();
+  let typed = '';
+  return new Promise((resolve) => {
+    const finish = (value: string | undefined) => {
+      input.setRawMode(false);
+      input.pause();
+      input.off('data', onData);
+      process.stderr.write('\n');
+      resolve(value);
+    };
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') return finish(typed);
+        if (char === '\u0003' || char === '\u0004') return finish(undefined);
+        if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
+        else typed += char;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+const exitCodes: Record<EidErrorCode, ExitCode> = {
+  'pin-incorrect': ExitCode.pinIncorrect,
+  'pin-locked': ExitCode.pinLocked,
+  'pin-cancelled': ExitCode.failure,
+  'card-removed': ExitCode.noCard,
+  'no-reader': ExitCode.noCard,
+  'no-card': ExitCode.noCard,
+  'not-an-eid': ExitCode.noCard,
+  'middleware-missing': ExitCode.middlewareMissing,
+  'middleware-broken': ExitCode.middlewareMissing,
+};
+
+const asCliError = (error: EidError, context: CliContext) => new CliError(error.userMessage(context.language), exitCodes[error.code]);
+
+export function reportingEidErrors(verb: Verb): Verb {
+  return async (context) => {
+    try {
+      return await verb(context);
+    } catch (error) {
+      if (error instanceof EidError) throw asCliError(error, context);
+      throw error;
+    }
+  };
+}
+
+/** Fields of a certificate shown by `info` (the DER stays out of the JSON). */
+const certificateSummary = ({ der: _der, ...summary }: EidCertificate) => summary;
+
+async function info(context: CliContext): Promise<number> {
+  const { values } = parseArgs({ args: context.args, options: { ...moduleOption, json: { type: 'boolean', default: false } } });
+  const engine = engineFor(values.module);
+  try {
+    const middleware = await engine.middleware();
+    const readers = await engine.readers();
+    let report: { card: EidCard; identity: Identity; certificates: EidCertificate[] } | undefined;
+    let failure: EidError | undefined;
+    try {
+      report = { card: await engine.card(), identity: await engine.identity(), certificates: await engine.certificates() };
+    } catch (error) {
+      if (!(error instanceof EidError)) throw error;
+      failure = error;
+    }
+    if (values.json) {
+      const json = {
+        middleware,
+        readers,
+        ...(report ? { card: report.card, identity: report.identity, certificates: report.certificates.map(certificateSummary) } : {}),
+        ...(failure ? { error: { code: failure.code, message: failure.userMessage(context.language) } } : {}),
+      };
+      context.out(JSON.stringify(json, null, 2));
+    } else {
+      context.out(formatInfo(middleware, readers, report, context.t));
+    }
+    if (failure) {
+      if (!values.json) context.err(`ehealth: ${failure.userMessage(context.language)}`);
+      return exitCodes[failure.code];
+    }
+    return ExitCode.ok;
+  } finally {
+    engine.close();
+  }
+}
+
+function formatInfo(middleware: { path: string; description: string }, readers: Reader[], report: { card: EidCard; identity: Identity; certificates: EidCertificate[] } | undefined, t: Translator): string {
+  const lines = [`${t('cli.eid.middleware')}: ${middleware.description} (${middleware.path})`, t('cli.eid.readers')];
+  for (const reader of readers) lines.push(`  - ${reader.description}${reader.cardPresent ? '' : ` (${t('cli.eid.no-card')})`}`);
+  if (!report) return lines.join('\n');
+  const { card, identity, certificates } = report;
+  const pin = `${t(`eid.pin.status.${card.pin.status}`)}${card.pin.pinpad ? `, ${t('cli.eid.pinpad')}` : ''}`;
+  lines.push(
+    `${t('cli.eid.card')}: ${card.label} ${card.serialNumber}`,
+    `${t('cli.eid.pin')}: ${pin}`,
+    `${t('cli.eid.holder')}: ${identity.firstNames} ${identity.surname}`,
+    `${t('cli.eid.national-number')}: ${identity.nationalNumber}${identity.nationalNumberValid ? '' : ` (${t('cli.eid.checksum-invalid')})`}`,
+    `${t('cli.eid.birth')}: ${identity.birthDate}${identity.birthPlace ? `, ${identity.birthPlace}` : ''}`,
+    `${t('cli.eid.card-number')}: ${identity.cardNumber}`,
+  );
+  if (identity.validityBegin && identity.validityEnd) lines.push(`${t('cli.eid.card-validity')}: ${identity.validityBegin} – ${identity.validityEnd}`);
+  if (identity.address) lines.push(`${t('cli.eid.address')}: ${identity.address.streetAndNumber}, ${identity.address.zip} ${identity.address.municipality}`);
+  lines.push(t('cli.eid.certificates'));
+  for (const certificate of certificates) {
+    const key = certificate.key.type === 'rsa' ? `RSA ${certificate.key.bits}` : `EC ${certificate.key.curve}`;
+    const validity = t(`eid.validity.${certificate.validity}`, { days: certificate.daysLeft });
+    lines.push(`  ${certificate.label}: ${certificate.subject}`, `      ${key}, ${certificate.notBefore.slice(0, 10)} – ${certificate.notAfter.slice(0, 10)}, ${validity}${certificate.chainValid ? '' : `, ${t('cli.eid.chain-broken')}`}`);
+  }
+  return lines.join('\n');
+}
+
+async function verifyPin(context: CliContext): Promise<number> {
+  const { values } = parseArgs({ args: context.args, options: { ...moduleOption, ...pinOption } });
+  const engine = engineFor(values.module);
+  try {
+    await engine.verifyPin(cliPrompter(context, values['pin-env']));
+    context.out(context.t('cli.eid.pin-ok'));
+    return ExitCode.ok;
+  } finally {
+    engine.close();
+  }
+}
+
+async function sign(context: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args: context.args,
+    options: { ...moduleOption, ...pinOption, key: { type: 'string' }, in: { type: 'string' }, out: { type: 'string' } },
+  });
+  for (const option of ['key', 'in', 'out'] as const) {
+    if (!values[option]) throw new CliError(context.t('cli.error.missing-option', { option: `--${option}` }), ExitCode.usage);
+  }
+  const key = values.key;
+  if (key !== 'authentication' && key !== 'signature') throw new CliError(context.t('cli.eid.verbs'), ExitCode.usage);
+  const data = await fs.readFile(values.in as string);
+  const engine = engineFor(values.module);
+  try {
+    // DER for ECDSA: what openssl and most tools verify.
+    const signer = await engine.signer(key, cliPrompter(context, values['pin-env']), 'der');
+    await fs.writeFile(values.out as string, await signer.sign(data));
+    context.out(context.t('cli.eid.signed', { key, algorithm: signer.algorithm, file: values.out as string }));
+    return ExitCode.ok;
+  } finally {
+    engine.close();
+  }
+}
+
+export const eidGroup: VerbGroup = {
+  name: 'eid',
+  verbs: {
+    info: reportingEidErrors(info),
+    'verify-pin': reportingEidErrors(verifyPin),
+    sign: reportingEidErrors(sign),
+  },
+  planned: [],
+  help: (context) => context.t('cli.eid.verbs'),
+};

@@ -1,0 +1,47 @@
+// `ehealth guides ...`: tools for the writers of the guides.
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { MessageKey } from '../i18n';
+import { loadGuides } from '../walkthroughs/guideLoader';
+import { lintGuides, type LintMessage } from '../walkthroughs/guideLint';
+import type { CliContext, VerbGroup } from './context';
+import { ExitCode } from './exitCodes';
+
+/** `./guides` when run from a checkout, else the guides shipped beside the bundle. */
+function defaultGuidesFolder(): string {
+  const local = path.resolve('guides');
+  return existsSync(local) ? local : path.resolve(__dirname, '..', 'guides');
+}
+
+async function lint(context: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({ args: context.args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const root = path.resolve(positionals[0] ?? defaultGuidesFolder());
+  const guides = await loadGuides(root);
+  const inputs = await Promise.all(guides.map(async (guide) => ({ guide, source: await fs.readFile(guide.file, 'utf8') })));
+  const messages = lintGuides(inputs);
+  const errors = messages.filter((message) => message.severity === 'error').length;
+  if (values.json) {
+    const relative = messages.map((message) => ({ ...message, file: path.relative(process.cwd(), message.file), message: describe(message, context) }));
+    context.out(JSON.stringify({ guides: guides.length, errors, warnings: messages.length - errors, messages: relative }, null, 2));
+  } else {
+    for (const message of messages) {
+      const severity = context.t(`guides.lint.${message.severity}`);
+      context.out(`${path.relative(process.cwd(), message.file)}:${message.line}: ${severity} ${message.code}: ${describe(message, context)}`);
+    }
+    context.out(context.t('guides.lint.summary', { errors, warnings: messages.length - errors, guides: guides.length }));
+  }
+  return errors > 0 ? ExitCode.failure : ExitCode.ok;
+}
+
+function describe(message: LintMessage, context: CliContext): string {
+  const text = context.t(`guides.lint.${message.code}` as MessageKey);
+  return message.detail ? `${text} (${message.detail})` : text;
+}
+
+export const guidesGroup: VerbGroup = {
+  name: 'guides',
+  verbs: { lint },
+  planned: [],
+  help: (context) => context.t('cli.guides.verbs'),
+};

@@ -1,0 +1,228 @@
+// `ehealth keystore ...`: keystore files on disk, in eHealth terms.
+import { promises as fs } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { changePassword } from '../keystore/changePassword';
+import { KeystoreError, EntryNotFound, type KeystoreErrorCode } from '../keystore/errors';
+import { inspectFile } from '../keystore/inspect';
+import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
+import { holderLabel, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
+import type { MessageKey, Translator } from '../i18n';
+import { folderStateText } from '../i18n/keystoreText';
+import type { CliContext, Verb, VerbGroup } from './context';
+import { CliError, ExitCode } from './exitCodes';
+
+async function list(context: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: context.args,
+    options: { json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const requests: FolderRequest[] = positionals.length
+    ? positionals.map((folder) => ({ path: folder, origin: 'argument' as const }))
+    : keystoreFolders(configuredFolders());
+  const listing = await listKeystores(requests);
+  context.out(values.json ? JSON.stringify(listing, null, 2) : formatListing(listing, context.t));
+  return ExitCode.ok;
+}
+
+/** Folders added by the user, as the extension's `ehealth.keystore.folders` setting does (path-separated). */
+function configuredFolders(): string[] {
+  return (process.env.EHEALTH_KEYSTORE_FOLDERS ?? '').split(process.platform === 'win32' ? ';' : ':').filter(Boolean);
+}
+
+export function formatListing(listing: KeystoreListing, t: Translator): string {
+  const lines: string[] = [];
+  for (const folder of listing.folders) {
+    lines.push(`${folder.path}  (${folderStateText(folder, t)})`);
+    for (const file of folder.keystores) lines.push(...formatFile(file, t));
+  }
+  if (listing.folders.every((folder) => folder.keystores.length === 0)) {
+    lines.push(t('cli.keystore.none'));
+  }
+  return lines.join('\n');
+}
+
+function formatFile(file: KeystoreFile, t: Translator): string[] {
+  const holder = file.holder ? holderLabel(file.holder) : file.fileName;
+  const details = [file.createdAt?.replace('T', ' '), t(`environment.${file.environment}`), file.latest ? undefined : t('keystore.older')]
+    .filter(Boolean)
+    .join(' · ');
+  const lines = [`  ${file.problems.length ? '!' : '-'} ${holder}  ${details}`, `      ${file.fileName}`];
+  for (const problem of file.problems) lines.push(`      ! ${t(`keystore.problem.${problem.code}`, problem.params)}`);
+  return lines;
+}
+
+const exitCodes: Record<KeystoreErrorCode, ExitCode> = {
+  'wrong-password': ExitCode.wrongPassword,
+  corrupt: ExitCode.damaged,
+  unsupported: ExitCode.unsupported,
+  'too-costly': ExitCode.unsupported,
+  'not-ehealth': ExitCode.unsupported,
+  'not-found': ExitCode.notFound,
+  'entry-not-found': ExitCode.notFound,
+  'password-policy': ExitCode.usage,
+  'rewrite-failed': ExitCode.failure,
+};
+
+/** Engine errors become plain-words CLI errors with their own exit code (never a stack trace). */
+export function reportingKeystoreErrors(verb: Verb): Verb {
+  return async (context) => {
+    try {
+      return await verb(context);
+    } catch (error) {
+      if (error instanceof KeystoreError) throw new CliError(error.userMessage(context.language), exitCodes[error.code]);
+      throw error;
+    }
+  };
+}
+
+/** The file argument of a verb that works on one keystore. */
+function fileArgument(positionals: string[], verb: string, t: Translator): string {
+  if (positionals.length !== 1) throw new CliError(t('cli.error.missing-file', { verb }), ExitCode.usage);
+  return positionals[0];
+}
+
+/** A password from an environment variable or standard input: never from the command line itself. */
+async function passwordFrom(context: CliContext, envName: string | undefined, fromStdin: boolean): Promise<string | undefined> {
+  if (envName !== undefined) {
+    const value = process.env[envName];
+    if (value === undefined) throw new CliError(context.t('cli.error.env-missing', { name: envName }), ExitCode.usage);
+    return value;
+  }
+  if (!fromStdin) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function requiredPassword(password: string | undefined, t: Translator): string {
+  if (password === undefined) throw new CliError(t('cli.error.password-source'), ExitCode.usage);
+  return password;
+}
+
+async function inspect(context: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: context.args,
+    options: {
+      json: { type: 'boolean', default: false },
+      'password-env': { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+      at: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const file = fileArgument(positionals, 'inspect', context.t);
+  const at = values.at === undefined ? new Date() : new Date(values.at);
+  if (Number.isNaN(at.getTime())) throw new CliError(context.t('cli.error.bad-date', { value: values.at ?? '' }), ExitCode.usage);
+  const password = await passwordFrom(context, values['password-env'], values['password-stdin']);
+  const { keystore } = await inspectFile(file, { ...(password !== undefined ? { password } : {}), at, checkKeys: password !== undefined });
+  context.out(values.json ? JSON.stringify(keystoreJson(keystore), null, 2) : formatKeystore(keystore, context.t));
+  return ExitCode.ok;
+}
+
+/** The stable JSON of `inspect --json`: entries flattened, certificates without their DER. */
+export function keystoreJson(keystore: Keystore) {
+  const { entries, ...rest } = keystore;
+  return {
+    ...rest,
+    entries: entries.map(({ alias, kind, certificate, chain }) => {
+      const { der, ...fields } = certificate;
+      void der; // base64 DER belongs in `export`, not in the listing
+      return { alias, kind, ...fields, chain: chain.map((link) => link.subject) };
+    }),
+  };
+}
+
+function formatKeystore(keystore: Keystore, t: Translator): string {
+  const lines: string[] = [];
+  const holder = keystore.holder ? `${holderLabel(keystore.holder)}${keystore.holder.name ? ` (${keystore.holder.name})` : ''}` : '?';
+  if (keystore.file) lines.push(`${t('cli.inspect.file')}: ${keystore.file}`);
+  lines.push(`${t('cli.inspect.holder')}: ${holder}`, `${t('cli.inspect.environment')}: ${t(`environment.${keystore.environment}`)}`);
+  if (keystore.status) {
+    lines.push(`${t('cli.inspect.status')}: ${t(`keystore.status.${keystore.status}`)} (${t('cli.inspect.evaluated', { date: keystore.evaluatedAt.slice(0, 10) })})`);
+  }
+  if (keystore.locked && keystore.keyAliases.length) lines.push(t('cli.inspect.key-aliases'), ...keystore.keyAliases.map((alias) => `  ${alias}`));
+  if (keystore.entries.length) lines.push(t('cli.inspect.entries'), ...keystore.entries.flatMap((entry) => formatEntry(entry, t)));
+  if (keystore.checks.length) {
+    lines.push(t('cli.inspect.checks'));
+    for (const check of keystore.checks) lines.push(`  ${t(`keystore.check.${check.code}`)} [${check.alias}]: ${t(`keystore.check.${check.result}`)}`);
+  }
+  const { protection } = keystore;
+  lines.push(t('cli.inspect.protection'));
+  if (protection.macAlgorithm) lines.push(`  MAC ${protection.macAlgorithm}, ${t('cli.inspect.iterations', { count: protection.macIterations ?? 1 })}`);
+  for (const bag of protection.bags) lines.push(`  ${bag.algorithm}, ${t('cli.inspect.iterations', { count: bag.iterations })}`);
+  for (const warning of keystore.warnings) lines.push(`! ${t(`keystore.warning.${warning.code}` as MessageKey, warning.params)}`);
+  return lines.join('\n');
+}
+
+function formatEntry(entry: KeystoreEntry, t: Translator): string[] {
+  const { certificate } = entry;
+  const key = certificate.key.type === 'ec' ? `EC ${certificate.key.curve ?? ''}` : `${certificate.key.type.toUpperCase()} ${certificate.key.bits ?? ''}`;
+  return [
+    `  ${entry.alias}  [${t(`keystore.kind.${entry.kind}`)}]  ${key.trim()}`,
+    `      ${t('cli.inspect.subject')}: ${certificate.subject}`,
+    `      ${t('cli.inspect.issuer')}: ${certificate.issuer}`,
+    `      ${t('cli.inspect.serial')}: ${certificate.serialNumber} (0x${certificate.serialNumberHex})`,
+    `      ${t('cli.inspect.validity')}: ${certificate.notBefore} → ${certificate.notAfter}`,
+  ];
+}
+
+async function exportCertificate(context: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: context.args,
+    options: {
+      alias: { type: 'string' },
+      out: { type: 'string' },
+      'password-env': { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
+  const file = fileArgument(positionals, 'export', context.t);
+  if (values.alias === undefined) throw new CliError(context.t('cli.error.missing-option', { option: '--alias' }), ExitCode.usage);
+  const password = requiredPassword(await passwordFrom(context, values['password-env'], values['password-stdin']), context.t);
+  const { keystore } = await inspectFile(file, { password });
+  const entry = keystore.entries.find((candidate) => candidate.alias === values.alias);
+  if (!entry) throw new EntryNotFound(`alias ${values.alias}`, { alias: values.alias });
+  const body = entry.certificate.der.replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const pem = `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+  if (values.out === undefined) {
+    context.out(pem.trimEnd());
+  } else {
+    await fs.writeFile(values.out, pem);
+    context.err(context.t('cli.keystore.export-done', { alias: entry.alias, file: values.out }));
+  }
+  return ExitCode.ok;
+}
+
+async function passwd(context: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: context.args,
+    options: {
+      'password-env': { type: 'string' },
+      'new-password-env': { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const file = fileArgument(positionals, 'passwd', context.t);
+  const oldPassword = requiredPassword(await passwordFrom(context, values['password-env'], false), context.t);
+  const newName = values['new-password-env'];
+  if (newName === undefined) throw new CliError(context.t('cli.error.missing-option', { option: '--new-password-env' }), ExitCode.usage);
+  const newPassword = await passwordFrom(context, newName, false);
+  // The variable is the confirmation too: it was typed (or generated) once, deliberately.
+  const { backup } = await changePassword(file, oldPassword, newPassword!, newPassword!);
+  context.err(context.t('cli.keystore.passwd-done', { backup }));
+  return ExitCode.ok;
+}
+
+export const keystoreGroup: VerbGroup = {
+  name: 'keystore',
+  verbs: {
+    list,
+    inspect: reportingKeystoreErrors(inspect),
+    passwd: reportingKeystoreErrors(passwd),
+    export: reportingKeystoreErrors(exportCertificate),
+  },
+  planned: [],
+  help: (context) => context.t('cli.keystore.verbs'),
+};

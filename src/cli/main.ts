@@ -1,0 +1,102 @@
+// The `ehealth` command line: one entry, verb groups over the same engine as the extension.
+import { languageFromLocale, languages, translator, type Language } from '../i18n';
+import type { CliContext, VerbGroup } from './context';
+import { certGroup } from './certCommands';
+import { CliError, ExitCode } from './exitCodes';
+import { eidGroup } from './eidCommands';
+import { guidesGroup } from './guidesCommands';
+import { keystoreGroup } from './keystoreCommands';
+import { sandboxGroup } from './sandboxCommands';
+import { version } from '../../package.json';
+
+const groups: VerbGroup[] = [
+  keystoreGroup,
+  eidGroup,
+  certGroup,
+  sandboxGroup,
+  guidesGroup,
+];
+
+export async function main(argv: string[], io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }): Promise<number> {
+  const { language, rest } = takeLanguage(argv);
+  const context: CliContext = { args: rest, language, t: translator(language), ...io };
+  try {
+    return await dispatch(context);
+  } catch (error) {
+    if (error instanceof CliError) {
+      context.err(`ehealth: ${error.message}`);
+      return error.exitCode;
+    }
+    if (isUsageError(error)) {
+      context.err(`ehealth: ${(error as Error).message}`);
+      return ExitCode.usage;
+    }
+    context.err(`ehealth: ${error instanceof Error ? error.message : String(error)}`);
+    return ExitCode.failure;
+  }
+}
+
+async function dispatch(context: CliContext): Promise<number> {
+  const [first, second, ...rest] = context.args;
+  const { t } = context;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    context.out(helpText(context));
+    return first === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (first === '--version' || first === '-v') {
+    context.out(version);
+    return ExitCode.ok;
+  }
+  const group = groups.find((candidate) => candidate.name === first);
+  if (!group) throw new CliError(t('cli.error.unknown-group', { group: first }), ExitCode.usage);
+  if (second === undefined || second === '--help' || second === '-h') {
+    context.out(group.help(context));
+    return second === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const verb = group.verbs[second];
+  if (verb) return verb({ ...context, args: rest });
+  if (group.planned.includes(second)) {
+    throw new CliError(t('cli.error.not-implemented', { group: group.name, verb: second }), ExitCode.notImplemented);
+  }
+  throw new CliError(t('cli.error.unknown-verb', { group: group.name, verb: second }), ExitCode.usage);
+}
+
+function helpText(context: CliContext): string {
+  const { t } = context;
+  const width = Math.max(...groups.map((group) => group.name.length)) + 2;
+  return [
+    `ehealth ${version}`,
+    t('cli.usage'),
+    '',
+    t('cli.groups'),
+    ...groups.map((group) => `  ${group.name.padEnd(width)}${t(`cli.group.${group.name}` as 'cli.group.eid')}`),
+    '',
+    t('cli.options'),
+    `  --help, -h    ${t('cli.option.help')}`,
+    `  --version     ${t('cli.option.version')}`,
+    `  --json        ${t('cli.option.json')}`,
+    `  --lang LANG   ${t('cli.option.lang')}`,
+    '',
+    t('cli.examples'),
+    '  ehealth keystore list --json',
+    '  ehealth keystore list ~/ehealth/keystore /mnt/backup/keystores',
+  ].join('\n');
+}
+
+/** `--lang fr` anywhere on the line, else EHEALTH_LANG, else the POSIX locale. */
+function takeLanguage(argv: string[]): { language: Language; rest: string[] } {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const { EHEALTH_LANG, LC_ALL, LC_MESSAGES, LANG } = process.env;
+  const fromEnvironment = languageFromLocale(EHEALTH_LANG || LC_ALL || LC_MESSAGES || LANG);
+  if (index < 0) return { language: fromEnvironment, rest: argv };
+  const inline = argv[index].startsWith('--lang=');
+  const value = inline ? argv[index].slice('--lang='.length) : argv[index + 1];
+  const rest = argv.filter((_, i) => i !== index && (inline || i !== index + 1));
+  const language = (languages as readonly string[]).includes(value ?? '') ? (value as Language) : fromEnvironment;
+  return { language, rest };
+}
+
+function isUsageError(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code ?? '';
+  return code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,86 @@
+// `ehealth sandbox serve`: the local sandbox registration authority, in the foreground until
+// SIGINT/SIGTERM. With --json its first stdout line is {"url": "http://127.0.0.1:PORT"} once it
+// listens, so scripts and tests can wait for it.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Behaviour } from '../sandbox/behaviour';
+import { defaultDataFolder } from '../sandbox/options';
+import { SandboxServer } from '../sandbox/server';
+import type { CliContext, VerbGroup } from './context';
+import { CliError, ExitCode } from './exitCodes';
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+function wholeNumber(context: CliContext, option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new CliError(context.t('sandbox.cli.notANumber', { option, value }), ExitCode.usage);
+  return Number(value);
+}
+
+/** Every certificate of every `--trust` file. */
+function trustedRoots(context: CliContext, files: string[]): string[] {
+  return files.flatMap((file) => {
+    try {
+      return readFileSync(file, 'utf8').match(PEM_CERTIFICATE) ?? [];
+    } catch (error) {
+      throw new CliError(context.t('sandbox.cli.trustUnreadable', { file, reason: (error as Error).message }), ExitCode.notFound);
+    }
+  });
+}
+
+const stopSignal = () =>
+  new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+async function serve(context: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args: context.args,
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      'validity-days': { type: 'string' },
+      trust: { type: 'string', multiple: true },
+      'pending-polls': { type: 'string' },
+      'manual-validation-ms': { type: 'string' },
+      'delay-ms': { type: 'string' },
+      refuse: { type: 'boolean' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const behaviour: Partial<Behaviour> = {
+    pendingPolls: wholeNumber(context, 'pending-polls', values['pending-polls']),
+    manualValidationMs: wholeNumber(context, 'manual-validation-ms', values['manual-validation-ms']),
+    delayMs: wholeNumber(context, 'delay-ms', values['delay-ms']),
+    refuse: values.refuse,
+  };
+  const validityDays = wholeNumber(context, 'validity-days', values['validity-days']);
+  if (validityDays === 0) throw new CliError(context.t('sandbox.cli.notANumber', { option: 'validity-days', value: '0' }), ExitCode.usage);
+  const log = values.json ? (line: string) => context.out(JSON.stringify({ time: new Date().toISOString(), event: line })) : (line: string) => context.out(`${new Date().toISOString()} ${line}`);
+  const sandbox = await SandboxServer.start({
+    dataFolder: values.data ?? defaultDataFolder(),
+    port: wholeNumber(context, 'port', values.port),
+    validityDays,
+    trustedRoots: trustedRoots(context, values.trust ?? []),
+    behaviour: Object.fromEntries(Object.entries(behaviour).filter(([, value]) => value !== undefined)),
+    log,
+  });
+  context.out(values.json ? JSON.stringify({ url: sandbox.url }) : context.t('sandbox.cli.listening', { url: sandbox.url, folder: sandbox.dataFolder }));
+  await stopSignal();
+  await sandbox.close();
+  if (!values.json) context.out(context.t('sandbox.cli.stopped'));
+  return ExitCode.ok;
+}
+
+export const sandboxGroup: VerbGroup = {
+  name: 'sandbox',
+  verbs: { serve },
+  planned: [],
+  help: (context) => context.t('sandbox.cli.help', { folder: defaultDataFolder() }),
+};

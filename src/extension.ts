@@ -1,0 +1,73 @@
+// Entry point of the VS Code extension: builds the faces once and registers them.
+// Activation stays light: keystore folders are scanned when the tree is shown, the keystore
+// engine (ASN.1, key derivation workers) loads on the first unlock, and the eID middleware
+// (pkcs11js) when the eID view is shown or a command needs the card.
+import * as vscode from 'vscode';
+import type { KeystoreListing } from './keystore/model';
+import { registerCertificateCommands } from './views/certificateCommands';
+import { trackCheckContext } from './views/checkFacts';
+import { registerEidCommands } from './views/eidCommands';
+import { EidStatusModel } from './views/eidStatus';
+import { registerEidView } from './views/eidTree';
+import { registerEnvironmentCommand } from './views/environment';
+import { ExpiryStatusBar } from './views/expiryStatusBar';
+import { registerGuideCommands } from './views/guideCommands';
+import { registerKeystoreCommands } from './views/keystoreCommands';
+import { KeystoreSession } from './views/keystoreSession';
+import { KeystoreTreeProvider } from './views/keystoreTree';
+import { registerSandboxCommands, SandboxService } from './views/sandboxService';
+
+/** What the extension offers other extensions (and our tests in the real VS Code). */
+export interface EhealthApi {
+  keystores(): Promise<KeystoreListing>;
+  refreshKeystores(): void;
+}
+
+export function activate(context: vscode.ExtensionContext): EhealthApi {
+  const log = vscode.window.createOutputChannel('eHealth', { log: true });
+  const session = new KeystoreSession(context.secrets, log);
+  const keystoreTree = new KeystoreTreeProvider(session);
+  const statusBar = new ExpiryStatusBar(session, keystoreTree);
+  const eid = new EidStatusModel(log);
+  const sandbox = new SandboxService(context.globalStorageUri, log);
+  context.subscriptions.push(
+    log,
+    session,
+    keystoreTree,
+    statusBar,
+    eid,
+    sandbox,
+    ...registerSandboxCommands(sandbox),
+    ...registerEidView(eid),
+    ...registerEidCommands(eid, log),
+    vscode.window.registerTreeDataProvider('ehealth.keystores', keystoreTree),
+    vscode.commands.registerCommand('ehealth.keystores.refresh', () => keystoreTree.refresh()),
+    vscode.commands.registerCommand('ehealth.keystores.addFolder', addKeystoreFolder),
+    vscode.commands.registerCommand('ehealth.showOutput', () => log.show()),
+    registerEnvironmentCommand(),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('ehealth.keystore.folders') || event.affectsConfiguration('ehealth.language')) keystoreTree.refresh();
+    }),
+  );
+  registerKeystoreCommands(context, session, keystoreTree, log);
+  const sources = { session, tree: keystoreTree, eid, sandbox };
+  context.subscriptions.push(
+    ...registerGuideCommands({ ...sources, context, log }),
+    ...registerCertificateCommands({ ...sources, context, log }),
+    trackCheckContext(sources),
+  );
+  return { keystores: () => keystoreTree.keystores(), refreshKeystores: () => keystoreTree.refresh() };
+}
+
+async function addKeystoreFolder(): Promise<void> {
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true });
+  if (!picked?.length) return;
+  const settings = vscode.workspace.getConfiguration('ehealth');
+  const folders = settings.get<string[]>('keystore.folders', []);
+  const added = picked.map((uri) => uri.fsPath).filter((folder) => !folders.includes(folder));
+  await settings.update('keystore.folders', [...folders, ...added], vscode.ConfigurationTarget.Global);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

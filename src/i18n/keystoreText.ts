@@ -1,0 +1,39 @@
+// Words for keystores, shared by the tree view, the details view, the status bar and the CLI.
+import { authenticationExpiry } from '../keystore/expiry';
+import type { KeyDescription, Keystore, KeystoreFolder } from '../keystore/model';
+import type { Translator } from '.';
+
+export function folderStateText(folder: KeystoreFolder, t: Translator): string {
+  if (folder.state === 'missing') return t('keystore.folder.missing');
+  if (folder.state === 'unreadable') return t('keystore.folder.unreadable', { reason: folder.reason ?? '' });
+  return t('keystore.folder.count', { count: folder.keystores.length });
+}
+
+/** The status of an opened keystore in a few words: "valid until 2029-08-23", "expired on ...". */
+export function statusText(keystore: Keystore, t: Translator, now: Date = new Date()): string {
+  const expiry = authenticationExpiry(keystore, now);
+  const until = expiry?.notAfter.toISOString().slice(0, 10) ?? '';
+  switch (keystore.status) {
+    case 'valid':
+      return t('view.status.valid-until', { date: until });
+    case 'renewable':
+      return t('view.status.renewable', { days: Math.max(0, expiry?.daysLeft ?? 0) });
+    case 'expired':
+      return t('view.status.expired', { date: until });
+    case 'not-yet-valid': {
+      const from = keystore.entries.find((entry) => entry.kind === 'authentication')?.certificate.notBefore.slice(0, 10) ?? '';
+      return t('view.status.not-yet-valid', { date: from });
+    }
+    case 'incomplete':
+      return t('view.status.incomplete');
+    default:
+      return t('view.locked');
+  }
+}
+
+/** "RSA 2048", "EC P-384". */
+export function keyText(key: KeyDescription): string {
+  if (key.type === 'rsa') return `RSA ${key.bits ?? ''}`.trim();
+  if (key.type === 'ec') return `EC ${key.curve ?? ''}`.trim();
+  return key.type;
+}

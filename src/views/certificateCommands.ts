@@ -1,0 +1,105 @@
+// The certificate procedures as VS Code commands: request, complete, renew, complete renewal,
+// activate the renewal ETK, revoke, status. Each builds its context (environment, registration
+// client, eID, keystore writing), asks through the VS Code prompter, and shows progress.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { defaultKeystoreFolder } from '../keystore/locate';
+import type { ProcedureContext } from '../procedures';
+import { vscodePrompter } from './eidPrompter';
+import type { EidStatusModel } from './eidStatus';
+import { currentEnvironment } from './environment';
+import { guarded } from './errors';
+import { pickKeystore, type KeystoreTarget } from './keystorePick';
+import type { KeystoreSession } from './keystoreSession';
+import type { KeystoreTreeProvider } from './keystoreTree';
+import { currentTranslator } from './language';
+import { vscodeProcedurePrompter } from './procedurePrompter';
+import type { SandboxService } from './sandboxService';
+
+export interface CertificateServices {
+  context: vscode.ExtensionContext;
+  session: KeystoreSession;
+  tree: KeystoreTreeProvider;
+  eid: EidStatusModel;
+  sandbox: SandboxService;
+  log: vscode.LogOutputChannel;
+}
+
+type Procedures = typeof import('../procedures');
+
+export function registerCertificateCommands(services: CertificateServices): vscode.Disposable[] {
+  const { context, session, tree, eid, sandbox, log } = services;
+  const t = currentTranslator;
+
+  /** Runs a procedure under one progress notification that shows its steps. */
+  async function run<R>(title: string, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>): Promise<R> {
+    const procedures = await import('../procedures');
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async (progress) => {
+      const report = (message: string) => {
+        log.info(message);
+        progress.report({ message });
+      };
+      const environment = currentEnvironment();
+      const baseUrl = environment === 'sandbox' ? (await sandbox.start()).url : undefined;
+      const { RaClient } = await import('../ra/client');
+      const procedureContext: ProcedureContext = {
+        environment,
+        client: new RaClient({ endpoints: procedures.environmentEndpoints(environment, baseUrl) }),
+        prompter: vscodeProcedurePrompter(context.extensionUri, session, report),
+        eid: { engine: await eid.eid(), prompter: vscodePrompter },
+        keystore: { mode: vscode.workspace.getConfiguration('ehealth').get<'compatible' | 'modern'>('keystore.writeMode', 'compatible') },
+      };
+      try {
+        return await procedure(procedures, procedureContext);
+      } finally {
+        tree.refresh();
+      }
+    });
+  }
+
+  const onKeystore =
+    <R>(name: string, procedure: (procedures: Procedures, context: ProcedureContext, file: string) => Promise<R>, done?: (result: R, file: string) => string) =>
+    guarded(log, name, async (target: KeystoreTarget) => {
+      const file = await pickKeystore(tree, target, t()(`procedure.name.${name}` as 'procedure.name.complete'));
+      if (!file) return undefined;
+      const result = await run(t()(`procedure.name.${name}` as 'procedure.name.complete'), (procedures, procedureContext) => procedure(procedures, procedureContext, file));
+      if (done) void vscode.window.showInformationMessage(done(result, file));
+      return result;
+    });
+
+  const complete = onKeystore('complete', (procedures, procedureContext, file) => procedures.completeCertificate(procedureContext, file, { attempts: 3, intervalMs: 3000 }), (_result, file) =>
+    t()('procedure.done.complete', { file: path.basename(file) }),
+  );
+
+  return [
+    vscode.commands.registerCommand(
+      'ehealth.cert.request',
+      guarded(log, 'request', async () => {
+        const result = await run(t()('procedure.name.request'), (procedures, procedureContext) => procedures.requestCertificate(procedureContext, { keystoreFolder: defaultKeystoreFolder() }));
+        const completeNow = t()('procedure.action.complete-now');
+        void vscode.window.showInformationMessage(t()('procedure.done.request', { file: path.basename(result.keystore) }), completeNow).then((answer) => {
+          if (answer === completeNow) void vscode.commands.executeCommand('ehealth.cert.complete', result.keystore);
+        });
+        return result;
+      }),
+    ),
+    vscode.commands.registerCommand('ehealth.cert.complete', complete),
+    vscode.commands.registerCommand('ehealth.cert.completeRenewal', complete),
+    vscode.commands.registerCommand(
+      'ehealth.cert.renew',
+      onKeystore('renew', (procedures, procedureContext, file) => procedures.renewCertificate(procedureContext, file), (result) => t()('procedure.done.request', { file: path.basename(result.keystore) })),
+    ),
+    vscode.commands.registerCommand(
+      'ehealth.cert.activateEtk',
+      onKeystore('activate', (procedures, procedureContext, file) => procedures.activateEtk(procedureContext, file), (_result, file) => t()('procedure.done.activate', { file: path.basename(file) })),
+    ),
+    vscode.commands.registerCommand(
+      'ehealth.cert.revoke',
+      onKeystore('revoke', (procedures, procedureContext, file) => procedures.revokeCertificate(procedureContext, file), (_result, file) => t()('procedure.done.revoke', { file: path.basename(file) })),
+    ),
+    vscode.commands.registerCommand(
+      'ehealth.cert.status',
+      onKeystore('status', (procedures, procedureContext, file) => procedures.certificateStatus(procedureContext, file)),
+    ),
+  ];
+}

@@ -1,0 +1,284 @@
+// Guides as live checklists in a webview: the steps of a guide in the chosen language, their
+// engine checks (eID, keystores) updated as things change, action buttons limited to the
+// allow-list, manual ticks and choices kept per guide and per keystore holder.
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { languages, translator, type Language } from '../i18n';
+import { holderLabel, type HolderRef } from '../keystore/model';
+import { isActionId, isCheckId, variantDimensions, type VariantDimension } from '../walkthroughs/allowList';
+import { evaluateCheck } from '../walkthroughs/checks';
+import type { ChecklistState, FromChecklist } from '../walkthroughs/checklistProtocol';
+import type { Guide, GuideLanguage } from '../walkthroughs/guide';
+import { loadGuides, pickGuide } from '../walkthroughs/guideLoader';
+import { parseGuide, type RenderEnvironment } from '../walkthroughs/guideParser';
+import { gatherFacts, type FactSources } from './checkFacts';
+import { currentLanguage } from './language';
+
+const languageNames: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', en: 'English', de: 'Deutsch' };
+const anyHolder = '*';
+
+interface Preferences {
+  language?: GuideLanguage;
+  variants?: Partial<Record<VariantDimension, string>>;
+  holder?: string;
+}
+
+/** Where a panel's guide comes from: the shipped guides, or a guide file being edited (preview). */
+type Source = { kind: 'shipped'; id: string } | { kind: 'preview'; document: vscode.TextDocument; language: GuideLanguage };
+
+export interface GuideServices extends FactSources {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+}
+
+export class ChecklistPanel implements vscode.Disposable {
+  private static readonly open = new Map<string, ChecklistPanel>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private guide: Guide | undefined;
+  private eidWatch: vscode.Disposable | undefined;
+
+  static show(services: GuideServices, source: Source): ChecklistPanel {
+    const key = source.kind === 'shipped' ? source.id : `preview:${source.document.uri.toString()}`;
+    const existing = ChecklistPanel.open.get(key);
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = new ChecklistPanel(services, source, key);
+    ChecklistPanel.open.set(key, panel);
+    return panel;
+  }
+
+  private readonly panel: vscode.WebviewPanel;
+
+  private constructor(
+    private readonly services: GuideServices,
+    private readonly source: Source,
+    private readonly key: string,
+  ) {
+    const root = services.context.extensionUri;
+    const roots = [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'guides')];
+    if (source.kind === 'preview') roots.push(vscode.Uri.file(path.dirname(path.dirname(source.document.uri.fsPath))));
+    this.panel = vscode.window.createWebviewPanel('ehealth.guide', 'eHealth', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: roots, retainContextWhenHidden: false });
+    this.panel.webview.html = this.page();
+    this.subscriptions.push(
+      this.panel.onDidDispose(() => this.dispose()),
+      this.panel.webview.onDidReceiveMessage((message: FromChecklist) => void this.receive(message)),
+      services.session.onDidChange(() => void this.update()),
+      services.tree.onDidChangeTreeData(() => void this.update()),
+      services.eid.onDidChange(() => void this.update()),
+      services.sandbox.onDidChange(() => void this.update()),
+    );
+    if (source.kind === 'preview') {
+      this.subscriptions.push(vscode.workspace.onDidChangeTextDocument((event) => event.document === source.document && void this.update()));
+    }
+  }
+
+  private page(): string {
+    const webview = this.panel.webview;
+    const nonce = randomBytes(16).toString('base64');
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.services.context.extensionUri, ...segments)).toString();
+    return `<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource}; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${asset('media', 'checklist.css')}">
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script nonce="${nonce}" src="${asset('dist', 'webview', 'checklist.js')}"></script>
+</body>
+</html>`;
+  }
+
+  private preferencesKey(): string {
+    return `ehealth.guide.preferences:${this.source.kind === 'shipped' ? this.source.id : this.guide?.id}`;
+  }
+
+  private preferences(): Preferences {
+    return this.services.context.globalState.get<Preferences>(this.preferencesKey(), {});
+  }
+
+  private async savePreferences(change: Preferences): Promise<void> {
+    const current = this.preferences();
+    await this.services.context.globalState.update(this.preferencesKey(), { ...current, ...change, variants: { ...current.variants, ...change.variants } });
+  }
+
+  private progressKey(guide: Guide, holder: string): string {
+    return `ehealth.guide.progress:${guide.id}:${holder}`;
+  }
+
+  private async loadGuide(language: GuideLanguage): Promise<Guide | undefined> {
+    const env: RenderEnvironment = { resolveImage: (src) => this.imageUri(src) };
+    if (this.source.kind === 'preview') return parseGuide(this.source.document.getText(), this.source.document.uri.fsPath, this.source.language, env);
+    const guides = await loadGuides(vscode.Uri.joinPath(this.services.context.extensionUri, 'guides').fsPath, env);
+    return pickGuide(guides, this.source.id, language);
+  }
+
+  /** Relative images of the guide's folder tree only; anything else is dropped. */
+  private imageUri(src: string): string | undefined {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || !this.guide) return undefined;
+    const file = path.resolve(path.dirname(this.guide.file), src);
+    const guidesRoot = path.dirname(path.dirname(this.guide.file));
+    return file.startsWith(guidesRoot + path.sep) ? this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString() : undefined;
+  }
+
+  async update(): Promise<void> {
+    const preferences = this.preferences();
+    const language = this.source.kind === 'preview' ? this.source.language : (preferences.language ?? (currentLanguage() as GuideLanguage));
+    // First pass gives the guide's file (for images), the second renders with it.
+    this.guide = await this.loadGuide(language);
+    this.guide = await this.loadGuide(language);
+    const guide = this.guide;
+    if (!guide) return;
+    this.panel.title = guide.title;
+    this.followEid(guide);
+    void this.panel.webview.postMessage(await this.state(guide, language, preferences));
+  }
+
+  /** The eID is watched only while a guide that checks it is open. */
+  private followEid(guide: Guide): void {
+    const needsEid = guide.steps.some((step) => step.checks.some((check) => check.startsWith('eid.')));
+    if (needsEid && !this.eidWatch) {
+      this.eidWatch = this.services.eid.watch();
+      if (!this.services.eid.current()) void this.services.eid.refresh();
+    }
+  }
+
+  private async state(guide: Guide, language: GuideLanguage, preferences: Preferences): Promise<ChecklistState> {
+    const t = translator(language);
+    const everyone = await gatherFacts(this.services);
+    const holders = [...new Set(everyone.keystores.filter((file) => file.holder && file.latest).map((file) => holderLabel(file.holder!)))].sort();
+    const holder = preferences.holder && holders.includes(preferences.holder) ? preferences.holder : anyHolder;
+    const facts = holder === anyHolder ? everyone : { ...everyone, holder: parseHolder(holder) };
+    const ticked = this.services.context.globalState.get<Record<string, boolean>>(this.progressKey(guide, holder), {});
+    const variants = usedDimensions(guide).map((dimension) => {
+      const values = variantDimensions[dimension];
+      const selected = preferences.variants?.[dimension] ?? defaultVariant(dimension);
+      return { dimension, label: t(`guide.variant.${dimension}`), values: values.map((value) => ({ value, label: t(`guide.variant.${dimension}.${value}` as 'guide.variant.os.linux') })), selected };
+    });
+    const chosen = new Map(variants.map((variant) => [variant.dimension, variant.selected]));
+    const actionsEnabled = this.source.kind === 'shipped' || vscode.workspace.isTrusted;
+    const steps = guide.steps
+      .filter((step) => !step.variant || chosen.get(step.variant.dimension) === step.variant.value)
+      .map((step) => {
+        const checks = step.checks.filter(isCheckId).map((id) => ({ id, label: t(`guide.checkname.${id}`), state: evaluateCheck(id, facts) }));
+        const passing = checks.length > 0 && checks.every((check) => check.state === 'pass');
+        const action = step.action && isActionId(step.action) ? { label: t(`guide.action.${step.action}`), enabled: actionsEnabled } : undefined;
+        return {
+          id: step.id,
+          title: step.title,
+          html: step.html,
+          ...(step.variant ? { variant: `${step.variant.dimension}:${step.variant.value}` } : {}),
+          checks,
+          ...(action ? { action } : {}),
+          done: passing || ticked[step.id] === true,
+          ticked: ticked[step.id] === true,
+        };
+      });
+    return {
+      guideId: guide.id,
+      title: guide.title,
+      introHtml: guide.introHtml,
+      language,
+      preview: this.source.kind === 'preview',
+      steps,
+      languages: languages.map((value) => ({ value, label: languageNames[value] })),
+      variants,
+      holders: [{ value: anyHolder, label: t('guide.holder.any') }, ...holders.map((value) => ({ value, label: value }))],
+      holder,
+      labels: {
+        language: t('guide.language'),
+        holder: t('guide.holder'),
+        reset: t('guide.reset'),
+        done: t('guide.done'),
+        progress: t('guide.progress'),
+        preview: t('guide.preview'),
+        ...(actionsEnabled ? {} : { actionsDisabled: t('guide.actions-disabled') }),
+        checkStates: { pass: t('guide.check.pass'), fail: t('guide.check.fail'), unknown: t('guide.check.unknown') },
+      },
+    };
+  }
+
+  private async receive(message: FromChecklist): Promise<void> {
+    const guide = this.guide;
+    switch (message.type) {
+      case 'ready':
+        break;
+      case 'language':
+        if ((languages as readonly string[]).includes(message.language)) await this.savePreferences({ language: message.language as GuideLanguage });
+        break;
+      case 'variant':
+        if ((variantDimensions as Record<string, readonly string[]>)[message.dimension]?.includes(message.value)) {
+          await this.savePreferences({ variants: { [message.dimension]: message.value } });
+        }
+        break;
+      case 'holder':
+        await this.savePreferences({ holder: message.holder });
+        break;
+      case 'tick':
+      case 'reset': {
+        if (!guide) return;
+        const holder = this.preferences().holder ?? anyHolder;
+        const key = this.progressKey(guide, holder);
+        const ticked = message.type === 'reset' ? {} : { ...this.services.context.globalState.get<Record<string, boolean>>(key, {}), [message.step]: message.ticked };
+        await this.services.context.globalState.update(key, ticked);
+        break;
+      }
+      case 'run':
+        await this.run(message.step);
+        return;
+    }
+    await this.update();
+  }
+
+  /** Runs the action of a step of this guide, if it is allow-listed; the webview never names a command. */
+  private async run(stepId: string): Promise<void> {
+    const step = this.guide?.steps.find((candidate) => candidate.id === stepId);
+    const t = translator(currentLanguage());
+    if (!step?.action) return;
+    if (!isActionId(step.action)) {
+      this.services.log.warn(`guide ${this.guide?.id}: refused command ${step.action}`);
+      void vscode.window.showWarningMessage(t('guide.action.refused', { command: step.action }));
+      return;
+    }
+    if (this.source.kind === 'preview' && !vscode.workspace.isTrusted) return;
+    if (!(await vscode.commands.getCommands(true)).includes(step.action)) {
+      void vscode.window.showInformationMessage(t('guide.action.unavailable'));
+      return;
+    }
+    this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action}`);
+    await vscode.commands.executeCommand(step.action);
+    await this.update();
+  }
+
+  dispose(): void {
+    ChecklistPanel.open.delete(this.key);
+    this.eidWatch?.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.panel.dispose();
+  }
+}
+
+function parseHolder(label: string): HolderRef {
+  const [type, rest = ''] = label.split('=');
+  const [id, applicationId] = rest.split(',');
+  return { type, id, ...(applicationId ? { applicationId } : {}) };
+}
+
+function usedDimensions(guide: Guide): VariantDimension[] {
+  const used = new Set<VariantDimension>();
+  for (const step of guide.steps) {
+    if (step.variant) used.add(step.variant.dimension);
+    for (const match of step.html.matchAll(/data-variant="(\w+):/g)) if (match[1] in variantDimensions) used.add(match[1] as VariantDimension);
+  }
+  return [...used];
+}
+
+function defaultVariant(dimension: VariantDimension): string {
+  if (dimension === 'os') return process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'macos' : 'linux';
+  return variantDimensions[dimension][0] === 'production' ? 'acceptance' : variantDimensions[dimension][0];
+}

@@ -1,0 +1,95 @@
+// A read-only page with everything an opened keystore tells: holder, environment, status, warnings,
+// checks, each entry's certificate fields and chain, and how the file is protected. Rendered as
+// static HTML (no script at all) under a strict Content-Security-Policy; every value is escaped.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { holderLabel, type CertificateDetails, type Keystore } from '../keystore/model';
+import type { Translator } from '../i18n';
+import { keyText, statusText } from '../i18n/keystoreText';
+import { currentLanguage, currentTranslator } from './language';
+
+const panels = new Map<string, vscode.WebviewPanel>();
+
+export function showKeystoreDetails(context: vscode.ExtensionContext, keystore: Keystore, file: string): vscode.WebviewPanel {
+  const t = currentTranslator();
+  const title = t('view.details.title', { holder: keystore.holder ? holderLabel(keystore.holder) : path.basename(file) });
+  let panel = panels.get(file);
+  if (panel) panel.reveal();
+  else {
+    const media = vscode.Uri.joinPath(context.extensionUri, 'media');
+    panel = vscode.window.createWebviewPanel('ehealth.keystoreDetails', title, vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [media] });
+    panels.set(file, panel);
+    panel.onDidDispose(() => panels.delete(file));
+  }
+  panel.title = title;
+  const stylesheet = panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'details.css'));
+  panel.webview.html = detailsHtml(keystore, file, t, { cspSource: panel.webview.cspSource, stylesheet: stylesheet.toString(), language: currentLanguage() });
+  return panel;
+}
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+function rows(pairs: Array<[string, string | undefined]>): string {
+  return pairs
+    .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '')
+    .map(([label, value]) => `<tr><th>${escape(label)}</th><td>${escape(value)}</td></tr>`)
+    .join('');
+}
+
+function certificateRows(certificate: CertificateDetails, t: Translator): string {
+  return rows([
+    [t('cli.inspect.subject'), certificate.subject],
+    [t('cli.inspect.issuer'), certificate.issuer],
+    [t('cli.inspect.serial'), certificate.serialNumber],
+    [t('view.details.serial-hex'), certificate.serialNumberHex],
+    [t('cli.inspect.validity'), `${certificate.notBefore} → ${certificate.notAfter}`],
+    [t('view.details.key'), keyText(certificate.key)],
+    [t('view.details.key-usage'), certificate.keyUsage.join(', ')],
+    [t('view.details.ski'), certificate.subjectKeyIdentifier],
+  ]);
+}
+
+export function detailsHtml(keystore: Keystore, file: string, t: Translator, page: { cspSource: string; stylesheet: string; language: string }): string {
+  const holder = keystore.holder;
+  const summary = rows([
+    [t('keystore.tooltip.holder'), holder ? `${holderLabel(holder)}${holder.name ? ` (${holder.name})` : ''}` : undefined],
+    [t('cli.inspect.environment'), t(`environment.${keystore.environment}`)],
+    [t('cli.inspect.status'), statusText(keystore, t)],
+    [t('keystore.tooltip.path'), file],
+  ]);
+  const warnings = keystore.warnings.map((warning) => `<li>${escape(t(`keystore.warning.${warning.code}`, warning.params))}</li>`).join('');
+  const checks = keystore.checks
+    .map((check) => `<li class="check-${check.result}">${escape(`${check.alias}: ${t(`keystore.check.${check.code}`)}: ${t(`keystore.check.${check.result}`)}`)}</li>`)
+    .join('');
+  const entries = keystore.entries
+    .map((entry) => {
+      const chain = entry.chain.map((certificate) => `<details><summary>${escape(`${t('view.details.chain')}: ${certificate.subject}`)}</summary><table>${certificateRows(certificate, t)}</table></details>`).join('');
+      return `<section class="entry"><h3>${escape(entry.alias)} <span class="kind">${escape(t(`keystore.kind.${entry.kind}`))}</span></h3><table>${certificateRows(entry.certificate, t)}</table>${chain}</section>`;
+    })
+    .join('');
+  const protection = keystore.protection;
+  const protectionRows = rows([
+    ['MAC', protection.macAlgorithm ? `${protection.macAlgorithm}, ${t('cli.inspect.iterations', { count: protection.macIterations ?? 0 })}` : undefined],
+    ...protection.bags.map((bag, index): [string, string] => [`#${index + 1}`, `${bag.algorithm}, ${t('cli.inspect.iterations', { count: bag.iterations })}`]),
+  ]);
+  return `<!DOCTYPE html>
+<html lang="${escape(page.language)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${page.cspSource}; img-src ${page.cspSource};">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${escape(page.stylesheet)}">
+<title>${escape(path.basename(file))}</title>
+</head>
+<body>
+<h1>${escape(holder ? holderLabel(holder) : path.basename(file))}</h1>
+<table class="summary">${summary}</table>
+${warnings ? `<h2>${escape(t('view.details.warnings'))}</h2><ul class="warnings">${warnings}</ul>` : ''}
+${checks ? `<h2>${escape(t('cli.inspect.checks').replace(/:$/, ''))}</h2><ul class="checks">${checks}</ul>` : ''}
+<h2>${escape(t('cli.inspect.entries').replace(/:$/, ''))}</h2>
+${entries}
+<h2>${escape(t('cli.inspect.protection').replace(/:$/, ''))}</h2>
+<table>${protectionRows}</table>
+</body>
+</html>`;
+}

@@ -1,0 +1,45 @@
+// Which registration authority the extension talks to: the local sandbox (default, offline),
+// eHealth's acceptance platform, or production. Choosing production asks for an explicit
+// confirmation, since what is requested there is real.
+import * as vscode from 'vscode';
+import { currentTranslator } from './language';
+
+export const registrationEnvironments = ['sandbox', 'acceptance', 'production'] as const;
+export type RegistrationEnvironment = (typeof registrationEnvironments)[number];
+
+export function currentEnvironment(): RegistrationEnvironment {
+  const chosen = vscode.workspace.getConfiguration('ehealth').get<string>('environment', 'sandbox');
+  return (registrationEnvironments as readonly string[]).includes(chosen) ? (chosen as RegistrationEnvironment) : 'sandbox';
+}
+
+/**
+ * Asks the user to confirm an action in production; true only when they pick the explicit answer.
+ * A quick pick rather than a modal dialog: it cannot be dismissed by accident with Enter on a
+ * default button, and it says what is at stake in its title.
+ */
+export async function confirmProduction(action: string): Promise<boolean> {
+  const t = currentTranslator();
+  const yes = { label: `$(warning) ${t('env.production.confirm-button')}`, confirmed: true };
+  const no = { label: t('env.production.cancel'), confirmed: false };
+  const answer = await vscode.window.showQuickPick([no, yes], { title: t('env.production.confirm', { action }), ignoreFocusOut: true });
+  return answer?.confirmed === true;
+}
+
+export function registerEnvironmentCommand(): vscode.Disposable {
+  return vscode.commands.registerCommand('ehealth.environment.select', async (chosen?: string) => {
+    const t = currentTranslator();
+    let environment = (registrationEnvironments as readonly string[]).includes(chosen ?? '') ? (chosen as RegistrationEnvironment) : undefined;
+    if (!environment) {
+      const current = currentEnvironment();
+      const picked = await vscode.window.showQuickPick(
+        registrationEnvironments.map((value) => ({ label: t(`environment.${value}`), description: value === current ? '✓' : '', detail: t(`env.${value}.detail`), value })),
+        { title: t('env.pick') },
+      );
+      environment = picked?.value;
+    }
+    if (!environment) return undefined;
+    if (environment === 'production' && !(await confirmProduction(t('env.switch')))) return undefined;
+    await vscode.workspace.getConfiguration('ehealth').update('environment', environment, vscode.ConfigurationTarget.Global);
+    return environment;
+  });
+}

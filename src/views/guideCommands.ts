@@ -1,0 +1,43 @@
+// Commands that open guides: pick one of the shipped guides, or preview the guide file being edited
+// (for writers: same renderer, updated as they type; its buttons stay off in an untrusted folder).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { translator } from '../i18n';
+import type { GuideLanguage } from '../walkthroughs/guide';
+import { guideLanguages, loadGuides, pickGuide } from '../walkthroughs/guideLoader';
+import { ChecklistPanel, type GuideServices } from './checklistPanel';
+import { currentLanguage } from './language';
+
+const guidePath = /[\\/]guides[\\/](fr|nl|en|de)[\\/][^\\/]+\.md$/;
+
+export function registerGuideCommands(services: GuideServices): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('ehealth.guides.open', async (id?: string) => {
+      let guideId = typeof id === 'string' ? id : undefined;
+      if (!guideId) {
+        const language = currentLanguage() as GuideLanguage;
+        const guides = await loadGuides(vscode.Uri.joinPath(services.context.extensionUri, 'guides').fsPath);
+        const ids = [...new Set(guides.map((guide) => guide.id))];
+        const picked = await vscode.window.showQuickPick(
+          ids.map((candidate) => ({ label: pickGuide(guides, candidate, language)?.title ?? candidate, id: candidate })),
+          { title: translator(currentLanguage())('guide.open.pick') },
+        );
+        guideId = picked?.id;
+      }
+      if (!guideId) return undefined;
+      const panel = ChecklistPanel.show(services, { kind: 'shipped', id: guideId });
+      await panel.update();
+      return guideId;
+    }),
+    vscode.commands.registerCommand('ehealth.guides.preview', async (uri?: vscode.Uri) => {
+      const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      const match = document ? guidePath.exec(document.uri.fsPath) : null;
+      if (!document || !match) return undefined;
+      const language = match[1] as GuideLanguage;
+      if (!guideLanguages.includes(language)) return undefined;
+      const panel = ChecklistPanel.show(services, { kind: 'preview', document, language });
+      await panel.update();
+      return path.basename(document.uri.fsPath, '.md');
+    }),
+  ];
+}

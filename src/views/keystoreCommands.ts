@@ -1,0 +1,160 @@
+// Commands on keystores: unlock, lock, details, change password, export a certificate, copy the
+// holder's identifier, reveal the file, inspect any file. Each accepts a tree node, a file path
+// (guides and tests pass one) or nothing (then the user picks a keystore).
+import { X509Certificate } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { KeystoreError, WrongPassword } from '../keystore/errors';
+import { holderLabel, type Keystore, type KeystoreEntry } from '../keystore/model';
+import { showKeystoreDetails } from './detailsPanel';
+import { guarded as guard } from './errors';
+import type { KeystoreSession } from './keystoreSession';
+import { rememberPasswords } from './keystoreSession';
+import type { KeystoreNode, KeystoreTreeProvider } from './keystoreTree';
+import { pickKeystore, type KeystoreTarget } from './keystorePick';
+import { currentLanguage, currentTranslator } from './language';
+import { askPassword, policyFeedback } from './passwordInput';
+
+type Target = KeystoreTarget;
+
+export function registerKeystoreCommands(
+  context: vscode.ExtensionContext,
+  session: KeystoreSession,
+  tree: KeystoreTreeProvider,
+  log: vscode.LogOutputChannel,
+): void {
+  const t = currentTranslator;
+  const guarded = <A extends unknown[], R>(name: string, handler: (...args: A) => Promise<R>) => guard(log, name, handler);
+
+  const pick = (target: Target) => pickKeystore(tree, target, t()('view.inspect.open'));
+
+  /** Opens the keystore with a typed password; a message keeps the password box open (wrong password, damaged file). */
+  async function opensWith(file: string, password: string): Promise<string | undefined> {
+    try {
+      await session.unlock(file, password);
+      return undefined;
+    } catch (error) {
+      if (error instanceof WrongPassword) return t()('view.unlock.wrong');
+      if (error instanceof KeystoreError) return error.userMessage(currentLanguage());
+      throw error;
+    }
+  }
+
+  /** The opened keystore, asking for its password when it is still locked. */
+  async function unlock(target: Target): Promise<{ file: string; keystore: Keystore } | undefined> {
+    const file = await pick(target);
+    if (!file) return undefined;
+    const open = session.get(file);
+    if (open) return { file, keystore: open };
+    const tr = t();
+    const password = await askPassword({
+      title: tr('view.unlock.title', { file: path.basename(file) }),
+      prompt: tr(rememberPasswords() ? 'view.unlock.prompt.remember' : 'view.unlock.prompt.session'),
+      check: (value) => opensWith(file, value),
+    });
+    const keystore = password === undefined ? undefined : session.get(file);
+    return keystore ? { file, keystore } : undefined;
+  }
+
+  async function changePassword(target: Target): Promise<string | undefined> {
+    const file = await pick(target);
+    if (!file) return undefined;
+    const tr = t();
+    const title = tr('view.passwd.title', { file: path.basename(file) });
+    const steps = { totalSteps: 3 };
+    const oldPassword =
+      session.password(file) ??
+      (await askPassword({
+        title,
+        prompt: tr('view.passwd.old'),
+        step: 1,
+        ...steps,
+        check: (value) => opensWith(file, value),
+      }));
+    if (oldPassword === undefined) return undefined;
+    const newPassword = await askPassword({ title, prompt: tr('view.passwd.new'), step: 2, ...steps, feedback: policyFeedback(tr) });
+    if (newPassword === undefined) return undefined;
+    const confirmation = await askPassword({ title, prompt: tr('view.passwd.confirm'), step: 3, ...steps, feedback: policyFeedback(tr, newPassword) });
+    if (confirmation === undefined) return undefined;
+    const { changePassword: rewrite } = await import('../keystore/changePassword');
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: tr('view.passwd.progress') }, () =>
+      rewrite(file, oldPassword, newPassword, confirmation),
+    );
+    log.info(`password changed for ${file}; backup ${result.backup}`);
+    await session.passwordChanged(file, newPassword);
+    tree.refresh();
+    void vscode.window.showInformationMessage(tr('view.passwd.done', { backup: path.basename(result.backup) }));
+    return result.backup;
+  }
+
+  async function exportCertificate(target: KeystoreNode | { file: string; alias: string } | undefined): Promise<string | undefined> {
+    let file: string | undefined;
+    let entry: KeystoreEntry | undefined;
+    if (target && 'entry' in target) ({ file, entry } = { file: target.file.path, entry: target.entry });
+    else {
+      const opened = await unlock(target && 'alias' in target ? target.file : (target as Target));
+      if (!opened) return undefined;
+      file = opened.file;
+      const alias = target && 'alias' in target ? target.alias : 'authentication';
+      entry = opened.keystore.entries.find((candidate) => candidate.alias === alias);
+    }
+    if (!file || !entry) return undefined;
+    const destination = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.file(path.join(path.dirname(file), `${entry.alias}.pem`)),
+      filters: { PEM: ['pem', 'crt'] },
+    });
+    if (!destination) return undefined;
+    await fs.writeFile(destination.fsPath, new X509Certificate(Buffer.from(entry.certificate.der, 'base64')).toString());
+    void vscode.window.showInformationMessage(t()('view.export.done', { alias: entry.alias, file: destination.fsPath }));
+    return destination.fsPath;
+  }
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('ehealth.keystore.unlock', guarded('unlock', async (target: Target) => (await unlock(target))?.keystore)),
+    vscode.commands.registerCommand(
+      'ehealth.keystore.lock',
+      guarded('lock', async (target: Target) => {
+        const file = await pick(target);
+        if (file) await session.lock(file);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'ehealth.keystore.showDetails',
+      guarded('details', async (target: Target) => {
+        const opened = await unlock(target);
+        if (opened) showKeystoreDetails(context, opened.keystore, opened.file);
+        return opened?.keystore;
+      }),
+    ),
+    vscode.commands.registerCommand('ehealth.keystore.changePassword', guarded('change password', changePassword)),
+    vscode.commands.registerCommand('ehealth.keystore.exportCertificate', guarded('export', exportCertificate)),
+    vscode.commands.registerCommand(
+      'ehealth.keystore.copyIdentifier',
+      guarded('copy identifier', async (target: Target) => {
+        const file = await pick(target);
+        const holder = file ? (session.get(file)?.holder ?? (await tree.keystores()).folders.flatMap((f) => f.keystores).find((k) => k.path === file)?.holder) : undefined;
+        if (!holder) return undefined;
+        const identifier = holderLabel(holder);
+        await vscode.env.clipboard.writeText(identifier);
+        void vscode.window.showInformationMessage(t()('view.copy.done', { identifier }));
+        return identifier;
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'ehealth.keystore.reveal',
+      guarded('reveal', async (target: Target) => {
+        const file = await pick(target);
+        if (file) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file));
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'ehealth.keystore.inspectFile',
+      guarded('inspect', async () => {
+        const [picked] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'eHealth keystore': ['p12', 'acc-p12', 'pfx'] }, openLabel: t()('view.inspect.open') })) ?? [];
+        if (!picked) return undefined;
+        return vscode.commands.executeCommand('ehealth.keystore.showDetails', picked.fsPath);
+      }),
+    ),
+  );
+}

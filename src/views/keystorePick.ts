@@ -1,0 +1,20 @@
+// Which keystore a command works on: the tree node it was invoked on, a path (guides and tests pass
+// one), or the user's pick among the keystores found.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { holderLabel } from '../keystore/model';
+import type { KeystoreNode, KeystoreTreeProvider } from './keystoreTree';
+
+export type KeystoreTarget = KeystoreNode | string | vscode.Uri | undefined;
+
+export async function pickKeystore(tree: KeystoreTreeProvider, target: KeystoreTarget, title: string): Promise<string | undefined> {
+  if (typeof target === 'string') return target;
+  if (target instanceof vscode.Uri) return target.fsPath;
+  if (target && target.kind !== 'folder') return target.file.path;
+  const files = (await tree.keystores()).folders.flatMap((folder) => folder.keystores).filter((file) => file.problems.length === 0);
+  const picked = await vscode.window.showQuickPick(
+    files.map((file) => ({ label: file.holder ? holderLabel(file.holder) : file.fileName, description: file.fileName, detail: path.dirname(file.path), file: file.path })),
+    { title, ignoreFocusOut: true },
+  );
+  return picked?.file;
+}

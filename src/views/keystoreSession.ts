@@ -1,0 +1,86 @@
+// Keystores the user opened in this VS Code session: their model, and their password kept in memory
+// for the session only, or in VS Code's SecretStorage when the user opted in
+// (`ehealth.keystore.rememberPasswords`). Passwords are never logged.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Keystore } from '../keystore/model';
+
+const secretKey = (file: string) => `ehealth.keystore.password:${path.resolve(file)}`;
+
+export function rememberPasswords(): boolean {
+  return vscode.workspace.getConfiguration('ehealth').get<boolean>('keystore.rememberPasswords', false);
+}
+
+export class KeystoreSession implements vscode.Disposable {
+  private readonly opened = new Map<string, Keystore>();
+  private readonly passwords = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the file whose state changed (opened, re-read, locked). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get(file: string): Keystore | undefined {
+    return this.opened.get(path.resolve(file));
+  }
+
+  all(): Keystore[] {
+    return [...this.opened.values()];
+  }
+
+  password(file: string): string | undefined {
+    return this.passwords.get(path.resolve(file));
+  }
+
+  /** Opens the keystore (key derivation runs in the engine's worker threads). Throws the engine's typed errors. */
+  async unlock(file: string, password: string): Promise<Keystore> {
+    const key = path.resolve(file);
+    const { inspectFile } = await import('../keystore/inspect');
+    const { keystore } = await inspectFile(key, { password });
+    this.opened.set(key, keystore);
+    this.passwords.set(key, password);
+    if (rememberPasswords()) await this.secrets.store(secretKey(key), password);
+    this.log.info(`opened ${key}: ${keystore.status ?? 'locked'}, ${keystore.entries.length} entries`);
+    this.changed.fire(key);
+    return keystore;
+  }
+
+  /** Opens with a password kept in SecretStorage, if the user opted in and one is kept. */
+  async unlockWithStoredPassword(file: string): Promise<Keystore | undefined> {
+    if (!rememberPasswords() || this.get(file)) return this.get(file);
+    const stored = await this.secrets.get(secretKey(file));
+    if (stored === undefined) return undefined;
+    try {
+      return await this.unlock(file, stored);
+    } catch (error) {
+      this.log.warn(`the stored password no longer opens ${file}: ${(error as Error).message}`);
+      await this.secrets.delete(secretKey(file));
+      return undefined;
+    }
+  }
+
+  /** After a password change: keep the new password (where the old one was kept) and re-read the file. */
+  async passwordChanged(file: string, newPassword: string): Promise<void> {
+    const key = path.resolve(file);
+    const wasOpen = this.opened.has(key);
+    if ((await this.secrets.get(secretKey(key))) !== undefined) await this.secrets.store(secretKey(key), newPassword);
+    if (wasOpen) await this.unlock(key, newPassword);
+  }
+
+  async lock(file: string): Promise<void> {
+    const key = path.resolve(file);
+    this.opened.delete(key);
+    this.passwords.delete(key);
+    await this.secrets.delete(secretKey(key));
+    this.changed.fire(key);
+  }
+
+  dispose(): void {
+    this.passwords.clear();
+    this.opened.clear();
+    this.changed.dispose();
+  }
+}

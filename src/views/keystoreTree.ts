@@ -1,0 +1,184 @@
+// The "Keystores" tree: keystore folders, the keystore files in them (read from their names while
+// locked), and, once a keystore is unlocked, its entries with their status.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { keystoreFolders, listKeystores } from '../keystore/locate';
+import { holderLabel, type CertificateStatus, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreFolder, type KeystoreListing } from '../keystore/model';
+import type { Translator } from '../i18n';
+import { folderStateText, keyText, statusText } from '../i18n/keystoreText';
+import type { KeystoreSession } from './keystoreSession';
+import { currentTranslator } from './language';
+
+export type KeystoreNode =
+  | { kind: 'folder'; folder: KeystoreFolder }
+  | { kind: 'keystore'; file: KeystoreFile }
+  | { kind: 'entry'; file: KeystoreFile; entry: KeystoreEntry };
+
+export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private listing: Promise<KeystoreListing> | undefined;
+  private watchers: vscode.Disposable[] = [];
+  private watchedFolders = '';
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly sessionEvents: vscode.Disposable;
+
+  constructor(private readonly session: KeystoreSession) {
+    this.sessionEvents = session.onDidChange(() => this.changed.fire());
+  }
+
+  /** The current listing, scanned once and kept until something changes. */
+  keystores(): Promise<KeystoreListing> {
+    this.listing ??= listKeystores(keystoreFolders(configuredFolders())).then((listing) => {
+      this.watch(listing.folders.map((folder) => folder.path));
+      this.openRemembered(listing);
+      return listing;
+    });
+    return this.listing;
+  }
+
+  refresh(): void {
+    this.listing = undefined;
+    this.changed.fire();
+  }
+
+  /** File events come in bursts (a rename is two); one refresh per burst is enough. */
+  private refreshSoon(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), 150);
+  }
+
+  /** Keystores whose password the user chose to keep are opened in the background. */
+  private openRemembered(listing: KeystoreListing): void {
+    for (const file of listing.folders.flatMap((folder) => folder.keystores)) {
+      void this.session.unlockWithStoredPassword(file.path);
+    }
+  }
+
+  async getChildren(node?: KeystoreNode): Promise<KeystoreNode[]> {
+    if (!node) {
+      const listing = await this.keystores();
+      if (listing.folders.every((folder) => folder.keystores.length === 0)) return []; // shows the welcome view
+      return listing.folders.filter((folder) => folder.keystores.length > 0 || folder.origin !== 'default').map((folder) => ({ kind: 'folder', folder }));
+    }
+    if (node.kind === 'folder') return node.folder.keystores.map((file) => ({ kind: 'keystore', file }));
+    if (node.kind === 'keystore') return (this.session.get(node.file.path)?.entries ?? []).map((entry) => ({ kind: 'entry', file: node.file, entry }));
+    return [];
+  }
+
+  getTreeItem(node: KeystoreNode): vscode.TreeItem {
+    const t = currentTranslator();
+    if (node.kind === 'folder') return folderItem(node.folder, t);
+    if (node.kind === 'keystore') return keystoreItem(node.file, this.session.get(node.file.path), t);
+    return entryItem(node.file, node.entry, t);
+  }
+
+  /** Watches each listed folder, including missing ones, so a folder created later shows up. */
+  private watch(folders: string[]): void {
+    const key = folders.join('\n');
+    if (key === this.watchedFolders) return;
+    this.disposeWatchers();
+    this.watchedFolders = key;
+    for (const folder of folders) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(folder)), `${path.basename(folder)}/**`));
+      watcher.onDidCreate(() => this.refreshSoon());
+      watcher.onDidDelete(() => this.refreshSoon());
+      watcher.onDidChange(() => this.refreshSoon());
+      this.watchers.push(watcher);
+    }
+  }
+
+  private disposeWatchers(): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    this.disposeWatchers();
+    this.sessionEvents.dispose();
+    this.changed.dispose();
+  }
+}
+
+function configuredFolders(): string[] {
+  return vscode.workspace.getConfiguration('ehealth').get<string[]>('keystore.folders', []);
+}
+
+function folderItem(folder: KeystoreFolder, t: Translator): vscode.TreeItem {
+  const item = new vscode.TreeItem(path.basename(folder.path) || folder.path, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `folder:${folder.path}`;
+  item.contextValue = 'keystoreFolder';
+  item.resourceUri = vscode.Uri.file(folder.path);
+  item.iconPath = new vscode.ThemeIcon(folder.state === 'ok' ? 'folder' : 'warning');
+  item.description = `${folderStateText(folder, t)} · ${homeRelative(path.dirname(folder.path))}`;
+  item.tooltip = folder.path;
+  return item;
+}
+
+/** `~/ehealth` rather than `/home/someone/ehealth`: shorter, and the same on every machine. */
+function homeRelative(folder: string): string {
+  const home = os.homedir();
+  return folder === home || folder.startsWith(home + path.sep) ? `~${folder.slice(home.length)}` : folder;
+}
+
+const statusIcons: Record<CertificateStatus, [string, string]> = {
+  valid: ['pass', 'testing.iconPassed'],
+  renewable: ['history', 'problemsWarningIcon.foreground'],
+  expired: ['error', 'problemsErrorIcon.foreground'],
+  incomplete: ['warning', 'problemsWarningIcon.foreground'],
+  'not-yet-valid': ['clock', 'problemsWarningIcon.foreground'],
+};
+
+function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, t: Translator): vscode.TreeItem {
+  const holder = keystore?.holder ?? file.holder;
+  const item = new vscode.TreeItem(holder ? holderLabel(holder) : file.fileName, keystore ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = `keystore:${file.path}`;
+  item.contextValue = keystore ? 'keystore.unlocked' : file.problems.length ? 'keystore.problem' : 'keystore.locked';
+  item.resourceUri = vscode.Uri.file(file.path);
+  const details = [file.createdAt?.slice(0, 16).replace('T', ' '), t(`environment.${keystore?.environment ?? file.environment}`)];
+  if (!file.latest) details.push(t('keystore.older.short'));
+  details.push(keystore ? statusText(keystore, t) : t('view.locked'));
+  item.description = details.filter(Boolean).join(' · ');
+  if (file.problems.length) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  else if (keystore?.status) item.iconPath = new vscode.ThemeIcon(statusIcons[keystore.status][0], new vscode.ThemeColor(statusIcons[keystore.status][1]));
+  else item.iconPath = new vscode.ThemeIcon(file.latest ? 'lock' : 'history');
+  if (!keystore && !file.problems.length) {
+    item.command = { command: 'ehealth.keystore.unlock', title: t('view.action.unlock'), arguments: [file.path] };
+  }
+  item.tooltip = keystoreTooltip(file, keystore, t);
+  return item;
+}
+
+function keystoreTooltip(file: KeystoreFile, keystore: Keystore | undefined, t: Translator): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  const row = (label: string, value: string) => tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
+  const holder = keystore?.holder ?? file.holder;
+  if (holder) row(t('keystore.tooltip.holder'), `${holderLabel(holder)}${keystore?.holder?.name ? ` (${keystore.holder.name})` : ''}`);
+  row(t('keystore.tooltip.environment'), t(`environment.${keystore?.environment ?? file.environment}`));
+  if (keystore) row(t('cli.inspect.status'), statusText(keystore, t));
+  if (file.createdAt) row(t('keystore.tooltip.created'), file.createdAt.replace('T', ' '));
+  if (file.sizeBytes !== undefined) row(t('keystore.tooltip.size'), `${file.sizeBytes} B`);
+  row(t('keystore.tooltip.path'), file.path);
+  if (!file.latest) tooltip.appendMarkdown('\n\n$(history) ').appendText(t('keystore.older'));
+  for (const problem of file.problems) tooltip.appendMarkdown('\n\n$(warning) ').appendText(t(`keystore.problem.${problem.code}`, problem.params));
+  for (const warning of keystore?.warnings ?? []) tooltip.appendMarkdown('\n\n$(warning) ').appendText(t(`keystore.warning.${warning.code}`, warning.params));
+  tooltip.supportThemeIcons = true;
+  return tooltip;
+}
+
+function entryItem(file: KeystoreFile, entry: KeystoreEntry, t: Translator): vscode.TreeItem {
+  const item = new vscode.TreeItem(entry.alias, vscode.TreeItemCollapsibleState.None);
+  item.id = `entry:${file.path}:${entry.alias}`;
+  item.contextValue = 'keystoreEntry';
+  const icon = entry.kind === 'authentication' ? 'key' : entry.kind === 'encryption' ? 'lock' : 'file-certificate';
+  item.iconPath = new vscode.ThemeIcon(icon);
+  item.description = [t(`keystore.kind.${entry.kind}`), keyText(entry.certificate.key), t('view.entry.until', { date: entry.certificate.notAfter.slice(0, 10) })].join(' · ');
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${t('cli.inspect.subject')}:** `).appendText(entry.certificate.subject).appendMarkdown('  \n');
+  tooltip.appendMarkdown(`**${t('cli.inspect.issuer')}:** `).appendText(entry.certificate.issuer).appendMarkdown('  \n');
+  tooltip.appendMarkdown(`**${t('cli.inspect.serial')}:** `).appendText(entry.certificate.serialNumber);
+  item.tooltip = tooltip;
+  return item;
+}

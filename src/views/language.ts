@@ -1,0 +1,13 @@
+// The extension's own language: VS Code has no Dutch display language, so the setting
+// `ehealth.language` (auto, fr, nl, en, de) drives our strings; `auto` follows VS Code.
+import * as vscode from 'vscode';
+import { languageFromLocale, languages, translator, type Language, type Translator } from '../i18n';
+
+export function currentLanguage(): Language {
+  const chosen = vscode.workspace.getConfiguration('ehealth').get<string>('language', 'auto');
+  return (languages as readonly string[]).includes(chosen) ? (chosen as Language) : languageFromLocale(vscode.env.language);
+}
+
+export function currentTranslator(): Translator {
+  return translator(currentLanguage());
+}

@@ -1,0 +1,69 @@
+// Password input boxes: hidden text, an answer checked before the box closes (a wrong password
+// keeps the box open with the reason), and the eHealth password policy shown rule by rule as the
+// user types. Values are handed to the caller and never kept here.
+import * as vscode from 'vscode';
+import { checkPasswordPolicy } from '../keystore/passwordPolicy';
+import type { Translator } from '../i18n';
+
+export interface PasswordQuestion {
+  title: string;
+  prompt: string;
+  step?: number;
+  totalSteps?: number;
+  /** Live feedback while typing: a message, and whether the value may be accepted. */
+  feedback?: (value: string) => { message: string; acceptable: boolean };
+  /** Runs on Enter; a returned message keeps the box open and shows it. */
+  check?: (value: string) => Promise<string | undefined>;
+}
+
+/** Resolves with the accepted value, or undefined when the user cancels. */
+export function askPassword(question: PasswordQuestion): Promise<string | undefined> {
+  const box = vscode.window.createInputBox();
+  Object.assign(box, { title: question.title, prompt: question.prompt, password: true, ignoreFocusOut: true });
+  if (question.step) Object.assign(box, { step: question.step, totalSteps: question.totalSteps });
+  const showFeedback = () => {
+    if (!question.feedback) return;
+    const { message, acceptable } = question.feedback(box.value);
+    box.validationMessage = { message, severity: acceptable ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning };
+  };
+  showFeedback();
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (value: string | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+      box.dispose();
+    };
+    box.onDidChangeValue(showFeedback);
+    box.onDidHide(() => finish(undefined));
+    box.onDidAccept(async () => {
+      const value = box.value;
+      if (question.feedback && !question.feedback(value).acceptable) return;
+      if (question.check) {
+        box.busy = true;
+        box.enabled = false;
+        const problem = await question.check(value);
+        box.busy = false;
+        box.enabled = true;
+        if (problem) {
+          box.validationMessage = { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
+          return;
+        }
+      }
+      finish(value);
+    });
+    box.show();
+  });
+}
+
+/** The eHealth keystore policy as a checklist: "✓ at least 8 characters · ✗ ...". */
+export function policyFeedback(t: Translator, confirmationOf?: string) {
+  return (value: string) => {
+    const rules = checkPasswordPolicy(value, confirmationOf ?? value).filter((rule) => (confirmationOf === undefined ? rule.rule !== 'confirmation' : rule.rule === 'confirmation'));
+    return {
+      message: rules.map((rule) => `${rule.ok ? '✓' : '✗'} ${t(`keystore.policy.${rule.rule}`)}`).join(' · '),
+      acceptable: rules.every((rule) => rule.ok),
+    };
+  };
+}

@@ -1,0 +1,71 @@
+// How certificate procedures ask their questions inside VS Code: quick picks, input boxes (passwords
+// hidden, the policy shown rule by rule), the contract view, and one progress notification.
+import * as vscode from 'vscode';
+import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
+import type { ContractToAccept, HolderChoice, HolderChoices, ProgressEvent, Prompter } from '../procedures/prompter';
+import { askContractAcceptance } from './contractPanel';
+import { confirmProduction } from './environment';
+import type { KeystoreSession } from './keystoreSession';
+import { currentLanguage, currentTranslator } from './language';
+import { askPassword, policyFeedback } from './passwordInput';
+
+const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const phone = /^\+?[0-9 ./()-]{8,20}$/;
+
+export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: KeystoreSession, report: (message: string) => void): Prompter {
+  const t = currentTranslator;
+  const ask = (prompt: string, validate: (value: string) => string | undefined, value = '') =>
+    vscode.window.showInputBox({ title: t()('procedure.contact.title'), prompt, value, ignoreFocusOut: true, validateInput: validate });
+  return {
+    async chooseHolder(choices: HolderChoices): Promise<HolderChoice | undefined> {
+      const language = currentLanguage();
+      const items: Array<vscode.QuickPickItem & { choice: HolderChoice }> = [
+        ...(choices.self ? [{ label: `$(person) ${t()('procedure.holder.self')}`, description: `SSIN=${choices.self}`, choice: { kind: 'self' } as HolderChoice }] : []),
+        ...choices.organizations.map((organization) => ({
+          label: `$(organization) ${(organization.names.find((name) => name.lang === language) ?? organization.names[0])?.value ?? organization.identifier.value}`,
+          description: `${organization.identifier.type}=${organization.identifier.value}`,
+          choice: { kind: 'organization', type: organization.identifier.type, id: organization.identifier.value } as HolderChoice,
+        })),
+      ];
+      const picked = await vscode.window.showQuickPick(items, { title: t()('procedure.holder.title'), ignoreFocusOut: true });
+      if (!picked || picked.choice.kind === 'self') return picked?.choice;
+      const applicationId = await vscode.window.showInputBox({
+        title: t()('procedure.holder.title'),
+        prompt: t()('procedure.holder.application'),
+        ignoreFocusOut: true,
+        validateInput: (value) => (/^[0-9A-Z_-]{0,30}$/.test(value) ? undefined : t()('procedure.holder.application-invalid')),
+      });
+      if (applicationId === undefined) return undefined;
+      return applicationId ? { ...picked.choice, applicationId } : picked.choice;
+    },
+    async contactData() {
+      const emailPrivate = await ask(t()('procedure.contact.email'), (value) => (email.test(value) ? undefined : t()('procedure.contact.email-invalid')));
+      if (emailPrivate === undefined) return undefined;
+      const phonePrivate = await ask(t()('procedure.contact.phone'), (value) => (phone.test(value) ? undefined : t()('procedure.contact.phone-invalid')));
+      if (phonePrivate === undefined) return undefined;
+      return { emailPrivate, phonePrivate };
+    },
+    acceptContract: (contract: ContractToAccept) => askContractAcceptance(extensionUri, contract),
+    async newKeystorePassword() {
+      const title = t()('procedure.password.title');
+      const password = await askPassword({ title, prompt: t()('view.passwd.new'), step: 1, totalSteps: 2, feedback: policyFeedback(t()) });
+      if (password === undefined) return undefined;
+      const confirmation = await askPassword({ title, prompt: t()('view.passwd.confirm'), step: 2, totalSteps: 2, feedback: policyFeedback(t(), password) });
+      return confirmation === undefined ? undefined : password;
+    },
+    async keystorePassword(file: string) {
+      return session.password(file) ?? askPassword({ title: t()('view.unlock.title', { file }), prompt: t()('view.unlock.prompt.session') });
+    },
+    confirmProduction: (action) => confirmProduction(t()(`procedure.name.${action}`)),
+    async revocationReason(choices: readonly RevocationReason[]) {
+      const picked = await vscode.window.showQuickPick(
+        choices.filter((reason) => (REVOCATION_REASONS as readonly string[]).includes(reason)).map((reason) => ({ label: t()(`procedure.reason.${reason}`), detail: t()(`procedure.reason.${reason}.detail`), reason })),
+        { title: t()('procedure.reason.title'), ignoreFocusOut: true },
+      );
+      return picked?.reason;
+    },
+    progress(event: ProgressEvent) {
+      report(t()(`procedure.progress.${event.step}`, { ...event } as Record<string, string | number>));
+    },
+  };
+}

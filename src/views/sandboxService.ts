@@ -1,0 +1,80 @@
+// The embedded sandbox registration authority inside VS Code: started on demand (a command, or a
+// procedure in the sandbox environment), its state kept in the extension's global storage so a
+// request made today can be completed tomorrow, stopped with the extension.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SandboxServer } from '../sandbox/server';
+import { currentTranslator } from './language';
+
+export class SandboxService implements vscode.Disposable {
+  private server: SandboxServer | undefined;
+  private starting: Promise<SandboxServer> | undefined;
+  private readonly changed = new vscode.EventEmitter<boolean>();
+  /** Fires with whether the sandbox runs. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly storage: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get running(): boolean {
+    return this.server !== undefined;
+  }
+
+  get url(): string | undefined {
+    return this.server?.url;
+  }
+
+  start(): Promise<SandboxServer> {
+    if (this.server) return Promise.resolve(this.server);
+    this.starting ??= (async () => {
+      try {
+        const settings = vscode.workspace.getConfiguration('ehealth.sandbox');
+        const dataFolder = settings.get<string>('dataFolder', '').trim() || path.join(this.storage.fsPath, 'sandbox');
+        const trustedRoots = settings.get<string[]>('trust', []).map((file) => readFileSync(file, 'utf8'));
+        const { SandboxServer } = await import('../sandbox/server');
+        const server = await SandboxServer.start({
+          dataFolder,
+          port: settings.get<number>('port', 0),
+          validityDays: settings.get<number>('validityDays', 1096),
+          trustedRoots,
+          log: (line) => this.log.info(`sandbox: ${line}`),
+        });
+        this.server = server;
+        this.log.info(`sandbox registration authority at ${server.url}, data in ${dataFolder}`);
+        this.changed.fire(true);
+        return server;
+      } finally {
+        this.starting = undefined;
+      }
+    })();
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    await server.close();
+    this.log.info('sandbox stopped');
+    this.changed.fire(false);
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.changed.dispose();
+  }
+}
+
+export function registerSandboxCommands(sandbox: SandboxService): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('ehealth.sandbox.start', async () => {
+      const server = await sandbox.start();
+      void vscode.window.showInformationMessage(currentTranslator()('sandbox.view.started', { url: server.url }));
+      return server.url;
+    }),
+    vscode.commands.registerCommand('ehealth.sandbox.stop', () => sandbox.stop()),
+  ];
+}

@@ -1,0 +1,55 @@
+// The built `ehealth` launcher, run as a user runs it (a separate Node process on the bundle).
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+const launcher = path.join(root, 'bin', 'ehealth.js');
+const realKeystore = path.join(root, 'test', 'fixtures', 'keystores', 'SSIN=79021802145 20230823-085751.acc-p12');
+
+function ehealth(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [launcher, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+describe('ehealth launcher (built bundle)', () => {
+  before(() => {
+    assert.ok(existsSync(path.join(root, 'dist', 'cli.js')), 'dist/cli.js is missing: run "npm run build" first');
+  });
+
+  it('answers --help with the verb groups', () => {
+    const result = ehealth(['--help']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /keystore[\s\S]*eid[\s\S]*cert[\s\S]*sandbox[\s\S]*guides/);
+  });
+
+  it('lists the default folder and folders from EHEALTH_KEYSTORE_FOLDERS', () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'cli-home-'));
+    const extra = mkdtempSync(path.join(os.tmpdir(), 'cli-extra-'));
+    try {
+      cpSync(realKeystore, path.join(extra, path.basename(realKeystore)));
+      const result = ehealth(['keystore', 'list', '--json'], { HOME: home, EHEALTH_KEYSTORE_FOLDERS: extra });
+      assert.equal(result.status, 0, result.stderr);
+      const listing = JSON.parse(result.stdout);
+      assert.deepEqual(
+        listing.folders.map((folder: { origin: string; state: string }) => [folder.origin, folder.state]),
+        [['default', 'missing'], ['configured', 'ok']],
+      );
+      assert.equal(listing.folders[1].keystores[0].sizeBytes, 12162);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+      rmSync(extra, { recursive: true, force: true });
+    }
+  });
+
+  it('prints French when LANG says so', () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'cli-home-'));
+    try {
+      const result = ehealth(['keystore', 'list'], { HOME: home, LANG: 'fr_BE.UTF-8', LC_ALL: '', EHEALTH_LANG: '' });
+      assert.match(result.stdout, /Aucun keystore trouvé/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

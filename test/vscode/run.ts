@@ -1,0 +1,79 @@
+// `npm run test:vscode [-- --update-screenshots] [-- --suite main|vsix]`: the real-VS-Code suites.
+// Prints each suite's mocha report and a closing "N passed, N failed" line; exits non-zero on failure.
+import { execFileSync } from 'node:child_process';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { packageVsix } from '../../scripts/package';
+import { buildVirtualEid } from '../../src/eid/virtual/build';
+import { bundledSuites, bundleSuites } from './bundle';
+import { runSuite, type SuiteSpec } from './harness';
+import { ensureHarnessTools } from './tools';
+
+const root = path.resolve(__dirname, '..', '..');
+
+export function screenshotFolder(update: boolean): string {
+  return update ? path.join(root, 'docs', 'screenshots') : path.join(artifactsFolder, 'screenshots');
+}
+
+export const artifactsFolder = path.join(os.tmpdir(), 'ehealth-vscode-artifacts');
+
+/** A virtual RSA eID card (SoftHSM2 behind our PKCS#11 shim) in the run folder, for the eID tests. */
+async function virtualEidForTests(runFolder: string): Promise<NodeJS.ProcessEnv> {
+  const eid = await buildVirtualEid({ algorithm: 'rsa', dir: path.join(runFolder, 'virtual-eid') });
+  return { EHEALTH_TEST_EID_DIR: eid.dir, EHEALTH_TEST_EID_MODULE: eid.modulePath, EHEALTH_TEST_EID_PIN: eid.pin, EHEALTH_TEST_EID_SURNAME: eid.holder.surname };
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const update = args.includes('--update-screenshots') || process.env.EHEALTH_UPDATE_SCREENSHOTS === '1';
+  const only = args.includes('--suite') ? args[args.indexOf('--suite') + 1] : undefined;
+  const tools = ensureHarnessTools();
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  await bundleSuites();
+
+  const suites: Array<() => Promise<SuiteSpec>> = [
+    async () => ({ name: 'main', developmentPaths: [root], testsPath: path.join(bundledSuites, 'suite', 'index.js'), prepare: virtualEidForTests }),
+    async () => ({
+      name: 'vsix',
+      vsix: await packageVsix(),
+      prepare: virtualEidForTests,
+      developmentPaths: [path.join(__dirname, 'vsix', 'probe')],
+      testsPath: path.join(bundledSuites, 'vsix', 'index.js'),
+    }),
+    // An untrusted folder whose settings point the extension at a keystore folder: ignored.
+    async () => ({
+      name: 'restricted',
+      developmentPaths: [root],
+      testsPath: path.join(bundledSuites, 'restricted', 'index.js'),
+      settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' },
+      workspaceFiles: {
+        '.vscode/settings.json': JSON.stringify({ 'ehealth.keystore.folders': ['${workspaceFolder}/keystores', '/tmp'] }),
+        'keystores/SSIN=79021802145 20230823-085751.acc-p12': 'a keystore planted by the workspace',
+      },
+    }),
+  ];
+  const names = ['main', 'vsix', 'restricted'];
+  const options = { screenshotFolder: screenshotFolder(update), artifactsFolder };
+  let passed = 0;
+  let failed = 0;
+  for (const [index, makeSpec] of suites.entries()) {
+    if (only && names[index] !== only) continue;
+    console.log(`\nvscode suite "${names[index]}" (code-server, headless Chromium)`);
+    const outcome = await runSuite(tools, await makeSpec(), options);
+    passed += outcome.passed;
+    failed += outcome.failed;
+  }
+  console.log(`\nscreenshots: ${options.screenshotFolder}`);
+  console.log(`vscode: ${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(`test:vscode: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

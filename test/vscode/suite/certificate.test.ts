@@ -1,0 +1,103 @@
+// Request and complete a certificate from VS Code against the embedded sandbox, with the virtual
+// eID: the test answers each question the way a user would (PIN typed in the box, "Myself", contact
+// data, the contract accepted in its view, the keystore password twice), then checks the keystore.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { inspectFile } from '../../../src/keystore/inspect';
+import { click, clickInWebview, pressKey, renderedTexts, screenshot, typeText, webviewTexts } from './harnessClient';
+import { inThreadDeriver } from './sandboxKeystore';
+
+const eidDir = process.env.EHEALTH_TEST_EID_DIR!;
+const pin = process.env.EHEALTH_TEST_EID_PIN!;
+const password = 'Sandbox-2026!';
+
+interface Answer {
+  /** Matches the visible quick input (title and message) or returns false. */
+  when: (title: string, message: string) => boolean;
+  act: () => Promise<void>;
+}
+
+const typeAndEnter = (text: string) => async () => {
+  await pressKey('Control+A');
+  await typeText(text);
+  await pressKey('Enter');
+};
+
+/** Answers every question until `running` settles; the contract is accepted in its webview. */
+async function answerUntilDone<T>(running: Thenable<T>, answers: Answer[], onContract?: () => Promise<void>): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(running).finally(() => (settled = true));
+  let lastAnswered = '';
+  while (!settled) {
+    const [title = ''] = await renderedTexts('.quick-input-widget .quick-input-title');
+    const message = (await renderedTexts('.quick-input-widget .quick-input-message')).join(' ');
+    const answer = title ? answers.find((candidate) => candidate.when(title, message)) : undefined;
+    const key = `${title}|${message}`;
+    if (answer && key !== lastAnswered) {
+      lastAnswered = key;
+      await answer.act();
+    } else if (!title && (await webviewTexts('#accept')).length) {
+      await onContract?.();
+      await clickInWebview('#accept');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (!title) lastAnswered = '';
+  }
+  return result;
+}
+
+describe('Certificate procedures against the sandbox', () => {
+  let keystore = '';
+
+  before(async () => {
+    const settings = vscode.workspace.getConfiguration('ehealth');
+    await settings.update('eid.pkcs11Module', process.env.EHEALTH_TEST_EID_MODULE, vscode.ConfigurationTarget.Global);
+    await settings.update('sandbox.trust', [path.join(eidDir, 'root.pem')], vscode.ConfigurationTarget.Global);
+    await settings.update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    const settings = vscode.workspace.getConfiguration('ehealth');
+    for (const name of ['eid.pkcs11Module', 'sandbox.trust', 'environment']) await settings.update(name, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('ehealth.sandbox.stop');
+  });
+
+  it('requests a personal certificate: eID, holder, contact data, contract, password; the keystore is created first', async () => {
+    let contractShown = false;
+    const result = await answerUntilDone(
+      vscode.commands.executeCommand<{ keystore: string } | undefined>('ehealth.cert.request'),
+      [
+        { when: (title) => title.includes('eID PIN'), act: typeAndEnter(pin) },
+        { when: (title) => title.includes('For whom'), act: () => click('.quick-input-widget .monaco-list-row', 'Myself') },
+        { when: (title, message) => title.includes('Contact data') && message.includes('E-mail'), act: typeAndEnter('jane.doe@example.be') },
+        { when: (title, message) => title.includes('Contact data') && message.includes('Phone'), act: typeAndEnter('+32 2 123 45 67') },
+        { when: (title) => title.includes('Password of the new keystore'), act: typeAndEnter(password) },
+      ],
+      async () => {
+        if (contractShown) return;
+        contractShown = true;
+        const texts = (await webviewTexts('body')).join('\n');
+        assert.match(texts, /SSIN/, 'the contract shows the certificate DN');
+        await screenshot('contract');
+      },
+    );
+    assert.ok(contractShown, 'the contract was shown before signing');
+    assert.ok(result?.keystore, 'the request returns the keystore it created');
+    keystore = result.keystore;
+    assert.match(path.basename(keystore), /^SSIN=\d{11} \d{8}-\d{6}\.acc-p12$/);
+    const opened = await inspectFile(keystore, { password, deriver: inThreadDeriver });
+    assert.equal(opened.keystore.entries.find((entry) => entry.kind === 'authentication'), undefined, 'only the key: not delivered yet');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('completes it: the chain installed and the ETK created; the keystore is then valid for 3 years', async () => {
+    await answerUntilDone(vscode.commands.executeCommand('ehealth.cert.complete', keystore), [
+      { when: (title) => title.includes('Unlock') || title.includes(path.basename(keystore)), act: typeAndEnter(password) },
+    ]);
+    const opened = await inspectFile(keystore, { password, deriver: inThreadDeriver });
+    assert.equal(opened.keystore.status, 'valid', JSON.stringify(opened.keystore.warnings));
+    assert.equal(opened.keystore.environment, 'sandbox');
+    assert.ok(opened.keystore.entries.some((entry) => entry.kind === 'encryption'), 'an ETK key');
+  });
+});

@@ -1,0 +1,6 @@
+// The main real-VS-Code suite: the extension under development, tested through the workbench.
+import { runMocha } from './mochaRunner';
+
+export function run(): Promise<void> {
+  return runMocha([() => require('./keystoreTree.test'), () => require('./keystoreActions.test'), () => require('./eid.test'), () => require('./guides.test'), () => require('./environment.test'), () => require('./sandbox.test'), () => require('./certificate.test')]);
+}

@@ -1,0 +1,111 @@
+// Keystore actions in a real workbench: unlock through the password box, entries in the tree,
+// the details view, a password change end to end, and the expiry in the status bar.
+import * as assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { WrongPassword } from '../../../src/keystore/errors';
+import { inspectFile } from '../../../src/keystore/inspect';
+import type { Keystore } from '../../../src/keystore/model';
+import { click, pressKey, renderedTexts, screenshot, typeText, waitFor, webviewTexts, widen } from './harnessClient';
+import { inThreadDeriver, writeSandboxKeystore } from './sandboxKeystore';
+
+const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'keystores');
+const realName = 'SSIN=79021802145 20230823-085751.acc-p12';
+const realPassword = readFileSync(path.join(fixtures, `${realName}.password`), 'utf8').trim();
+
+/** Waits for the quick input box whose title contains `title`, then types `text` and presses Enter. */
+async function answer(title: string, text: string): Promise<void> {
+  await waitFor(`the input box "${title}"`, async () => (await renderedTexts('.quick-input-widget .quick-input-title')).some((shown) => shown.includes(title)));
+  await pressKey('Control+A');
+  await typeText(text);
+  await pressKey('Enter');
+}
+
+function inputMessage(containing: string): Promise<string> {
+  return waitFor(`the input box message "${containing}"`, async () => (await renderedTexts('.quick-input-widget .quick-input-message')).find((text) => text.includes(containing)));
+}
+
+function rows(): Promise<string[]> {
+  return renderedTexts('.part.sidebar .monaco-list-row').then((texts) => texts.map((text) => text.replace(/\s+/g, ' ').trim()));
+}
+
+describe('Keystore actions', () => {
+  let folder: string;
+  let realFile: string;
+
+  before(async () => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'actions-'));
+    realFile = path.join(folder, realName);
+    copyFileSync(path.join(fixtures, realName), realFile);
+    await vscode.workspace.getConfiguration('ehealth').update('keystore.folders', [folder], vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.view.extension.ehealth');
+    await waitFor('the real keystore row', async () => (await rows()).some((row) => row.includes('SSIN=79021802145')));
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('ehealth').update('keystore.folders', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('unlocks a keystore with the password typed into the input box, after a wrong one', async () => {
+    const unlocked = vscode.commands.executeCommand<Keystore | undefined>('ehealth.keystore.unlock', realFile);
+    await answer('Unlock', 'not-the-password1');
+    assert.match(await inputMessage('Wrong password'), /revoked and requested again/);
+    await answer('Unlock', realPassword);
+    const keystore = await unlocked;
+    assert.equal(keystore?.status, 'expired');
+    await waitFor('the status in the tree', async () => (await rows()).some((row) => row.includes('expired on 2026-08-23')));
+    await click('.part.sidebar .monaco-list-row', 'SSIN=79021802145');
+    const shown = await waitFor('the entries', async () => {
+      const current = await rows();
+      return current.some((row) => row.startsWith('19088378040904364161854366057849601424')) ? current : undefined;
+    });
+    assert.ok(shown.some((row) => row.startsWith('authentication') && row.includes('authentication key · RSA 2048 · until 2026-08-23')));
+    await widen('.part.sidebar', 300);
+    await screenshot('keystore-unlocked');
+  });
+
+  it('shows every field of the keystore in the details view', async () => {
+    await vscode.commands.executeCommand('ehealth.keystore.showDetails', realFile);
+    const texts = await waitFor('the details page', async () => {
+      const body = (await webviewTexts('body', 5000)).join('\n');
+      return body.includes('Entries') ? body : undefined;
+    });
+    for (const expected of ['SSIN=79021802145', 'acceptance', 'expired on 2026-08-23', '19088378040904364161854366057849601424', 'TEST-ZetesConfidens', 'RSA 2048', 'Protection', 'iterations']) {
+      assert.ok(texts.includes(expected), `details show "${expected}"`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await screenshot('keystore-details');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.commands.executeCommand('workbench.view.extension.ehealth');
+  });
+
+  it('changes a keystore password end to end: rules shown live, backup kept, old password refused', async () => {
+    const file = await writeSandboxKeystore(folder, '90010100146', 'Start-passw0rd');
+    const changed = vscode.commands.executeCommand<string | undefined>('ehealth.keystore.changePassword', file);
+    // Steps show as "(1/3)" in the title: waiting for the next one means the previous was accepted.
+    await answer('(1/3)', 'Start-passw0rd');
+    await answer('(2/3)', 'short');
+    assert.match(await inputMessage('✗ at least 8 characters'), /✗ at least one digit or symbol/);
+    await pressKey('Control+A');
+    await typeText('N3w-passw0rd!');
+    await inputMessage('✓ at least 8 characters · ✓ at least one digit or symbol · ✓ only');
+    await pressKey('Enter');
+    await answer('(3/3)', 'N3w-passw0rd!');
+    const backup = await changed;
+    assert.ok(backup && existsSync(backup), 'a backup is kept');
+    await inspectFile(file, { password: 'N3w-passw0rd!', deriver: inThreadDeriver });
+    await assert.rejects(inspectFile(file, { password: 'Start-passw0rd', deriver: inThreadDeriver }), WrongPassword);
+    await inspectFile(backup, { password: 'Start-passw0rd', deriver: inThreadDeriver });
+  });
+
+  it('shows the nearest expiry in the status bar, in warning colours once expired', async () => {
+    const expired = await waitFor('the status bar item', async () => (await renderedTexts('.part.statusbar .statusbar-item')).find((text) => text.includes('eHealth')));
+    assert.match(expired, /eHealth: expired/);
+    await screenshot('status-bar');
+    await vscode.commands.executeCommand('ehealth.keystore.lock', realFile);
+    const valid = await waitFor('the sandbox keystore expiry', async () => (await renderedTexts('.part.statusbar .statusbar-item')).find((text) => /eHealth: 10\d\d days/.test(text)));
+    assert.ok(valid);
+  });
+});
