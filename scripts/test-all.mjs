@@ -1,22 +1,33 @@
 // `npm test`: lint, type check, build, unit, integration and real-VS-Code tests, in that order.
 // Every stage runs even when an earlier one failed, so one run shows everything that is wrong.
 // Ends with one line CI reads: "N passed, N failed" (tests counted by mocha; a failed lint, type
-// check or build counts as one failure).
+// check or build counts as one failure). A stage that outlives its time limit (a test that leaves a
+// server listening keeps mocha alive forever) is killed with its whole process group and fails.
 import { spawn } from 'node:child_process';
 
+const minutes = 60 * 1000;
+
 const stages = [
-  { name: 'lint', command: ['npx', 'eslint', '.'] },
-  { name: 'typecheck', command: ['npx', 'tsc', '-p', '.'] },
-  { name: 'build', command: ['node', 'scripts/build.mjs'] },
-  { name: 'unit', command: ['npx', 'mocha', 'test/unit/**/*.test.ts'] },
-  { name: 'integration', command: ['npx', 'mocha', 'test/integration/**/*.test.ts'] },
-  { name: 'vscode', command: ['npx', 'tsx', 'test/vscode/run.ts', ...process.argv.slice(2)] },
+  { name: 'lint', command: ['npx', 'eslint', '.'], limit: 5 * minutes },
+  { name: 'typecheck', command: ['npx', 'tsc', '-p', '.'], limit: 5 * minutes },
+  { name: 'build', command: ['node', 'scripts/build.mjs'], limit: 5 * minutes },
+  { name: 'unit', command: ['npx', 'mocha', 'test/unit/**/*.test.ts'], limit: 10 * minutes },
+  { name: 'integration', command: ['npx', 'mocha', 'test/integration/**/*.test.ts'], limit: 20 * minutes },
+  { name: 'vscode', command: ['npx', 'tsx', 'test/vscode/run.ts', ...process.argv.slice(2)], limit: 35 * minutes },
 ];
 
 function run(stage) {
   return new Promise((resolve) => {
     const counts = { passed: 0, failed: 0 };
-    const child = spawn(stage.command[0], stage.command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(stage.command[0], stage.command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    const timer = setTimeout(() => {
+      console.log(`\n=== ${stage.name}: still running after ${stage.limit / minutes} minutes, stopped`);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, stage.limit);
     let pending = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
@@ -26,6 +37,7 @@ function run(stage) {
       for (const line of lines) count(line, stage.name, counts);
     });
     child.on('close', (code) => {
+      clearTimeout(timer);
       count(pending, stage.name, counts);
       resolve({ code, ...counts });
     });

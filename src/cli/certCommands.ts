@@ -201,6 +201,5 @@ export const certGroup: VerbGroup = {
   verbs: Object.fromEntries(
     Object.entries({ request, complete, renew, activate, revoke, status, 'change-password': changePassword }).map(([name, verb]) => [name, reportingErrors(verb)]),
   ),
-  planned: [],
   help: (context) => context.t('procedures.cli.help'),
 };

@@ -11,10 +11,9 @@ export interface CliContext {
 
 export type Verb = (context: CliContext) => Promise<number>;
 
-/** One command group (`keystore`, `eid`, ...): its verbs, and those announced but not built yet. */
+/** One command group (`keystore`, `eid`, ...) and its verbs. */
 export interface VerbGroup {
   name: string;
   verbs: Record<string, Verb>;
-  planned: string[];
   help: (context: CliContext) => string;
 }

@@ -187,6 +187,5 @@ export const eidGroup: VerbGroup = {
     'verify-pin': reportingEidErrors(verifyPin),
     sign: reportingEidErrors(sign),
   },
-  planned: [],
   help: (context) => context.t('cli.eid.verbs'),
 };

@@ -3,7 +3,7 @@ export const ExitCode = {
   ok: 0,
   failure: 1,
   usage: 2,
-  notImplemented: 3,
+  // 3 was "not implemented yet" while verbs were being built; kept unused so codes stay stable.
   notFound: 4,
   wrongPassword: 5,
   damaged: 6,

@@ -42,6 +42,5 @@ function describe(message: LintMessage, context: CliContext): string {
 export const guidesGroup: VerbGroup = {
   name: 'guides',
   verbs: { lint },
-  planned: [],
   help: (context) => context.t('cli.guides.verbs'),
 };

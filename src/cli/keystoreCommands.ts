@@ -223,6 +223,5 @@ export const keystoreGroup: VerbGroup = {
     passwd: reportingKeystoreErrors(passwd),
     export: reportingKeystoreErrors(exportCertificate),
   },
-  planned: [],
   help: (context) => context.t('cli.keystore.verbs'),
 };

@@ -55,9 +55,6 @@ async function dispatch(context: CliContext): Promise<number> {
   }
   const verb = group.verbs[second];
   if (verb) return verb({ ...context, args: rest });
-  if (group.planned.includes(second)) {
-    throw new CliError(t('cli.error.not-implemented', { group: group.name, verb: second }), ExitCode.notImplemented);
-  }
   throw new CliError(t('cli.error.unknown-verb', { group: group.name, verb: second }), ExitCode.usage);
 }
 

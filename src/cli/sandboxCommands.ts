@@ -81,6 +81,5 @@ async function serve(context: CliContext): Promise<number> {
 export const sandboxGroup: VerbGroup = {
   name: 'sandbox',
   verbs: { serve },
-  planned: [],
   help: (context) => context.t('sandbox.cli.help', { folder: defaultDataFolder() }),
 };

@@ -39,7 +39,6 @@ export const de: Record<MessageKey, string> = {
   'cli.examples': 'Beispiele:',
   'cli.error.unknown-group': 'Unbekannte Befehlsgruppe „{group}“. „ehealth --help“ zeigt die Liste.',
   'cli.error.unknown-verb': 'Unbekannter Befehl „{group} {verb}“. „ehealth {group} --help“ zeigt die Liste.',
-  'cli.error.not-implemented': '„ehealth {group} {verb}“ ist in dieser Version noch nicht verfügbar.',
   'cli.error.unknown-option': 'Unbekannte Option „{option}“.',
   'cli.error.missing-value': 'Die Option „{option}“ braucht einen Wert.',
   'cli.keystore.verbs': 'Verben: list [ORDNER...] [--json]; inspect DATEI [--password-env VAR | --password-stdin] [--at DATUM] [--json]; passwd DATEI --password-env VAR --new-password-env VAR; export DATEI --alias ALIAS [--out DATEI].',

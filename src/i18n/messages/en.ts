@@ -38,7 +38,6 @@ export const en = {
   'cli.examples': 'Examples:',
   'cli.error.unknown-group': 'Unknown command group "{group}". Run "ehealth --help" for the list.',
   'cli.error.unknown-verb': 'Unknown command "{group} {verb}". Run "ehealth {group} --help" for the list.',
-  'cli.error.not-implemented': '"ehealth {group} {verb}" is not implemented yet in this version.',
   'cli.error.unknown-option': 'Unknown option "{option}".',
   'cli.error.missing-value': 'Option "{option}" needs a value.',
   'cli.keystore.verbs': 'Verbs: list [DIR...] [--json]; inspect FILE [--password-env VAR | --password-stdin] [--at DATE] [--json]; passwd FILE --password-env VAR --new-password-env VAR; export FILE --alias ALIAS [--out FILE].',

@@ -39,7 +39,6 @@ export const fr: Record<MessageKey, string> = {
   'cli.examples': 'Exemples :',
   'cli.error.unknown-group': 'Groupe de commandes inconnu « {group} ». Lancez « ehealth --help » pour la liste.',
   'cli.error.unknown-verb': 'Commande inconnue « {group} {verb} ». Lancez « ehealth {group} --help » pour la liste.',
-  'cli.error.not-implemented': '« ehealth {group} {verb} » n’est pas encore disponible dans cette version.',
   'cli.error.unknown-option': 'Option inconnue « {option} ».',
   'cli.error.missing-value': 'L’option « {option} » demande une valeur.',
   'cli.keystore.verbs': 'Verbes : list [DOSSIER...] [--json] ; inspect FICHIER [--password-env VAR | --password-stdin] [--at DATE] [--json] ; passwd FICHIER --password-env VAR --new-password-env VAR ; export FICHIER --alias ALIAS [--out FICHIER].',

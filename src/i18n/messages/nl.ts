@@ -39,7 +39,6 @@ export const nl: Record<MessageKey, string> = {
   'cli.examples': 'Voorbeelden:',
   'cli.error.unknown-group': 'Onbekende opdrachtgroep "{group}". Voer "ehealth --help" uit voor de lijst.',
   'cli.error.unknown-verb': 'Onbekende opdracht "{group} {verb}". Voer "ehealth {group} --help" uit voor de lijst.',
-  'cli.error.not-implemented': '"ehealth {group} {verb}" is in deze versie nog niet beschikbaar.',
   'cli.error.unknown-option': 'Onbekende optie "{option}".',
   'cli.error.missing-value': 'Optie "{option}" vraagt een waarde.',
   'cli.keystore.verbs': 'Werkwoorden: list [MAP...] [--json]; inspect BESTAND [--password-env VAR | --password-stdin] [--at DATUM] [--json]; passwd BESTAND --password-env VAR --new-password-env VAR; export BESTAND --alias ALIAS [--out BESTAND].',

@@ -25,12 +25,6 @@ describe('ehealth command line', () => {
     assert.match(out, /^\d+\.\d+\.\d+$/);
   });
 
-  it('says when a verb is not implemented yet, and exits non-zero', async () => {
-    const { code, err } = await run('sandbox', 'serve');
-    assert.equal(code, ExitCode.notImplemented);
-    assert.match(err, /not implemented yet/);
-  });
-
   it('rejects unknown groups, verbs and options with a usage error, without a stack trace', async () => {
     for (const argv of [['frobnicate'], ['keystore', 'frobnicate'], ['keystore', 'list', '--frobnicate']]) {
       const { code, err } = await run(...argv);
