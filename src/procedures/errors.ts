@@ -16,20 +16,28 @@ export type ProcedureErrorCode =
   | 'wrong-certificate'
   | 'not-replaceable'
   | 'etk-not-published'
-  | 'not-an-ehealth-keystore';
+  | 'not-an-ehealth-keystore'
+  | 'request-outcome-unknown';
+
+/** An engine error whose own message completes ours as `{reason}`. */
+interface Explained {
+  userMessage(language: Language): string;
+}
 
 export class ProcedureError extends Error {
   constructor(
     readonly code: ProcedureErrorCode,
     readonly params: MessageParams = {},
     detail: string = code,
+    readonly reason?: Explained,
   ) {
     super(detail);
     this.name = 'ProcedureError';
   }
 
   userMessage(language: Language): string {
-    return translate(language, `procedures.error.${this.code}` as MessageKey, this.params);
+    const params = this.reason ? { ...this.params, reason: this.reason.userMessage(language) } : this.params;
+    return translate(language, `procedures.error.${this.code}` as MessageKey, params);
   }
 }
 

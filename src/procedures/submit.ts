@@ -1,12 +1,14 @@
 // The part a new request and a renewal share: contract shown and accepted, keystore password, new
 // key + CSR + keystore file created before anything is sent, GenerateCertificate signed with the
-// eID Signature key. If the request does not go through, the new file is removed again.
+// eID Signature key. If the request surely did not go through, the new file is removed again; if
+// it may have reached the authority, the file (the only copy of the key) is kept and the user told.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import type { HolderRef } from '../keystore/model';
 import { failedRules, type PasswordRule } from '../keystore/passwordPolicy';
 import { generateCertificate, generateContract } from '../ra/certra';
+import { RaError, requestMayHaveArrived } from '../ra/errors';
 import type { CertificateIdentifier, ContactData } from '../ra/model';
 import { certificateRequest, newKeyPair, standInCertificate } from './certificates';
 import { checkContactData } from './contactData';
@@ -68,7 +70,10 @@ export async function submitRequest(context: ProcedureContext, submission: Submi
       ...(requested.replacesCertificate ? { replacesCertificate: requested.replacesCertificate } : {}),
     };
   } catch (error) {
-    // Not sent (or refused): the key is of no use, the folder goes back to what it was.
+    // The authority may hold a request for this key: deleting it would leave a certificate nobody
+    // can use. Completing later tells which way it went.
+    if (requestMayHaveArrived(error)) throw new ProcedureError('request-outcome-unknown', { file }, `request outcome unknown: ${(error as Error).message}`, error as RaError);
+    // Not sent, or refused: the key is of no use, the folder goes back to what it was.
     await fs.rm(file, { force: true });
     throw error;
   }

@@ -104,3 +104,16 @@ export class MalformedAnswer extends RaError {
 export class HostileAnswer extends RaError {
   readonly code = 'hostile';
 }
+
+// Connection failures that happen before a byte of the request leaves the machine.
+const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT)$/;
+
+/**
+ * Whether the authority may have received (and acted on) a request that ended in `error`: no
+ * answer in time, a connection cut after sending, or an answer we refused to read. A refusal,
+ * a fault or a connection that never opened means it did not.
+ */
+export function requestMayHaveArrived(error: unknown): boolean {
+  if (error instanceof Timeout || error instanceof AnswerTooLarge || error instanceof MalformedAnswer || error instanceof HostileAnswer) return true;
+  return error instanceof AuthorityUnreachable && !NOT_SENT.test(String(error.params.reason ?? ''));
+}

@@ -202,6 +202,7 @@ export const en = {
   'procedures.error.not-replaceable': 'This certificate cannot be renewed now (status {status}); renewal is possible from {from}.',
   'procedures.error.etk-not-published': 'The ETK is not (yet) published in the eHealth depot.',
   'procedures.error.not-an-ehealth-keystore': '{file} holds no eHealth authentication key.',
+  'procedures.error.request-outcome-unknown': 'The request may have reached eHealth, but its answer was not received: {reason} The new keystore is kept, as it holds the only copy of the key: {file}. Run "Complete" on it later: if eHealth does not know the request, delete that file and request again.',
   'procedures.cli.help':
     'cert verbs: request, complete, renew, activate, revoke, status, change-password\n  common options: [--env sandbox|acceptance|production] [--ra-url URL] [--trace DIR] [--json]\n  request --module PATH --pin-env VAR --holder SSIN|TYPE=ID[,APPID] --email E --phone P --password-env VAR --keystore-dir DIR --accept-contract\n  complete --keystore FILE --password-env VAR\n  renew --keystore FILE --password-env VAR --new-password-env VAR --module PATH --pin-env VAR --accept-contract\n  activate --keystore FILE --password-env VAR\n  revoke --keystore FILE --password-env VAR --reason R --module PATH --pin-env VAR --accept-contract\n  status --keystore FILE --password-env VAR\n  change-password --keystore FILE --password-env VAR --new-password-env VAR',
   'procedures.cli.bad-env': 'Unknown environment "{env}": use sandbox, acceptance or production.',

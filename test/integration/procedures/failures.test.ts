@@ -1,0 +1,204 @@
+// The procedures when things go wrong half-way, against the sandbox and the virtual eID, with a
+// meddling proxy playing the network: wrong PIN, card pulled during the signature, refusal,
+// authority down, no answer, connection cut, hostile, huge or malformed answers, a certificate or a
+// challenge for another key. Each ends in an error worded in every language, and the user's files
+// stay as they were (or, when the request may have reached the authority, the new key is kept).
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CardRemoved, PinIncorrect } from '../../../src/eid';
+import { languages } from '../../../src/i18n';
+import { certificateStatus, completeCertificate, ProcedureError, requestCertificate, revokeCertificate, type RequestResult } from '../../../src/procedures';
+import { getCertificate } from '../../../src/ra/certra';
+import { envelope } from '../../../src/ra/envelope';
+import { AnswerTooLarge, AuthorityError, AuthorityUnreachable, HostileAnswer, HttpStatusError, MalformedAnswer } from '../../../src/ra/errors';
+import { NS } from '../../../src/ra/namespaces';
+import { el } from '../../../src/ra/xml';
+import { successAnswer } from '../../../src/sandbox/answers';
+import { startMeddler, type Meddler } from './meddler';
+import { folderDigest, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
+
+const fixture = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'ra', `${name}.xml`), 'utf8');
+
+/** The error speaks every language, with every placeholder filled in. */
+function explained(error: unknown): true {
+  const messages = languages.map((language) => (error as { userMessage(language: string): string }).userMessage(language));
+  for (const message of messages) assert.doesNotMatch(message, /\{\w+\}/, message);
+  assert.equal(new Set(messages).size, languages.length, messages.join('\n'));
+  return true;
+}
+
+const is = (type: abstract new (...args: never[]) => Error) => (error: unknown) => error instanceof type && explained(error);
+const procedureError = (code: string) => (error: unknown) => error instanceof ProcedureError && error.code === code && explained(error);
+
+describe('procedures when things go wrong half-way', function () {
+  this.timeout(60_000);
+  let rig: Rig;
+  let meddler: Meddler;
+  const context = (options: Parameters<typeof procedureContext>[2] = {}, answers: Parameters<typeof scriptedPrompter>[0] = {}) =>
+    procedureContext(rig, scriptedPrompter(answers), { url: meddler.url, ...options });
+  const request = (options: Parameters<typeof procedureContext>[2] = {}) => requestCertificate(context(options), { keystoreFolder: rig.keystores });
+
+  // 60-day certificates: every new request for the card's holder is allowed (the last 90 days of the
+  // valid one are its replacement period), so the cases stay independent of each other.
+  before(async () => {
+    rig = await startRig('rsa', { validityDays: 60 });
+    mkdirSync(rig.keystores);
+    meddler = await startMeddler(rig.sandbox.url);
+  });
+  after(async () => {
+    await meddler?.close();
+    await rig?.stop();
+  });
+
+  describe('a request', () => {
+    let before: string;
+    beforeEach(() => {
+      before = folderDigest(rig.keystores);
+    });
+
+    it('with a wrong PIN for the signature: PinIncorrect with tries left, no file kept', async () => {
+      await assert.rejects(request({ pins: [rig.eid.pin, '9999'] }), (error: unknown) => is(PinIncorrect)(error) && (error as PinIncorrect).triesLeft === 2);
+      assert.equal(folderDigest(rig.keystores), before);
+    });
+
+    it('with the card pulled out during the signature: CardRemoved, no file kept', async () => {
+      const delay = path.join(rig.eid.dir, 'sign-delay-ms');
+      const removed = path.join(rig.eid.dir, 'removed');
+      writeFileSync(delay, '600');
+      let pull: NodeJS.Timeout | undefined;
+      try {
+        // The second PIN is the Signature key's: the card goes while that signature runs.
+        const onPin = (count: number) => void (count === 1 && (pull = setTimeout(() => writeFileSync(removed, ''), 200)));
+        await assert.rejects(request({ onPin }), is(CardRemoved));
+      } finally {
+        clearTimeout(pull);
+        unlinkSync(delay);
+        if (existsSync(removed)) unlinkSync(removed);
+      }
+      assert.equal(folderDigest(rig.keystores), before);
+    });
+
+    it('to an authority that is down: AuthorityUnreachable, nothing created', async () => {
+      await assert.rejects(request({ url: 'http://127.0.0.1:9' }), is(AuthorityUnreachable));
+      assert.equal(folderDigest(rig.keystores), before);
+    });
+
+    it('answered by an HTTP error when sent: nothing reached the authority, no file kept', async () => {
+      meddler.on('generatecertificate', { status: 503, answer: '<html>Service Unavailable</html>' });
+      await assert.rejects(request(), is(HttpStatusError));
+      assert.equal(folderDigest(rig.keystores), before);
+    });
+
+    it('whose answer never comes: the file is kept (the only copy of the key), and the authority does not know it', async () => {
+      meddler.on('generatecertificate', { silence: true });
+      let kept = '';
+      await assert.rejects(request({ timeoutMs: 1500 }), (error: unknown) => {
+        kept = String((error as ProcedureError).params?.file);
+        return procedureError('request-outcome-unknown')(error) && (error as ProcedureError).userMessage('en').includes('did not answer within 2 seconds');
+      });
+      assert.ok(existsSync(kept), 'the keystore with the new key is kept');
+      await assert.rejects(completeCertificate(context(), kept), (error: unknown) => error instanceof AuthorityError && error.has('UNKNOWN_CERTIFICATE'));
+      unlinkSync(kept);
+    });
+
+    it('whose connection is cut after the authority got it: the file is kept, and completing it later works', async () => {
+      meddler.on('generatecertificate', { cut: true, afterForwarding: true });
+      let kept = '';
+      await assert.rejects(request(), (error: unknown) => {
+        kept = String((error as ProcedureError).params?.file);
+        return procedureError('request-outcome-unknown')(error);
+      });
+      const completed = await completeCertificate(context(), kept);
+      assert.equal(completed.published, true);
+    });
+  });
+
+  describe('completing a request', () => {
+    let requested: RequestResult;
+    let before: string;
+
+    beforeEach(async () => {
+      requested = await request();
+      before = folderDigest(rig.keystores);
+    });
+    afterEach(() => {
+      rig.sandbox.setBehaviour({ refuse: false });
+    });
+
+    const completeFails = async (check: (error: unknown) => boolean) => {
+      await assert.rejects(completeCertificate(context(), requested.keystore), check);
+      assert.equal(folderDigest(rig.keystores), before, 'the keystore folder is as it was: no change, no backup');
+    };
+
+    it('refused by eHealth: request-refused, the file as it was', async () => {
+      rig.sandbox.setBehaviour({ refuse: true });
+      const refused = await request();
+      before = folderDigest(rig.keystores);
+      await assert.rejects(completeCertificate(context(), refused.keystore), procedureError('request-refused'));
+      assert.equal(folderDigest(rig.keystores), before);
+    });
+
+    it('answered with external entities: HostileAnswer', async () => {
+      meddler.on('getcertificate', { answer: `<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${fixture('Fault').replace(/^<\?xml[^>]*>/, '')}` });
+      await completeFails(is(HostileAnswer));
+    });
+
+    it('answered with a huge body: AnswerTooLarge', async () => {
+      meddler.on('getcertificate', { huge: true });
+      await completeFails(is(AnswerTooLarge));
+    });
+
+    it('answered in the wrong namespace: MalformedAnswer', async () => {
+      meddler.on('getcertificate', { answer: fixture('GetCertificateResponse-not-yet-delivered').replaceAll(NS.certra, 'urn:example:not-certra') });
+      await completeFails(is(MalformedAnswer));
+    });
+
+    it('delivered a certificate for another key: wrong-certificate', async () => {
+      const foreign = Buffer.from(readFileSync(rig.eid.rootPem, 'utf8').replace(/-----[^-]+-----|\s/g, ''), 'base64');
+      meddler.on('getcertificate', { answer: successAnswer(getCertificate, undefined, [el(NS.certra, 'X509Certificate', foreign.toString('base64'))], new Date()) });
+      await completeFails(procedureError('wrong-certificate'));
+    });
+
+    it('sent an ETK challenge that is not for our key: MalformedAnswer', async () => {
+      meddler.on('startetkregistration', { answer: fixture('StartETKRegistrationResponse') });
+      await completeFails(is(MalformedAnswer));
+    });
+
+    it('cut off while registering the ETK: AuthorityUnreachable; completing again then works', async () => {
+      meddler.on('completeetkregistration', { cut: true });
+      await completeFails(is(AuthorityUnreachable));
+      assert.ok((await completeCertificate(context(), requested.keystore)).backup);
+    });
+
+    it('answered by a SOAP fault: the file as it was', async () => {
+      meddler.on('getcertificate', { status: 500, answer: envelope(el(NS.soap, 'Fault', [el('', 'faultcode', 'soapenv:Server'), el('', 'faultstring', 'down for maintenance')])) });
+      await completeFails((error) => error instanceof Error && 'userMessage' in error && explained(error));
+    });
+  });
+
+  describe('in production', () => {
+    it('does nothing, and asks nothing else, unless the user confirms', async () => {
+      const prompter = scriptedPrompter({ confirmProduction: async () => false });
+      const production = { ...procedureContext(rig, prompter, { url: 'http://127.0.0.1:9' }), environment: 'production' as const };
+      await assert.rejects(requestCertificate(production, { keystoreFolder: rig.keystores }), procedureError('production-not-confirmed'));
+      assert.deepEqual(prompter.events, []);
+    });
+  });
+
+  describe('revoking', () => {
+    it('with a wrong PIN: nothing revoked', async () => {
+      const requested = await request();
+      await completeCertificate(context(), requested.keystore);
+      await assert.rejects(revokeCertificate(context({ pins: ['9999'] }), requested.keystore), is(PinIncorrect));
+      assert.equal((await certificateStatus(context(), requested.keystore)).authority?.status, 'VALID_ACTIVE');
+    });
+
+    it('with the contract declined: nothing revoked', async () => {
+      const requested = await request();
+      await completeCertificate(context(), requested.keystore);
+      await assert.rejects(revokeCertificate(context({}, { acceptContract: async () => false }), requested.keystore), procedureError('contract-declined'));
+      assert.equal((await certificateStatus(context(), requested.keystore)).authority?.status, 'VALID_ACTIVE');
+    });
+  });
+});
