@@ -23,10 +23,20 @@ export interface CertAnswers {
 const HOLDER = /^(?<type>[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)?)=(?<id>[0-9A-Za-z]+)(?:,(?<app>[0-9A-Z_-]{1,30}))?$/;
 const YES = /^\s*(yes|y|oui|o|ja|j)\s*$/i;
 
+/** One answered line; undefined when the input ends first (no terminal, Ctrl-D, a closed pipe). */
 async function askLine(question: string): Promise<string | undefined> {
   const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  let answered = false;
+  const closed = new Promise<undefined>((resolve) =>
+    terminal.once('close', () => {
+      if (!answered) process.stderr.write('\n');
+      resolve(undefined);
+    }),
+  );
   try {
-    return (await terminal.question(question)).trim() || undefined;
+    const answer = await Promise.race([terminal.question(question), closed]);
+    answered = answer !== undefined;
+    return answer?.trim() || undefined;
   } catch {
     return undefined;
   } finally {

@@ -1,0 +1,100 @@
+// `ehealth cert ...` as integrators run it: the built bundle, a virtual eID, the sandbox started
+// in-process on a data folder of its own (no --ra-url), flags instead of questions, --json and
+// --trace. Request -> complete -> status -> renew refused outside the window -> revoke -> status.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { buildVirtualEid, type VirtualEid } from '../../../src/eid/virtual/build';
+import { ExitCode } from '../../../src/cli/exitCodes';
+
+const root = path.join(__dirname, '..', '..', '..');
+const PASSWORD = 'keystore-1';
+
+describe('ehealth cert (built bundle, in-process sandbox)', function () {
+  this.timeout(120_000);
+  let folder: string;
+  let eid: VirtualEid;
+  let keystore = '';
+
+  const cert = (verb: string, ...args: string[]) => {
+    const run = spawnSync('node', ['bin/ehealth.js', 'cert', verb, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      input: '',
+      env: { ...process.env, LANG: 'en_US.UTF-8', EHEALTH_SANDBOX_DATA: path.join(folder, 'sandbox'), PIN: eid.pin, WRONG_PIN: '9999', PW: PASSWORD },
+    });
+    return { code: run.status, out: run.stdout, err: run.stderr };
+  };
+  const eidFlags = () => ['--module', eid.modulePath, '--pin-env', 'PIN'];
+
+  before(async () => {
+    execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
+    folder = mkdtempSync(path.join(tmpdir(), 'cert-cli-'));
+    eid = await buildVirtualEid({ algorithm: 'ec', dir: path.join(folder, 'eid') });
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('request: prints the contract, creates the keystore, answers its path as JSON, traces every envelope', () => {
+    const trace = path.join(folder, 'trace');
+    const { code, out, err } = cert('request', ...eidFlags(), '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(folder, 'keystores'), '--accept-contract', '--trace', trace, '--json');
+    assert.equal(code, ExitCode.ok, err);
+    keystore = JSON.parse(out).keystore;
+    assert.match(path.basename(keystore), new RegExp(`^SSIN=${eid.holder.nationalNumber} \\d{8}-\\d{6}\\.acc-p12$`));
+    assert.ok(existsSync(keystore));
+    assert.match(err, /Contract for CN=SSIN\\=\d{11}, OU=eHealth-platform Belgium/);
+    assert.match(err, /\[fr\] .+/);
+    assert.match(err, /Sandbox registration authority at http:\/\/127\.0\.0\.1:\d+/);
+    assert.doesNotMatch(out + err, new RegExp(`${PASSWORD}|\\b${eid.pin}\\b`), 'no secret echoed');
+    const traced = readdirSync(trace);
+    assert.deepEqual(
+      traced.map((name) => name.replace(/^\d{3}-/, '')),
+      ['GetActorQualities-request.xml', 'GetActorQualities-response.xml', 'GenerateContract-request.xml', 'GenerateContract-response.xml', 'GenerateCertificate-request.xml', 'GenerateCertificate-response.xml'],
+    );
+    assert.match(readFileSync(path.join(trace, traced[4]), 'utf8'), /<ds:Signature[\s>]/);
+  });
+
+  it('complete: installs the chain and the ETK, published in the depot', () => {
+    const { code, out, err } = cert('complete', '--keystore', keystore, '--password-env', 'PW', '--json');
+    assert.equal(code, ExitCode.ok, err);
+    const result = JSON.parse(out);
+    assert.equal(result.published, true);
+    assert.match(result.etkSerialNumber, /^\d+$/);
+    assert.ok(existsSync(result.backup));
+  });
+
+  it('status: complete, and eHealth says valid and active', () => {
+    const { code, out, err } = cert('status', '--keystore', keystore, '--password-env', 'PW');
+    assert.equal(code, ExitCode.ok, err);
+    assert.match(out, /stage: complete/);
+    assert.match(out, /eHealth: VALID_ACTIVE, ETK VALID_ACTIVE/);
+  });
+
+  it('renew: refused outside the replacement window, in plain words, with the authority exit code', () => {
+    const { code, err } = cert('renew', ...eidFlags(), '--keystore', keystore, '--password-env', 'PW', '--new-password-env', 'PW', '--accept-contract');
+    assert.equal(code, ExitCode.authority);
+    assert.match(err, /cannot be renewed now.*renewal is possible from \d{4}-\d{2}-\d{2}/);
+    assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
+  });
+
+  it('revoke with a wrong PIN: the PIN exit code, nothing revoked', () => {
+    const { code, err } = cert('revoke', '--module', eid.modulePath, '--pin-env', 'WRONG_PIN', '--keystore', keystore, '--password-env', 'PW', '--reason', 'superseded', '--accept-contract');
+    assert.equal(code, ExitCode.pinIncorrect, err);
+    assert.match(cert('status', '--keystore', keystore, '--password-env', 'PW').out, /eHealth: VALID_ACTIVE/);
+  });
+
+  it('revoke: then status says REVOKED', () => {
+    const { code, err } = cert('revoke', ...eidFlags(), '--keystore', keystore, '--password-env', 'PW', '--reason', 'superseded', '--accept-contract');
+    assert.equal(code, ExitCode.ok, err);
+    assert.match(cert('status', '--keystore', keystore, '--password-env', 'PW').out, /eHealth: REVOKED/);
+  });
+
+  it('production: nothing happens without the explicit confirmation', () => {
+    const before = readdirSync(path.join(folder, 'keystores'));
+    const { code, err } = cert('request', ...eidFlags(), '--env', 'production', '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(folder, 'keystores'), '--accept-contract');
+    assert.notEqual(code, ExitCode.ok);
+    assert.match(err, /in production was not confirmed: nothing was done/);
+    assert.deepEqual(readdirSync(path.join(folder, 'keystores')), before);
+  });
+});
