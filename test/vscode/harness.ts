@@ -129,6 +129,12 @@ export async function runSuite(tools: HarnessTools, spec: SuiteSpec, options: Ru
         }, timeoutMs).unref(),
       ),
     ]);
+    // A suite that reports success but ran nothing, or whose counts disagree with its exit, is a
+    // failure: an extension host that ends half-way also says 0, without mocha's summary.
+    if (exitCode === 0 && (counts.failed > 0 || counts.passed === 0)) {
+      print(`harness: suite "${spec.name}" ended without mocha's summary (${counts.passed} passing): the extension host stopped half-way`);
+      exitCode = 1;
+    }
   } catch (error) {
     print(`harness: suite "${spec.name}" could not run: ${(error as Error).message}`);
     exitCode = 1;
@@ -140,8 +146,6 @@ export async function runSuite(tools: HarnessTools, spec: SuiteSpec, options: Ru
     rmSync(root, { recursive: true, force: true });
     forgetRoot();
   }
-  // A suite that reports success but ran nothing, or whose counts disagree with its exit, is a failure.
-  if (exitCode === 0 && counts.failed > 0) exitCode = 1;
   if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
   return { name: spec.name, exitCode, ...counts, results: control?.results ?? [] };
 }
