@@ -176,12 +176,18 @@ function buildEntries(contents: UnlockedPkcs12) {
   return { entries, parsed, keys };
 }
 
-/** The issuers above `leaf` found in the keystore, nearest first (stops at a self-issued root). */
+/**
+ * The issuers above `leaf` found in the keystore, nearest first (stops at a self-issued root). Of
+ * several CA certificates with the issuer's name (a CA re-keyed, the old certificate kept), the one
+ * that signed wins; a name alone still links, so that chain-order reports the wrong signer.
+ */
 function chainAbove(leaf: ParsedCertificate, certificates: ParsedCertificate[]): ParsedCertificate[] {
   const chain: ParsedCertificate[] = [];
   let current = leaf;
   while (chain.length < 10 && current.details.subject !== current.details.issuer) {
-    const next = certificates.find((cert) => cert !== current && !chain.includes(cert) && cert !== leaf && cert.details.subject === current.details.issuer);
+    const named = certificates.filter((cert) => cert !== current && !chain.includes(cert) && cert !== leaf && cert.details.subject === current.details.issuer);
+    const below = current;
+    const next = named.length > 1 ? (named.find((cert) => issuedBy(below, cert)) ?? named[0]) : named[0];
     if (!next) break;
     chain.push(next);
     current = next;

@@ -4,6 +4,10 @@ import type { Variant } from './allowList';
 
 export type GuideLanguage = 'fr' | 'nl' | 'en' | 'de';
 
+export const guideLanguages: readonly GuideLanguage[] = ['fr', 'nl', 'en', 'de'];
+/** French is the reference every other language follows step for step. */
+export const referenceLanguage: GuideLanguage = 'fr';
+
 export interface GuideStep {
   id: string;
   title: string;

@@ -4,8 +4,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import markdownIt from 'markdown-it';
 import { audiences, guideEnvironments, isActionId, isCheckId } from './allowList';
-import type { Guide, GuideProblem } from './guide';
-import { referenceLanguage } from './guideLoader';
+import { referenceLanguage, type Guide, type GuideProblem } from './guide';
 
 export type LintCode =
   | GuideProblem['code']

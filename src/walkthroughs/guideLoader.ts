@@ -1,12 +1,8 @@
 // Loads the guides of every language from guides/<lang>/<id>.md.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Guide, GuideLanguage } from './guide';
+import { guideLanguages, referenceLanguage, type Guide, type GuideLanguage } from './guide';
 import { parseGuide, type RenderEnvironment } from './guideParser';
-
-export const guideLanguages: readonly GuideLanguage[] = ['fr', 'nl', 'en', 'de'];
-/** French is the reference every other language follows step for step. */
-export const referenceLanguage: GuideLanguage = 'fr';
 
 export async function loadGuideFile(file: string, language: GuideLanguage, env?: RenderEnvironment): Promise<Guide> {
   return parseGuide(await fs.readFile(file, 'utf8'), file, language, env);

@@ -2,8 +2,7 @@
 // step per guide step, its strings in package.nls.*.json (English default, then fr, nl, de), an
 // action step's button as a command link, and completion tied to the same checks and actions.
 import { isActionId, isCheckId } from './allowList';
-import type { Guide, GuideLanguage } from './guide';
-import { referenceLanguage } from './guideLoader';
+import { referenceLanguage, type Guide, type GuideLanguage } from './guide';
 
 export interface WalkthroughStep {
   id: string;

@@ -38,7 +38,7 @@ async function compileShim(dir: string): Promise<string> {
   const output = path.join(dir, 'libvirtual-beid.so');
   const headers = path.join(path.dirname(require.resolve('pkcs11js/package.json')), 'includes', 'pkcs11');
   const source = path.join(repositoryRoot, 'src', 'eid', 'virtual', 'shim', 'virtual-beid.c');
-  await tool('cc', ['-shared', '-fPIC', '-O2', '-Wall', '-I', headers, '-o', output, source, '-ldl']);
+  await tool('cc', ['-shared', '-fPIC', '-O2', '-Wall', '-I', headers, '-o', output, source, '-ldl', '-pthread']);
   return output;
 }
 
@@ -113,5 +113,7 @@ export function usage(eid: VirtualEid): string {
     `  slow login        echo 3000 > '${path.join(eid.dir, 'login-delay-ms')}'   (the user typing on a pinpad)`,
     `  pinpad reader     echo ${eid.pin} > '${path.join(eid.dir, 'pinpad')}'   (the PIN "typed" on the reader)`,
     `  unlock the PIN    rm '${path.join(eid.dir, 'pin-failures')}'   (after 3 wrong PINs the card is locked)`,
+    `  no reader         touch '${path.join(eid.dir, 'no-reader')}'`,
+    `  another card      echo 'OpenPGP card' > '${path.join(eid.dir, 'token-label')}'   (not a Belgian eID)`,
   ].join('\n');
 }

@@ -12,11 +12,17 @@
  *   DIR/sign-delay-ms   present: C_Sign waits this long first, so a test can remove the card meanwhile
  *   DIR/login-delay-ms  present: C_Login waits this long first, as a user typing on a pinpad reader
  *   DIR/pinpad          present: the reader has a keypad; a login without PIN uses this file's PIN
+ *   DIR/no-reader       present: no reader is connected (no slot at all)
+ *   DIR/token-label     present: the reader holds another smart card, whose token label is this file's line
+ *
+ * The token info's ulSessionCount is the number of sessions this process has open with the card
+ * (SoftHSM leaves it unavailable), so a test can see that no session outlives an operation.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +85,35 @@ static void set_failures(int count) {
 
 static int removed(void) { return exists("removed"); }
 
+/* Open sessions per slot in this process; pkcs11js signs on its own thread, hence the lock. */
+#define MAX_SLOTS 8
+static struct { CK_SLOT_ID slot; CK_ULONG open; } sessions[MAX_SLOTS];
+static pthread_mutex_t sessions_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void count_sessions(CK_SLOT_ID slot, long change, int reset) {
+  pthread_mutex_lock(&sessions_lock);
+  int free_entry = -1, i;
+  for (i = 0; i < MAX_SLOTS; i++) {
+    if (sessions[i].open && sessions[i].slot == slot) break;
+    if (!sessions[i].open && free_entry < 0) free_entry = i;
+  }
+  if (i == MAX_SLOTS) i = free_entry;
+  if (i >= 0) {
+    sessions[i].slot = slot;
+    sessions[i].open = reset ? 0 : (CK_ULONG)((long)sessions[i].open + change);
+  }
+  pthread_mutex_unlock(&sessions_lock);
+}
+
+static CK_ULONG open_sessions(CK_SLOT_ID slot) {
+  CK_ULONG open = 0;
+  pthread_mutex_lock(&sessions_lock);
+  for (int i = 0; i < MAX_SLOTS; i++)
+    if (sessions[i].open && sessions[i].slot == slot) open = sessions[i].open;
+  pthread_mutex_unlock(&sessions_lock);
+  return open;
+}
+
 /* Sleeps for the milliseconds written in DIR/name, if present. */
 static void delay_from(const char *name) {
   char buf[32];
@@ -104,6 +139,16 @@ static CK_RV shim_Initialize(CK_VOID_PTR args) {
   return rv;
 }
 
+static CK_RV shim_Finalize(CK_VOID_PTR reserved) {
+  CK_RV rv = real->C_Finalize(reserved);
+  if (rv == CKR_OK) {
+    pthread_mutex_lock(&sessions_lock);
+    memset(sessions, 0, sizeof sessions);
+    pthread_mutex_unlock(&sessions_lock);
+  }
+  return rv;
+}
+
 /* Only initialised tokens are readers (SoftHSM's spare empty slot is hidden); a removed card leaves the reader empty. */
 static CK_RV shim_GetSlotList(CK_BBOOL tokenPresent, CK_SLOT_ID_PTR slots, CK_ULONG_PTR count) {
   CK_ULONG all = 0;
@@ -113,6 +158,7 @@ static CK_RV shim_GetSlotList(CK_BBOOL tokenPresent, CK_SLOT_ID_PTR slots, CK_UL
   rv = real->C_GetSlotList(CK_FALSE, ids, &all);
   if (rv != CKR_OK) return rv;
   CK_ULONG kept = 0;
+  if (exists("no-reader")) all = 0;
   for (CK_ULONG i = 0; i < all; i++) {
     CK_TOKEN_INFO info;
     if (real->C_GetTokenInfo(ids[i], &info) != CKR_OK || !(info.flags & CKF_TOKEN_INITIALIZED)) continue;
@@ -151,12 +197,35 @@ static CK_RV shim_GetTokenInfo(CK_SLOT_ID slot, CK_TOKEN_INFO_PTR info) {
   else if (count == MAX_TRIES - 1) info->flags |= CKF_USER_PIN_COUNT_LOW | CKF_USER_PIN_FINAL_TRY;
   else if (count > 0) info->flags |= CKF_USER_PIN_COUNT_LOW;
   if (exists("pinpad")) info->flags |= CKF_PROTECTED_AUTHENTICATION_PATH;
+  char label[sizeof info->label + 1];
+  if (read_file("token-label", label, sizeof label)) {
+    /* Token labels are blank-padded, never NUL-terminated. */
+    memset(info->label, ' ', sizeof info->label);
+    memcpy(info->label, label, strlen(label));
+  }
+  info->ulSessionCount = open_sessions(slot);
   return CKR_OK;
 }
 
 static CK_RV shim_OpenSession(CK_SLOT_ID slot, CK_FLAGS flags, CK_VOID_PTR application, CK_NOTIFY notify, CK_SESSION_HANDLE_PTR session) {
   if (removed()) return CKR_TOKEN_NOT_PRESENT;
-  return real->C_OpenSession(slot, flags, application, notify, session);
+  CK_RV rv = real->C_OpenSession(slot, flags, application, notify, session);
+  if (rv == CKR_OK) count_sessions(slot, +1, 0);
+  return rv;
+}
+
+static CK_RV shim_CloseSession(CK_SESSION_HANDLE session) {
+  CK_SESSION_INFO info;
+  CK_RV known = real->C_GetSessionInfo(session, &info);
+  CK_RV rv = real->C_CloseSession(session);
+  if (rv == CKR_OK && known == CKR_OK) count_sessions(info.slotID, -1, 0);
+  return rv;
+}
+
+static CK_RV shim_CloseAllSessions(CK_SLOT_ID slot) {
+  CK_RV rv = real->C_CloseAllSessions(slot);
+  if (rv == CKR_OK) count_sessions(slot, 0, 1);
+  return rv;
 }
 
 static CK_RV shim_Login(CK_SESSION_HANDLE session, CK_USER_TYPE user, CK_UTF8CHAR_PTR pin, CK_ULONG length) {
@@ -224,10 +293,13 @@ static CK_RV load(void) {
   if (!get || get(&real) != CKR_OK) return CKR_GENERAL_ERROR;
   list = *real;
   list.C_Initialize = shim_Initialize;
+  list.C_Finalize = shim_Finalize;
   list.C_GetSlotList = shim_GetSlotList;
   list.C_GetSlotInfo = shim_GetSlotInfo;
   list.C_GetTokenInfo = shim_GetTokenInfo;
   list.C_OpenSession = shim_OpenSession;
+  list.C_CloseSession = shim_CloseSession;
+  list.C_CloseAllSessions = shim_CloseAllSessions;
   list.C_Login = shim_Login;
   list.C_FindObjectsInit = shim_FindObjectsInit;
   list.C_GetAttributeValue = shim_GetAttributeValue;
