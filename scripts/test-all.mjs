@@ -4,6 +4,7 @@
 // check or build counts as one failure). A stage that outlives its time limit (a test that leaves a
 // server listening keeps mocha alive forever) is killed with its whole process group and fails.
 import { spawn } from 'node:child_process';
+import { ensureDebianPackages } from './system-packages.mjs';
 
 const minutes = 60 * 1000;
 
@@ -57,6 +58,12 @@ function count(line, stage, counts) {
   const failing = /^\s+(\d+) failing/.exec(line);
   if (passing) counts.passed += Number(passing[1]);
   if (failing) counts.failed += Number(failing[1]);
+}
+
+try {
+  ensureDebianPackages('test');
+} catch (error) {
+  console.log(`setup: could not install the Debian packages (${error.message}); the tests that need them will fail`);
 }
 
 let passed = 0;
