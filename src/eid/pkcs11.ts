@@ -110,7 +110,11 @@ export class Cryptoki {
     return cryptoki;
   }
 
-  /** Finalises (if this process initialised it) and unloads the module. */
+  /**
+   * Finalises (if this worker initialised it) and unloads the module. PKCS#11 counts no users: an
+   * extension that came later and got CKR_CRYPTOKI_ALREADY_INITIALIZED loses the module here
+   * (test/integration/eid/shared.test.ts); one that came first keeps it, as we never finalise its own.
+   */
   close(): void {
     Cryptoki.loaded.delete(this.path);
     try {

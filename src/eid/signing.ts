@@ -64,8 +64,8 @@ async function authenticated<T>(
   try {
     const pin = card.pin.pinpad ? null : await prompter.askPin(request);
     if (pin === undefined) throw new PinCancelled();
-    return await withSession(pkcs11, slot, async (session) => {
-      await login(pkcs11, session, pin, request, prompter, false);
+    return await withSession(pkcs11, slot, async (session, loggedIn) => {
+      if (await login(pkcs11, session, pin, request, prompter, false)) loggedIn();
       return work(session, pin);
     });
   } catch (error) {
@@ -73,14 +73,19 @@ async function authenticated<T>(
   }
 }
 
-/** The notice stays up while the worker waits for the user at the reader's pinpad. */
-async function login(pkcs11: Pkcs11Thread, session: SessionHandle, pin: string | null, request: PinRequest, prompter: Prompter, perSignature: boolean): Promise<void> {
+/**
+ * The notice stays up while the worker waits for the user at the reader's pinpad. True when this
+ * call logged in; false when it shares a login made before (by another operation or extension of
+ * this process), which is then not this operation's to undo.
+ */
+async function login(pkcs11: Pkcs11Thread, session: SessionHandle, pin: string | null, request: PinRequest, prompter: Prompter, perSignature: boolean): Promise<boolean> {
   const hide = pin === null ? prompter.showPinpadNotice(request) : undefined;
   try {
     await pkcs11.call('login', session, pin, perSignature);
+    return true;
   } catch (error) {
-    // Another operation of this process is logged in on the card: the session shares that login.
     if ((error as { ckr?: string }).ckr !== 'CKR_USER_ALREADY_LOGGED_IN') throw error;
+    return false;
   } finally {
     hide?.();
   }

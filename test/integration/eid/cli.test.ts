@@ -5,6 +5,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
+import { EidEngine } from '../../../src/eid';
 import { freshCard, repositoryRoot, virtualCard } from './virtualCards';
 
 const launcher = path.join(repositoryRoot, 'bin', 'ehealth.js');
@@ -105,5 +106,17 @@ describe('ehealth eid (built bundle)', function () {
       ehealthAsync(['eid', 'sign', '--key', 'authentication', '--in', path.join(eid.dir, 'two-data'), '--out', path.join(eid.dir, name), '--pin-env', 'EID_PIN', '--module', eid.modulePath], { EID_PIN: eid.pin });
     const results = await Promise.all([signIn('two-a.sig'), signIn('two-b.sig')]);
     for (const result of results) assert.equal(result.status, ExitCode.ok, result.stderr);
+    // Each process made a whole, good signature, not one that the other's session spoiled; checked
+    // against the Authentication certificate as the card holds it.
+    const engine = new EidEngine({ modulePath: eid.modulePath });
+    const authentication = (await engine.certificates().finally(() => engine.close())).find((certificate) => certificate.role === 'authentication');
+    assert.ok(authentication);
+    writeFileSync(path.join(eid.dir, 'two-cert.der'), authentication.der);
+    const publicKey = path.join(eid.dir, 'two-pub.pem');
+    execFileSync('openssl', ['x509', '-inform', 'DER', '-in', path.join(eid.dir, 'two-cert.der'), '-pubkey', '-noout', '-out', publicKey]);
+    for (const name of ['two-a.sig', 'two-b.sig']) {
+      const verified = execFileSync('openssl', ['dgst', '-sha384', '-verify', publicKey, '-signature', path.join(eid.dir, name), path.join(eid.dir, 'two-data')], { encoding: 'utf8' });
+      assert.match(verified, /Verified OK/, name);
+    }
   });
 });

@@ -10,24 +10,26 @@ import { freshCard, scriptedPrompter, virtualCard } from './virtualCards';
 describe('eID PIN', function () {
   this.timeout(60_000);
 
-  it('counts wrong PINs down, then locks the card (count low, final try, locked)', async () => {
-    const eid = await freshCard('rsa');
-    const engine = new EidEngine({ modulePath: eid.modulePath });
-    try {
-      await assert.rejects(engine.verifyPin(scriptedPrompter('0000')), (error) => error instanceof PinIncorrect && error.triesLeft === 2);
-      assert.deepEqual((await engine.card()).pin, { status: 'count-low', triesLeft: 2, pinpad: false });
-      await assert.rejects(engine.verifyPin(scriptedPrompter('0000')), (error) => error instanceof PinIncorrect && error.triesLeft === 1);
-      assert.equal((await engine.card()).pin.status, 'final-try');
-      await assert.rejects(engine.verifyPin(scriptedPrompter('0000')), PinLocked);
-      assert.equal((await engine.card()).pin.status, 'locked');
-      // Locked means locked: the right PIN no longer works, for signing either.
-      await assert.rejects(engine.verifyPin(scriptedPrompter(eid.pin)), PinLocked);
-      const signer = await engine.signer('signature', scriptedPrompter(eid.pin));
-      await assert.rejects(signer.sign(Buffer.from('x')), PinLocked);
-    } finally {
-      engine.close();
-    }
-  });
+  for (const algorithm of ['rsa', 'ec'] as const) {
+    it(`counts wrong PINs down, then locks the ${algorithm.toUpperCase()} card (count low, final try, locked)`, async () => {
+      const eid = await freshCard(algorithm);
+      const engine = new EidEngine({ modulePath: eid.modulePath });
+      try {
+        await assert.rejects(engine.verifyPin(scriptedPrompter('0000')), (error) => error instanceof PinIncorrect && error.triesLeft === 2);
+        assert.deepEqual((await engine.card()).pin, { status: 'count-low', triesLeft: 2, pinpad: false });
+        await assert.rejects(engine.verifyPin(scriptedPrompter('0000')), (error) => error instanceof PinIncorrect && error.triesLeft === 1);
+        assert.equal((await engine.card()).pin.status, 'final-try');
+        await assert.rejects(engine.verifyPin(scriptedPrompter('0000')), PinLocked);
+        assert.equal((await engine.card()).pin.status, 'locked');
+        // Locked means locked: the right PIN no longer works, for signing either.
+        await assert.rejects(engine.verifyPin(scriptedPrompter(eid.pin)), PinLocked);
+        const signer = await engine.signer('signature', scriptedPrompter(eid.pin));
+        await assert.rejects(signer.sign(Buffer.from('x')), PinLocked);
+      } finally {
+        engine.close();
+      }
+    });
+  }
 
   it('a good PIN resets the count', async () => {
     const eid = await freshCard('ec');

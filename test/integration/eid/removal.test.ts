@@ -25,27 +25,29 @@ describe('eID card removal and middleware problems', function () {
     }
   });
 
-  it('turns a card pulled out during a signature into CardRemoved, without blocking the event loop', async () => {
-    const eid = await freshCard('rsa');
-    writeFileSync(path.join(eid.dir, 'sign-delay-ms'), '600');
-    const engine = new EidEngine({ modulePath: eid.modulePath });
-    try {
-      const signer = await engine.signer('authentication', scriptedPrompter(eid.pin));
-      let ticks = 0;
-      const ticker = setInterval(() => ticks++, 20);
-      const pulled = setTimeout(() => writeFileSync(path.join(eid.dir, 'removed'), ''), 200);
+  for (const algorithm of ['rsa', 'ec'] as const) {
+    it(`turns the ${algorithm.toUpperCase()} card pulled out during a signature into CardRemoved, without blocking the event loop`, async () => {
+      const eid = await freshCard(algorithm);
+      writeFileSync(path.join(eid.dir, 'sign-delay-ms'), '600');
+      const engine = new EidEngine({ modulePath: eid.modulePath });
       try {
-        await assert.rejects(signer.sign(Buffer.from('x')), CardRemoved);
+        const signer = await engine.signer('authentication', scriptedPrompter(eid.pin));
+        let ticks = 0;
+        const ticker = setInterval(() => ticks++, 20);
+        const pulled = setTimeout(() => writeFileSync(path.join(eid.dir, 'removed'), ''), 200);
+        try {
+          await assert.rejects(signer.sign(Buffer.from('x')), CardRemoved);
+        } finally {
+          clearInterval(ticker);
+          clearTimeout(pulled);
+        }
+        assert.ok(ticks >= 10, `the event loop ran during the signature (${ticks} ticks)`);
+        await assert.rejects(engine.card(), NoCard);
       } finally {
-        clearInterval(ticker);
-        clearTimeout(pulled);
+        engine.close();
       }
-      assert.ok(ticks >= 10, `the event loop ran during the signature (${ticks} ticks)`);
-      await assert.rejects(engine.card(), NoCard);
-    } finally {
-      engine.close();
-    }
-  });
+    });
+  }
 
   it('sees the card go and come back by polling', async () => {
     const eid = await freshCard('rsa');
