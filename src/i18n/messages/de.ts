@@ -41,7 +41,7 @@ export const de: Record<MessageKey, string> = {
   'cli.error.unknown-verb': 'Unbekannter Befehl „{group} {verb}“. „ehealth {group} --help“ zeigt die Liste.',
   'cli.error.unknown-option': 'Unbekannte Option „{option}“.',
   'cli.error.missing-value': 'Die Option „{option}“ braucht einen Wert.',
-  'cli.keystore.verbs': 'Verben: list [ORDNER...] [--json]; inspect DATEI [--password-env VAR | --password-stdin] [--at DATUM] [--json]; passwd DATEI --password-env VAR --new-password-env VAR; export DATEI --alias ALIAS [--out DATEI].',
+  'cli.keystore.verbs': 'Verben: list [ORDNER...] [--json]; inspect DATEI [--password-env VAR | --password-stdin] [--at DATUM] [--json]; passwd DATEI --password-env VAR --new-password-env VAR; export DATEI --alias ALIAS [--password-env VAR | --password-stdin] [--out DATEI].',
   'cli.keystore.none': 'Kein Keystore gefunden.',
   'keystore.error.wrong-password': 'Das Passwort passt nicht zu diesem Keystore.',
   'keystore.error.corrupt': 'Die Keystore-Datei ist beschädigt oder kein PKCS#12-Keystore. Stellen Sie sie aus einer Sicherung wieder her.',

@@ -40,7 +40,7 @@ export const en = {
   'cli.error.unknown-verb': 'Unknown command "{group} {verb}". Run "ehealth {group} --help" for the list.',
   'cli.error.unknown-option': 'Unknown option "{option}".',
   'cli.error.missing-value': 'Option "{option}" needs a value.',
-  'cli.keystore.verbs': 'Verbs: list [DIR...] [--json]; inspect FILE [--password-env VAR | --password-stdin] [--at DATE] [--json]; passwd FILE --password-env VAR --new-password-env VAR; export FILE --alias ALIAS [--out FILE].',
+  'cli.keystore.verbs': 'Verbs: list [DIR...] [--json]; inspect FILE [--password-env VAR | --password-stdin] [--at DATE] [--json]; passwd FILE --password-env VAR --new-password-env VAR; export FILE --alias ALIAS [--password-env VAR | --password-stdin] [--out FILE].',
   'cli.keystore.none': 'No keystore found.',
   'keystore.error.wrong-password': 'The password is not correct for this keystore.',
   'keystore.error.corrupt': 'The keystore file is damaged or is not a PKCS#12 keystore. Restore it from a backup.',

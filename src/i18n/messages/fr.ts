@@ -41,7 +41,7 @@ export const fr: Record<MessageKey, string> = {
   'cli.error.unknown-verb': 'Commande inconnue « {group} {verb} ». Lancez « ehealth {group} --help » pour la liste.',
   'cli.error.unknown-option': 'Option inconnue « {option} ».',
   'cli.error.missing-value': 'L’option « {option} » demande une valeur.',
-  'cli.keystore.verbs': 'Verbes : list [DOSSIER...] [--json] ; inspect FICHIER [--password-env VAR | --password-stdin] [--at DATE] [--json] ; passwd FICHIER --password-env VAR --new-password-env VAR ; export FICHIER --alias ALIAS [--out FICHIER].',
+  'cli.keystore.verbs': 'Verbes : list [DOSSIER...] [--json] ; inspect FICHIER [--password-env VAR | --password-stdin] [--at DATE] [--json] ; passwd FICHIER --password-env VAR --new-password-env VAR ; export FICHIER --alias ALIAS [--password-env VAR | --password-stdin] [--out FICHIER].',
   'cli.keystore.none': 'Aucun keystore trouvé.',
   'keystore.error.wrong-password': 'Le mot de passe ne convient pas pour ce keystore.',
   'keystore.error.corrupt': 'Le fichier keystore est endommagé ou n’est pas un keystore PKCS#12. Restaurez-le depuis une sauvegarde.',

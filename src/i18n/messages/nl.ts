@@ -41,7 +41,7 @@ export const nl: Record<MessageKey, string> = {
   'cli.error.unknown-verb': 'Onbekende opdracht "{group} {verb}". Voer "ehealth {group} --help" uit voor de lijst.',
   'cli.error.unknown-option': 'Onbekende optie "{option}".',
   'cli.error.missing-value': 'Optie "{option}" vraagt een waarde.',
-  'cli.keystore.verbs': 'Werkwoorden: list [MAP...] [--json]; inspect BESTAND [--password-env VAR | --password-stdin] [--at DATUM] [--json]; passwd BESTAND --password-env VAR --new-password-env VAR; export BESTAND --alias ALIAS [--out BESTAND].',
+  'cli.keystore.verbs': 'Werkwoorden: list [MAP...] [--json]; inspect BESTAND [--password-env VAR | --password-stdin] [--at DATUM] [--json]; passwd BESTAND --password-env VAR --new-password-env VAR; export BESTAND --alias ALIAS [--password-env VAR | --password-stdin] [--out BESTAND].',
   'cli.keystore.none': 'Geen keystore gevonden.',
   'keystore.error.wrong-password': 'Het wachtwoord is niet juist voor deze keystore.',
   'keystore.error.corrupt': 'Het keystorebestand is beschadigd of is geen PKCS#12-keystore. Zet het terug vanuit een back-up.',
