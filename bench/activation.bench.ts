@@ -25,7 +25,7 @@ const mb = (bytes: number) => bytes / (1024 * 1024);
 async function sample(tools: ReturnType<typeof ensureHarnessTools>, name: string, extensionFolder: string): Promise<Sample> {
   const outcome = await runSuite(
     tools,
-    { name, developmentPaths: [extensionFolder], testsPath: path.join(bundledSuites, 'bench', 'index.js'), timeoutMs: 120_000 },
+    { name, developmentPaths: [extensionFolder], testsPath: path.join(bundledSuites, 'bench', 'index.js'), timeoutMs: 120_000, mocha: false },
     { screenshotFolder: path.join(artifactsFolder, 'bench'), artifactsFolder, print: () => undefined },
   );
   const [result] = outcome.results as Sample[];

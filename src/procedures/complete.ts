@@ -26,7 +26,21 @@ export interface CompleteResult {
   published: boolean;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or ends with "cancelled" as soon as `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cancelled = () => {
+      clearTimeout(timer);
+      reject(new ProcedureError('cancelled'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', cancelled);
+      resolve();
+    }, ms);
+    if (signal?.aborted) cancelled();
+    else signal?.addEventListener('abort', cancelled, { once: true });
+  });
+}
 
 /** The chain delivered for this key, leaf first; its leaf must certify our key. */
 async function deliveredChain(context: ProcedureContext, opened: OpenedRequest, polling: Polling): Promise<Buffer[]> {
@@ -41,7 +55,7 @@ async function deliveredChain(context: ProcedureContext, opened: OpenedRequest, 
       return chain;
     } catch (error) {
       if (error instanceof CertificateNotYetDelivered && attempt < polling.attempts) {
-        await sleep(polling.intervalMs);
+        await sleep(polling.intervalMs, context.signal);
         continue;
       }
       if (error instanceof CertificateNotYetDelivered) throw new ProcedureError('not-yet-delivered', { publicKeyIdentifier: opened.publicKeyIdentifier });

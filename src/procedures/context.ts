@@ -20,4 +20,6 @@ export interface ProcedureContext {
   eid?: EidAccess;
   keystore?: KeystoreWriting;
   now?: () => Date;
+  /** Ends the waits a user may cut short (polling for a delivery) with "cancelled", files untouched. */
+  signal?: AbortSignal;
 }

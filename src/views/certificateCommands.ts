@@ -26,6 +26,17 @@ export interface CertificateServices {
 }
 
 type Procedures = typeof import('../procedures');
+type ProcedureName = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'status';
+
+/** The guide an error of each procedure points to. */
+const guideOf: Record<ProcedureName, string> = {
+  request: 'request-personal-certificate',
+  complete: 'complete-certificate',
+  renew: 'renew-certificate',
+  activate: 'renew-certificate',
+  revoke: 'revoke-and-request-again',
+  status: 'complete-certificate',
+};
 
 export function registerCertificateCommands(services: CertificateServices): vscode.Disposable[] {
   const { context, session, tree, eid, sandbox, log } = services;
@@ -34,7 +45,10 @@ export function registerCertificateCommands(services: CertificateServices): vsco
   /** Runs a procedure under one progress notification that shows its steps. */
   async function run<R>(title: string, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>): Promise<R> {
     const procedures = await import('../procedures');
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async (progress) => {
+    // Cancellable: the procedures stop where that is safe (waiting for a delivery), files untouched.
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const cancellation = new AbortController();
+      token.onCancellationRequested(() => cancellation.abort());
       const report = (message: string) => {
         log.info(message);
         progress.report({ message });
@@ -48,6 +62,7 @@ export function registerCertificateCommands(services: CertificateServices): vsco
         prompter: vscodeProcedurePrompter(context.extensionUri, session, report),
         eid: { engine: await eid.eid(), prompter: vscodePrompter },
         keystore: { mode: vscode.workspace.getConfiguration('ehealth').get<'compatible' | 'modern'>('keystore.writeMode', 'compatible') },
+        signal: cancellation.signal,
       };
       try {
         return await procedure(procedures, procedureContext);
@@ -57,15 +72,19 @@ export function registerCertificateCommands(services: CertificateServices): vsco
     });
   }
 
-  const onKeystore =
-    <R>(name: string, procedure: (procedures: Procedures, context: ProcedureContext, file: string) => Promise<R>, done?: (result: R, file: string) => string) =>
-    guarded(log, name, async (target: KeystoreTarget) => {
+  const onKeystore = <R>(name: ProcedureName, procedure: (procedures: Procedures, context: ProcedureContext, file: string) => Promise<R>, done?: (result: R, file: string) => string) =>
+    guarded(
+      log,
+      name,
+      async (target: KeystoreTarget) => {
       const file = await pickKeystore(tree, target, t()(`procedure.name.${name}` as 'procedure.name.complete'));
       if (!file) return undefined;
       const result = await run(t()(`procedure.name.${name}` as 'procedure.name.complete'), (procedures, procedureContext) => procedure(procedures, procedureContext, file));
       if (done) void vscode.window.showInformationMessage(done(result, file));
       return result;
-    });
+      },
+      guideOf[name],
+    );
 
   const complete = onKeystore('complete', (procedures, procedureContext, file) => procedures.completeCertificate(procedureContext, file, { attempts: 3, intervalMs: 3000 }), (_result, file) =>
     t()('procedure.done.complete', { file: path.basename(file) }),
@@ -74,14 +93,19 @@ export function registerCertificateCommands(services: CertificateServices): vsco
   return [
     vscode.commands.registerCommand(
       'ehealth.cert.request',
-      guarded(log, 'request', async () => {
-        const result = await run(t()('procedure.name.request'), (procedures, procedureContext) => procedures.requestCertificate(procedureContext, { keystoreFolder: defaultKeystoreFolder() }));
-        const completeNow = t()('procedure.action.complete-now');
-        void vscode.window.showInformationMessage(t()('procedure.done.request', { file: path.basename(result.keystore) }), completeNow).then((answer) => {
-          if (answer === completeNow) void vscode.commands.executeCommand('ehealth.cert.complete', result.keystore);
-        });
-        return result;
-      }),
+      guarded(
+        log,
+        'request',
+        async () => {
+          const result = await run(t()('procedure.name.request'), (procedures, procedureContext) => procedures.requestCertificate(procedureContext, { keystoreFolder: defaultKeystoreFolder() }));
+          const completeNow = t()('procedure.action.complete-now');
+          void vscode.window.showInformationMessage(t()('procedure.done.request', { file: path.basename(result.keystore) }), completeNow).then((answer) => {
+            if (answer === completeNow) void vscode.commands.executeCommand('ehealth.cert.complete', result.keystore);
+          });
+          return result;
+        },
+        guideOf.request,
+      ),
     ),
     vscode.commands.registerCommand('ehealth.cert.complete', complete),
     vscode.commands.registerCommand('ehealth.cert.completeRenewal', complete),

@@ -130,6 +130,7 @@ export const de: Record<MessageKey, string> = {
   'view.details.serial-hex': 'Seriennummer (hex)',
   'view.action.show-output': 'Protokoll anzeigen',
   'view.action.retry': 'Erneut versuchen',
+  'view.action.open-guide': 'Anleitung öffnen',
   'view.action.unlock': 'Entsperren',
   'view.inspect.open': 'Prüfen',
   // eID

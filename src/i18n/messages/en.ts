@@ -129,6 +129,7 @@ export const en = {
   'view.details.serial-hex': 'serial (hex)',
   'view.action.show-output': 'Show output',
   'view.action.retry': 'Retry',
+  'view.action.open-guide': 'Open guide',
   'view.action.unlock': 'Unlock',
   'view.inspect.open': 'Inspect',
   // eID

@@ -130,6 +130,7 @@ export const fr: Record<MessageKey, string> = {
   'view.details.serial-hex': 'numéro de série (hex)',
   'view.action.show-output': 'Afficher le journal',
   'view.action.retry': 'Réessayer',
+  'view.action.open-guide': 'Ouvrir le guide',
   'view.action.unlock': 'Déverrouiller',
   'view.inspect.open': 'Inspecter',
   // eID

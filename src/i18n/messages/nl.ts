@@ -129,7 +129,8 @@ export const nl: Record<MessageKey, string> = {
   'view.details.warnings': 'Waarschuwingen',
   'view.details.serial-hex': 'serienummer (hex)',
   'view.action.show-output': 'Logboek tonen',
-  'view.action.retry': 'Opnieuw',
+  'view.action.retry': 'Opnieuw proberen',
+  'view.action.open-guide': 'Gids openen',
   'view.action.unlock': 'Ontgrendelen',
   'view.inspect.open': 'Inspecteren',
   // eID
