@@ -177,6 +177,21 @@ describe('procedures when things go wrong half-way', function () {
     });
   });
 
+  describe('waiting for a delivery', () => {
+    it('stops at once when the user cancels: "cancelled", the file as it was', async () => {
+      rig.sandbox.setBehaviour({ pendingPolls: 50 });
+      const requested = await request();
+      rig.sandbox.setBehaviour({ pendingPolls: 0 });
+      const before = folderDigest(rig.keystores);
+      const cancellation = new AbortController();
+      setTimeout(() => cancellation.abort(), 300);
+      const started = Date.now();
+      await assert.rejects(completeCertificate({ ...context(), signal: cancellation.signal }, requested.keystore, { attempts: 50, intervalMs: 10_000 }), procedureError('cancelled'));
+      assert.ok(Date.now() - started < 5000, 'no wait for the next poll');
+      assert.equal(folderDigest(rig.keystores), before);
+    });
+  });
+
   describe('in production', () => {
     it('does nothing, and asks nothing else, unless the user confirms', async () => {
       const prompter = scriptedPrompter({ confirmProduction: async () => false });
