@@ -12,6 +12,7 @@ import { registerEidView } from './views/eidTree';
 import { registerEnvironmentCommand } from './views/environment';
 import { ExpiryStatusBar } from './views/expiryStatusBar';
 import { registerGuideCommands } from './views/guideCommands';
+import { registerIdentifierCommands } from './views/identifierCommands';
 import { registerKeystoreCommands } from './views/keystoreCommands';
 import { KeystoreSession } from './views/keystoreSession';
 import { KeystoreTreeProvider } from './views/keystoreTree';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
     ...registerSandboxCommands(sandbox),
     ...registerEidView(eid),
     ...registerEidCommands(eid, log),
+    ...registerIdentifierCommands(),
     vscode.window.registerTreeDataProvider('ehealth.keystores', keystoreTree),
     vscode.commands.registerCommand('ehealth.keystores.refresh', () => keystoreTree.refresh()),
     vscode.commands.registerCommand('ehealth.keystores.addFolder', addKeystoreFolder),

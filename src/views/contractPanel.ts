@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ContractToAccept } from '../procedures/prompter';
-import { currentTranslator } from './language';
+import { currentLanguage, currentTranslator } from './language';
 
 export function askContractAcceptance(extensionUri: vscode.Uri, contract: ContractToAccept): Promise<boolean> {
   const t = currentTranslator();
@@ -20,7 +20,7 @@ export function askContractAcceptance(extensionUri: vscode.Uri, contract: Contra
     .map((text) => `<section class="text" lang="${escape(text.lang)}"><h2>${escape(text.lang.toUpperCase())}</h2>${text.value}</section>`)
     .join('');
   panel.webview.html = `<!DOCTYPE html>
-<html lang="en">
+<html lang="${currentLanguage()}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${panel.webview.cspSource}; script-src 'nonce-${nonce}'; form-action 'none'; base-uri 'none';">

@@ -420,6 +420,20 @@ export const en = {
   'procedure.done.activate': 'The new ETK of {file} is active.',
   'procedure.done.revoke': 'The certificate of {file} is revoked.',
   'procedure.action.complete-now': 'Complete now',
+  'identifier.ssin.title': 'Check a national number (NISS/SSIN)',
+  'identifier.ssin.prompt': '11 digits, with or without dots and dashes (79.02.18-021.45)',
+  'identifier.ssin.invalid': 'This is not a valid national number: its last two digits (the check digits) do not match, or the date is impossible. Copy it again from the eID card or the ID document.',
+  'identifier.ssin.details': '{kind}, born {birthDate}, {sex}',
+  'identifier.ssin.national': 'National register number',
+  'identifier.ssin.bis': 'BIS number',
+  'identifier.ssin.male': 'man',
+  'identifier.ssin.female': 'woman',
+  'identifier.ssin.sex-unknown': 'sex not recorded',
+  'identifier.cbe.title': 'Check an enterprise number (CBE)',
+  'identifier.cbe.prompt': '10 digits, e.g. 0123.456.749 (an old 9-digit number gets a leading 0)',
+  'identifier.cbe.invalid': 'This is not a valid enterprise number: the check digits do not match. Look it up in the Crossroads Bank for Enterprises (kbopub.economie.fgov.be).',
+  'identifier.cbe.details': 'Valid enterprise number {written}',
+  'identifier.copy': 'Copy',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -104,4 +104,15 @@ describe('Certificate procedures against the sandbox', () => {
     assert.equal(opened.keystore.environment, 'sandbox');
     assert.ok(opened.keystore.entries.some((entry) => entry.kind === 'encryption'), 'an ETK key');
   });
+
+  it('revokes it: reason picked, PIN typed, revocation contract accepted; eHealth then says REVOKED', async () => {
+    const unlock = { when: (title: string) => title.includes('Unlock') || title.includes(path.basename(keystore)), act: typeAndEnter(password) };
+    await answerUntilDone(vscode.commands.executeCommand('ehealth.cert.revoke', keystore), [
+      unlock,
+      { when: (title) => title.includes('Why revoke'), act: () => click('.quick-input-widget .monaco-list-row', 'It is replaced') },
+      { when: (title) => title.includes('eID PIN'), act: typeAndEnter(pin) },
+    ]);
+    const status = await answerUntilDone(vscode.commands.executeCommand<{ authority?: { status: string } } | undefined>('ehealth.cert.status', keystore), [unlock]);
+    assert.equal(status?.authority?.status, 'REVOKED');
+  });
 });
