@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { languages, translator, type Language } from '../i18n';
 import { holderLabel, type HolderRef } from '../keystore/model';
-import { isActionId, isCheckId, variantDimensions, type VariantDimension } from '../walkthroughs/allowList';
+import { isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../walkthroughs/allowList';
 import { evaluateCheck } from '../walkthroughs/checks';
 import type { ChecklistState, FromChecklist } from '../walkthroughs/checklistProtocol';
 import type { Guide, GuideLanguage } from '../walkthroughs/guide';
@@ -195,6 +195,7 @@ export class ChecklistPanel implements vscode.Disposable {
         holder: t('guide.holder'),
         reset: t('guide.reset'),
         done: t('guide.done'),
+        checks: t('guide.checks'),
         progress: t('guide.progress'),
         preview: t('guide.preview'),
         ...(actionsEnabled ? {} : { actionsDisabled: t('guide.actions-disabled') }),
@@ -250,9 +251,18 @@ export class ChecklistPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage(t('guide.action.unavailable'));
       return;
     }
-    this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action}`);
-    await vscode.commands.executeCommand(step.action);
+    const keystore = keystoreActionIds.includes(step.action) ? await this.holderKeystore() : undefined;
+    this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action}${keystore ? ` on ${path.basename(keystore)}` : ''}`);
+    await vscode.commands.executeCommand(step.action, ...(keystore ? [keystore] : []));
     await this.update();
+  }
+
+  /** The newest keystore of the holder chosen in the view; none chosen, the command asks. */
+  private async holderKeystore(): Promise<string | undefined> {
+    const holder = this.preferences().holder;
+    if (!holder || holder === anyHolder) return undefined;
+    const files = (await this.services.tree.keystores()).folders.flatMap((folder) => folder.keystores);
+    return files.find((file) => file.latest && file.holder && holderLabel(file.holder) === holder)?.path;
   }
 
   dispose(): void {

@@ -11,7 +11,7 @@ import { showKeystoreDetails } from './detailsPanel';
 import { guarded as guard } from './errors';
 import type { KeystoreSession } from './keystoreSession';
 import { rememberPasswords } from './keystoreSession';
-import type { KeystoreNode, KeystoreTreeProvider } from './keystoreTree';
+import type { KeystoreTreeProvider } from './keystoreTree';
 import { pickKeystore, type KeystoreTarget } from './keystorePick';
 import { currentLanguage, currentTranslator } from './language';
 import { askPassword, policyFeedback } from './passwordInput';
@@ -88,15 +88,16 @@ export function registerKeystoreCommands(
     return result.backup;
   }
 
-  async function exportCertificate(target: KeystoreNode | { file: string; alias: string } | undefined): Promise<string | undefined> {
+  async function exportCertificate(target: Target | { file: string; alias: string }): Promise<string | undefined> {
     let file: string | undefined;
     let entry: KeystoreEntry | undefined;
-    if (target && 'entry' in target) ({ file, entry } = { file: target.file.path, entry: target.entry });
+    const node = typeof target === 'object' && !(target instanceof vscode.Uri) ? target : undefined;
+    if (node && 'entry' in node) ({ file, entry } = { file: node.file.path, entry: node.entry });
     else {
-      const opened = await unlock(target && 'alias' in target ? target.file : (target as Target));
+      const opened = await unlock(node && 'alias' in node ? node.file : (target as Target));
       if (!opened) return undefined;
       file = opened.file;
-      const alias = target && 'alias' in target ? target.alias : 'authentication';
+      const alias = node && 'alias' in node ? node.alias : 'authentication';
       entry = opened.keystore.entries.find((candidate) => candidate.alias === alias);
     }
     if (!file || !entry) return undefined;

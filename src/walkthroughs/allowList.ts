@@ -40,6 +40,21 @@ export const actionIds = [
 ] as const;
 export type ActionId = (typeof actionIds)[number];
 
+/** Actions on one keystore: run from a guide with a holder chosen, they get that holder's newest keystore. */
+export const keystoreActionIds: readonly ActionId[] = [
+  'ehealth.cert.complete',
+  'ehealth.cert.renew',
+  'ehealth.cert.completeRenewal',
+  'ehealth.cert.activateEtk',
+  'ehealth.cert.revoke',
+  'ehealth.keystore.changePassword',
+  'ehealth.keystore.unlock',
+  'ehealth.keystore.showDetails',
+  'ehealth.keystore.exportCertificate',
+  'ehealth.keystore.copyIdentifier',
+  'ehealth.keystore.reveal',
+];
+
 export const variantDimensions = {
   holder: ['person', 'organisation'],
   environment: ['production', 'acceptance'],

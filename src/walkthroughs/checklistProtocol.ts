@@ -32,7 +32,7 @@ export interface ChecklistState {
   variants: Array<{ dimension: string; label: string; values: ChecklistChoice[]; selected: string }>;
   holders: ChecklistChoice[];
   holder: string;
-  labels: { language: string; holder: string; reset: string; done: string; progress: string; preview: string; actionsDisabled?: string; checkStates: Record<CheckState, string> };
+  labels: { language: string; holder: string; reset: string; done: string; checks: string; progress: string; preview: string; actionsDisabled?: string; checkStates: Record<CheckState, string> };
 }
 
 export type FromChecklist =

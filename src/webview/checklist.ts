@@ -42,7 +42,7 @@ function stepView(step: ChecklistStep, index: number, state: ChecklistState): HT
   tick.addEventListener('change', () => vscode.postMessage({ type: 'tick', step: step.id, ticked: (tick as unknown as { checked: boolean }).checked }));
   section.append(element('header', {}, tick, element('h2', { id: `title-${step.id}` }, `${index + 1}. ${step.title}`)));
   if (step.checks.length) {
-    const checks = element('ul', { class: 'checks', 'aria-label': 'checks' });
+    const checks = element('ul', { class: 'checks', 'aria-label': state.labels.checks });
     for (const check of step.checks) {
       checks.append(element('li', { class: `check ${check.state}`, 'data-check': check.id }, element('span', { class: 'mark', 'aria-hidden': 'true' }, check.state === 'pass' ? '✓' : check.state === 'fail' ? '✗' : '?'), `${check.label}: ${state.labels.checkStates[check.state]}`));
     }

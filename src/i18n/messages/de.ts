@@ -306,6 +306,7 @@ export const de: Record<MessageKey, string> = {
   'guide.language': 'Sprache',
   'guide.holder': 'Inhaber des Keystores',
   'guide.holder.any': 'alle',
+  'guide.checks': 'Prüfungen',
   'guide.reset': 'Fortschritt zurücksetzen',
   'guide.progress': '{done} von {total} Schritten erledigt',
   'guide.done': 'Erledigt',

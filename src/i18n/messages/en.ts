@@ -305,6 +305,7 @@ export const en = {
   'guide.language': 'Language',
   'guide.holder': 'Keystore holder',
   'guide.holder.any': 'any',
+  'guide.checks': 'Checks',
   'guide.reset': 'Reset progress',
   'guide.progress': '{done} of {total} steps done',
   'guide.done': 'Done',

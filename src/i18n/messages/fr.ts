@@ -306,6 +306,7 @@ export const fr: Record<MessageKey, string> = {
   'guide.language': 'Langue',
   'guide.holder': 'Titulaire du keystore',
   'guide.holder.any': 'tous',
+  'guide.checks': 'Vérifications',
   'guide.reset': 'Remettre à zéro',
   'guide.progress': '{done} étape(s) sur {total} terminée(s)',
   'guide.done': 'Fait',

@@ -306,6 +306,7 @@ export const nl: Record<MessageKey, string> = {
   'guide.language': 'Taal',
   'guide.holder': 'Houder van de keystore',
   'guide.holder.any': 'alle',
+  'guide.checks': 'Controles',
   'guide.reset': 'Voortgang wissen',
   'guide.progress': '{done} van {total} stappen gedaan',
   'guide.done': 'Gedaan',

@@ -45,7 +45,7 @@ describe('procedures: a certificate for an organisation', function () {
     await completeCertificate(procedureContext(rig, scriptedPrompter()), requested.keystore);
     const { keystore } = await inspectFile(requested.keystore, { password: PASSWORD });
     assert.deepEqual(
-      { type: keystore.holder.type, id: keystore.holder.id, applicationId: keystore.holder.applicationId },
+      { type: keystore.holder?.type, id: keystore.holder?.id, applicationId: keystore.holder?.applicationId },
       { type: 'CBE', id: ambulance.id, applicationId: 'DISPATCH' },
     );
     assert.equal(keystore.status, 'valid');
