@@ -23,6 +23,7 @@ export type LintCode =
   | 'translation-missing'
   | 'translation-extra'
   | 'steps-differ'
+  | 'front-matter-differs'
   | 'step-attributes-differ'
   | 'untranslated';
 
@@ -117,6 +118,8 @@ function lintParity(guides: readonly Guide[], report: Report): void {
       report(translated, 1, 'translation-extra', translated.id);
       continue;
     }
+    const fields = (guide: Guide) => JSON.stringify({ audience: guide.audience, environment: guide.environment, commands: guide.commands });
+    if (fields(french) !== fields(translated)) report(translated, 1, 'front-matter-differs', `fr: ${fields(french)} | ${translated.language}: ${fields(translated)}`);
     const frenchIds = french.steps.map((step) => step.id).join(' ');
     const ids = translated.steps.map((step) => step.id).join(' ');
     if (frenchIds !== ids) report(translated, 1, 'steps-differ', `fr: ${frenchIds} | ${translated.language}: ${ids}`);
@@ -139,8 +142,14 @@ function lintParity(guides: readonly Guide[], report: Report): void {
   }
 }
 
+/** What a step does, whatever its language: checks, action, variant, and its variant parts in order. */
 const behaviour = (step: Guide['steps'][number]) =>
-  JSON.stringify({ checks: step.checks, action: step.action ?? null, variant: step.variant ? `${step.variant.dimension}:${step.variant.value}` : null });
+  JSON.stringify({
+    checks: step.checks,
+    action: step.action ?? null,
+    variant: step.variant ? `${step.variant.dimension}:${step.variant.value}` : null,
+    parts: [...step.html.matchAll(/data-variant="([^"]+)"/g)].map((match) => match[1]),
+  });
 
 const plainText = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 

@@ -95,4 +95,20 @@ describe('guide linter', () => {
       ],
     );
   });
+
+  it('checks that translations keep the front matter and the variant parts of each step', async () => {
+    const withParts = (first: string, second: string) => `::: step #a\n## Titre\nTexte commun.\n\n::: variant ${first}\nUn.\n:::\n\n::: variant ${second}\nDeux.\n:::\n:::\n`;
+    const messages = await lintFolder({
+      'fr/demo.md': guideFile('demo', 'Démo', withParts('os:windows', 'os:linux')),
+      'en/demo.md': guideFile('demo', 'Demo', withParts('os:linux', 'os:windows')),
+      'de/demo.md': guideFile('demo', 'Demo', withParts('os:windows', 'os:linux')).replace('audience: [integrator]', 'audience: [developer]'),
+    });
+    assert.deepEqual(
+      messages.map(([file, , code]) => [file, code]),
+      [
+        ['de/demo.md', 'front-matter-differs'],
+        ['en/demo.md', 'step-attributes-differ'],
+      ],
+    );
+  });
 });
