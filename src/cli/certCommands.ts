@@ -44,9 +44,9 @@ const commonOptions = {
 } as const;
 const eidOptions = { module: { type: 'string' }, 'pin-env': { type: 'string' }, 'accept-contract': { type: 'boolean', default: false } } as const;
 
-type Values = { [name: string]: string | boolean | undefined };
+type Values = { [name: string]: string | string[] | boolean | undefined };
 
-const asString = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
+const asString = (value: Values[string]) => (typeof value === 'string' ? value : undefined);
 
 /** The PEM of the card's root: the in-process sandbox trusts the eID it is used with. */
 async function cardRoot(engine: EidEngine): Promise<string[]> {
@@ -106,7 +106,7 @@ function requested(context: CliContext, json: boolean, result: RequestResult): n
 async function request(context: CliContext): Promise<number> {
   const { values } = parseArgs({
     args: context.args,
-    options: { ...commonOptions, ...eidOptions, holder: { type: 'string' }, email: { type: 'string' }, phone: { type: 'string' }, 'keystore-dir': { type: 'string' } },
+    options: { ...commonOptions, ...eidOptions, holder: { type: 'string' }, email: { type: 'string', multiple: true }, phone: { type: 'string', multiple: true }, 'keystore-dir': { type: 'string' } },
   });
   const answers: CertAnswers = { holder: values.holder, email: values.email, phone: values.phone, acceptContract: values['accept-contract'], newPasswordEnv: values['password-env'] };
   const folder = path.resolve(values['keystore-dir'] ?? defaultKeystoreFolder());

@@ -10,8 +10,9 @@ import { CliError, ExitCode } from './exitCodes';
 
 export interface CertAnswers {
   holder?: string;
-  email?: string;
-  phone?: string;
+  /** One or two of each: the second (general) one is optional and must differ. */
+  email?: string[];
+  phone?: string[];
   acceptContract: boolean;
   /** Environment variable holding the password of the keystore opened. */
   passwordEnv?: string;
@@ -81,9 +82,10 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
       return text === undefined ? undefined : holderChoice(context, text, choices.self);
     },
     contactData: async () => {
-      const email = answers.email ?? (await askLine(t('procedures.prompt.email')));
-      const phone = answers.phone ?? (await askLine(t('procedures.prompt.phone')));
-      return email === undefined || phone === undefined ? undefined : { emailPrivate: email, phonePrivate: phone };
+      const [email = await askLine(t('procedures.prompt.email')), emailGeneral] = answers.email ?? [];
+      const [phone = await askLine(t('procedures.prompt.phone')), phoneGeneral] = answers.phone ?? [];
+      if (email === undefined || phone === undefined) return undefined;
+      return { emailPrivate: email, phonePrivate: phone, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
     },
     acceptContract: async (contract) => {
       context.err(t('procedures.cli.contract', { dn: contract.dn }));

@@ -38,12 +38,23 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
       if (applicationId === undefined) return undefined;
       return applicationId ? { ...picked.choice, applicationId } : picked.choice;
     },
+    // One e-mail and one phone are needed; a second of each is optional (a shared mailbox gets
+    // the renewal reminders when the person who asked has left) and must differ from the first.
     async contactData() {
       const emailPrivate = await ask(t()('procedure.contact.email'), (value) => (email.test(value) ? undefined : t()('procedure.contact.email-invalid')));
       if (emailPrivate === undefined) return undefined;
+      const emailGeneral = await ask(t()('procedure.contact.email-general'), (value) =>
+        !value ? undefined : !email.test(value) ? t()('procedure.contact.email-invalid') : value.trim().toLowerCase() === emailPrivate.trim().toLowerCase() ? t()('procedure.contact.same') : undefined,
+      );
+      if (emailGeneral === undefined) return undefined;
       const phonePrivate = await ask(t()('procedure.contact.phone'), (value) => (phone.test(value) ? undefined : t()('procedure.contact.phone-invalid')));
       if (phonePrivate === undefined) return undefined;
-      return { emailPrivate, phonePrivate };
+      const digits = (value: string) => value.replace(/\D/g, '');
+      const phoneGeneral = await ask(t()('procedure.contact.phone-general'), (value) =>
+        !value ? undefined : !phone.test(value) ? t()('procedure.contact.phone-invalid') : digits(value) === digits(phonePrivate) ? t()('procedure.contact.same') : undefined,
+      );
+      if (phoneGeneral === undefined) return undefined;
+      return { emailPrivate, phonePrivate, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
     },
     acceptContract: (contract: ContractToAccept) => askContractAcceptance(extensionUri, contract),
     async newKeystorePassword() {

@@ -206,7 +206,7 @@ export const de: Record<MessageKey, string> = {
   'procedures.error.not-an-ehealth-keystore': '{file} enthält keinen eHealth-Authentifizierungsschlüssel.',
   'procedures.error.request-outcome-unknown': 'Der Antrag ist vielleicht bei eHealth angekommen, aber die Antwort wurde nicht empfangen: {reason} Der neue Keystore bleibt erhalten, denn er enthält die einzige Kopie des Schlüssels: {file}. Führen Sie später „Vervollständigen“ für diese Datei aus: Kennt eHealth den Antrag nicht, löschen Sie die Datei und beantragen Sie neu.',
   'procedures.cli.help':
-    'cert-Befehle: request, complete, renew, activate, revoke, status, change-password\n  gemeinsame Optionen: [--env sandbox|acceptance|production] [--ra-url URL] [--trace ORDNER] [--json]\n  request --module PFAD --pin-env VAR --holder INSZ|TYP=ID[,APPID] --email E --phone T --password-env VAR --keystore-dir ORDNER --accept-contract\n  complete --keystore DATEI --password-env VAR\n  renew --keystore DATEI --password-env VAR --new-password-env VAR --module PFAD --pin-env VAR --accept-contract\n  activate --keystore DATEI --password-env VAR\n  revoke --keystore DATEI --password-env VAR --reason R --module PFAD --pin-env VAR --accept-contract\n  status --keystore DATEI --password-env VAR\n  change-password --keystore DATEI --password-env VAR --new-password-env VAR',
+    'cert-Befehle: request, complete, renew, activate, revoke, status, change-password\n  gemeinsame Optionen: [--env sandbox|acceptance|production] [--ra-url URL] [--trace ORDNER] [--json]\n  request --module PFAD --pin-env VAR --holder INSZ|TYP=ID[,APPID] --email E [--email E2] --phone T [--phone T2] --password-env VAR --keystore-dir ORDNER --accept-contract\n  complete --keystore DATEI --password-env VAR\n  renew --keystore DATEI --password-env VAR --new-password-env VAR --module PFAD --pin-env VAR --accept-contract\n  activate --keystore DATEI --password-env VAR\n  revoke --keystore DATEI --password-env VAR --reason R --module PFAD --pin-env VAR --accept-contract\n  status --keystore DATEI --password-env VAR\n  change-password --keystore DATEI --password-env VAR --new-password-env VAR',
   'procedures.cli.bad-env': 'Unbekannte Umgebung „{env}“: verwenden Sie sandbox, acceptance oder production.',
   'procedures.cli.bad-holder': 'Unbekannter Inhaber „{holder}“: geben Sie Ihre INSZ an, oder TYP=ID[,APPID] für eine Organisation.',
   'procedures.cli.bad-reason': 'Unbekannter Widerrufsgrund „{reason}“: verwenden Sie {reasons}.',
@@ -387,6 +387,9 @@ export const de: Record<MessageKey, string> = {
   'procedure.contact.email-invalid': 'Geben Sie eine E-Mail-Adresse wie name@beispiel.be ein.',
   'procedure.contact.phone': 'Telefonnummer (mit Landesvorwahl, z. B. +32 2 123 45 67)',
   'procedure.contact.phone-invalid': 'Geben Sie eine Telefonnummer mit 8 bis 20 Ziffern ein.',
+  'procedure.contact.email-general': 'Zweite E-Mail-Adresse, optional (z. B. ein gemeinsames Postfach für Erneuerungserinnerungen): leer lassen zum Überspringen',
+  'procedure.contact.phone-general': 'Zweite Telefonnummer, optional: leer lassen zum Überspringen',
+  'procedure.contact.same': 'Die zweite muss sich von der ersten unterscheiden.',
   'procedure.holder.title': 'Für wen ist das Zertifikat?',
   'procedure.holder.self': 'Mich selbst',
   'procedure.holder.application': 'Anwendungskennung (optional): Großbuchstaben, Ziffern, - und _, bis zu 30',

@@ -205,7 +205,7 @@ export const en = {
   'procedures.error.not-an-ehealth-keystore': '{file} holds no eHealth authentication key.',
   'procedures.error.request-outcome-unknown': 'The request may have reached eHealth, but its answer was not received: {reason} The new keystore is kept, as it holds the only copy of the key: {file}. Run "Complete" on it later: if eHealth does not know the request, delete that file and request again.',
   'procedures.cli.help':
-    'cert verbs: request, complete, renew, activate, revoke, status, change-password\n  common options: [--env sandbox|acceptance|production] [--ra-url URL] [--trace DIR] [--json]\n  request --module PATH --pin-env VAR --holder SSIN|TYPE=ID[,APPID] --email E --phone P --password-env VAR --keystore-dir DIR --accept-contract\n  complete --keystore FILE --password-env VAR\n  renew --keystore FILE --password-env VAR --new-password-env VAR --module PATH --pin-env VAR --accept-contract\n  activate --keystore FILE --password-env VAR\n  revoke --keystore FILE --password-env VAR --reason R --module PATH --pin-env VAR --accept-contract\n  status --keystore FILE --password-env VAR\n  change-password --keystore FILE --password-env VAR --new-password-env VAR',
+    'cert verbs: request, complete, renew, activate, revoke, status, change-password\n  common options: [--env sandbox|acceptance|production] [--ra-url URL] [--trace DIR] [--json]\n  request --module PATH --pin-env VAR --holder SSIN|TYPE=ID[,APPID] --email E [--email E2] --phone P [--phone P2] --password-env VAR --keystore-dir DIR --accept-contract\n  complete --keystore FILE --password-env VAR\n  renew --keystore FILE --password-env VAR --new-password-env VAR --module PATH --pin-env VAR --accept-contract\n  activate --keystore FILE --password-env VAR\n  revoke --keystore FILE --password-env VAR --reason R --module PATH --pin-env VAR --accept-contract\n  status --keystore FILE --password-env VAR\n  change-password --keystore FILE --password-env VAR --new-password-env VAR',
   'procedures.cli.bad-env': 'Unknown environment "{env}": use sandbox, acceptance or production.',
   'procedures.cli.bad-holder': 'Unknown holder "{holder}": use your SSIN, or TYPE=ID[,APPID] for an organisation.',
   'procedures.cli.bad-reason': 'Unknown revocation reason "{reason}": use one of {reasons}.',
@@ -386,6 +386,9 @@ export const en = {
   'procedure.contact.email-invalid': 'Type an e-mail address such as name@example.be.',
   'procedure.contact.phone': 'Phone number (with country code, e.g. +32 2 123 45 67)',
   'procedure.contact.phone-invalid': 'Type a phone number of 8 to 20 digits.',
+  'procedure.contact.email-general': 'Second e-mail address, optional (e.g. a shared mailbox for renewal reminders): leave empty to skip',
+  'procedure.contact.phone-general': 'Second phone number, optional: leave empty to skip',
+  'procedure.contact.same': 'The second one must differ from the first.',
   'procedure.holder.title': 'For whom is the certificate?',
   'procedure.holder.self': 'Myself',
   'procedure.holder.application': 'Application id (optional): capital letters, digits, - and _, up to 30',

@@ -206,7 +206,7 @@ export const fr: Record<MessageKey, string> = {
   'procedures.error.not-an-ehealth-keystore': '{file} ne contient pas de clé d’authentification eHealth.',
   'procedures.error.request-outcome-unknown': 'La demande est peut-être arrivée chez eHealth, mais sa réponse n’a pas été reçue : {reason} Le nouveau keystore est conservé, car il contient la seule copie de la clé : {file}. Lancez « Compléter » sur ce fichier plus tard : si eHealth ne connaît pas la demande, supprimez ce fichier et refaites la demande.',
   'procedures.cli.help':
-    'verbes cert : request, complete, renew, activate, revoke, status, change-password\n  options communes : [--env sandbox|acceptance|production] [--ra-url URL] [--trace DOSSIER] [--json]\n  request --module CHEMIN --pin-env VAR --holder NISS|TYPE=ID[,APPID] --email E --phone T --password-env VAR --keystore-dir DOSSIER --accept-contract\n  complete --keystore FICHIER --password-env VAR\n  renew --keystore FICHIER --password-env VAR --new-password-env VAR --module CHEMIN --pin-env VAR --accept-contract\n  activate --keystore FICHIER --password-env VAR\n  revoke --keystore FICHIER --password-env VAR --reason R --module CHEMIN --pin-env VAR --accept-contract\n  status --keystore FICHIER --password-env VAR\n  change-password --keystore FICHIER --password-env VAR --new-password-env VAR',
+    'verbes cert : request, complete, renew, activate, revoke, status, change-password\n  options communes : [--env sandbox|acceptance|production] [--ra-url URL] [--trace DOSSIER] [--json]\n  request --module CHEMIN --pin-env VAR --holder NISS|TYPE=ID[,APPID] --email E [--email E2] --phone T [--phone T2] --password-env VAR --keystore-dir DOSSIER --accept-contract\n  complete --keystore FICHIER --password-env VAR\n  renew --keystore FICHIER --password-env VAR --new-password-env VAR --module CHEMIN --pin-env VAR --accept-contract\n  activate --keystore FICHIER --password-env VAR\n  revoke --keystore FICHIER --password-env VAR --reason R --module CHEMIN --pin-env VAR --accept-contract\n  status --keystore FICHIER --password-env VAR\n  change-password --keystore FICHIER --password-env VAR --new-password-env VAR',
   'procedures.cli.bad-env': 'Environnement inconnu « {env} » : utilisez sandbox, acceptance ou production.',
   'procedures.cli.bad-holder': 'Titulaire inconnu « {holder} » : indiquez votre NISS, ou TYPE=ID[,APPID] pour une organisation.',
   'procedures.cli.bad-reason': 'Motif de révocation inconnu « {reason} » : utilisez {reasons}.',
@@ -387,6 +387,9 @@ export const fr: Record<MessageKey, string> = {
   'procedure.contact.email-invalid': 'Tapez une adresse e-mail comme nom@exemple.be.',
   'procedure.contact.phone': 'Numéro de téléphone (avec l’indicatif, par ex. +32 2 123 45 67)',
   'procedure.contact.phone-invalid': 'Tapez un numéro de téléphone de 8 à 20 chiffres.',
+  'procedure.contact.email-general': 'Deuxième adresse e-mail, facultative (par ex. une boîte partagée pour les rappels de renouvellement) : laissez vide pour passer',
+  'procedure.contact.phone-general': 'Deuxième numéro de téléphone, facultatif : laissez vide pour passer',
+  'procedure.contact.same': 'La deuxième doit être différente de la première.',
   'procedure.holder.title': 'Pour qui est le certificat ?',
   'procedure.holder.self': 'Moi-même',
   'procedure.holder.application': 'Identifiant d’application (facultatif) : majuscules, chiffres, - et _, jusqu’à 30',

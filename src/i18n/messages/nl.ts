@@ -206,7 +206,7 @@ export const nl: Record<MessageKey, string> = {
   'procedures.error.not-an-ehealth-keystore': '{file} bevat geen eHealth-authenticatiesleutel.',
   'procedures.error.request-outcome-unknown': 'De aanvraag is misschien bij eHealth aangekomen, maar het antwoord werd niet ontvangen: {reason} De nieuwe keystore blijft bewaard, want hij bevat de enige kopie van de sleutel: {file}. Voer later "Vervolledigen" uit op dat bestand: kent eHealth de aanvraag niet, verwijder dan dat bestand en vraag opnieuw aan.',
   'procedures.cli.help':
-    'cert-opdrachten: request, complete, renew, activate, revoke, status, change-password\n  gemeenschappelijke opties: [--env sandbox|acceptance|production] [--ra-url URL] [--trace MAP] [--json]\n  request --module PAD --pin-env VAR --holder INSZ|TYPE=ID[,APPID] --email E --phone T --password-env VAR --keystore-dir MAP --accept-contract\n  complete --keystore BESTAND --password-env VAR\n  renew --keystore BESTAND --password-env VAR --new-password-env VAR --module PAD --pin-env VAR --accept-contract\n  activate --keystore BESTAND --password-env VAR\n  revoke --keystore BESTAND --password-env VAR --reason R --module PAD --pin-env VAR --accept-contract\n  status --keystore BESTAND --password-env VAR\n  change-password --keystore BESTAND --password-env VAR --new-password-env VAR',
+    'cert-opdrachten: request, complete, renew, activate, revoke, status, change-password\n  gemeenschappelijke opties: [--env sandbox|acceptance|production] [--ra-url URL] [--trace MAP] [--json]\n  request --module PAD --pin-env VAR --holder INSZ|TYPE=ID[,APPID] --email E [--email E2] --phone T [--phone T2] --password-env VAR --keystore-dir MAP --accept-contract\n  complete --keystore BESTAND --password-env VAR\n  renew --keystore BESTAND --password-env VAR --new-password-env VAR --module PAD --pin-env VAR --accept-contract\n  activate --keystore BESTAND --password-env VAR\n  revoke --keystore BESTAND --password-env VAR --reason R --module PAD --pin-env VAR --accept-contract\n  status --keystore BESTAND --password-env VAR\n  change-password --keystore BESTAND --password-env VAR --new-password-env VAR',
   'procedures.cli.bad-env': 'Onbekende omgeving "{env}": gebruik sandbox, acceptance of production.',
   'procedures.cli.bad-holder': 'Onbekende houder "{holder}": geef uw INSZ, of TYPE=ID[,APPID] voor een organisatie.',
   'procedures.cli.bad-reason': 'Onbekende reden voor intrekking "{reason}": gebruik {reasons}.',
@@ -387,6 +387,9 @@ export const nl: Record<MessageKey, string> = {
   'procedure.contact.email-invalid': 'Typ een e-mailadres zoals naam@voorbeeld.be.',
   'procedure.contact.phone': 'Telefoonnummer (met landcode, bv. +32 2 123 45 67)',
   'procedure.contact.phone-invalid': 'Typ een telefoonnummer van 8 tot 20 cijfers.',
+  'procedure.contact.email-general': 'Tweede e-mailadres, optioneel (bv. een gedeelde mailbox voor de herinneringen bij vernieuwing): laat leeg om over te slaan',
+  'procedure.contact.phone-general': 'Tweede telefoonnummer, optioneel: laat leeg om over te slaan',
+  'procedure.contact.same': 'Het tweede moet verschillen van het eerste.',
   'procedure.holder.title': 'Voor wie is het certificaat?',
   'procedure.holder.self': 'Mezelf',
   'procedure.holder.application': 'Applicatie-id (optioneel): hoofdletters, cijfers, - en _, tot 30',

@@ -38,7 +38,7 @@ describe('ehealth cert (built bundle, in-process sandbox)', function () {
 
   it('request: prints the contract, creates the keystore, answers its path as JSON, traces every envelope', () => {
     const trace = path.join(folder, 'trace');
-    const { code, out, err } = cert('request', ...eidFlags(), '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(folder, 'keystores'), '--accept-contract', '--trace', trace, '--json');
+    const { code, out, err } = cert('request', ...eidFlags(), '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--email', 'team@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(folder, 'keystores'), '--accept-contract', '--trace', trace, '--json');
     assert.equal(code, ExitCode.ok, err);
     keystore = JSON.parse(out).keystore;
     assert.match(path.basename(keystore), new RegExp(`^SSIN=${eid.holder.nationalNumber} \\d{8}-\\d{6}\\.acc-p12$`));
@@ -52,7 +52,9 @@ describe('ehealth cert (built bundle, in-process sandbox)', function () {
       traced.map((name) => name.replace(/^\d{3}-/, '')),
       ['GetActorQualities-request.xml', 'GetActorQualities-response.xml', 'GenerateContract-request.xml', 'GenerateContract-response.xml', 'GenerateCertificate-request.xml', 'GenerateCertificate-response.xml'],
     );
-    assert.match(readFileSync(path.join(trace, traced[4]), 'utf8'), /<ds:Signature[\s>]/);
+    const sent = readFileSync(path.join(trace, traced[4]), 'utf8');
+    assert.match(sent, /<ds:Signature[\s>]/);
+    assert.match(sent, /dev@example\.be[\s\S]*team@example\.be/, 'both e-mail addresses sent');
   });
 
   it('complete: installs the chain and the ETK, published in the depot', () => {

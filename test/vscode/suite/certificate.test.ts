@@ -71,7 +71,9 @@ describe('Certificate procedures against the sandbox', () => {
         { when: (title) => title.includes('eID PIN'), act: typeAndEnter(pin) },
         { when: (title) => title.includes('For whom'), act: () => click('.quick-input-widget .monaco-list-row', 'Myself') },
         { when: (title, message) => title.includes('Contact data') && message.includes('E-mail'), act: typeAndEnter('jane.doe@example.be') },
+        { when: (title, message) => title.includes('Contact data') && message.includes('Second e-mail'), act: typeAndEnter('secretariat@example.be') },
         { when: (title, message) => title.includes('Contact data') && message.includes('Phone'), act: typeAndEnter('+32 2 123 45 67') },
+        { when: (title, message) => title.includes('Contact data') && message.includes('Second phone'), act: typeAndEnter('') },
         { when: (title) => title.includes('Password of the new keystore'), act: typeAndEnter(password) },
       ],
       async () => {
