@@ -251,7 +251,7 @@ export class ChecklistPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage(t('guide.action.unavailable'));
       return;
     }
-    const keystore = keystoreActionIds.includes(step.action) ? await this.holderKeystore() : undefined;
+    const keystore = (keystoreActionIds as readonly string[]).includes(step.action) ? await this.holderKeystore() : undefined;
     this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action}${keystore ? ` on ${path.basename(keystore)}` : ''}`);
     await vscode.commands.executeCommand(step.action, ...(keystore ? [keystore] : []));
     await this.update();

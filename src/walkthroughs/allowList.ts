@@ -17,8 +17,8 @@ export const checkIds = [
 ] as const;
 export type CheckId = (typeof checkIds)[number];
 
-export const actionIds = [
-  'ehealth.cert.request',
+/** Actions on one keystore: run from a guide with a holder chosen, they get that holder's newest keystore. */
+export const keystoreActionIds = [
   'ehealth.cert.complete',
   'ehealth.cert.renew',
   'ehealth.cert.completeRenewal',
@@ -30,6 +30,11 @@ export const actionIds = [
   'ehealth.keystore.exportCertificate',
   'ehealth.keystore.copyIdentifier',
   'ehealth.keystore.reveal',
+] as const;
+
+export const actionIds = [
+  'ehealth.cert.request',
+  ...keystoreActionIds,
   'ehealth.keystores.focus',
   'ehealth.eid.showStatus',
   'ehealth.eid.selfTest',
@@ -39,21 +44,6 @@ export const actionIds = [
   'ehealth.sandbox.start',
 ] as const;
 export type ActionId = (typeof actionIds)[number];
-
-/** Actions on one keystore: run from a guide with a holder chosen, they get that holder's newest keystore. */
-export const keystoreActionIds: readonly ActionId[] = [
-  'ehealth.cert.complete',
-  'ehealth.cert.renew',
-  'ehealth.cert.completeRenewal',
-  'ehealth.cert.activateEtk',
-  'ehealth.cert.revoke',
-  'ehealth.keystore.changePassword',
-  'ehealth.keystore.unlock',
-  'ehealth.keystore.showDetails',
-  'ehealth.keystore.exportCertificate',
-  'ehealth.keystore.copyIdentifier',
-  'ehealth.keystore.reveal',
-];
 
 export const variantDimensions = {
   holder: ['person', 'organisation'],
