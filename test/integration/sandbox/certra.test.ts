@@ -7,12 +7,10 @@ import * as certra from '../../../src/ra/certra';
 import { AuthorityError, CertificateNotYetDelivered, SoapFault } from '../../../src/ra/errors';
 import { SSIN_TYPE, type Actor, type Contract } from '../../../src/ra/model';
 import { keyIdentifier } from '../../../src/sandbox/x509';
-import { makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
+import { jean, makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
 import { startSandbox, type Harness } from './harness';
 
-const SSIN = '79021802145';
-const jean: Actor = { ids: [{ type: SSIN_TYPE, value: SSIN }], firstNames: ['Jean'], name: 'Dupont' };
-const contactData = { emailPrivate: 'jean@example.be', phonePrivate: '+32470000000' };
+const { ssin: SSIN, contactData } = jean;
 
 describe('sandbox CertRA (real client, eID-like PKI)', function () {
   this.timeout(30_000);
@@ -31,7 +29,7 @@ describe('sandbox CertRA (real client, eID-like PKI)', function () {
     pki?.remove();
   });
 
-  const contract = () => harness.client.call(certra.generateContract, { contactData, signer: jean, certificate: { actor: jean } });
+  const contract = () => harness.client.call(certra.generateContract, { contactData, signer: jean.actor, certificate: { actor: jean.actor } });
 
   it('issues a contract with the eHealth DN and its texts in French and Dutch', async () => {
     const issued = await contract();
@@ -104,7 +102,7 @@ describe('sandbox CertRA (real client, eID-like PKI)', function () {
 
     it('a contract for someone else than the signer', async () => {
       const other: Actor = { ids: [{ type: SSIN_TYPE, value: '85073003328' }], firstNames: ['Anne'], name: 'Martin' };
-      await refusedWith(harness.client.call(certra.generateContract, { contactData, signer: jean, certificate: { actor: other } }), 'NOT_AUTHORIZED');
+      await refusedWith(harness.client.call(certra.generateContract, { contactData, signer: jean.actor, certificate: { actor: other } }), 'NOT_AUTHORIZED');
     });
 
     it('a renewal before the replacement period (the last 90 days)', async () => {

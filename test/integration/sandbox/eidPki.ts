@@ -6,6 +6,7 @@ import { createPrivateKey, generateKeyPairSync, X509Certificate, type KeyObject 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SSIN_TYPE, type Actor } from '../../../src/ra/model';
 import { keySigner, type Signer } from '../../../src/ra/signer';
 import { RSA_SHA256, x509 } from '../../../src/sandbox/x509';
 
@@ -78,24 +79,9 @@ export function personSubject(ssin: string, name: string): [string, string][] {
   return [['C', 'BE'], ['O', 'Federal Government'], ['OU', `SSIN=${ssin}`], ['OU', name], ['OU', 'eHealth-platform Belgium'], ['CN', `SSIN=${ssin}`]];
 }
 
-/**
- * The ETK certificate a client builds after the challenge: issuer = subject = the authentication
- * DN, the challenge's serial, the authentication certificate's validity, signed by its key.
- */
-export async function makeEtk(authentication: Buffer, authenticationKey: KeyObject, serial: Buffer, encryptionKey: KeyObject): Promise<Buffer> {
-  const subtle = x509.cryptoProvider.get().subtle;
-  const auth = new x509.X509Certificate(new Uint8Array(authentication));
-  const { keyEncipherment, dataEncipherment } = x509.KeyUsageFlags;
-  const etk = await x509.X509CertificateGenerator.create({
-    serialNumber: serial.toString('hex'),
-    subject: auth.subjectName,
-    issuer: auth.subjectName,
-    notBefore: auth.notBefore,
-    notAfter: auth.notAfter,
-    signingAlgorithm: RSA_SHA256,
-    publicKey: await subtle.importKey('spki', encryptionKey.export({ format: 'der', type: 'spki' }), RSA_SHA256, true, ['verify']),
-    signingKey: await subtle.importKey('pkcs8', authenticationKey.export({ format: 'der', type: 'pkcs8' }), RSA_SHA256, false, ['sign']),
-    extensions: [new x509.KeyUsagesExtension(keyEncipherment | dataEncipherment, true)],
-  });
-  return Buffer.from(etk.rawData);
-}
+/** The citizen most sandbox tests sign as. */
+export const jean = {
+  ssin: '79021802145',
+  actor: { ids: [{ type: SSIN_TYPE, value: '79021802145' }], firstNames: ['Jean'], name: 'Dupont' } satisfies Actor,
+  contactData: { emailPrivate: 'jean@example.be', phonePrivate: '+32470000000' },
+};

@@ -12,7 +12,8 @@ import { getEtk } from '../../../src/ra/etkdepot';
 import * as etkra from '../../../src/ra/etkra';
 import { SSIN_TYPE, type Actor } from '../../../src/ra/model';
 import { keySigner, type Signer } from '../../../src/ra/signer';
-import { makeCsr, makeEidPki, makeEtk, personSubject, type EidCard, type EidPki } from './eidPki';
+import { etkCertificate } from '../../../src/procedures/certificates';
+import { makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
 import { startSandbox, type Harness } from './harness';
 
 const SSIN = '85073003328';
@@ -62,7 +63,7 @@ describe('sandbox lifecycle: request, complete, depot, renew, activate, revoke',
     const encryption = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const { challenge } = await harness.client.call(etkra.startEtkRegistration, { publicEncryptionKey: encryption.publicKey.export({ format: 'der', type: 'spki' }) }, issued.authentication);
     const { serial } = decryptChallenge(challenge, encryption.privateKey);
-    const etk = await makeEtk(issued.chain[0], issued.privateKey, serial, encryption.publicKey);
+    const etk = await etkCertificate(issued.chain[0], issued.privateKey, serial, encryption.publicKey);
     const registered = await harness.client.call(etkra.completeEtkRegistration, { etkCertificate: etk }, issued.authentication);
     return { toBeActivated: registered.toBeActivated, etk };
   }

@@ -4,16 +4,13 @@ import assert from 'node:assert/strict';
 import * as certra from '../../../src/ra/certra';
 import { SERVICE_PATHS } from '../../../src/ra/endpoints';
 import { AuthorityError, CertificateNotYetDelivered, HttpStatusError, SoapFault, Timeout } from '../../../src/ra/errors';
-import { SSIN_TYPE, type Actor } from '../../../src/ra/model';
 import { soapCall } from '../../../src/ra/soap';
 import { RaClient } from '../../../src/ra/client';
 import { endpoints } from '../../../src/ra/endpoints';
-import { makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
+import { jean, makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
 import { startSandbox, type Harness } from './harness';
 
-const SSIN = '79021802145';
-const jean: Actor = { ids: [{ type: SSIN_TYPE, value: SSIN }], firstNames: ['Jean'], name: 'Dupont' };
-const contactData = { emailPrivate: 'jean@example.be', phonePrivate: '+32470000000' };
+const { ssin: SSIN, contactData } = jean;
 
 describe('sandbox misbehaviour and guards', function () {
   this.timeout(30_000);
@@ -39,7 +36,7 @@ describe('sandbox misbehaviour and guards', function () {
     fetch(`${harness.sandbox.url}/sandbox/behaviour`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
 
   async function requestCertificate(): Promise<string> {
-    const contract = await harness.client.call(certra.generateContract, { contactData, signer: jean, certificate: { actor: jean } });
+    const contract = await harness.client.call(certra.generateContract, { contactData, signer: jean.actor, certificate: { actor: jean.actor } });
     const { csr } = await makeCsr(personSubject(SSIN, 'JEAN DUPONT'));
     return (await harness.client.call(certra.generateCertificate, { contactData, csr, contract }, card.signature)).publicKeyIdentifier;
   }
