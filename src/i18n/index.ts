@@ -25,6 +25,11 @@ export function translate(language: Language, key: MessageKey, params: MessagePa
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** An engine error (or anything) that can say what happened in the user's language. */
+export interface Explained {
+  userMessage(language: Language): string;
+}
+
 /** A translator bound to one language, handed to faces. */
 export type Translator = (key: MessageKey, params?: MessageParams) => string;
 

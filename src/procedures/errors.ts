@@ -1,6 +1,6 @@
 // Errors of the procedures themselves (the engines' errors - eID, keystore, registration - pass
 // through unchanged): a code, parameters, and a user message in fr/nl/en/de.
-import { translate, type Language, type MessageKey, type MessageParams } from '../i18n';
+import { translate, type Explained, type Language, type MessageKey, type MessageParams } from '../i18n';
 
 export type ProcedureErrorCode =
   | 'cancelled'
@@ -19,16 +19,12 @@ export type ProcedureErrorCode =
   | 'not-an-ehealth-keystore'
   | 'request-outcome-unknown';
 
-/** An engine error whose own message completes ours as `{reason}`. */
-interface Explained {
-  userMessage(language: Language): string;
-}
-
 export class ProcedureError extends Error {
   constructor(
     readonly code: ProcedureErrorCode,
     readonly params: MessageParams = {},
     detail: string = code,
+    /** An engine error whose own message completes ours as `{reason}`. */
     readonly reason?: Explained,
   ) {
     super(detail);

@@ -8,7 +8,7 @@ import { PasswordPolicyViolation } from '../keystore/errors';
 import type { HolderRef } from '../keystore/model';
 import { failedRules, type PasswordRule } from '../keystore/passwordPolicy';
 import { generateCertificate, generateContract } from '../ra/certra';
-import { RaError, requestMayHaveArrived } from '../ra/errors';
+import { requestMayHaveArrived } from '../ra/errors';
 import type { CertificateIdentifier, ContactData } from '../ra/model';
 import { certificateRequest, newKeyPair, standInCertificate } from './certificates';
 import { checkContactData } from './contactData';
@@ -72,7 +72,7 @@ export async function submitRequest(context: ProcedureContext, submission: Submi
   } catch (error) {
     // The authority may hold a request for this key: deleting it would leave a certificate nobody
     // can use. Completing later tells which way it went.
-    if (requestMayHaveArrived(error)) throw new ProcedureError('request-outcome-unknown', { file }, `request outcome unknown: ${(error as Error).message}`, error as RaError);
+    if (requestMayHaveArrived(error)) throw new ProcedureError('request-outcome-unknown', { file }, `request outcome unknown: ${error.message}`, error);
     // Not sent, or refused: the key is of no use, the folder goes back to what it was.
     await fs.rm(file, { force: true });
     throw error;

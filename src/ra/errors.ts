@@ -113,7 +113,7 @@ const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EA
  * answer in time, a connection cut after sending, or an answer we refused to read. A refusal,
  * a fault or a connection that never opened means it did not.
  */
-export function requestMayHaveArrived(error: unknown): boolean {
+export function requestMayHaveArrived(error: unknown): error is RaError {
   if (error instanceof Timeout || error instanceof AnswerTooLarge || error instanceof MalformedAnswer || error instanceof HostileAnswer) return true;
   return error instanceof AuthorityUnreachable && !NOT_SENT.test(String(error.params.reason ?? ''));
 }

@@ -77,11 +77,11 @@ export function registerCertificateCommands(services: CertificateServices): vsco
       log,
       name,
       async (target: KeystoreTarget) => {
-      const file = await pickKeystore(tree, target, t()(`procedure.name.${name}` as 'procedure.name.complete'));
-      if (!file) return undefined;
-      const result = await run(t()(`procedure.name.${name}` as 'procedure.name.complete'), (procedures, procedureContext) => procedure(procedures, procedureContext, file));
-      if (done) void vscode.window.showInformationMessage(done(result, file));
-      return result;
+        const file = await pickKeystore(tree, target, t()(`procedure.name.${name}` as 'procedure.name.complete'));
+        if (!file) return undefined;
+        const result = await run(t()(`procedure.name.${name}` as 'procedure.name.complete'), (procedures, procedureContext) => procedure(procedures, procedureContext, file));
+        if (done) void vscode.window.showInformationMessage(done(result, file));
+        return result;
       },
       guideOf[name],
     );

@@ -2,11 +2,8 @@
 // (`userMessage`); anything else shows its own message. Logged without secrets. The notification
 // offers what helps next: retry the command, open the guide of the procedure, show the log.
 import * as vscode from 'vscode';
+import type { Explained } from '../i18n';
 import { currentLanguage, currentTranslator } from './language';
-
-interface Explained {
-  userMessage(language: string): string;
-}
 
 export interface ErrorHelp {
   /** Runs the failed command again with the same arguments. */
