@@ -25,7 +25,7 @@ import {
 } from '../procedures';
 import { RaClient } from '../ra/client';
 import { RaError } from '../ra/errors';
-import { folderTracer } from '../ra/trace';
+import { folderTracer, TraceRefused, type FolderTracer } from '../ra/trace';
 import { defaultDataFolder } from '../sandbox/options';
 import { SandboxServer } from '../sandbox/server';
 import { cliCertPrompter, type CertAnswers } from './certPrompter';
@@ -64,6 +64,7 @@ async function withContext<T>(context: CliContext, values: Values, answers: Cert
   const modulePath = asString(values.module);
   const engine = withEid ? new EidEngine(modulePath ? { modulePath } : {}) : undefined;
   let sandbox: SandboxServer | undefined;
+  let tracer: FolderTracer | undefined;
   try {
     let baseUrl = asString(values['ra-url']);
     if (environment === 'sandbox' && baseUrl === undefined) {
@@ -71,8 +72,12 @@ async function withContext<T>(context: CliContext, values: Values, answers: Cert
       baseUrl = sandbox.url;
       context.err(context.t('procedures.cli.sandbox', { url: sandbox.url, folder: sandbox.dataFolder }));
     }
-    const trace = asString(values.trace);
-    const client = new RaClient({ endpoints: environmentEndpoints(environment, baseUrl), ...(trace ? { trace: folderTracer(trace) } : {}) });
+    const traceFolder = asString(values.trace);
+    if (traceFolder !== undefined) {
+      tracer = folderTracer(path.resolve(traceFolder));
+      context.err(context.t('procedures.cli.trace', { folder: tracer.folder }));
+    }
+    const client = new RaClient({ endpoints: environmentEndpoints(environment, baseUrl), ...(tracer ? { trace: tracer } : {}) });
     return await work({
       environment,
       client,
@@ -80,6 +85,7 @@ async function withContext<T>(context: CliContext, values: Values, answers: Cert
       ...(engine ? { eid: { engine, prompter: cliPrompter(context, asString(values['pin-env'])) } } : {}),
     });
   } finally {
+    for (const problem of tracer?.problems ?? []) context.err(context.t('procedures.cli.trace-incomplete', { ...problem }));
     await engine?.close();
     await sandbox?.close();
   }
@@ -190,6 +196,7 @@ function reportingErrors(verb: Verb): Verb {
     } catch (error) {
       if (error instanceof ProcedureError) throw new CliError(error.userMessage(context.language), procedureExitCodes[error.code] ?? ExitCode.failure);
       if (error instanceof RaError) throw new CliError(error.userMessage(context.language), error.code === 'not-yet-delivered' ? ExitCode.notYetDelivered : ExitCode.authority);
+      if (error instanceof TraceRefused) throw new CliError(error.userMessage(context.language), ExitCode.failure);
       throw error;
     }
   };

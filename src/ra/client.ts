@@ -23,7 +23,7 @@ export class RaClient {
     const answer = await soapCall(endpoints[operation.service], operation.soapAction, request.envelope, {
       timeoutMs,
       maxBytes,
-      trace: trace && ((direction, xml) => trace(operation.name, direction, xml)),
+      trace: trace?.exchange(operation.name),
     });
     return parseAnswer(operation, answer);
   }

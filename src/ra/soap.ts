@@ -16,8 +16,16 @@ export interface SoapCallOptions {
   /** Whole exchange, from connecting to the last byte of the answer. */
   timeoutMs?: number;
   maxBytes?: number;
-  /** Sees every envelope sent and received (for `--trace DIR`). */
-  trace?: (direction: 'request' | 'response', xml: string) => void | Promise<void>;
+  /** Sees the exchange (for `--trace DIR`, src/ra/trace.ts). */
+  trace?: SoapTrace;
+}
+
+/** What a trace sees of one exchange: the request as sent, then how it ended. */
+export interface SoapTrace {
+  /** Before anything leaves the machine; throwing stops the call with that error, nothing sent. */
+  sending(request: { url: URL; headers: Readonly<Record<string, string>>; envelope: string }): Promise<void>;
+  /** Once the exchange is over: the HTTP status and the answer when they came, the error the call ends with otherwise. Must not throw. */
+  ended(outcome: { status?: number; answer?: string; error?: RaError }): Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -55,33 +63,34 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
 /** Posts `envelope` with its SOAPAction and returns the answer envelope (a fault throws SoapFault). */
 export async function soapCall(endpoint: URL, action: string, envelope: string, options: SoapCallOptions = {}): Promise<string> {
   const { timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, trace } = options;
+  // SOAP 1.1 quotes the action; an operation without one (GetEtk) is sent as "".
+  const headers = { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${action}"`, Accept: 'text/xml' };
+  await trace?.sending({ url: endpoint, headers, envelope });
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeoutMs);
+  let status: number | undefined;
+  let answer: string | undefined;
+  let failure: RaError | undefined;
   try {
-    await trace?.('request', envelope);
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${action}"`, Accept: 'text/xml' },
-      body: envelope,
-      redirect: 'manual',
-      signal: controller.signal,
-    });
+    const response = await fetch(endpoint, { method: 'POST', headers, body: envelope, redirect: 'manual', signal: controller.signal });
+    status = response.status;
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get('location') ?? '';
       throw new RedirectRefused(`Redirect ${response.status} to ${location} refused.`, { location });
     }
-    const answer = await readCapped(response, maxBytes);
-    await trace?.('response', answer);
+    answer = await readCapped(response, maxBytes);
     if (response.status === 200) return answer;
     // SOAP 1.1 answers faults with HTTP 500; anything else is an HTTP error.
     throw faultOf(answer) ?? new HttpStatusError(`HTTP ${response.status} from ${endpoint.host}.`, { status: response.status });
   } catch (error) {
-    throw transportError(error, endpoint, timedOut, timeoutMs);
+    failure = transportError(error, endpoint, timedOut, timeoutMs);
+    throw failure;
   } finally {
     clearTimeout(timer);
+    await trace?.ended({ status, answer, error: failure });
   }
 }

@@ -189,6 +189,7 @@ export const de: Record<MessageKey, string> = {
   'ra.error.too-large': 'Die Antwort der Registrierungsstelle ist größer als {limit} Bytes und wurde abgelehnt.',
   'ra.error.malformed': 'Die Antwort der Registrierungsstelle ist nicht lesbar ({detail} unerwartet oder fehlend).',
   'ra.error.hostile': 'Die Antwort enthält eine Dokumenttyp- oder Entitätsdeklaration und wurde aus Sicherheitsgründen abgelehnt.',
+  'ra.trace.refused': 'Die Trace-Datei {file} kann nicht angelegt werden ({reason}); eine bereits vorhandene Datei oder Verknüpfung wird nie ersetzt. Es wurde nichts gesendet.',
   // procedures
   'procedures.error.cancelled': 'Abgebrochen: nichts wurde geändert.',
   'procedures.error.contract-declined': 'Der Vertrag wurde nicht angenommen: nichts wurde gesendet, keine Datei behalten.',
@@ -214,6 +215,8 @@ export const de: Record<MessageKey, string> = {
   'procedures.cli.contract': 'Vertrag für {dn}:',
   'procedures.cli.contract-accepted': 'Vertrag angenommen (--accept-contract).',
   'procedures.cli.keystore-created': 'Keystore erstellt: {file}',
+  'procedures.cli.trace': 'Trace dieses Laufs: {folder}',
+  'procedures.cli.trace-incomplete': 'Der Trace ist unvollständig: {file} konnte nicht geschrieben werden ({reason}).',
   'procedures.cli.request-sent': 'Antrag gesendet (Schlüssel {publicKeyIdentifier}). Sobald eHealth das Zertifikat ausstellt: ehealth cert complete --keystore "{file}"',
   'procedures.cli.completed': 'Zertifikat installiert und ETK {serial} in {file} registriert (vorherige Version aufbewahrt als {backup}).',
   'procedures.cli.already-complete': '{file} ist bereits vollständig (ETK {serial}).',

@@ -188,6 +188,7 @@ export const en = {
   'ra.error.too-large': 'The answer of the registration authority exceeds {limit} bytes and was refused.',
   'ra.error.malformed': 'The answer of the registration authority cannot be read (unexpected or missing {detail}).',
   'ra.error.hostile': 'The answer contains a document type or entity declarations and was refused for safety.',
+  'ra.trace.refused': 'Cannot create the trace file {file} ({reason}); a file or link already there is never replaced. Nothing was sent.',
   // procedures
   'procedures.error.cancelled': 'Cancelled: nothing was changed.',
   'procedures.error.contract-declined': 'The contract was not accepted: nothing was sent and no file was kept.',
@@ -213,6 +214,8 @@ export const en = {
   'procedures.cli.contract': 'Contract for {dn}:',
   'procedures.cli.contract-accepted': 'Contract accepted (--accept-contract).',
   'procedures.cli.keystore-created': 'Keystore created: {file}',
+  'procedures.cli.trace': 'Trace of this run: {folder}',
+  'procedures.cli.trace-incomplete': 'The trace is incomplete: {file} could not be written ({reason}).',
   'procedures.cli.request-sent': 'Request sent (key {publicKeyIdentifier}). Once eHealth delivers the certificate, run: ehealth cert complete --keystore "{file}"',
   'procedures.cli.completed': 'Certificate installed and ETK {serial} registered in {file} (previous version kept as {backup}).',
   'procedures.cli.already-complete': '{file} is already complete (ETK {serial}).',

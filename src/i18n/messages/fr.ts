@@ -189,6 +189,7 @@ export const fr: Record<MessageKey, string> = {
   'ra.error.too-large': 'La réponse de l’autorité d’enregistrement dépasse {limit} octets et a été refusée.',
   'ra.error.malformed': 'La réponse de l’autorité d’enregistrement est illisible ({detail} inattendu ou manquant).',
   'ra.error.hostile': 'La réponse contient une déclaration de type de document ou d’entités et a été refusée par sécurité.',
+  'ra.trace.refused': 'Impossible de créer le fichier de trace {file} ({reason}) ; un fichier ou un lien déjà présent n’est jamais remplacé. Rien n’a été envoyé.',
   // procedures
   'procedures.error.cancelled': 'Annulé : rien n’a été modifié.',
   'procedures.error.contract-declined': 'Le contrat n’a pas été accepté : rien n’a été envoyé et aucun fichier n’a été conservé.',
@@ -214,6 +215,8 @@ export const fr: Record<MessageKey, string> = {
   'procedures.cli.contract': 'Contrat pour {dn} :',
   'procedures.cli.contract-accepted': 'Contrat accepté (--accept-contract).',
   'procedures.cli.keystore-created': 'Keystore créé : {file}',
+  'procedures.cli.trace': 'Trace de cette exécution : {folder}',
+  'procedures.cli.trace-incomplete': 'La trace est incomplète : {file} n’a pas pu être écrit ({reason}).',
   'procedures.cli.request-sent': 'Demande envoyée (clé {publicKeyIdentifier}). Quand eHealth aura délivré le certificat, lancez : ehealth cert complete --keystore "{file}"',
   'procedures.cli.completed': 'Certificat installé et ETK {serial} enregistré dans {file} (version précédente conservée : {backup}).',
   'procedures.cli.already-complete': '{file} est déjà complet (ETK {serial}).',

@@ -189,6 +189,7 @@ export const nl: Record<MessageKey, string> = {
   'ra.error.too-large': 'Het antwoord van de registratieautoriteit is groter dan {limit} bytes en werd geweigerd.',
   'ra.error.malformed': 'Het antwoord van de registratieautoriteit is onleesbaar ({detail} onverwacht of ontbrekend).',
   'ra.error.hostile': 'Het antwoord bevat een documenttype- of entiteitsdeclaratie en werd om veiligheidsredenen geweigerd.',
+  'ra.trace.refused': 'Kan het tracebestand {file} niet aanmaken ({reason}); een bestand of koppeling die er al staat, wordt nooit vervangen. Er werd niets verzonden.',
   // procedures
   'procedures.error.cancelled': 'Geannuleerd: er werd niets gewijzigd.',
   'procedures.error.contract-declined': 'Het contract werd niet aanvaard: er werd niets verstuurd en geen bestand bewaard.',
@@ -214,6 +215,8 @@ export const nl: Record<MessageKey, string> = {
   'procedures.cli.contract': 'Contract voor {dn}:',
   'procedures.cli.contract-accepted': 'Contract aanvaard (--accept-contract).',
   'procedures.cli.keystore-created': 'Keystore aangemaakt: {file}',
+  'procedures.cli.trace': 'Trace van deze uitvoering: {folder}',
+  'procedures.cli.trace-incomplete': 'De trace is onvolledig: {file} kon niet worden geschreven ({reason}).',
   'procedures.cli.request-sent': 'Aanvraag verstuurd (sleutel {publicKeyIdentifier}). Zodra eHealth het certificaat levert: ehealth cert complete --keystore "{file}"',
   'procedures.cli.completed': 'Certificaat geïnstalleerd en ETK {serial} geregistreerd in {file} (vorige versie bewaard als {backup}).',
   'procedures.cli.already-complete': '{file} is al volledig (ETK {serial}).',

@@ -47,12 +47,19 @@ describe('ehealth cert (built bundle, in-process sandbox)', function () {
     assert.match(err, /\[fr\] .+/);
     assert.match(err, /Sandbox registration authority at http:\/\/127\.0\.0\.1:\d+/);
     assert.doesNotMatch(out + err, new RegExp(`${PASSWORD}|\\b${eid.pin}\\b`), 'no secret echoed');
-    const traced = readdirSync(trace);
+    // One folder for this run, named on stderr; per exchange the request, a JSON about it, the answer.
+    const [run] = readdirSync(trace);
+    assert.ok(err.includes(`Trace of this run: ${path.join(trace, run)}`), err);
+    const traced = readdirSync(path.join(trace, run)).sort();
     assert.deepEqual(
-      traced.map((name) => name.replace(/^\d{3}-/, '')),
-      ['GetActorQualities-request.xml', 'GetActorQualities-response.xml', 'GenerateContract-request.xml', 'GenerateContract-response.xml', 'GenerateCertificate-request.xml', 'GenerateCertificate-response.xml'],
+      traced,
+      ['001-GetActorQualities', '002-GenerateContract', '003-GenerateCertificate'].flatMap((exchange) => [`${exchange}-request.json`, `${exchange}-request.xml`, `${exchange}-response.xml`]),
     );
-    const sent = readFileSync(path.join(trace, traced[4]), 'utf8');
+    const exchange = JSON.parse(readFileSync(path.join(trace, run, '003-GenerateCertificate-request.json'), 'utf8'));
+    assert.equal(exchange.soapAction, '"urn:be:fgov:ehealth:etee:certra:protocol:v2:generatecertificate"');
+    assert.equal(exchange.httpStatus, 200);
+    assert.match(exchange.url, /^http:\/\/127\.0\.0\.1:\d+\/CertRa\/v2$/);
+    const sent = readFileSync(path.join(trace, run, '003-GenerateCertificate-request.xml'), 'utf8');
     assert.match(sent, /<ds:Signature[\s>]/);
     assert.match(sent, /dev@example\.be[\s\S]*team@example\.be/, 'both e-mail addresses sent');
   });

@@ -96,9 +96,10 @@ describe('ra transport against a misbehaving local authority', function () {
   it('traces every envelope, numbered and named by operation', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ra-trace-'));
     try {
-      await client('ok', { trace: folderTracer(folder) }).call(getCertificateInfoForCitizen, undefined, pki.rsa);
-      assert.deepEqual(readdirSync(folder).sort(), ['001-GetCertificateInfoForCitizen-request.xml', '002-GetCertificateInfoForCitizen-response.xml']);
-      assert.match(readFileSync(join(folder, '001-GetCertificateInfoForCitizen-request.xml'), 'utf8'), /<ds:SignatureValue>/);
+      const tracer = folderTracer(folder);
+      await client('ok', { trace: tracer }).call(getCertificateInfoForCitizen, undefined, pki.rsa);
+      assert.deepEqual(readdirSync(tracer.folder).sort(), ['001-GetCertificateInfoForCitizen-request.json', '001-GetCertificateInfoForCitizen-request.xml', '001-GetCertificateInfoForCitizen-response.xml']);
+      assert.match(readFileSync(join(tracer.folder, '001-GetCertificateInfoForCitizen-request.xml'), 'utf8'), /<ds:SignatureValue>/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -36,7 +36,7 @@ export async function startSandbox(options: SandboxOptions = {}, folder = mkdtem
     new RaClient({
       endpoints: endpoints({ baseUrl: sandbox.url }),
       timeoutMs: 10_000,
-      trace: (_operation, direction, xml) => void (direction === 'response' && answers.push(xml)),
+      trace: { exchange: () => ({ sending: async () => undefined, ended: async ({ answer }) => void (answer !== undefined && answers.push(answer)) }) },
     });
   const checkFolder = mkdtempSync(join(tmpdir(), 'sandbox-xsd-'));
   const sandbox = await SandboxServer.start({ dataFolder: folder, ...options });
