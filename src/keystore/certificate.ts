@@ -31,6 +31,8 @@ export interface NameAttribute {
 export interface ParsedCertificate {
   details: CertificateDetails;
   subjectAttributes: NameAttribute[];
+  /** The subject Name as encoded (DER), for the JDK's entry names (jdkName.ts). */
+  subjectName: Uint8Array;
   x509: X509Certificate;
 }
 
@@ -140,7 +142,8 @@ function readCertificate(der: Uint8Array): ParsedCertificate {
   const issuer = nameAttributes(tbs.next(BerTag.sequence));
   const validity = BerReader.inside(tbs.next(BerTag.sequence), 'validity');
   const [notBefore, notAfter] = [readTime(validity.next()), readTime(validity.next())];
-  const subjectAttributes = nameAttributes(tbs.next(BerTag.sequence));
+  const subject = tbs.next(BerTag.sequence);
+  const subjectAttributes = nameAttributes(subject);
   tbs.next(BerTag.sequence); // subject public key info: Node reads it
   tbs.optional(0x81); // issuerUniqueID
   tbs.optional(0x82); // subjectUniqueID
@@ -162,6 +165,7 @@ function readCertificate(der: Uint8Array): ParsedCertificate {
   return {
     x509,
     subjectAttributes,
+    subjectName: subject.encoded,
     details: {
       subject: formatName(subjectAttributes),
       issuer: formatName(issuer),

@@ -1,8 +1,9 @@
 // What goes into an eHealth keystore and under which names, as the official tooling writes it:
 // the `authentication` key with its certificate and chain, each ETK key under the decimal serial of
-// its certificate, then the chain again as certificate entries named by their DN.
+// its certificate, then the chain again as certificate entries named as the JDK names them (jdkName.ts).
 import type { KeyObject } from 'node:crypto';
 import { parseCertificate } from './certificate';
+import { jdkSubjectName } from './jdkName';
 import type { CertificateToWrite, KeyToWrite, Pkcs12Contents } from './pkcs12/writer';
 import type { UnlockedPkcs12 } from './pkcs12/reader';
 
@@ -14,9 +15,6 @@ export interface EhealthKeystoreContent {
 /** The JDK's local key id: "Time " and the creation time in milliseconds, unique per key. */
 const timeKeyId = (millis: number) => new TextEncoder().encode(`Time ${millis}`);
 
-/** The RFC 2253 form the JDK uses to name chain certificates: `CN=...,OU=...,C=BE`. */
-const dnAlias = (der: Uint8Array) => parseCertificate(der).details.subject.replace(/, (?=[A-Za-z0-9.]+=)/g, ',');
-
 export function ehealthLayout(content: EhealthKeystoreContent, now: number = Date.now()): Pkcs12Contents {
   const [leaf, ...issuers] = content.authentication.chain;
   if (!leaf) throw new RangeError('the authentication chain needs at least its own certificate');
@@ -24,13 +22,13 @@ export function ehealthLayout(content: EhealthKeystoreContent, now: number = Dat
   const certificates: CertificateToWrite[] = [];
   const authNames = { friendlyName: 'authentication', localKeyId: timeKeyId(now) };
   keys.push({ privateKey: content.authentication.privateKey, ...authNames });
-  certificates.push({ der: leaf, ...authNames }, ...issuers.map((der) => ({ der, friendlyName: dnAlias(der) })));
+  certificates.push({ der: leaf, ...authNames }, ...issuers.map((der) => ({ der, friendlyName: jdkSubjectName(der) })));
   content.encryption.forEach((etk, index) => {
     const names = { friendlyName: parseCertificate(etk.certificate).details.serialNumber, localKeyId: timeKeyId(now + index + 1) };
     keys.push({ privateKey: etk.privateKey, ...names });
     certificates.push({ der: etk.certificate, ...names });
   });
-  certificates.push(...content.authentication.chain.map((der) => ({ der, friendlyName: dnAlias(der) })));
+  certificates.push(...content.authentication.chain.map((der) => ({ der, friendlyName: jdkSubjectName(der) })));
   return { keys, certificates };
 }
 

@@ -57,7 +57,7 @@ describe('writing keystores that openssl and keytool read', function () {
       assert.ok(reread.keystore.checks.every((check) => check.result === 'ok'));
       assert.deepEqual(
         reread.keystore.entries.map((entry) => [entry.alias, entry.kind, entry.certificate.serialNumber]),
-        original.keystore.entries.map((entry) => [entry.alias.replace('2.5.4.5=#1303303031', 'serialNumber=001'), entry.kind, entry.certificate.serialNumber]),
+        original.keystore.entries.map((entry) => [entry.alias, entry.kind, entry.certificate.serialNumber]),
       );
       assert.equal(reread.keystore.status, 'valid');
     });
