@@ -1,7 +1,7 @@
 // The eHealth keystore naming convention: `<TYPE>=<ID>[,<APPID>] yyyyMMdd-HHmmss.p12`,
 // `.acc-p12` for acceptance. Renewals add a newer file beside the old one.
 import type { Environment, FileProblem, HolderRef } from './model';
-import { holderTypes } from './holderTypes';
+import { holderTypes } from '../protocol/holderTypes';
 
 export const keystoreSuffixes = ['.acc-p12', '.p12'] as const;
 

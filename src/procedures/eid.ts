@@ -18,7 +18,9 @@ export function eidOf(context: ProcedureContext): EidAccess {
 export async function eidUser(eid: EidAccess): Promise<EidUser> {
   const identity = await eid.engine.identity();
   const ssin = identity.nationalNumber;
-  return { ssin, actor: { ids: [{ type: SSIN_TYPE, value: ssin }], firstNames: identity.firstNames.split(/\s+/).filter(Boolean), name: identity.surname } };
+  // The names exactly as on the eID (the authority compares them): one FirstName, not one per name.
+  const firstNames = identity.firstNames ? [identity.firstNames] : [];
+  return { ssin, actor: { ids: [{ type: SSIN_TYPE, value: ssin }], firstNames, name: identity.surname } };
 }
 
 export async function eidSigner(eid: EidAccess, key: KeyUse): Promise<Signer> {

@@ -5,6 +5,7 @@ import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import type { EhealthKeystoreContent } from '../keystore/layout';
 import type { HolderRef } from '../keystore/model';
+import { getCertificateInfoForAuthenticationCertificate } from '../ra/certra';
 import { MalformedAnswer } from '../ra/errors';
 import { decryptChallenge } from '../ra/etkChallenge';
 import { getEtk } from '../ra/etkdepot';
@@ -34,9 +35,20 @@ export async function registerEtk(context: ProcedureContext, content: EhealthKey
   const { privateKey, chain } = content.authentication;
   const certificate = await etkCertificate(Buffer.from(chain[0]), privateKey, serial, encryption.publicKey);
   prompter.progress({ step: 'asking-authority', operation: completeEtkRegistration.name });
-  const { toBeActivated } = await client.call(completeEtkRegistration, { etkCertificate: certificate }, signer);
+  const registered = await client.call(completeEtkRegistration, { etkCertificate: certificate }, signer);
+  const toBeActivated = registered.toBeActivated ?? (await waitsForActivation(context, signer));
   prompter.progress({ step: 'etk-registered', serialNumber: serialNumber.toString(), toBeActivated });
   return { privateKey: encryption.privateKey, certificate, serialNumber: serialNumber.toString(), toBeActivated };
+}
+
+/**
+ * Whether the ETK just registered waits for ActivateETK, asked of CertRA when the registration's
+ * answer did not say (ETK and ToBeActivated are optional there).
+ */
+async function waitsForActivation(context: ProcedureContext, signer: Signer): Promise<boolean> {
+  context.prompter.progress({ step: 'asking-authority', operation: getCertificateInfoForAuthenticationCertificate.name });
+  const info = await context.client.call(getCertificateInfoForAuthenticationCertificate, undefined, signer);
+  return info.etkStatus === 'WAIT_FOR_ACTIVATION';
 }
 
 /** The certificate inside a depot token (CMS SignedData over the DER ETK certificate). */

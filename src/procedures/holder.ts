@@ -16,7 +16,10 @@ export interface ChosenHolder {
 
 const APPLICATION_ID = /^[0-9A-Z_-]{1,30}$/;
 
-/** The authority's type URI for a DN type (`CBE` -> `...:cbe`), or the bare type itself. */
+/**
+ * The authority's entry for a DN type. Identifier types are the plain DN types (`CBE`); a URN
+ * ending in the type is recognised in its list too, but what we send is always the plain type.
+ */
 const typeMatches = (type: OrganizationType, dnType: string) =>
   type.identifierType === dnType || type.identifierType.toLowerCase().endsWith(`:${dnType.toLowerCase()}`);
 
@@ -31,9 +34,9 @@ export async function chosenHolder(context: ProcedureContext, qualities: ActorQu
   if (!type) throw new ProcedureError('invalid-holder', { holder: label });
   if (type.validationRegEx && !new RegExp(type.validationRegEx).test(choice.id)) throw new ProcedureError('invalid-holder', { holder: label });
   if (choice.applicationId !== undefined && !APPLICATION_ID.test(choice.applicationId)) throw new ProcedureError('invalid-holder', { holder: `${label},${choice.applicationId}` });
-  const organization = qualities.organizations.find(({ identifier }) => identifier.value === choice.id && (identifier.type === type.identifierType || identifier.type === choice.type));
+  const organization = qualities.organizations.find(({ identifier }) => identifier.value === choice.id && (identifier.type === choice.type || identifier.type === type.identifierType));
   if (!organization) throw new ProcedureError('not-authorized', { holder: label });
-  const identifier = { type: type.identifierType, value: choice.id };
+  const identifier = { type: choice.type, value: choice.id };
   const inUse = await context.client.call(getExistingApplicationIds, { organization: identifier });
   if (inUse.includes(choice.applicationId ?? null)) throw new ProcedureError('application-id-in-use', { holder: label, applicationId: choice.applicationId ?? '-' });
   const name = (organization.names.find((text) => text.lang === 'fr') ?? organization.names[0])?.value ?? label;

@@ -19,6 +19,7 @@ import {
   type RevocationContract,
   type RevocationReason,
 } from './model';
+import { SOAP_ACTIONS } from '../protocol/services';
 import { NS } from './namespaces';
 import type { Operation } from './operation';
 import * as read from './read';
@@ -121,17 +122,16 @@ function certificateInfoOf(element: Element): CertificateInfo {
 
 // ---- operations ----
 
-type CertRaOperation<P, R> = Omit<Operation<P, R>, 'service' | 'ns' | 'version'>;
+type CertRaOperation<P, R> = Omit<Operation<P, R>, 'service' | 'ns' | 'version' | 'soapAction'>;
 
 function certra<P, R>(operation: CertRaOperation<P, R>): Operation<P, R> {
-  return { ...operation, service: 'certra', ns: P, version: 2 };
+  return { ...operation, service: 'certra', ns: P, version: 2, soapAction: SOAP_ACTIONS[operation.name] };
 }
 
 const none = (): XmlContent[] => [];
 
 export const getActorQualities = certra<{ ssin: string }, ActorQualities>({
   name: 'GetActorQualities',
-  soapAction: 'urn:be:fgov:ehealth:certra:protocol:v2:getActorQualities',
   signedWith: 'eid-authentication',
   body: ({ ssin }) => [identifierElement(P, 'SSIN', { type: SSIN_TYPE, value: ssin })],
   result: (answer) => ({
@@ -145,7 +145,6 @@ export const getActorQualities = certra<{ ssin: string }, ActorQualities>({
 
 export const getCertificateInfoForCitizen = certra<void, CertificateInfo[]>({
   name: 'GetCertificateInfoForCitizen',
-  soapAction: 'urn:be:fgov:ehealth:certra:protocol:v2:getCertificateInfoForCitizen',
   signedWith: 'eid-authentication',
   body: none,
   result: (answer) => read.children(answer, P, 'CertificateInfo').map(certificateInfoOf),
@@ -153,7 +152,6 @@ export const getCertificateInfoForCitizen = certra<void, CertificateInfo[]>({
 
 export const getCertificateInfoForAuthenticationCertificate = certra<void, CertificateInfo>({
   name: 'GetCertificateInfoForAuthenticationCertificate',
-  soapAction: 'urn:be:fgov:ehealth:etee:certra:protocol:v2:getCertificateInfoForAuthenticationCertificate',
   signedWith: 'ehealth-authentication',
   body: none,
   result: (answer) => certificateInfoOf(read.child(answer, P, 'CertificateInfo')),
@@ -161,7 +159,6 @@ export const getCertificateInfoForAuthenticationCertificate = certra<void, Certi
 
 export const getGenericOrganizationTypes = certra<void, OrganizationType[]>({
   name: 'GetGenericOrganizationTypes',
-  soapAction: 'urn:be:fgov:ehealth:certra:protocol:v2:getGenericOrganizationTypes',
   body: none,
   result: (answer) =>
     read.children(answer, P, 'OrganizationType').map((type) => ({
@@ -176,14 +173,12 @@ export const getGenericOrganizationTypes = certra<void, OrganizationType[]>({
 /** Application ids in use for an organization; `null` stands for a certificate without one. */
 export const getExistingApplicationIds = certra<{ organization: Identifier }, (string | null)[]>({
   name: 'GetExistingApplicationIds',
-  soapAction: 'urn:be:fgov:ehealth:etee:certra:protocol:v2:getexistingapplicationids',
   body: ({ organization }) => [identifierElement(P, 'OrganizationIdentifier', organization)],
   result: (answer) => read.children(answer, P, 'ApplicationId').map((id) => (read.isNil(id) ? null : read.textOf(id))),
 });
 
 export const generateContract = certra<{ contactData: ContactData; signer: Actor; certificate: CertificateIdentifier }, Contract>({
   name: 'GenerateContract',
-  soapAction: 'urn:be:fgov:ehealth:certra:protocol:v2:generateContract',
   body: ({ contactData, signer, certificate }) => [
     contactDataElement(P, contactData),
     actorElement(P, 'Signer', signer),
@@ -206,7 +201,6 @@ export interface CertificateRequest {
 
 export const generateCertificate = certra<CertificateRequest, CertificateRequested>({
   name: 'GenerateCertificate',
-  soapAction: 'urn:be:fgov:ehealth:etee:certra:protocol:v2:generatecertificate',
   signedWith: 'eid-signature',
   body: ({ contactData, csr, contract, baseServiceUsage = [] }) => [
     el(P, 'EHealthCSR', [
@@ -229,14 +223,12 @@ export const generateCertificate = certra<CertificateRequest, CertificateRequest
 /** The delivered chain, DER, leaf first, without the root. Throws CertificateNotYetDelivered before. */
 export const getCertificate = certra<{ publicKeyIdentifier: string }, Buffer[]>({
   name: 'GetCertificate',
-  soapAction: 'urn:be:fgov:ehealth:etee:certra:protocol:v2:getcertificate',
   body: ({ publicKeyIdentifier }) => [el(P, 'PublicKeyIdentifier', publicKeyIdentifier)],
   result: (answer) => read.oneOrMore(answer, P, 'X509Certificate').map(read.base64Of),
 });
 
 export const generateRevocationContract = certra<{ publicKeyIdentifier: string; signer: Actor; reason: RevocationReason }, RevocationContract>({
   name: 'GenerateRevocationContract',
-  soapAction: 'urn:be:fgov:ehealth:certra:protocol:v2:generateRevocationContract',
   body: ({ publicKeyIdentifier, signer, reason }) => [
     el(P, 'PublicKeyIdentifier', publicKeyIdentifier),
     actorElement(P, 'Signer', signer),
@@ -250,7 +242,6 @@ export const generateRevocationContract = certra<{ publicKeyIdentifier: string; 
 
 export const revoke = certra<{ publicKeyIdentifier: string; contract: RevocationContract }, void>({
   name: 'Revoke',
-  soapAction: 'urn:be:fgov:ehealth:etee:certra:protocol:v2:revoke',
   signedWith: 'eid-signature',
   body: ({ publicKeyIdentifier, contract }) => [el(P, 'PublicKeyIdentifier', publicKeyIdentifier), contractElement(P, contract)],
   result: () => undefined,
@@ -258,7 +249,6 @@ export const revoke = certra<{ publicKeyIdentifier: string; contract: Revocation
 
 export const submitCsrForForeigner = certra<{ person: Actor; contactData: ContactData; csr: Buffer }, ForeignerCsrSubmitted>({
   name: 'SubmitCSRForForeigner',
-  soapAction: 'urn:be:fgov:ehealth:certra:protocol:v2:submitCSRForForeigner',
   body: ({ person, contactData, csr }) => [actorElement(P, 'ForeignPerson', person), contactDataElement(P, contactData), el(P, 'CSR', csr.toString('base64'))],
   result: (answer) => ({ validationUrl: read.text(answer, P, 'ValidationUrl').trim(), expirationDate: read.dateTime(answer, P, 'ExpirationDate') }),
 });

@@ -1,18 +1,14 @@
 // Where each service lives: eHealth production and acceptance, or a base URL (the local sandbox,
 // serving the same paths on 127.0.0.1).
-import type { Service } from './operation';
+import { SERVICE_PATHS, type Service } from '../protocol/services';
+
+export { SERVICE_PATHS };
 
 export type RaEnvironment = 'production' | 'acceptance';
 
 const BASE_URLS: Record<RaEnvironment, string> = {
   production: 'https://services.ehealth.fgov.be',
   acceptance: 'https://services-acpt.ehealth.fgov.be',
-};
-
-export const SERVICE_PATHS: Record<Service, string> = {
-  certra: '/CertRa/v2',
-  etkra: '/EtkRa/v2',
-  etkdepot: '/EtkDepot/v1',
 };
 
 export type Endpoints = Record<Service, URL>;

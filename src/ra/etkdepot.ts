@@ -2,6 +2,7 @@
 // ETK. A v1 request carries no Id/IssueInstant and its answer a commons 1.0 Status (Code "200").
 import { AuthorityError } from './errors';
 import type { EtkIdentifier, EtkLookup } from './model';
+import { SOAP_ACTIONS } from '../protocol/services';
 import { NS } from './namespaces';
 import type { Operation } from './operation';
 import * as read from './read';
@@ -20,7 +21,7 @@ function identifierOf(element: Element): EtkIdentifier {
 export const getEtk: Operation<{ identifiers: EtkIdentifier[] }, EtkLookup> = {
   name: 'GetEtk',
   service: 'etkdepot',
-  soapAction: 'urn:be:fgov:ehealth:etkdepot:1_0:protocol:getEtk',
+  soapAction: SOAP_ACTIONS.GetEtk,
   ns: P,
   version: 1,
   body: ({ identifiers }) => [

@@ -10,4 +10,4 @@ export { buildRequest, parseAnswer, type Operation, type SigningKey } from './op
 export { keySigner, type Signer, type SignatureAlgorithm } from './signer';
 export { soapCall, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type SoapCallOptions } from './soap';
 export { folderTracer, type Tracer } from './trace';
-export { decryptChallenge, encryptChallenge, CHALLENGE_SERIAL_BYTES } from './etkChallenge';
+export { decryptChallenge } from './etkChallenge';

@@ -1,15 +1,21 @@
 // Values exchanged with the registration authority, named after the XSD types they mirror.
 
-/** An identifier with its type URI (commons core IdType), e.g. an SSIN or a CBE number. */
+/**
+ * An identifier with its type (commons core IdType): the plain DN type, `SSIN` for a person,
+ * `CBE`, `NIHII-HOSPITAL`, ... for an organization (XSD annotations; docs/PROTOCOL.md).
+ */
 export interface Identifier {
   type: string;
   value: string;
 }
 
-/** Type URI of a natural person's identifier in eHealth messages. */
-export const SSIN_TYPE = 'urn:be:fgov:person:ssin';
+/** The identifier type of a natural person in every eHealth message. */
+export const SSIN_TYPE = 'SSIN';
 
-/** commons core ActorType: a person (SSIN) or an organization. */
+/**
+ * commons core ActorType: a person (SSIN) or an organization. A person's first names are one
+ * element holding the eID's `firstnames` verbatim: the authority compares them with the eID.
+ */
 export interface Actor {
   ids: Identifier[];
   firstNames: string[];
@@ -112,11 +118,12 @@ export interface ForeignerCsrSubmitted {
   expirationDate: Date;
 }
 
+/** CompleteETKRegistration's answer; both fields are optional in the XSD and may be absent. */
 export interface EtkRegistered {
   /** The encryption token, as encoded by the authority (CMS SignedData). */
-  etk: Buffer;
+  etk?: Buffer;
   /** A replacement ETK that must be activated with ActivateETK. */
-  toBeActivated: boolean;
+  toBeActivated?: boolean;
 }
 
 /** EtkDepot search key: Type (SSIN, CBE, ...), Value, optional ApplicationID. */

@@ -1,6 +1,7 @@
 // One shape for every operation of the three services: how to build its request, which key signs
 // it, how to read its answer. Services (certra.ts, etkra.ts, etkdepot.ts) only fill it in.
 import { randomUUID } from 'node:crypto';
+import type { OperationName, Service } from '../protocol/services';
 import { AuthorityError, CertificateNotYetDelivered, MalformedAnswer, type AuthorityErrorDetail } from './errors';
 import { envelope, openEnvelope } from './envelope';
 import { NS, SUCCESS_STATUS } from './namespaces';
@@ -9,14 +10,14 @@ import type { Signer } from './signer';
 import { signEnveloped } from './xmldsig';
 import { el, type XmlContent } from './xml';
 
-export type Service = 'certra' | 'etkra' | 'etkdepot';
+export type { Service } from '../protocol/services';
 
 /** The key the authority expects on a signed request (PROTOCOL.md). */
 export type SigningKey = 'eid-authentication' | 'eid-signature' | 'ehealth-authentication';
 
 export interface Operation<Params, Result> {
-  /** Operation name as in PROTOCOL.md, also used to name trace files. */
-  name: string;
+  /** Operation name as in the XSDs, also used to name trace files. */
+  name: OperationName;
   service: Service;
   soapAction: string;
   ns: string;

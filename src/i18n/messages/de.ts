@@ -240,11 +240,8 @@ export const de: Record<MessageKey, string> = {
   'procedures.prompt.reason': 'Widerrufsgrund ({reasons}): ',
   // end procedures
   // sandbox
-  'sandbox.contract.request':
-    '<p>Sandbox (nur zum Testen): Ich beantrage ein eHealth-Authentifizierungszertifikat für <b>{dn}</b> und nehme die Nutzungsbedingungen an. Nichts, was diese Sandbox ausstellt, ist bei eHealth gültig.</p>',
-  'sandbox.contract.revocation': '<p>Sandbox (nur zum Testen): Ich widerrufe das eHealth-Zertifikat von <b>{dn}</b>. Ein widerrufenes Zertifikat kann nicht mehr verwendet werden.</p>',
   'sandbox.cli.help':
-    'ehealth sandbox serve [--port N] [--data ORDNER] [--validity-days N] [--trust PEM...] [--pending-polls N] [--manual-validation-ms N] [--refuse] [--delay-ms N] [--json]\n  Startet die lokale Registrierungsstelle (Sandbox) auf 127.0.0.1 (Standard-Datenordner: {folder}).',
+    'ehealth sandbox serve [--port N] [--data ORDNER] [--validity-days N] [--trust PEM...] [--pending-polls N] [--manual-validation-ms N] [--refuse] [--bare-etk-answer] [--delay-ms N] [--json]\n  Startet die lokale Registrierungsstelle (Sandbox) auf 127.0.0.1 (Standard-Datenordner: {folder}).',
   'sandbox.cli.listening': 'Registrierungsstelle der Sandbox hört auf {url} (Datenordner {folder}). Mit Strg+C beenden.',
   'sandbox.cli.stopped': 'Registrierungsstelle der Sandbox beendet.',
   'sandbox.cli.notANumber': '--{option} erwartet eine ganze Zahl, nicht „{value}“.',

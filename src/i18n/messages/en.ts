@@ -239,11 +239,8 @@ export const en = {
   'procedures.prompt.reason': 'Revocation reason ({reasons}): ',
   // end procedures
   // sandbox
-  'sandbox.contract.request':
-    '<p>Sandbox (test only): I request an eHealth authentication certificate for <b>{dn}</b> and accept its conditions of use. Nothing this sandbox issues is valid at eHealth.</p>',
-  'sandbox.contract.revocation': '<p>Sandbox (test only): I revoke the eHealth certificate of <b>{dn}</b>. A revoked certificate cannot be used again.</p>',
   'sandbox.cli.help':
-    'ehealth sandbox serve [--port N] [--data DIR] [--validity-days N] [--trust PEM...] [--pending-polls N] [--manual-validation-ms N] [--refuse] [--delay-ms N] [--json]\n  Runs the local sandbox registration authority on 127.0.0.1 (data folder by default: {folder}).',
+    'ehealth sandbox serve [--port N] [--data DIR] [--validity-days N] [--trust PEM...] [--pending-polls N] [--manual-validation-ms N] [--refuse] [--bare-etk-answer] [--delay-ms N] [--json]\n  Runs the local sandbox registration authority on 127.0.0.1 (data folder by default: {folder}).',
   'sandbox.cli.listening': 'Sandbox registration authority listening on {url} (data folder {folder}). Stop it with Ctrl+C.',
   'sandbox.cli.stopped': 'Sandbox registration authority stopped.',
   'sandbox.cli.notANumber': '--{option} expects a whole number, not "{value}".',

@@ -240,11 +240,8 @@ export const fr: Record<MessageKey, string> = {
   'procedures.prompt.reason': 'Motif de révocation ({reasons}) : ',
   // end procedures
   // sandbox
-  'sandbox.contract.request':
-    '<p>Bac à sable (test uniquement) : je demande un certificat d’authentification eHealth pour <b>{dn}</b> et j’en accepte les conditions d’utilisation. Rien de ce que délivre ce bac à sable n’est valable auprès d’eHealth.</p>',
-  'sandbox.contract.revocation': '<p>Bac à sable (test uniquement) : je révoque le certificat eHealth de <b>{dn}</b>. Un certificat révoqué ne peut plus être utilisé.</p>',
   'sandbox.cli.help':
-    'ehealth sandbox serve [--port N] [--data DOSSIER] [--validity-days N] [--trust PEM...] [--pending-polls N] [--manual-validation-ms N] [--refuse] [--delay-ms N] [--json]\n  Lance l’autorité d’enregistrement locale (bac à sable) sur 127.0.0.1 (dossier de données par défaut : {folder}).',
+    'ehealth sandbox serve [--port N] [--data DOSSIER] [--validity-days N] [--trust PEM...] [--pending-polls N] [--manual-validation-ms N] [--refuse] [--bare-etk-answer] [--delay-ms N] [--json]\n  Lance l’autorité d’enregistrement locale (bac à sable) sur 127.0.0.1 (dossier de données par défaut : {folder}).',
   'sandbox.cli.listening': 'Autorité d’enregistrement du bac à sable à l’écoute sur {url} (dossier de données {folder}). Arrêtez-la avec Ctrl+C.',
   'sandbox.cli.stopped': 'Autorité d’enregistrement du bac à sable arrêtée.',
   'sandbox.cli.notANumber': '--{option} attend un nombre entier, pas « {value} ».',

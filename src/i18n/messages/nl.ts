@@ -240,11 +240,8 @@ export const nl: Record<MessageKey, string> = {
   'procedures.prompt.reason': 'Reden voor intrekking ({reasons}): ',
   // end procedures
   // sandbox
-  'sandbox.contract.request':
-    '<p>Sandbox (enkel voor tests): ik vraag een eHealth-authenticatiecertificaat aan voor <b>{dn}</b> en aanvaard de gebruiksvoorwaarden. Niets wat deze sandbox uitreikt, is geldig bij eHealth.</p>',
-  'sandbox.contract.revocation': '<p>Sandbox (enkel voor tests): ik herroep het eHealth-certificaat van <b>{dn}</b>. Een herroepen certificaat kan niet meer gebruikt worden.</p>',
   'sandbox.cli.help':
-    'ehealth sandbox serve [--port N] [--data MAP] [--validity-days N] [--trust PEM...] [--pending-polls N] [--manual-validation-ms N] [--refuse] [--delay-ms N] [--json]\n  Start de lokale registratie-autoriteit (sandbox) op 127.0.0.1 (standaard gegevensmap: {folder}).',
+    'ehealth sandbox serve [--port N] [--data MAP] [--validity-days N] [--trust PEM...] [--pending-polls N] [--manual-validation-ms N] [--refuse] [--bare-etk-answer] [--delay-ms N] [--json]\n  Start de lokale registratie-autoriteit (sandbox) op 127.0.0.1 (standaard gegevensmap: {folder}).',
   'sandbox.cli.listening': 'Registratie-autoriteit van de sandbox luistert op {url} (gegevensmap {folder}). Stop ze met Ctrl+C.',
   'sandbox.cli.stopped': 'Registratie-autoriteit van de sandbox gestopt.',
   'sandbox.cli.notANumber': '--{option} verwacht een geheel getal, niet "{value}".',
