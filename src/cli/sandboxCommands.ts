@@ -51,6 +51,7 @@ async function serve(context: CliContext): Promise<number> {
       'manual-validation-ms': { type: 'string' },
       'delay-ms': { type: 'string' },
       refuse: { type: 'boolean' },
+      'bare-etk-answer': { type: 'boolean' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -59,6 +60,7 @@ async function serve(context: CliContext): Promise<number> {
     manualValidationMs: wholeNumber(context, 'manual-validation-ms', values['manual-validation-ms']),
     delayMs: wholeNumber(context, 'delay-ms', values['delay-ms']),
     refuse: values.refuse,
+    bareEtkAnswer: values['bare-etk-answer'],
   };
   const validityDays = wholeNumber(context, 'validity-days', values['validity-days']);
   if (validityDays === 0) throw new CliError(context.t('sandbox.cli.notANumber', { option: 'validity-days', value: '0' }), ExitCode.usage);

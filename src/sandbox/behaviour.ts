@@ -15,9 +15,11 @@ export interface Behaviour {
   failWith?: Failure;
   /** Every answer is delayed this long. */
   delayMs: number;
+  /** CompleteETKRegistration answers without ETK and ToBeActivated (both optional in the XSD). */
+  bareEtkAnswer: boolean;
 }
 
-export const DEFAULT_BEHAVIOUR: Behaviour = { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0 };
+export const DEFAULT_BEHAVIOUR: Behaviour = { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0, bareEtkAnswer: false };
 
 const count = (value: unknown, name: string): number => {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number >= 0.`);
@@ -36,15 +38,16 @@ function failure(value: unknown): Failure | undefined {
 export function changeBehaviour(base: Behaviour, change: unknown): Behaviour {
   if (typeof change !== 'object' || change === null || Array.isArray(change)) throw new Error('The behaviour must be a JSON object.');
   const fields = change as Record<string, unknown>;
-  const unknown = Object.keys(fields).filter((name) => !['pendingPolls', 'manualValidationMs', 'refuse', 'failWith', 'delayMs'].includes(name));
+  const unknown = Object.keys(fields).filter((name) => !['pendingPolls', 'manualValidationMs', 'refuse', 'failWith', 'delayMs', 'bareEtkAnswer'].includes(name));
   if (unknown.length) throw new Error(`Unknown behaviour field(s): ${unknown.join(', ')}.`);
   const next: Behaviour = { ...base };
   if ('pendingPolls' in fields) next.pendingPolls = count(fields.pendingPolls, 'pendingPolls');
   if ('manualValidationMs' in fields) next.manualValidationMs = count(fields.manualValidationMs, 'manualValidationMs');
   if ('delayMs' in fields) next.delayMs = count(fields.delayMs, 'delayMs');
-  if ('refuse' in fields) {
-    if (typeof fields.refuse !== 'boolean') throw new Error('refuse must be true or false.');
-    next.refuse = fields.refuse;
+  for (const flag of ['refuse', 'bareEtkAnswer'] as const) {
+    if (!(flag in fields)) continue;
+    if (typeof fields[flag] !== 'boolean') throw new Error(`${flag} must be true or false.`);
+    next[flag] = fields[flag];
   }
   if ('failWith' in fields) next.failWith = failure(fields.failWith);
   return next;

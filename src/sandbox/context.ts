@@ -1,11 +1,12 @@
 // What every operation handler works with: the sandbox's state, CA, trust anchors and behaviour,
 // and the exchange at hand (the request element and, when signed, who signed it).
-import type { Operation } from '../ra/operation';
-import type { XmlContent } from '../ra/xml';
+import type { OperationName } from '../protocol/services';
 import type { Behaviour } from './behaviour';
 import type { SandboxCa } from './ca';
+import { operation, type OperationSpec } from './operations';
 import type { SandboxState } from './state';
 import type { TrustAnchors, VerifiedSigner } from './verify';
+import type { Part } from './xml';
 
 export interface SandboxContext {
   dataFolder: string;
@@ -26,20 +27,11 @@ export interface Exchange {
 }
 
 export interface Handler {
-  operation: Operation<never, unknown>;
-  /**
-   * The request's children in XSD order, in the operation's namespace: `Name` once, `Name?`
-   * optional, `Name*` any number (the signature of a signed request is checked apart).
-   */
-  children: string[];
-  /** GetExistingApplicationIds answers a plain ResponseType, without Status. */
-  withoutStatus?: boolean;
-  handle(exchange: Exchange): XmlContent[] | Promise<XmlContent[]>;
+  spec: OperationSpec;
+  handle(exchange: Exchange): Part[] | Promise<Part[]>;
 }
 
-export function handler<P, R>(operation: Operation<P, R>, children: string[], handle: Handler['handle'], withoutStatus = false): Handler {
-  return { operation: operation as Operation<never, unknown>, children, handle, withoutStatus };
-}
+export const handler = (name: OperationName, handle: Handler['handle']): Handler => ({ spec: operation(name), handle });
 
 /** The signer of a signed exchange (the server verified it before calling the handler). */
 export function signerOf(exchange: Exchange): VerifiedSigner {

@@ -3,15 +3,15 @@
 // declared or to CDATA, sensitive to every name, attribute and character of text).
 import { createHash } from 'node:crypto';
 import { ExclusiveCanonicalization } from 'xml-crypto';
-import { buildDocument, childElements, parseXml, serialize, type XmlElement } from '../ra/xml';
+import { document, elements, parseDocument, type Node_ } from './xml';
 
 export function contractDigest(contract: Element): string {
   const hash = createHash('sha256');
-  for (const child of childElements(contract)) hash.update(new ExclusiveCanonicalization().process(child, {})).update('\n');
+  for (const child of elements(contract)) hash.update(new ExclusiveCanonicalization().process(child, {})).update('\n');
   return hash.digest('hex');
 }
 
 /** The digest of a contract about to be sent, as it will read once parsed by the client. */
-export function digestOfNew(contract: XmlElement): string {
-  return contractDigest(parseXml(serialize(buildDocument(contract).root)).documentElement!);
+export function digestOfNew(contract: Node_): string {
+  return contractDigest(parseDocument(document(contract)).documentElement!);
 }

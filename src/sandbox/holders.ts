@@ -1,69 +1,75 @@
-// eHealth's naming rules (DOMAIN.md section 3): which holders exist, how their identifiers look,
-// and the exact subject DN a certificate for them must carry.
-import { isValidCbe, isValidSsin } from '../identifiers';
-import { formatName } from '../keystore/certificate';
-import { holderTypes } from '../keystore/holderTypes';
-import { SSIN_TYPE, type CertificateIdentifier } from '../ra/model';
+// eHealth's naming rules as the sandbox applies them (its own reading, not the client's): which
+// holders exist, how their identifiers look and check, and the exact subject DN a certificate for
+// them carries (CN=TYPE\=ID[\, APP], OU=eHealth-platform Belgium, OU=NAME, OU=TYPE\=ID[, OU=APP],
+// O=Federal Government, C=BE; NAME in capitals without accents).
+import { holderTypes } from '../protocol/holderTypes';
 import { Refusal } from './refusal';
 import type { Holder } from './state';
 
+/** A person's identifier type in every message (XSD: "an identifier of type SSIN"). */
+export const PERSON_TYPE = 'SSIN';
+
 export interface OrganizationTypeRule {
+  /** The DN type, also the identifier type in messages (`CBE`, `NIHII-HOSPITAL`, ...). */
   type: string;
-  /** The sandbox's own identifier type URI; the real ones come from eHealth's GetGenericOrganizationTypes. */
-  identifierType: string;
   validationRegEx: string;
+  checkDigit?: 'MOD97';
 }
 
 export const ORGANIZATION_TYPES: OrganizationTypeRule[] = [...holderTypes]
-  .filter(([type]) => type !== 'SSIN')
+  .filter(([type]) => type !== PERSON_TYPE)
   .map(([type, length]) => ({
     type,
-    identifierType: `urn:be:fgov:ehealth:1.0:certificateholder:organization:${type.toLowerCase()}`,
     validationRegEx: length ? `^[0-9]{${length}}$` : '^[0-9A-Z]{1,20}$',
+    ...(type.startsWith('CBE') ? { checkDigit: 'MOD97' as const } : {}),
   }));
 
 const APPLICATION_ID = /^[0-9A-Z_-]{1,30}$/;
 
-/** The DN's NAME: upper case, accents removed, single spaces. */
-export function dnName(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/\s+/g, ' ').trim();
+/** National register (and BIS) numbers: 97 - (first nine mod 97), born before 2000 or after (prefix 2). */
+export function isSsin(value: string): boolean {
+  if (!/^[0-9]{11}$/.test(value)) return false;
+  const check = Number(value.slice(9));
+  return [value.slice(0, 9), `2${value.slice(0, 9)}`].some((digits) => 97 - Number(BigInt(digits) % 97n) === check);
 }
 
-/** The organization type of an actor Id Type: the URI from GetGenericOrganizationTypes, or the bare DN type. */
-export function organizationType(idType: string): OrganizationTypeRule | undefined {
-  return ORGANIZATION_TYPES.find((rule) => rule.identifierType === idType || rule.type === idType);
-}
+/** Enterprise numbers: the last two digits are 97 - (first eight mod 97). */
+export const isCbe = (value: string) => /^[01][0-9]{9}$/.test(value) && 97 - (Number(value.slice(0, 8)) % 97) === Number(value.slice(8));
 
 export function checkSsin(ssin: string | undefined, role: string): string {
-  if (!ssin || !isValidSsin(ssin) || !/^\d{11}$/.test(ssin)) throw new Refusal('INVALID_SSIN', `The ${role}'s SSIN "${ssin ?? ''}" is not a valid national number.`);
+  if (ssin === undefined || !isSsin(ssin)) throw new Refusal('INVALID_SSIN', `The ${role}'s SSIN "${ssin ?? ''}" is not a valid national number.`);
   return ssin;
 }
 
+/** The DN's NAME: capitals, accents dropped, one space between words. */
+export const dnName = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleUpperCase('en').split(/\s+/).filter(Boolean).join(' ');
+
+export interface RequestedCertificate {
+  ids: { type: string; value: string }[];
+  firstNames: string[];
+  name: string;
+  applicationId?: string;
+}
+
 /** The holder a contract is asked for, checked against the naming rules. */
-export function holderOf(certificate: CertificateIdentifier): Holder {
-  const { actor, applicationId } = certificate;
-  const [id, ...others] = actor.ids;
-  if (!id || others.length) throw new Refusal('INVALID_HOLDER', 'The certificate holder must have exactly one identifier.');
-  if (id.type === SSIN_TYPE) {
+export function holderOf(requested: RequestedCertificate): Holder {
+  const { ids, firstNames, name, applicationId } = requested;
+  if (ids.length !== 1) throw new Refusal('INVALID_HOLDER', 'The certificate holder must have exactly one identifier.');
+  const [{ type, value }] = ids;
+  const actor = { idType: type, firstNames, name };
+  if (type === PERSON_TYPE) {
     if (applicationId !== undefined) throw new Refusal('INVALID_APPLICATION_ID', 'A certificate for a person has no application id.');
-    const name = dnName([...actor.firstNames, actor.name].join(' '));
-    return { type: 'SSIN', id: checkSsin(id.value, 'holder'), name, actor: { idType: id.type, firstNames: actor.firstNames, name: actor.name } };
+    return { type, id: checkSsin(value, 'holder'), name: dnName(`${firstNames.join(' ')} ${name}`), actor };
   }
-  const rule = organizationType(id.type);
-  if (!rule) throw new Refusal('UNKNOWN_ORGANIZATION_TYPE', `Unknown organization identifier type "${id.type}".`);
-  if (!new RegExp(rule.validationRegEx).test(id.value) || (rule.type.startsWith('CBE') && !isValidCbe(id.value))) {
-    throw new Refusal('INVALID_IDENTIFIER', `"${id.value}" is not a valid ${rule.type} number.`);
+  const rule = ORGANIZATION_TYPES.find((candidate) => candidate.type === type);
+  if (!rule) throw new Refusal('UNKNOWN_ORGANIZATION_TYPE', `Unknown organization identifier type "${type}".`);
+  if (!new RegExp(rule.validationRegEx).test(value) || (rule.checkDigit === 'MOD97' && !isCbe(value))) {
+    throw new Refusal('INVALID_IDENTIFIER', `"${value}" is not a valid ${rule.type} number.`);
   }
   if (applicationId !== undefined && !APPLICATION_ID.test(applicationId)) {
     throw new Refusal('INVALID_APPLICATION_ID', `The application id "${applicationId}" must be 1 to 30 of A-Z, 0-9, "-" and "_".`);
   }
-  return {
-    type: rule.type,
-    id: id.value,
-    ...(applicationId !== undefined ? { applicationId } : {}),
-    name: dnName(actor.name),
-    actor: { idType: id.type, firstNames: actor.firstNames, name: actor.name },
-  };
+  return { type, id: value, ...(applicationId !== undefined ? { applicationId } : {}), name: dnName(name), actor };
 }
 
 /** The subject of the holder's certificate, in certificate order (C first). */
@@ -81,7 +87,20 @@ export function subjectAttributes(holder: Holder): [string, string][] {
   ];
 }
 
-/** RFC 4514: `CN=SSIN\=79021802145, OU=eHealth-platform Belgium, OU=JEAN DUPONT, ..., C=BE`. */
+// RFC 4514 section 2.4: these are escaped anywhere, '#' and ' ' first, ' ' last.
+const SPECIAL = new Set(['"', '+', ',', ';', '<', '>', '\\', '=']);
+
+function escapeValue(value: string): string {
+  const characters = [...value].map((character) => (SPECIAL.has(character) ? `\\${character}` : character));
+  if (characters[0] === '#' || characters[0] === ' ') characters[0] = `\\${characters[0]}`;
+  if (characters.length > 1 && characters[characters.length - 1] === ' ') characters[characters.length - 1] = '\\ ';
+  return characters.join('');
+}
+
+/** The DN as a contract states it, most specific first: `CN=SSIN\=79021802145, OU=..., C=BE`. */
 export function subjectDn(holder: Holder): string {
-  return formatName(subjectAttributes(holder).map(([type, value]) => ({ type, value })));
+  return subjectAttributes(holder)
+    .reverse()
+    .map(([type, value]) => `${type}=${escapeValue(value)}`)
+    .join(', ');
 }

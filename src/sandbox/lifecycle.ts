@@ -1,11 +1,10 @@
 // The life of a requested certificate: pending until validated (polls, manual delay), issued on
 // the first look after that, expired by the clock, replaceable in its last 90 days.
 import { X509Certificate } from 'node:crypto';
-import type { CertificateStatus } from '../ra/model';
 import { issueAuthenticationCertificate } from './ca';
 import type { SandboxContext } from './context';
 import { REPLACEMENT_PERIOD_DAYS } from './options';
-import { sameHolder, type CertificateRecord, type Holder } from './state';
+import { sameHolder, type CertificateRecord, type CertificateStatus, type Holder } from './state';
 import { x509 } from './x509';
 
 const DAY_MS = 86_400_000;

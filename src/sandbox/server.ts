@@ -1,14 +1,13 @@
 // The sandbox registration authority: an HTTP server on 127.0.0.1 only, serving CertRA v2, EtkRA v2
-// and EtkDepot v1 under eHealth's paths, dispatching on path + SOAPAction to the operation handlers,
-// with a small admin endpoint (/sandbox/behaviour) to make it misbehave on purpose.
+// and EtkDepot v1 under eHealth's paths. It routes on the path and the request element in the SOAP
+// Body, and checks the SOAPAction the WSDLs declare (none for GetEtk: empty or absent). A small
+// admin endpoint (/sandbox/behaviour) makes it misbehave on purpose.
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openEnvelope } from '../ra/envelope';
-import { SERVICE_PATHS } from '../ra/endpoints';
-import { RaError } from '../ra/errors';
-import type { Service } from '../ra/operation';
+import { NS } from '../protocol/namespaces';
+import { SERVICE_PATHS, type Service } from '../protocol/services';
 import { faultAnswer, refusalAnswer, successAnswer } from './answers';
 import { changeBehaviour, DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour';
 import { openCa } from './ca';
@@ -18,6 +17,7 @@ import { etkdepotHandlers } from './handlers/etkdepot';
 import { etkraHandlers } from './handlers/etkra';
 import { DEFAULT_VALIDITY_DAYS, defaultDataFolder, type SandboxOptions } from './options';
 import { InvalidRequest, Refusal } from './refusal';
+import { elements, parseDocument, single } from './xml';
 import { checkShape } from './shape';
 import { SandboxState } from './state';
 import { verifySignedRequest } from './verify';
@@ -27,6 +27,24 @@ const MAX_REQUEST_BYTES = 1024 * 1024;
 const BEHAVIOUR_PATH = '/sandbox/behaviour';
 
 const serviceAt = (path: string): Service | undefined => (Object.keys(SERVICE_PATHS) as Service[]).find((service) => SERVICE_PATHS[service] === path);
+
+/** The one element in the SOAP 1.1 Body of a request. */
+function payloadOf(body: string): Element {
+  const envelope = parseDocument(body).documentElement!;
+  if (envelope.namespaceURI !== NS.soap || envelope.localName !== 'Envelope') throw new InvalidRequest('The request is not a SOAP 1.1 Envelope.');
+  const [payload, ...others] = elements(single(envelope, NS.soap, 'Body'));
+  if (!payload || others.length) throw new InvalidRequest('The SOAP Body must hold exactly one element.');
+  return payload;
+}
+
+function handlerFor(service: Service, payload: Element): Handler {
+  const found = HANDLERS.find(({ spec }) => spec.service === service && spec.ns === payload.namespaceURI && `${spec.name}Request` === payload.localName);
+  if (!found) throw new InvalidRequest(`${SERVICE_PATHS[service]} has no operation {${payload.namespaceURI ?? ''}}${payload.localName}.`);
+  return found;
+}
+
+/** The SOAPAction header without its quotes; absent reads as empty. */
+const soapActionOf = (request: IncomingMessage) => String(request.headers.soapaction ?? '').replace(/^"(.*)"$/, '$1');
 
 async function readBody(request: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
@@ -129,33 +147,33 @@ export class SandboxServer {
     if (body === undefined) return xml(413, faultAnswer('Client', 'The request is too large.'));
     if (behaviour.failWith && 'http' in behaviour.failWith) return reply(behaviour.failWith.http, 'text/plain', 'Sandbox failure on request');
     if (behaviour.failWith) return xml(500, faultAnswer('Server', behaviour.failWith.soapFault));
-    const soapAction = String(request.headers.soapaction ?? '').replace(/^"|"$/g, '');
-    const handler = HANDLERS.find((candidate) => candidate.operation.service === service && candidate.operation.soapAction === soapAction);
-    if (!handler) return xml(500, faultAnswer('Client', `Unknown SOAPAction "${soapAction}" for ${SERVICE_PATHS[service]}.`));
-    const { status, text, outcome } = await this.exchange(handler, body);
-    this.log(`${handler.operation.name}: ${outcome}`);
+    const { status, text, outcome, operation } = await this.exchange(service, soapActionOf(request), body);
+    this.log(`${operation}: ${outcome}`);
     return xml(status, text);
   }
 
   /** Runs one operation: read and check the request, verify its signature, let the handler answer. */
-  private async exchange(handler: Handler, body: string): Promise<{ status: number; text: string; outcome: string }> {
-    const { operation } = handler;
+  private async exchange(service: Service, soapAction: string, body: string): Promise<{ status: number; text: string; outcome: string; operation: string }> {
     const now = this.now();
+    let handler: Handler | undefined;
     let requestId: string | undefined;
     try {
-      const request = openEnvelope(body, operation.ns, `${operation.name}Request`);
+      const request = payloadOf(body);
+      handler = handlerFor(service, request);
+      const { spec } = handler;
+      if (soapAction !== spec.soapAction) throw new InvalidRequest(`${spec.name} expects the SOAPAction "${spec.soapAction}", not "${soapAction}".`);
       requestId = request.getAttribute('Id') || undefined;
-      checkShape(operation, request, handler.children);
-      const signer = operation.signedWith ? verifySignedRequest(body, request, operation.signedWith, this.context.anchors, now) : undefined;
+      checkShape(spec, request);
+      const signer = spec.signedWith ? verifySignedRequest(body, request, spec.signedWith, this.context.anchors, now) : undefined;
       const answer = await handler.handle({ request, signer, now, context: this.context });
-      return { status: 200, text: successAnswer(operation, requestId, answer, now, !handler.withoutStatus), outcome: 'ok' };
+      return { status: 200, text: successAnswer(spec, requestId, answer, now), outcome: 'ok', operation: spec.name };
     } catch (error) {
-      if (error instanceof Refusal && operation.version === 2 && !handler.withoutStatus) {
-        return { status: 200, text: refusalAnswer(operation, requestId, error, now), outcome: error.code };
+      const operation = handler?.spec.name ?? service;
+      if (error instanceof Refusal && handler && handler.spec.version === 2 && !handler.spec.withoutStatus) {
+        return { status: 200, text: refusalAnswer(handler.spec, requestId, error, now), outcome: error.code, operation };
       }
-      if (error instanceof Refusal || error instanceof InvalidRequest || error instanceof RaError) {
-        // RaError here comes from the client's readers: the request is not what the XSD describes.
-        return { status: 500, text: faultAnswer('Client', error.message.replace(/^The answer('s)?/, 'The request$1')), outcome: `fault: ${error.message}` };
+      if (error instanceof Refusal || error instanceof InvalidRequest) {
+        return { status: 500, text: faultAnswer('Client', error.message), outcome: `fault: ${error.message}`, operation };
       }
       throw error;
     }

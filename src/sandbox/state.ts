@@ -1,8 +1,21 @@
 // What the sandbox remembers between runs, in `DATA/state.json` (rewritten atomically after each
 // change), so that a request made today can be completed tomorrow.
 import { join } from 'node:path';
-import type { CertificateStatus, ContactData, EtkStatus, RevocationReason } from '../ra/model';
 import { readTextIfExists, writeFileAtomic } from './store';
+
+/** certra core CertificateStatusType and ETKStatusType, RevocationReasonType (XSD enumerations). */
+export type CertificateStatus = 'IN_PROGRESS' | 'VALID_ACTIVE' | 'REFUSED' | 'REVOKED' | 'EXPIRED';
+export type EtkStatus = 'NOT_REQUESTED' | 'IN_REQUEST' | 'WAIT_FOR_ACTIVATION' | 'VALID_ACTIVE' | 'REVOKED' | 'EXPIRED';
+export const REVOCATION_REASONS = ['keyCompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation'] as const;
+export type RevocationReason = (typeof REVOCATION_REASONS)[number];
+
+/** certra core ContactDataType. */
+export interface ContactData {
+  emailPrivate: string;
+  emailGeneral?: string;
+  phonePrivate: string;
+  phoneGeneral?: string;
+}
 
 /** Whom a certificate is for, as in its DN: `SSIN=79021802145`, `CBE=0123456749, GATEWAY`. */
 export interface Holder {
@@ -11,7 +24,7 @@ export interface Holder {
   applicationId?: string;
   /** The DN's NAME: upper case, without accents. */
   name: string;
-  /** The Actor as written in the contract (Id Type URI and names), echoed in CertificateInfo. */
+  /** The Actor as written in the contract (Id Type and names), echoed in CertificateInfo. */
   actor: { idType: string; firstNames: string[]; name: string };
 }
 
@@ -50,6 +63,8 @@ export interface ContractRecord {
   kind: 'request' | 'revocation';
   dn: string;
   signerSsin: string;
+  /** The Signer's names as the contract states them (FirstName verbatim, Name). */
+  signerNames: { firstNames: string; surname: string };
   holder: Holder;
   publicKeyIdentifier?: string;
   reason?: RevocationReason;

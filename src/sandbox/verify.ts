@@ -4,12 +4,12 @@
 // eHealth authentication key issued by this sandbox.
 import { verify as verifySignature, X509Certificate, type KeyObject } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
-import { NS } from '../ra/namespaces';
-import type { SigningKey } from '../ra/operation';
-import { childElements } from '../ra/xml';
+import { NS } from '../protocol/namespaces';
 import { checkSsin } from './holders';
+import type { SigningKey } from './operations';
 import { InvalidRequest, Refusal } from './refusal';
 import { keyIdentifier, keyUsages, x509 } from './x509';
+import { elements } from './xml';
 
 const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 const ECDSA_SHA384 = 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384';
@@ -30,12 +30,14 @@ export interface VerifiedSigner {
   certificate: X509Certificate;
   /** From the eID certificate's serialNumber attribute. */
   ssin?: string;
+  /** From the eID certificate's GN and SN attributes. */
+  names?: { givenNames: string; surname: string };
   /** Of an eHealth authentication certificate. */
   publicKeyIdentifier?: string;
 }
 
 function one(parent: Element, name: string): Element {
-  const [found, extra] = childElements(parent, NS.ds, name);
+  const [found, extra] = elements(parent, NS.ds, name);
   if (!found || extra) throw new InvalidRequest(`The signature must have exactly one ${name}.`);
   return found;
 }
@@ -50,13 +52,13 @@ function checkSignedInfo(signature: Element, requestId: string): void {
   const reference = one(info, 'Reference');
   if (!requestId || reference.getAttribute('URI') !== `#${requestId}`) throw new Refusal('INVALID_SIGNATURE', 'The signature must reference the request by its Id.');
   if (algorithmOf(one(reference, 'DigestMethod')) !== SHA256) throw new Refusal('INVALID_SIGNATURE', 'The signature must use a SHA-256 digest.');
-  const transforms = childElements(one(reference, 'Transforms'), NS.ds, 'Transform').map(algorithmOf);
+  const transforms = elements(one(reference, 'Transforms'), NS.ds, 'Transform').map(algorithmOf);
   if (transforms.join(' ') !== `${ENVELOPED} ${EXCLUSIVE_C14N}`) throw new Refusal('INVALID_SIGNATURE', 'The signature must be enveloped with exclusive canonicalization.');
 }
 
 function keyInfoCertificates(signature: Element): X509Certificate[] {
   const keyInfo = one(signature, 'KeyInfo');
-  const certificates = childElements(keyInfo, NS.ds, 'X509Data').flatMap((data) => childElements(data, NS.ds, 'X509Certificate'));
+  const certificates = elements(keyInfo, NS.ds, 'X509Data').flatMap((data) => elements(data, NS.ds, 'X509Certificate'));
   if (!certificates.length) throw new Refusal('INVALID_SIGNATURE', 'The signature carries no certificate.');
   try {
     return certificates.map((element) => new X509Certificate(Buffer.from((element.textContent ?? '').replace(/\s+/g, ''), 'base64')));
@@ -119,9 +121,11 @@ function anchorOf(chain: X509Certificate[], roots: X509Certificate[], now: Date)
   throw new Refusal('UNTRUSTED_CERTIFICATE', 'The signing certificate does not chain to a trusted root.');
 }
 
-function serialNumberAttribute(certificate: X509Certificate): string | undefined {
-  return new x509.X509Certificate(certificate.raw).subjectName.getField('2.5.4.5')[0];
-}
+const subjectField = (certificate: X509Certificate, oid: string) => new x509.X509Certificate(certificate.raw).subjectName.getField(oid)[0];
+
+const SERIAL_NUMBER = '2.5.4.5';
+const SURNAME = '2.5.4.4';
+const GIVEN_NAME = '2.5.4.42';
 
 /** Which key made the signature, from the anchor and the leaf's key usage (eID: Signature = nonRepudiation). */
 function signerOf(leaf: X509Certificate, anchor: X509Certificate, anchors: TrustAnchors): VerifiedSigner {
@@ -132,12 +136,13 @@ function signerOf(leaf: X509Certificate, anchor: X509Certificate, anchors: Trust
   const key: SigningKey | undefined =
     usages & x509.KeyUsageFlags.nonRepudiation ? 'eid-signature' : usages & x509.KeyUsageFlags.digitalSignature ? 'eid-authentication' : undefined;
   if (!key) throw new Refusal('WRONG_SIGNING_KEY', 'The signing certificate is neither an eID Signature nor an eID Authentication certificate.');
-  return { key, certificate: leaf, ssin: checkSsin(serialNumberAttribute(leaf), 'signer') };
+  const [givenNames, surname] = [subjectField(leaf, GIVEN_NAME), subjectField(leaf, SURNAME)];
+  return { key, certificate: leaf, ssin: checkSsin(subjectField(leaf, SERIAL_NUMBER), 'signer'), ...(givenNames && surname ? { names: { givenNames, surname } } : {}) };
 }
 
 /** Verifies the signature of `request` (the last child) within `xml`, and that `expected` made it. */
 export function verifySignedRequest(xml: string, request: Element, expected: SigningKey, anchors: TrustAnchors, now: Date): VerifiedSigner {
-  const signature = childElements(request).at(-1);
+  const signature = elements(request).at(-1);
   if (!signature || signature.namespaceURI !== NS.ds || signature.localName !== 'Signature') throw new InvalidRequest('A signed request ends with its ds:Signature.');
   checkSignedInfo(signature, request.getAttribute('Id') ?? '');
   const chain = keyInfoCertificates(signature);

@@ -1,56 +1,78 @@
 // CertRA v2 in the sandbox: contracts, requests, delivery, certificate information, revocation.
 import { createPublicKey } from 'node:crypto';
-import * as certra from '../../ra/certra';
-import { actorElement, actorOf, certificateIdentifierOf, contactDataElement, contactDataOf, identifierElement } from '../../ra/certra';
-import { translate, type MessageKey } from '../../i18n';
-import { SSIN_TYPE, REVOCATION_REASONS, type Actor, type ContactData, type RevocationReason } from '../../ra/model';
-import { NS } from '../../ra/namespaces';
-import * as read from '../../ra/read';
-import { el, type XmlElement } from '../../ra/xml';
+import { NS } from '../../protocol/namespaces';
 import { contractDigest, digestOfNew } from '../contracts';
+import { contractText } from '../contractTexts';
 import { handler, signerOf, type Exchange, type SandboxContext } from '../context';
-import { checkSsin, holderOf, ORGANIZATION_TYPES, subjectAttributes, subjectDn } from '../holders';
+import { checkSsin, holderOf, ORGANIZATION_TYPES, PERSON_TYPE, subjectAttributes, subjectDn } from '../holders';
 import { activeCertificate, deliverIfDue, effectiveStatus, issuedCertificate, replacementStart } from '../lifecycle';
 import { managedOrganizations, manages } from '../organizations';
-import { Refusal } from '../refusal';
-import type { CertificateRecord, ContractRecord, Holder } from '../state';
+import { InvalidRequest, Refusal } from '../refusal';
+import { actorIn, certificateIdentifierIn, contactDataIn, identifierIn, type Actor } from '../requests';
+import { REVOCATION_REASONS, type CertificateRecord, type ContactData, type ContractRecord, type Holder, type RevocationReason } from '../state';
+import type { VerifiedSigner } from '../verify';
 import { keyIdentifier, nameAttributes, x509 } from '../x509';
+import { binaryOf, elements, keyIdentifierOf, node, single, textOf, valueOf, type Node_ } from '../xml';
 
 const P = NS.certra;
 const C = NS.certraCore;
+const CC = NS.commonsCore;
 const BASE_SERVICES = ['tsa', 'consultrn', 'codage', 'other'];
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const PHONE = /^\+?[0-9][0-9 ./()-]{6,24}$/;
 const DAY_MS = 86_400_000;
 
+// ---- writing ----
+
+function actorNode(ns: string, name: string, actor: Holder['actor'], id: string): Node_ {
+  return node(ns, name, [node(CC, 'Id', id, { Type: actor.idType }), ...actor.firstNames.map((first) => node(CC, 'FirstName', first)), node(CC, 'Name', actor.name)]);
+}
+
+const signerNode = (ns: string, signer: Actor) =>
+  node(ns, 'Signer', [...signer.ids.map((id) => node(CC, 'Id', id.value, { Type: id.type })), ...signer.firstNames.map((first) => node(CC, 'FirstName', first)), node(CC, 'Name', signer.name)]);
+
+const contactDataNode = (contact: ContactData) =>
+  node(C, 'ContactData', [
+    node(C, 'EmailPrivate', contact.emailPrivate),
+    contact.emailGeneral !== undefined && node(C, 'EmailGeneral', contact.emailGeneral),
+    node(C, 'PhonePrivate', contact.phonePrivate),
+    contact.phoneGeneral !== undefined && node(C, 'PhoneGeneral', contact.phoneGeneral),
+  ]);
+
+/** Both languages eHealth writes its texts in, here the same name twice. */
+const bilingual = (name: string) => [node(C, 'Value', name, { 'xml:lang': 'fr' }), node(C, 'Value', name, { 'xml:lang': 'nl' })];
+
+// ---- checking ----
+
 function checkContactData(contact: ContactData): void {
-  const emails = [contact.emailPrivate, contact.emailGeneral].filter((value): value is string => value !== undefined);
-  const phones = [contact.phonePrivate, contact.phoneGeneral].filter((value): value is string => value !== undefined);
-  if (!emails.every((email) => EMAIL.test(email.trim()))) throw new Refusal('INVALID_CONTACT_DATA', 'An e-mail address is not valid.');
-  if (!phones.every((phone) => PHONE.test(phone.trim()))) throw new Refusal('INVALID_CONTACT_DATA', 'A phone number is not valid.');
-  if (emails.length === 2 && emails[0].trim().toLowerCase() === emails[1].trim().toLowerCase()) throw new Refusal('INVALID_CONTACT_DATA', 'The two e-mail addresses must differ.');
-  if (phones.length === 2 && phones[0].trim() === phones[1].trim()) throw new Refusal('INVALID_CONTACT_DATA', 'The two phone numbers must differ.');
+  const emails = [contact.emailPrivate, contact.emailGeneral].filter((value): value is string => value !== undefined).map((email) => email.trim());
+  const phones = [contact.phonePrivate, contact.phoneGeneral].filter((value): value is string => value !== undefined).map((phone) => phone.trim());
+  if (!emails.every((email) => EMAIL.test(email))) throw new Refusal('INVALID_CONTACT_DATA', 'An e-mail address is not valid.');
+  if (!phones.every((phone) => PHONE.test(phone))) throw new Refusal('INVALID_CONTACT_DATA', 'A phone number is not valid.');
+  if (emails.length === 2 && emails[0].toLowerCase() === emails[1].toLowerCase()) throw new Refusal('INVALID_CONTACT_DATA', 'The two e-mail addresses must differ.');
+  if (phones.length === 2 && phones[0] === phones[1]) throw new Refusal('INVALID_CONTACT_DATA', 'The two phone numbers must differ.');
 }
 
 /** A person acts for themself, or for an organisation they manage (DATA/organizations.json). */
 function checkMayActFor(context: SandboxContext, ssin: string, holder: Holder): void {
-  const allowed = holder.type === 'SSIN' ? holder.id === ssin : manages(context.dataFolder, ssin, holder.type, holder.id);
+  const allowed = holder.type === PERSON_TYPE ? holder.id === ssin : manages(context.dataFolder, ssin, holder.type, holder.id);
   if (!allowed) throw new Refusal('NOT_AUTHORIZED', `${ssin} may not act for ${holder.type}=${holder.id}.`);
 }
 
-function ssinOf(actor: Actor): string {
-  return checkSsin(actor.ids.find((id) => id.type === SSIN_TYPE)?.value, 'signer');
-}
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-
-/** The contract's HTML, in French and Dutch as eHealth writes it; the DN comes from the user, hence escaped. */
-function contractText(key: MessageKey, dn: string): XmlElement {
-  return el(C, 'Text', (['fr', 'nl'] as const).map((language) => el(C, 'Value', translate(language, key, { dn: escapeHtml(dn) }), { 'xml:lang': language })));
+/**
+ * The Signer of a contract request (XSD: name and SSIN "must exactly match the ones of his eID"):
+ * one SSIN identifier, and the names the eID certificate of the signature carries. The contract is
+ * asked unsigned, so the names are checked once the signed request comes (see receivedContract).
+ */
+function signerSsin(signer: Actor): string {
+  const ids = signer.ids.filter((id) => id.type === PERSON_TYPE);
+  if (ids.length !== 1 || signer.ids.length !== 1) throw new Refusal('INVALID_SIGNER', `The signer must have exactly one identifier of type ${PERSON_TYPE}.`);
+  if (signer.firstNames.length > 1) throw new Refusal('INVALID_SIGNER', 'The signer\'s first names go in one FirstName, as on the eID.');
+  return checkSsin(ids[0].value, 'signer');
 }
 
 /** Hands out a contract and remembers it, to recognise it (unchanged) in the signed request. */
-function issueContract(context: SandboxContext, contract: XmlElement, record: ContractRecord): XmlElement {
+function issueContract(context: SandboxContext, contract: Node_, record: ContractRecord): Node_ {
   context.state.addContract(digestOfNew(contract), record);
   context.state.save();
   return contract;
@@ -61,9 +83,26 @@ function receivedContract(exchange: Exchange, element: Element, kind: ContractRe
   const digest = contractDigest(element);
   const contract = exchange.context.state.contract(digest);
   if (!contract || contract.kind !== kind) throw new Refusal('CONTRACT_ALTERED', 'The contract is not one the authority issued, or it was changed.');
-  if (contract.signerSsin !== signerOf(exchange).ssin) throw new Refusal('SIGNER_MISMATCH', 'The request is not signed by the signer named in the contract.');
+  const signer = signerOf(exchange);
+  if (contract.signerSsin !== signer.ssin) throw new Refusal('SIGNER_MISMATCH', 'The request is not signed by the signer named in the contract.');
+  checkSignerNames(contract, signer.names);
   checkMayActFor(exchange.context, contract.signerSsin, contract.holder);
   return { digest, contract };
+}
+
+const firstWord = (text: string) => text.trim().split(/\s+/)[0] ?? '';
+
+/**
+ * The contract's signer names against the eID certificate that signed: the surname exactly (SN),
+ * and the first names starting with the certificate's first given name (GN may abbreviate the
+ * others). Names changed on the way (accents dropped, split, upper-cased) do not pass.
+ */
+function checkSignerNames(contract: ContractRecord, certificate: VerifiedSigner['names']): void {
+  if (!certificate) return;
+  const { firstNames, surname } = contract.signerNames;
+  if (surname !== certificate.surname || firstWord(firstNames) !== firstWord(certificate.givenNames)) {
+    throw new Refusal('SIGNER_MISMATCH', `The contract names the signer "${firstNames} ${surname}"; the eID says "${certificate.givenNames} ${certificate.surname}".`);
+  }
 }
 
 /** A PKCS#10 request whose signature verifies with its own key. */
@@ -88,37 +127,33 @@ async function checkedCsr(der: Buffer, holder: Holder): Promise<x509.Pkcs10Certi
   return csr;
 }
 
-function holderActor(holder: Holder): Actor {
-  return { ids: [{ type: holder.actor.idType, value: holder.id }], firstNames: holder.actor.firstNames, name: holder.actor.name };
-}
-
-function certificateInfo(record: CertificateRecord, now: Date): XmlElement {
+function certificateInfo(record: CertificateRecord, now: Date): Node_ {
   const status = effectiveStatus(record, now);
   const certificate = issuedCertificate(record);
   const replaceFrom = certificate && status === 'VALID_ACTIVE' ? replacementStart(certificate) : undefined;
   const app = record.holder.applicationId;
-  return el(P, 'CertificateInfo', [
-    el(C, 'RequestedDate', record.requestedAt),
-    el(C, 'PublicKeyIdentifier', record.publicKeyIdentifier),
-    el(C, 'CertificateEntity', [el(C, 'CertificateIdentifier', [actorElement(C, 'Actor', holderActor(record.holder)), app === undefined ? undefined : el(C, 'ApplicationId', app)])], {
-      EntityType: record.holder.type === 'SSIN' ? 'NaturalPerson' : 'Organization',
+  return node(P, 'CertificateInfo', [
+    node(C, 'RequestedDate', record.requestedAt),
+    node(C, 'PublicKeyIdentifier', record.publicKeyIdentifier),
+    node(C, 'CertificateEntity', [node(C, 'CertificateIdentifier', [actorNode(C, 'Actor', record.holder.actor, record.holder.id), app !== undefined && node(C, 'ApplicationId', app)])], {
+      EntityType: record.holder.type === PERSON_TYPE ? 'NaturalPerson' : 'Organization',
     }),
-    el(C, 'AuthenticationCertificateStatus', status),
-    el(C, 'ETKStatus', record.etk.status),
-    el(C, 'AutomaticallyValidated', String(record.automaticallyValidated)),
+    node(C, 'AuthenticationCertificateStatus', status),
+    node(C, 'ETKStatus', record.etk.status),
+    node(C, 'AutomaticallyValidated', String(record.automaticallyValidated)),
     certificate &&
-      el(C, 'AuthenticationCertificateDetails', [
-        el(C, 'SerialNumber', BigInt(`0x${certificate.serialNumber}`).toString(10)),
-        el(C, 'DN', record.dn),
-        el(C, 'IssuerDN', new x509.X509Certificate(certificate.raw).issuer),
-        el(C, 'ValidNotBefore', new Date(certificate.validFrom).toISOString()),
-        el(C, 'ValidNotAfter', new Date(certificate.validTo).toISOString()),
+      node(C, 'AuthenticationCertificateDetails', [
+        node(C, 'SerialNumber', BigInt(`0x${certificate.serialNumber}`).toString(10)),
+        node(C, 'DN', record.dn),
+        node(C, 'IssuerDN', new x509.X509Certificate(certificate.raw).issuer),
+        node(C, 'ValidNotBefore', new Date(certificate.validFrom).toISOString()),
+        node(C, 'ValidNotAfter', new Date(certificate.validTo).toISOString()),
       ]),
-    el(C, 'Revocable', String(status === 'VALID_ACTIVE')),
-    el(C, 'Replaceable', String(replaceFrom !== undefined && now >= replaceFrom)),
-    replaceFrom && el(C, 'ReplacementPeriodStartDate', replaceFrom.toISOString()),
-    contactDataElement(C, record.contactData),
-    ...record.baseServiceUsage.map((service) => el(C, 'BaseServiceUsage', service)),
+    node(C, 'Revocable', String(status === 'VALID_ACTIVE')),
+    node(C, 'Replaceable', String(replaceFrom !== undefined && now >= replaceFrom)),
+    replaceFrom && node(C, 'ReplacementPeriodStartDate', replaceFrom.toISOString()),
+    contactDataNode(record.contactData),
+    ...record.baseServiceUsage.map((service) => node(C, 'BaseServiceUsage', service)),
   ]);
 }
 
@@ -128,84 +163,89 @@ function knownCertificate(context: SandboxContext, publicKeyIdentifier: string):
   return record;
 }
 
-const keyIdentifierOf = (request: Element) => read.keyIdentifier(request, P, 'PublicKeyIdentifier');
+const keyIdentifierIn = (request: Element) => keyIdentifierOf(request, P, 'PublicKeyIdentifier');
+
+function revocationReasonIn(request: Element): RevocationReason {
+  const reason = valueOf(request, P, 'RevocationReason').trim();
+  if (!(REVOCATION_REASONS as readonly string[]).includes(reason)) throw new InvalidRequest(`"${reason}" is not a RevocationReasonType.`);
+  return reason as RevocationReason;
+}
 
 export const certraHandlers = [
-  handler(certra.getActorQualities, ['SSIN'], (exchange) => {
+  handler('GetActorQualities', (exchange) => {
     const ssin = signerOf(exchange).ssin!;
-    if (read.text(exchange.request, P, 'SSIN').trim() !== ssin) throw new Refusal('NOT_AUTHORIZED', 'One may only ask for one\'s own qualities.');
+    const asked = identifierIn(single(exchange.request, P, 'SSIN'));
+    if (asked.type !== PERSON_TYPE) throw new Refusal('INVALID_IDENTIFIER_TYPE', `The SSIN element must have Type="${PERSON_TYPE}", not "${asked.type}".`);
+    if (asked.value !== ssin) throw new Refusal('NOT_AUTHORIZED', 'One may only ask for one\'s own qualities.');
     return [
-      el(P, 'NaturalPersonAuthorization', 'true'),
+      node(P, 'NaturalPersonAuthorization', 'true'),
       ...managedOrganizations(exchange.context.dataFolder, ssin).map((organization) =>
-        el(P, 'OrganizationAuthorization', [
-          el(C, 'Name', [el(C, 'Value', organization.name, { 'xml:lang': 'fr' }), el(C, 'Value', organization.name, { 'xml:lang': 'nl' })]),
-          identifierElement(C, 'Identifier', { type: ORGANIZATION_TYPES.find((rule) => rule.type === organization.type)?.identifierType ?? organization.type, value: organization.id }),
-        ]),
+        node(P, 'OrganizationAuthorization', [node(C, 'Name', bilingual(organization.name)), node(C, 'Identifier', organization.id, { Type: organization.type })]),
       ),
     ];
   }),
 
-  handler(certra.getCertificateInfoForCitizen, [], (exchange) => {
+  handler('GetCertificateInfoForCitizen', (exchange) => {
     const ssin = signerOf(exchange).ssin!;
-    const mine = exchange.context.state.certificates().filter((record) => record.signerSsin === ssin || (record.holder.type === 'SSIN' && record.holder.id === ssin));
+    const mine = exchange.context.state
+      .certificates()
+      .filter((record) => record.signerSsin === ssin || (record.holder.type === PERSON_TYPE && record.holder.id === ssin) || manages(exchange.context.dataFolder, ssin, record.holder.type, record.holder.id));
     return mine.map((record) => certificateInfo(record, exchange.now));
   }),
 
-  handler(certra.getCertificateInfoForAuthenticationCertificate, [], (exchange) => [
+  handler('GetCertificateInfoForAuthenticationCertificate', (exchange) => [
     certificateInfo(knownCertificate(exchange.context, signerOf(exchange).publicKeyIdentifier!), exchange.now),
   ]),
 
-  handler(certra.getGenericOrganizationTypes, [], () =>
+  handler('GetGenericOrganizationTypes', () =>
     ORGANIZATION_TYPES.map((rule) =>
-      el(P, 'OrganizationType', [
-        el(C, 'Name', [el(C, 'Value', rule.type, { 'xml:lang': 'fr' }), el(C, 'Value', rule.type, { 'xml:lang': 'nl' })]),
-        el(C, 'IdentifierType', rule.identifierType),
-        el(C, 'ValidationRegEx', rule.validationRegEx),
-        ...(rule.type.startsWith('CBE') ? [el(C, 'CheckDigitAlgorithm', 'MOD97')] : []),
-        ...BASE_SERVICES.map((service) => el(C, 'AvailableBaseService', service)),
+      node(P, 'OrganizationType', [
+        node(C, 'Name', bilingual(rule.type)),
+        node(C, 'IdentifierType', rule.type),
+        node(C, 'ValidationRegEx', rule.validationRegEx),
+        rule.checkDigit && node(C, 'CheckDigitAlgorithm', rule.checkDigit),
+        ...BASE_SERVICES.map((service) => node(C, 'AvailableBaseService', service)),
       ]),
     ),
   ),
 
-  handler(
-    certra.getExistingApplicationIds,
-    ['OrganizationIdentifier'],
-    (exchange) => {
-      const organization = certra.identifierOf(read.child(exchange.request, P, 'OrganizationIdentifier'));
-      const type = ORGANIZATION_TYPES.find((rule) => rule.identifierType === organization.type || rule.type === organization.type)?.type;
-      const ids = new Set(
-        exchange.context.state
-          .certificates()
-          .filter((record) => record.holder.type === type && record.holder.id === organization.value && ['IN_PROGRESS', 'VALID_ACTIVE'].includes(effectiveStatus(record, exchange.now)))
-          .map((record) => record.holder.applicationId ?? null),
-      );
-      const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-      return [...ids].map((id) => (id === null ? el(P, 'ApplicationId', [], { 'xmlns:xsi': XSI, 'xsi:nil': 'true' }) : el(P, 'ApplicationId', id)));
-    },
-    true,
-  ),
-
-  handler(certra.generateContract, ['ContactData', 'Signer', 'CertificateIdentifier'], ({ request, context, now }) => {
-    checkContactData(contactDataOf(read.child(request, P, 'ContactData')));
-    const signer = actorOf(read.child(request, P, 'Signer'));
-    const signerSsin = ssinOf(signer);
-    const holder = holderOf(certificateIdentifierOf(read.child(request, P, 'CertificateIdentifier')));
-    checkMayActFor(context, signerSsin, holder);
-    const dn = subjectDn(holder);
-    const contract = el(P, 'Contract', [el(C, 'DN', dn), actorElement(C, 'Signer', signer), contractText('sandbox.contract.request', dn)]);
-    return [issueContract(context, contract, { kind: 'request', dn, signerSsin, holder, issuedAt: now.toISOString() })];
+  handler('GetExistingApplicationIds', ({ request, context, now }) => {
+    const organization = identifierIn(single(request, P, 'OrganizationIdentifier'));
+    if (!ORGANIZATION_TYPES.some((rule) => rule.type === organization.type)) throw new InvalidRequest(`Unknown organization identifier type "${organization.type}".`);
+    const ids = new Set(
+      context.state
+        .certificates()
+        .filter((record) => record.holder.type === organization.type && record.holder.id === organization.value && ['IN_PROGRESS', 'VALID_ACTIVE'].includes(effectiveStatus(record, now)))
+        .map((record) => record.holder.applicationId ?? null),
+    );
+    return [...ids].map((id) => (id === null ? node(P, 'ApplicationId', [], { 'xsi:nil': 'true' }) : node(P, 'ApplicationId', id)));
   }),
 
-  handler(certra.generateCertificate, ['EHealthCSR'], async (exchange) => {
+  handler('GenerateContract', ({ request, context, now }) => {
+    checkContactData(contactDataIn(single(request, P, 'ContactData')));
+    const signer = actorIn(single(request, P, 'Signer'));
+    const ssin = signerSsin(signer);
+    const holder = holderOf(certificateIdentifierIn(single(request, P, 'CertificateIdentifier')));
+    checkMayActFor(context, ssin, holder);
+    if (holder.type === PERSON_TYPE && (JSON.stringify(holder.actor.firstNames) !== JSON.stringify(signer.firstNames) || holder.actor.name !== signer.name)) {
+      throw new Refusal('INVALID_HOLDER', 'A certificate for a person names the signer, exactly, as its actor.');
+    }
+    const dn = subjectDn(holder);
+    const contract = node(P, 'Contract', [node(C, 'DN', dn), signerNode(C, signer), contractText('request', dn)]);
+    const signerNames = { firstNames: signer.firstNames[0] ?? '', surname: signer.name };
+    return [issueContract(context, contract, { kind: 'request', dn, signerSsin: ssin, signerNames, holder, issuedAt: now.toISOString() })];
+  }),
+
+  handler('GenerateCertificate', async (exchange) => {
     const { request, context, now } = exchange;
-    const csrElement = read.child(request, P, 'EHealthCSR');
-    const contactData = contactDataOf(read.child(csrElement, C, 'ContactData'));
+    const csrElement = single(request, P, 'EHealthCSR');
+    const contactData = contactDataIn(single(csrElement, C, 'ContactData'));
     checkContactData(contactData);
-    const { digest, contract } = receivedContract(exchange, read.child(csrElement, C, 'Contract'), 'request');
-    const baseServiceUsage = read.children(csrElement, C, 'BaseServiceUsage').map((element) => read.textOf(element).trim());
+    const { digest, contract } = receivedContract(exchange, single(csrElement, C, 'Contract'), 'request');
+    const baseServiceUsage = elements(csrElement, C, 'BaseServiceUsage').map((element) => textOf(element).trim());
     const unknown = baseServiceUsage.find((service) => !BASE_SERVICES.includes(service));
     if (unknown) throw new Refusal('INVALID_BASE_SERVICE', `Unknown base service "${unknown}".`);
-    const csrDer = read.base64(csrElement, C, 'CSR');
+    const csrDer = binaryOf(csrElement, C, 'CSR');
     const csr = await checkedCsr(csrDer, contract.holder);
     const publicKeyIdentifier = keyIdentifier(csr.publicKey.rawData);
     if (context.state.certificate(publicKeyIdentifier)) throw new Refusal('KEY_ALREADY_USED', 'This key was already used for a certificate request.');
@@ -237,14 +277,14 @@ export const certraHandlers = [
     context.state.addCertificate(record);
     context.state.save();
     return [
-      el(P, 'PublicKeyIdentifier', publicKeyIdentifier),
-      el(P, 'AutomaticallyValidated', String(record.automaticallyValidated)),
-      active && el(P, 'ReplacesCertificate', active.publicKeyIdentifier),
+      node(P, 'PublicKeyIdentifier', publicKeyIdentifier),
+      node(P, 'AutomaticallyValidated', String(record.automaticallyValidated)),
+      active && node(P, 'ReplacesCertificate', active.publicKeyIdentifier),
     ];
   }),
 
-  handler(certra.getCertificate, ['PublicKeyIdentifier'], async ({ request, context, now }) => {
-    const record = knownCertificate(context, keyIdentifierOf(request));
+  handler('GetCertificate', async ({ request, context, now }) => {
+    const record = knownCertificate(context, keyIdentifierIn(request));
     if (record.status === 'REFUSED') throw new Refusal('CERT_REFUSED', 'The certificate request was refused.');
     if (record.status === 'IN_PROGRESS' && record.pendingPolls > 0) {
       record.pendingPolls -= 1;
@@ -256,27 +296,37 @@ export const certraHandlers = [
     if (!certificate) {
       throw new Refusal('CERT_NOT_YET_DELIVERED', 'The certificate has not yet been delivered by the CA.', { publicKeyIdentifier: record.publicKeyIdentifier });
     }
-    // Leaf first, then the issuing CA; never the root (PROTOCOL.md).
-    return [certificate.raw, Buffer.from(context.ca.issuing.certificate.rawData)].map((der) => el(P, 'X509Certificate', der.toString('base64')));
+    // Leaf first, then the issuing CA; never the root (XSD annotation of GetCertificateResponse).
+    return [certificate.raw, Buffer.from(context.ca.issuing.certificate.rawData)].map((der) => node(P, 'X509Certificate', der.toString('base64')));
   }),
 
-  handler(certra.generateRevocationContract, ['PublicKeyIdentifier', 'Signer', 'RevocationReason'], ({ request, context, now }) => {
-    const record = knownCertificate(context, keyIdentifierOf(request));
+  handler('GenerateRevocationContract', ({ request, context, now }) => {
+    const record = knownCertificate(context, keyIdentifierIn(request));
     if (effectiveStatus(record, now) !== 'VALID_ACTIVE') throw new Refusal('NOT_REVOCABLE', 'Only a valid, active certificate can be revoked.');
-    const signer = actorOf(read.child(request, P, 'Signer'));
-    const signerSsin = ssinOf(signer);
-    checkMayActFor(context, signerSsin, record.holder);
-    const reason = read.oneOf(request, P, 'RevocationReason', REVOCATION_REASONS) as RevocationReason;
-    const contract = el(P, 'Contract', [el(C, 'DN', record.dn), actorElement(C, 'Signer', signer), el(C, 'RevocationReason', reason), contractText('sandbox.contract.revocation', record.dn)]);
+    const signer = actorIn(single(request, P, 'Signer'));
+    const ssin = signerSsin(signer);
+    checkMayActFor(context, ssin, record.holder);
+    const reason = revocationReasonIn(request);
+    const contract = node(P, 'Contract', [node(C, 'DN', record.dn), signerNode(C, signer), node(C, 'RevocationReason', reason), contractText('revocation', record.dn)]);
+    const signerNames = { firstNames: signer.firstNames[0] ?? '', surname: signer.name };
     return [
-      issueContract(context, contract, { kind: 'revocation', dn: record.dn, signerSsin, holder: record.holder, publicKeyIdentifier: record.publicKeyIdentifier, reason, issuedAt: now.toISOString() }),
+      issueContract(context, contract, {
+        kind: 'revocation',
+        dn: record.dn,
+        signerSsin: ssin,
+        signerNames,
+        holder: record.holder,
+        publicKeyIdentifier: record.publicKeyIdentifier,
+        reason,
+        issuedAt: now.toISOString(),
+      }),
     ];
   }),
 
-  handler(certra.revoke, ['PublicKeyIdentifier', 'Contract'], (exchange) => {
+  handler('Revoke', (exchange) => {
     const { request, context, now } = exchange;
-    const publicKeyIdentifier = keyIdentifierOf(request);
-    const { digest, contract } = receivedContract(exchange, read.child(request, P, 'Contract'), 'revocation');
+    const publicKeyIdentifier = keyIdentifierIn(request);
+    const { digest, contract } = receivedContract(exchange, single(request, P, 'Contract'), 'revocation');
     if (contract.publicKeyIdentifier !== publicKeyIdentifier) throw new Refusal('CONTRACT_ALTERED', 'The revocation contract is for another certificate.');
     const record = knownCertificate(context, publicKeyIdentifier);
     if (effectiveStatus(record, now) !== 'VALID_ACTIVE') throw new Refusal('NOT_REVOCABLE', 'Only a valid, active certificate can be revoked.');
@@ -289,9 +339,9 @@ export const certraHandlers = [
 
   // Foreigners validate their request in person at eHealth: the sandbox checks the CSR and answers
   // the address where that would happen; nothing is issued for them.
-  handler(certra.submitCsrForForeigner, ['ForeignPerson', 'ContactData', 'CSR'], async ({ request, context, now }) => {
-    checkContactData(contactDataOf(read.child(request, P, 'ContactData')));
-    const key = keyIdentifier((await verifiedCsr(read.base64(request, P, 'CSR'))).publicKey.rawData);
-    return [el(P, 'ValidationUrl', `${context.url}/sandbox/foreigner/${key}`), el(P, 'ExpirationDate', new Date(now.getTime() + 30 * DAY_MS).toISOString())];
+  handler('SubmitCSRForForeigner', async ({ request, context, now }) => {
+    checkContactData(contactDataIn(single(request, P, 'ContactData')));
+    const key = keyIdentifier((await verifiedCsr(binaryOf(request, P, 'CSR'))).publicKey.rawData);
+    return [node(P, 'ValidationUrl', `${context.url}/sandbox/foreigner/${key}`), node(P, 'ExpirationDate', new Date(now.getTime() + 30 * DAY_MS).toISOString())];
   }),
 ];

@@ -1,33 +1,39 @@
 // EtkDepot v1 in the sandbox: the published ETKs (active certificates with an active ETK), found
 // by holder type and value, and application id when the holder has several.
-import { getEtk } from '../../ra/etkdepot';
-import { NS } from '../../ra/namespaces';
-import * as read from '../../ra/read';
-import { childElements, el } from '../../ra/xml';
+import { NS } from '../../protocol/namespaces';
 import { handler } from '../context';
 import { effectiveStatus } from '../lifecycle';
+import type { Holder } from '../state';
+import { InvalidRequest } from '../refusal';
+import { elements, node, optionalValueOf, single, valueOf } from '../xml';
 
 const P = NS.etkdepot;
 
+interface Wanted {
+  type: string;
+  value: string;
+  applicationId?: string;
+}
+
+const identifierNode = (id: Wanted) =>
+  node(P, 'Identifier', [node(P, 'Type', id.type), node(P, 'Value', id.value), id.applicationId !== undefined && node(P, 'ApplicationID', id.applicationId)]);
+
+const matches = (holder: Holder, id: Wanted) => id.type === holder.type && id.value === holder.id && (id.applicationId === undefined || id.applicationId === holder.applicationId);
+
 export const etkdepotHandlers = [
-  handler(getEtk, ['SearchCriteria'], ({ request, context, now }) => {
-    const criteria = read.child(request, P, 'SearchCriteria');
-    const wanted = read.oneOrMore(criteria, P, 'Identifier').map((identifier) => ({
-      type: read.text(identifier, P, 'Type').trim(),
-      value: read.text(identifier, P, 'Value').trim(),
-      applicationId: read.optionalText(identifier, P, 'ApplicationID')?.trim(),
-    }));
+  handler('GetEtk', ({ request, context, now }) => {
+    const criteria = single(request, P, 'SearchCriteria');
+    const wanted: Wanted[] = elements(criteria, P, 'Identifier').map((identifier) => {
+      const applicationId = optionalValueOf(identifier, P, 'ApplicationID')?.trim();
+      return { type: valueOf(identifier, P, 'Type').trim(), value: valueOf(identifier, P, 'Value').trim(), ...(applicationId !== undefined ? { applicationId } : {}) };
+    });
+    if (!wanted.length) throw new InvalidRequest('SearchCriteria has no Identifier.');
     const published = context.state
       .certificates()
       .filter((record) => record.etk.status === 'VALID_ACTIVE' && record.etk.token && effectiveStatus(record, now) === 'VALID_ACTIVE')
-      .filter(({ holder }) => wanted.some((id) => id.type === holder.type && id.value === holder.id && (id.applicationId === undefined || id.applicationId === holder.applicationId)));
-    const given = el(P, 'GivenSearchCriteria', childElements(criteria));
-    if (published.length === 1) return [given, el(P, 'ETK', published[0].etk.token!)];
-    return [
-      given,
-      ...published.map(({ holder }) =>
-        el(P, 'MatchingEtk', [el(P, 'Identifier', [el(P, 'Type', holder.type), el(P, 'Value', holder.id), holder.applicationId === undefined ? undefined : el(P, 'ApplicationID', holder.applicationId)])]),
-      ),
-    ];
+      .filter(({ holder }) => wanted.some((id) => matches(holder, id)));
+    const given = node(P, 'GivenSearchCriteria', wanted.map(identifierNode));
+    if (published.length === 1) return [given, node(P, 'ETK', published[0].etk.token!)];
+    return [given, ...published.map(({ holder }) => node(P, 'MatchingEtk', [identifierNode({ type: holder.type, value: holder.id, ...(holder.applicationId !== undefined ? { applicationId: holder.applicationId } : {}) })]))];
   }),
 ];

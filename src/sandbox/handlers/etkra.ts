@@ -1,20 +1,26 @@
 // EtkRA v2 in the sandbox: the ETK challenge, registration of the self-issued ETK certificate, and
 // activation of a replacement ETK. Every call is signed with the eHealth authentication key the
 // sandbox issued; that certificate names whose ETK it is.
-import { createPublicKey } from 'node:crypto';
-import { encryptChallenge } from '../../ra/etkChallenge';
-import * as etkra from '../../ra/etkra';
-import { NS } from '../../ra/namespaces';
-import * as read from '../../ra/read';
-import { el } from '../../ra/xml';
+import { constants, createHash, createPublicKey, publicEncrypt, type KeyObject } from 'node:crypto';
+import { NS } from '../../protocol/namespaces';
 import { handler, signerOf, type Exchange } from '../context';
 import { etkToken } from '../etkToken';
 import { effectiveStatus } from '../lifecycle';
 import { Refusal } from '../refusal';
 import { sameHolder, type CertificateRecord } from '../state';
 import { keyUsages, randomSerial, sameBytes, x509 } from '../x509';
+import { binaryOf, node } from '../xml';
 
 const P = NS.etkra;
+
+/**
+ * The challenge of StartETKRegistration as its XSD annotation describes it: the serial encrypted
+ * (PKCS#1 v1.5) under the new public encryption key, followed by the SHA-256 of the serial in clear.
+ */
+function challengeFor(serial: Buffer, encryptionKey: KeyObject): Buffer {
+  const ciphertext = publicEncrypt({ key: encryptionKey, padding: constants.RSA_PKCS1_PADDING }, serial);
+  return Buffer.concat([ciphertext, createHash('sha256').update(serial).digest()]);
+}
 
 /** The signer's certificate record: issued here, still valid and active. */
 function signerRecord(exchange: Exchange): CertificateRecord {
@@ -53,10 +59,10 @@ async function checkEtk(der: Buffer, record: CertificateRecord): Promise<void> {
 }
 
 export const etkraHandlers = [
-  handler(etkra.startEtkRegistration, ['PublicEncryptionKey'], (exchange) => {
+  handler('StartETKRegistration', (exchange) => {
     const record = signerRecord(exchange);
     if (record.etk.status === 'VALID_ACTIVE' || record.etk.status === 'WAIT_FOR_ACTIVATION') throw new Refusal('ETK_ALREADY_REGISTERED', 'This certificate already has an ETK.');
-    const spki = read.base64(exchange.request, P, 'PublicEncryptionKey');
+    const spki = binaryOf(exchange.request, P, 'PublicEncryptionKey');
     let key;
     try {
       key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
@@ -67,14 +73,14 @@ export const etkraHandlers = [
     const serial = randomSerial();
     record.etk = { status: 'IN_REQUEST', challengeSerial: serial.toString('hex'), encryptionKey: spki.toString('base64') };
     exchange.context.state.save();
-    return [el(P, 'Challenge', encryptChallenge(serial, key).toString('base64'))];
+    return [node(P, 'Challenge', challengeFor(serial, key).toString('base64'))];
   }),
 
-  handler(etkra.completeEtkRegistration, ['ToBeRegistered'], async (exchange) => {
+  handler('CompleteETKRegistration', async (exchange) => {
     const { context } = exchange;
     const record = signerRecord(exchange);
     if (record.etk.status !== 'IN_REQUEST' || !record.etk.challengeSerial) throw new Refusal('NO_CHALLENGE', 'Start the ETK registration first.');
-    const der = read.base64(exchange.request, P, 'ToBeRegistered');
+    const der = binaryOf(exchange.request, P, 'ToBeRegistered');
     await checkEtk(der, record);
     // A holder who already has a published ETK gets the new one on hold until ActivateETK (renewal).
     const toBeActivated = context.state
@@ -83,10 +89,11 @@ export const etkraHandlers = [
     const token = await etkToken(context.ca, der, Buffer.from(record.certificate!, 'base64'));
     record.etk = { status: toBeActivated ? 'WAIT_FOR_ACTIVATION' : 'VALID_ACTIVE', certificate: der.toString('base64'), token: token.toString('base64') };
     context.state.save();
-    return [el(P, 'ETK', record.etk.token!), el(P, 'ToBeActivated', String(toBeActivated))];
+    // Both optional in the XSD (the public connector reads neither): left out when asked to.
+    return context.behaviour.bareEtkAnswer ? [] : [node(P, 'ETK', record.etk.token!), node(P, 'ToBeActivated', String(toBeActivated))];
   }),
 
-  handler(etkra.activateEtk, [], (exchange) => {
+  handler('ActivateETK', (exchange) => {
     const { context } = exchange;
     const record = signerRecord(exchange);
     if (record.etk.status !== 'WAIT_FOR_ACTIVATION') throw new Refusal('NOTHING_TO_ACTIVATE', 'This certificate has no ETK waiting for activation.');

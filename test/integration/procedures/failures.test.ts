@@ -9,12 +9,13 @@ import * as path from 'node:path';
 import { CardRemoved, PinIncorrect } from '../../../src/eid';
 import { languages } from '../../../src/i18n';
 import { certificateStatus, completeCertificate, ProcedureError, requestCertificate, revokeCertificate, type RequestResult } from '../../../src/procedures';
-import { getCertificate } from '../../../src/ra/certra';
 import { envelope } from '../../../src/ra/envelope';
 import { AnswerTooLarge, AuthorityError, AuthorityUnreachable, HostileAnswer, HttpStatusError, MalformedAnswer } from '../../../src/ra/errors';
 import { NS } from '../../../src/ra/namespaces';
 import { el } from '../../../src/ra/xml';
 import { successAnswer } from '../../../src/sandbox/answers';
+import { operation } from '../../../src/sandbox/operations';
+import { node } from '../../../src/sandbox/xml';
 import { startMeddler, type Meddler } from './meddler';
 import { folderDigest, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
 
@@ -156,7 +157,7 @@ describe('procedures when things go wrong half-way', function () {
 
     it('delivered a certificate for another key: wrong-certificate', async () => {
       const foreign = Buffer.from(readFileSync(rig.eid.rootPem, 'utf8').replace(/-----[^-]+-----|\s/g, ''), 'base64');
-      meddler.on('getcertificate', { answer: successAnswer(getCertificate, undefined, [el(NS.certra, 'X509Certificate', foreign.toString('base64'))], new Date()) });
+      meddler.on('getcertificate', { answer: successAnswer(operation('GetCertificate'), undefined, [node(NS.certra, 'X509Certificate', foreign.toString('base64'))], new Date()) });
       await completeFails(procedureError('wrong-certificate'));
     });
 

@@ -1,6 +1,7 @@
 // The whole life of a certificate through the procedures, against the sandbox with the virtual eID
 // (RSA and EC cards): request -> pending -> complete -> inspect -> renew -> complete renewal ->
-// activate -> revoke the old one -> status.
+// activate -> revoke the old one -> status. With the RSA card the sandbox answers the ETK
+// registration without ETK and ToBeActivated (both optional in the XSD), as the EC run does not.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -18,7 +19,8 @@ import {
 import { folderDigest, NEW_PASSWORD, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
 
 for (const algorithm of ['rsa', 'ec'] as const) {
-  describe(`procedures: the lifecycle with a virtual ${algorithm.toUpperCase()} eID`, function () {
+  const bareEtkAnswer = algorithm === 'rsa';
+  describe(`procedures: the lifecycle with a virtual ${algorithm.toUpperCase()} eID${bareEtkAnswer ? ', ETK answers without ETK' : ''}`, function () {
     this.timeout(60_000);
     let rig: Rig;
     let first: RequestResult;
@@ -26,7 +28,7 @@ for (const algorithm of ['rsa', 'ec'] as const) {
 
     // 60-day certificates: renewal is possible at once (the replacement window is the last 90 days).
     before(async () => {
-      rig = await startRig(algorithm, { validityDays: 60, behaviour: { pendingPolls: 1 } });
+      rig = await startRig(algorithm, { validityDays: 60, behaviour: { pendingPolls: 1, bareEtkAnswer } });
     });
     after(async () => rig?.stop());
 
@@ -89,6 +91,9 @@ for (const algorithm of ['rsa', 'ec'] as const) {
       const result = await completeCertificate(procedureContext(rig, prompter), renewal.keystore, { attempts: 2, intervalMs: 10 });
       assert.equal(result.toBeActivated, true);
       assert.equal(result.published, false);
+      // Without ToBeActivated in the answer, CertRA's ETK status for the new certificate tells.
+      const asked = prompter.events.flatMap((event) => (event.step === 'asking-authority' ? [event.operation] : []));
+      assert.equal(asked.includes('GetCertificateInfoForAuthenticationCertificate'), bareEtkAnswer);
     });
 
     it('activates the renewal ETK: the depot publishes it', async () => {

@@ -64,7 +64,7 @@ describe('sandbox CertRA (real client, eID-like PKI)', function () {
     const qualities = await harness.client.call(certra.getActorQualities, { ssin: SSIN }, card.authentication);
     assert.equal(qualities.naturalPerson, true);
     const types = await harness.client.call(certra.getGenericOrganizationTypes, undefined);
-    assert.ok(types.some((type) => type.identifierType.endsWith(':cbe') && type.validationRegEx === '^[0-9]{10}$'));
+    assert.ok(types.some((type) => type.identifierType === 'CBE' && type.validationRegEx === '^[0-9]{10}$'));
   });
 
   describe('refuses what eHealth would refuse', () => {

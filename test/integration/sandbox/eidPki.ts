@@ -18,8 +18,8 @@ export interface EidCard {
 export interface EidPki {
   folder: string;
   rootPem: string;
-  /** A card of `ssin`; `ec` makes P-384 keys like recent cards. */
-  card(ssin: string, options?: { ec?: boolean }): EidCard;
+  /** A card of `ssin` (its certificates' GN and SN: `names`, Jean Dupont by default); `ec` makes P-384 keys like recent cards. */
+  card(ssin: string, options?: { ec?: boolean; names?: { given: string; surname: string } }): EidCard;
   remove(): void;
 }
 
@@ -39,12 +39,12 @@ export function makeEidPki(name = 'Test Belgium Root CA'): EidPki {
   openssl(folder, 'x509', '-req', '-in', 'citizen.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '2', '-extfile', 'ca.ext', '-out', 'citizen.pem');
   const citizenPem = readFileSync(join(folder, 'citizen.pem'), 'utf8');
   let cards = 0;
-  const leaf = (ssin: string, role: 'Signature' | 'Authentication', keyArgs: string[]): Signer => {
+  const leaf = (ssin: string, role: 'Signature' | 'Authentication', keyArgs: string[], names: { given: string; surname: string }): Signer => {
     const base = `card${cards}-${role}`;
     const usage = role === 'Signature' ? 'nonRepudiation' : 'digitalSignature';
     writeFileSync(join(folder, `${base}.ext`), `basicConstraints=CA:FALSE\nkeyUsage=critical,${usage}\n`);
     openssl(folder, 'req', '-newkey', ...keyArgs, '-nodes', '-keyout', `${base}.key`, '-out', `${base}.csr`,
-      '-subj', `/C=BE/CN=Jean Dupont (${role})/SN=Dupont/GN=Jean/serialNumber=${ssin}`);
+      '-utf8', '-subj', `/C=BE/CN=${names.given} ${names.surname} (${role})/SN=${names.surname}/GN=${names.given}/serialNumber=${ssin}`);
     openssl(folder, 'x509', '-req', '-in', `${base}.csr`, '-CA', 'citizen.pem', '-CAkey', 'citizen.key', '-CAcreateserial', '-days', '1', '-extfile', `${base}.ext`, '-out', `${base}.pem`);
     const key = createPrivateKey(readFileSync(join(folder, `${base}.key`)));
     return keySigner(key, [der(readFileSync(join(folder, `${base}.pem`), 'utf8')), der(citizenPem)]);
@@ -55,7 +55,8 @@ export function makeEidPki(name = 'Test Belgium Root CA'): EidPki {
     card: (ssin, options = {}) => {
       cards += 1;
       const keyArgs = options.ec ? ['ec', '-pkeyopt', 'ec_paramgen_curve:P-384'] : ['rsa:2048'];
-      return { signature: leaf(ssin, 'Signature', keyArgs), authentication: leaf(ssin, 'Authentication', keyArgs) };
+      const names = options.names ?? { given: 'Jean', surname: 'Dupont' };
+      return { signature: leaf(ssin, 'Signature', keyArgs, names), authentication: leaf(ssin, 'Authentication', keyArgs, names) };
     },
     remove: () => rmSync(folder, { recursive: true, force: true }),
   };

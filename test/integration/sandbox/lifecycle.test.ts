@@ -17,7 +17,8 @@ import { makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from '.
 import { startSandbox, type Harness } from './harness';
 
 const SSIN = '85073003328';
-const anne: Actor = { ids: [{ type: SSIN_TYPE, value: SSIN }], firstNames: ['Anne', 'Élise'], name: 'Martin' };
+// The first names in one FirstName, verbatim, as the eID holds them.
+const anne: Actor = { ids: [{ type: SSIN_TYPE, value: SSIN }], firstNames: ['Anne Élise'], name: 'Martin' };
 const contactData = { emailPrivate: 'anne@example.be', emailGeneral: 'cabinet@example.be', phonePrivate: '+32470000001' };
 
 interface Issued {
@@ -37,7 +38,7 @@ describe('sandbox lifecycle: request, complete, depot, renew, activate, revoke',
 
   before(async () => {
     pki = makeEidPki();
-    card = pki.card(SSIN, { ec: true });
+    card = pki.card(SSIN, { ec: true, names: { given: 'Anne Élise', surname: 'Martin' } });
     // 60-day certificates: a renewal is possible at once (the replacement period is the last 90 days).
     harness = await startSandbox({ trustedRoots: [pki.rootPem], validityDays: 60, behaviour: { pendingPolls: 1 } });
   });
@@ -65,7 +66,7 @@ describe('sandbox lifecycle: request, complete, depot, renew, activate, revoke',
     const { serial } = decryptChallenge(challenge, encryption.privateKey);
     const etk = await etkCertificate(issued.chain[0], issued.privateKey, serial, encryption.publicKey);
     const registered = await harness.client.call(etkra.completeEtkRegistration, { etkCertificate: etk }, issued.authentication);
-    return { toBeActivated: registered.toBeActivated, etk };
+    return { toBeActivated: registered.toBeActivated ?? false, etk };
   }
 
   const depotEtk = async () => {

@@ -71,7 +71,7 @@ describe('sandbox misbehaviour and guards', function () {
     assert.equal((await admin('{"refuse": true}', 'text/plain')).status, 415);
     assert.equal((await admin('{"pendingPolls": -1}')).status, 400);
     assert.equal((await admin('{"surprise": 1}')).status, 400);
-    assert.deepEqual(await (await fetch(`${harness.sandbox.url}/sandbox/behaviour`)).json(), { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0 });
+    assert.deepEqual(await (await fetch(`${harness.sandbox.url}/sandbox/behaviour`)).json(), { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0, bareEtkAnswer: false });
   });
 
   it('refuses a Host that is not a loopback name (DNS rebinding)', async () => {
@@ -93,5 +93,26 @@ describe('sandbox misbehaviour and guards', function () {
     const unsigned = envelope('<ra:GetCertificateInfoForCitizenRequest xmlns:ra="urn:be:fgov:ehealth:certra:protocol:v2" Id="_1" IssueInstant="2026-01-01T00:00:00Z"/>');
     await assert.rejects(soapCall(url, certra.getCertificateInfoForCitizen.soapAction, unsigned), (error: unknown) => error instanceof SoapFault && /ds:Signature/.test(error.message));
     await assert.rejects(soapCall(url, 'urn:unknown', missing), SoapFault);
+    const withDtd = `<!DOCTYPE x [<!ENTITY e "boom">]>${envelope('<ra:GetGenericOrganizationTypesRequest xmlns:ra="urn:be:fgov:ehealth:certra:protocol:v2" Id="_1" IssueInstant="2026-01-01T00:00:00Z"/>')}`;
+    await assert.rejects(soapCall(url, certra.getGenericOrganizationTypes.soapAction, withDtd), (error: unknown) => error instanceof SoapFault && /DTD/.test(error.message));
+  });
+
+  it('takes organisation identifiers by their plain DN type, and refuses the URN forms', async () => {
+    const url = new URL(SERVICE_PATHS.certra, harness.sandbox.url);
+    const ask = (type: string) =>
+      soapCall(
+        url,
+        certra.getExistingApplicationIds.soapAction,
+        `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><ra:GetExistingApplicationIdsRequest xmlns:ra="urn:be:fgov:ehealth:certra:protocol:v2" Id="_1" IssueInstant="2026-01-01T00:00:00Z"><ra:OrganizationIdentifier Type="${type}">0123456749</ra:OrganizationIdentifier></ra:GetExistingApplicationIdsRequest></S:Body></S:Envelope>`,
+      );
+    assert.match(await ask('CBE'), /GetExistingApplicationIdsResponse/);
+    await assert.rejects(ask('urn:be:fgov:ehealth:1.0:certificateholder:organization:cbe'), (error: unknown) => error instanceof SoapFault && /Unknown organization identifier type/.test(error.message));
+  });
+
+  it('routes GetEtk by its path and element: no SOAPAction (the WSDL declares none), and no other', async () => {
+    const url = new URL(SERVICE_PATHS.etkdepot, harness.sandbox.url);
+    const request = `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><d:GetEtkRequest xmlns:d="urn:be:fgov:ehealth:etkdepot:1_0:protocol"><d:SearchCriteria><d:Identifier><d:Type>SSIN</d:Type><d:Value>79021802145</d:Value></d:Identifier></d:SearchCriteria></d:GetEtkRequest></S:Body></S:Envelope>`;
+    assert.match(await soapCall(url, '', request), /GetEtkResponse/);
+    await assert.rejects(soapCall(url, 'urn:be:fgov:ehealth:etkdepot:1_0:protocol:getEtk', request), (error: unknown) => error instanceof SoapFault && /SOAPAction/.test(error.message));
   });
 });
