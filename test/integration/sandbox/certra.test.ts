@@ -105,6 +105,24 @@ describe('sandbox CertRA (real client, eID-like PKI)', function () {
       await refusedWith(harness.client.call(certra.generateContract, { contactData, signer: jean.actor, certificate: { actor: other } }), 'NOT_AUTHORIZED');
     });
 
+    it('a signer whose first names are split over several FirstName elements', async () => {
+      const split: Actor = { ...jean.actor, firstNames: ['Jean', 'Pierre'] };
+      await refusedWith(harness.client.call(certra.generateContract, { contactData, signer: split, certificate: { actor: split } }), 'INVALID_SIGNER');
+    });
+
+    it('a signer named otherwise than on the eID certificate that signs (accents dropped)', async () => {
+      const accented = pki.card(SSIN, { names: { given: 'Émilie Anaïs', surname: 'Lefèvre' } });
+      const flattened: Actor = { ...jean.actor, firstNames: ['Emilie Anais'], name: 'Lefevre' };
+      const issued = await harness.client.call(certra.generateContract, { contactData, signer: flattened, certificate: { actor: flattened } });
+      const { csr } = await makeCsr(personSubject(SSIN, 'EMILIE ANAIS LEFEVRE'));
+      await refusedWith(harness.client.call(certra.generateCertificate, { contactData, csr, contract: issued }, accented.signature), 'SIGNER_MISMATCH');
+    });
+
+    it('a person identified by a URN type instead of SSIN', async () => {
+      const urn: Actor = { ...jean.actor, ids: [{ type: 'urn:be:fgov:person:ssin', value: SSIN }] };
+      await refusedWith(harness.client.call(certra.generateContract, { contactData, signer: urn, certificate: { actor: urn } }), 'INVALID_SIGNER');
+    });
+
     it('a renewal before the replacement period (the last 90 days)', async () => {
       await assert.rejects(request(card.signature), (error: unknown) => error instanceof AuthorityError && error.has('NOT_IN_REPLACEMENT_PERIOD') && /\d{4}-/.test(error.errors[0].parameters.replacementPeriodStartDate));
     });
