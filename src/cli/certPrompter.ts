@@ -114,5 +114,6 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
     progress: (event) => {
       if (event.step === 'keystore-created') context.err(t('procedures.cli.keystore-created', { file: event.file }));
     },
+    notice: (notice) => context.err(t(`procedure.notice.${notice.kind}`, { environment: t(`environment.${notice.environment}`) })),
   };
 }

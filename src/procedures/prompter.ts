@@ -34,6 +34,14 @@ export type ProgressEvent =
   | { step: 'etk-activated' }
   | { step: 'revoked'; publicKeyIdentifier: string };
 
+/**
+ * Something the user should read before the procedure goes on; nothing is asked. Faces keep it in
+ * sight (a warning in VS Code, a line on stderr) and turn the code into words.
+ */
+export type Notice =
+  /** The eID has EC P-384 keys: eHealth has not confirmed that CertRA accepts their ecdsa-sha384 signatures. */
+  { kind: 'ec-eid-unconfirmed'; action: 'request' | 'renew' | 'revoke'; environment: 'acceptance' | 'production' };
+
 /** Every question may be declined: `undefined` (or `false`) cancels the procedure, nothing changed. */
 export interface Prompter {
   chooseHolder(choices: HolderChoices): Promise<HolderChoice | undefined>;
@@ -48,4 +56,5 @@ export interface Prompter {
   confirmProduction(action: ProcedureName): Promise<boolean>;
   revocationReason(choices: readonly RevocationReason[]): Promise<RevocationReason | undefined>;
   progress(event: ProgressEvent): void;
+  notice(notice: Notice): void;
 }

@@ -3,7 +3,8 @@
 import * as path from 'node:path';
 import { getCertificateInfoForAuthenticationCertificate } from '../ra/certra';
 import type { ProcedureContext } from './context';
-import { eidOf, eidUser } from './eid';
+import { noticeIfUnconfirmedKey } from './ecEid';
+import { eidOf, eidSigner, eidUser } from './eid';
 import { confirmIfProduction } from './environment';
 import { ProcedureError } from './errors';
 import { authenticationSigner } from './etk';
@@ -18,7 +19,10 @@ export async function renewCertificate(context: ProcedureContext, file: string):
   if (!info.replaceable) {
     throw new ProcedureError('not-replaceable', { status: info.status, from: info.replacementPeriodStartDate?.toISOString().slice(0, 10) ?? '-' });
   }
-  const user = await eidUser(eidOf(context));
+  const eid = eidOf(context);
+  const user = await eidUser(eid);
+  // Before the contract, the new password and the PIN that signs GenerateCertificate.
+  noticeIfUnconfirmedKey(context, 'renew', await eidSigner(eid, 'signature'));
   return submitRequest(context, {
     user,
     holder: opened.holder,

@@ -3,6 +3,7 @@
 // shared submission (contract, password, keystore file, GenerateCertificate).
 import { getActorQualities } from '../ra/certra';
 import type { ProcedureContext } from './context';
+import { noticeIfUnconfirmedKey } from './ecEid';
 import { eidOf, eidSigner, eidUser } from './eid';
 import { confirmIfProduction } from './environment';
 import { answered } from './errors';
@@ -21,8 +22,11 @@ export async function requestCertificate(context: ProcedureContext, options: Req
   const eid = eidOf(context);
   prompter.progress({ step: 'reading-eid' });
   const user = await eidUser(eid);
+  const authentication = await eidSigner(eid, 'authentication');
+  // Before the first PIN (GetActorQualities is signed with the eID).
+  noticeIfUnconfirmedKey(context, 'request', authentication);
   prompter.progress({ step: 'asking-authority', operation: getActorQualities.name });
-  const qualities = await client.call(getActorQualities, { ssin: user.ssin }, await eidSigner(eid, 'authentication'));
+  const qualities = await client.call(getActorQualities, { ssin: user.ssin }, authentication);
   const choice = answered(await prompter.chooseHolder({ ...(qualities.naturalPerson ? { self: user.ssin } : {}), organizations: qualities.organizations }));
   const { holder, certificate } = await chosenHolder(context, qualities, user, choice);
   const contactData = answered(await prompter.contactData());

@@ -3,6 +3,7 @@
 import { generateRevocationContract, revoke } from '../ra/certra';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { ProcedureContext } from './context';
+import { noticeIfUnconfirmedKey } from './ecEid';
 import { eidOf, eidSigner, eidUser } from './eid';
 import { confirmIfProduction } from './environment';
 import { answered, ProcedureError } from './errors';
@@ -15,11 +16,13 @@ export async function revokeCertificate(context: ProcedureContext, file: string)
   const reason = answered(await prompter.revocationReason(REVOCATION_REASONS));
   const eid = eidOf(context);
   const user = await eidUser(eid);
+  const signer = await eidSigner(eid, 'signature');
+  // Before the contract and the PIN that signs Revoke.
+  noticeIfUnconfirmedKey(context, 'revoke', signer);
   const { publicKeyIdentifier } = opened;
   prompter.progress({ step: 'asking-authority', operation: generateRevocationContract.name });
   const contract = await client.call(generateRevocationContract, { publicKeyIdentifier, signer: user.actor, reason });
   if (!(await prompter.acceptContract({ kind: 'revocation', dn: contract.dn, texts: contract.texts }))) throw new ProcedureError('contract-declined');
-  const signer = await eidSigner(eid, 'signature');
   prompter.progress({ step: 'asking-authority', operation: revoke.name });
   await client.call(revoke, { publicKeyIdentifier, contract }, signer);
   prompter.progress({ step: 'revoked', publicKeyIdentifier });

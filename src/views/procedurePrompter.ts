@@ -2,7 +2,7 @@
 // hidden, the policy shown rule by rule), the contract view, and one progress notification.
 import * as vscode from 'vscode';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
-import type { ContractToAccept, HolderChoice, HolderChoices, ProgressEvent, Prompter } from '../procedures/prompter';
+import type { ContractToAccept, HolderChoice, HolderChoices, Notice, ProgressEvent, Prompter } from '../procedures/prompter';
 import { askContractAcceptance } from './contractPanel';
 import { confirmProduction } from './environment';
 import type { KeystoreSession } from './keystoreSession';
@@ -77,6 +77,10 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
     },
     progress(event: ProgressEvent) {
       report(t()(`procedure.progress.${event.step}`, { ...event } as Record<string, string | number>));
+    },
+    // Not a passing progress line: a warning that stays until the user closes it.
+    notice(notice: Notice) {
+      void vscode.window.showWarningMessage(t()(`procedure.notice.${notice.kind}`, { environment: t()(`environment.${notice.environment}`) }));
     },
   };
 }

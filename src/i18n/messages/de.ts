@@ -421,6 +421,8 @@ export const de: Record<MessageKey, string> = {
   'procedure.progress.etk-published': 'ETK veröffentlicht',
   'procedure.progress.etk-activated': 'ETK aktiviert',
   'procedure.progress.revoked': 'Zertifikat widerrufen',
+  'procedure.notice.ec-eid-unconfirmed':
+    'Ihre eID-Karte hat EC-Schlüssel (P-384), wie die in den letzten Jahren ausgegebenen Karten. Unsere Signaturen folgen dem XML-DSig-Standard, doch keine öffentliche Quelle von eHealth bestätigt, dass sein Registrierungsdienst für Zertifikate diese Schlüssel annimmt: eHealth kann den Antrag in der Umgebung {environment} ablehnen. Sie können es versuchen; wird er abgelehnt, versuchen Sie es erneut mit einer eID-Karte mit RSA-Schlüsseln (ältere Karten) oder wenden Sie sich an den eHealth-Support.',
   'procedure.done.request': 'Antrag gesendet. Keystore erstellt: {file}. Vervollständigen Sie ihn, sobald eHealth den Antrag geprüft hat.',
   'procedure.done.complete': 'Zertifikat vervollständigt: {file} enthält sein Zertifikat und seinen ETK.',
   'procedure.done.activate': 'Der neue ETK von {file} ist aktiv.',

@@ -420,6 +420,8 @@ export const en = {
   'procedure.progress.etk-published': 'ETK published',
   'procedure.progress.etk-activated': 'ETK activated',
   'procedure.progress.revoked': 'Certificate revoked',
+  'procedure.notice.ec-eid-unconfirmed':
+    'Your eID card has EC keys (P-384), like the cards issued in recent years. Our signatures follow the XML-DSig standard, but no public eHealth source confirms that its certificate registration service accepts these keys: eHealth may refuse the request in {environment}. You can try; if it is refused, try again with an eID card that has RSA keys (older cards) or contact eHealth support.',
   'procedure.done.request': 'Request sent. Keystore created: {file}. Complete it once eHealth has validated the request.',
   'procedure.done.complete': 'Certificate completed: {file} has its certificate and its ETK.',
   'procedure.done.activate': 'The new ETK of {file} is active.',

@@ -421,6 +421,8 @@ export const fr: Record<MessageKey, string> = {
   'procedure.progress.etk-published': 'ETK publiée',
   'procedure.progress.etk-activated': 'ETK activée',
   'procedure.progress.revoked': 'Certificat révoqué',
+  'procedure.notice.ec-eid-unconfirmed':
+    'Votre carte eID a des clés EC (P-384), comme les cartes émises ces dernières années. Nos signatures suivent la norme XML-DSig, mais aucune source publique d’eHealth ne confirme que son service d’enregistrement des certificats accepte ces clés : eHealth pourrait refuser la demande en {environment}. Vous pouvez essayer ; en cas de refus, recommencez avec une carte eID à clés RSA (les cartes plus anciennes) ou contactez le support d’eHealth.',
   'procedure.done.request': 'Demande envoyée. Keystore créé : {file}. Complétez-le dès qu’eHealth a validé la demande.',
   'procedure.done.complete': 'Certificat complété : {file} contient son certificat et son ETK.',
   'procedure.done.activate': 'La nouvelle ETK de {file} est active.',

@@ -421,6 +421,8 @@ export const nl: Record<MessageKey, string> = {
   'procedure.progress.etk-published': 'ETK gepubliceerd',
   'procedure.progress.etk-activated': 'ETK geactiveerd',
   'procedure.progress.revoked': 'Certificaat ingetrokken',
+  'procedure.notice.ec-eid-unconfirmed':
+    'Uw eID-kaart heeft EC-sleutels (P-384), zoals de kaarten die de voorbije jaren zijn uitgereikt. Onze handtekeningen volgen de XML-DSig-norm, maar geen enkele openbare bron van eHealth bevestigt dat zijn registratiedienst voor certificaten die sleutels aanvaardt: eHealth kan de aanvraag in {environment} weigeren. U kunt het proberen; wordt ze geweigerd, probeer het dan opnieuw met een eID-kaart met RSA-sleutels (de oudere kaarten) of neem contact op met de support van eHealth.',
   'procedure.done.request': 'Aanvraag verstuurd. Keystore aangemaakt: {file}. Vervolledig hem zodra eHealth de aanvraag gevalideerd heeft.',
   'procedure.done.complete': 'Certificaat vervolledigd: {file} bevat zijn certificaat en zijn ETK.',
   'procedure.done.activate': 'De nieuwe ETK van {file} is actief.',

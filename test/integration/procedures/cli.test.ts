@@ -46,6 +46,7 @@ describe('ehealth cert (built bundle, in-process sandbox)', function () {
     assert.match(err, /Contract for CN=SSIN\\=\d{11}, OU=eHealth-platform Belgium/);
     assert.match(err, /\[fr\] .+/);
     assert.match(err, /Sandbox registration authority at http:\/\/127\.0\.0\.1:\d+/);
+    assert.doesNotMatch(err, /EC keys/, 'no notice about EC cards in the sandbox');
     assert.doesNotMatch(out + err, new RegExp(`${PASSWORD}|\\b${eid.pin}\\b`), 'no secret echoed');
     // One folder for this run, named on stderr; per exchange the request, a JSON about it, the answer.
     const [run] = readdirSync(trace);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { EidEngine, type Prompter as EidPrompter } from '../../../src/eid';
 import { buildVirtualEid, type VirtualEid } from '../../../src/eid/virtual/build';
 import type { VirtualAlgorithm } from '../../../src/eid/virtual/holders';
-import type { ProcedureContext, Prompter, ProgressEvent } from '../../../src/procedures';
+import type { Notice, ProcedureContext, Prompter, ProgressEvent } from '../../../src/procedures';
 import { RaClient } from '../../../src/ra/client';
 import { endpoints } from '../../../src/ra/endpoints';
 import type { SandboxOptions } from '../../../src/sandbox/options';
@@ -58,13 +58,15 @@ export function pinPrompter(pins: string[], onAsk: (count: number) => void = () 
   return prompter;
 }
 
-export type ScriptedPrompter = Prompter & { events: ProgressEvent[]; contracts: string[] };
+export type ScriptedPrompter = Prompter & { events: ProgressEvent[]; notices: Notice[]; contracts: string[] };
 
 export function scriptedPrompter(answers: Partial<Prompter> = {}): ScriptedPrompter {
   const events: ProgressEvent[] = [];
+  const notices: Notice[] = [];
   const contracts: string[] = [];
   return {
     events,
+    notices,
     contracts,
     chooseHolder: async () => ({ kind: 'self' }),
     contactData: async () => ({ emailPrivate: 'amelie@example.be', phonePrivate: '+32470000001' }),
@@ -77,6 +79,7 @@ export function scriptedPrompter(answers: Partial<Prompter> = {}): ScriptedPromp
     confirmProduction: async () => false,
     revocationReason: async () => 'superseded',
     progress: (event) => void events.push(event),
+    notice: (notice) => void notices.push(notice),
     ...answers,
   };
 }
