@@ -245,7 +245,8 @@ function holderFromCertificate(certificate: ParsedCertificate): Holder | undefin
   return { type, id, ...(app ? { applicationId: app } : {}), ...(name ? { name } : {}), source: 'certificate' };
 }
 
-const incompleteWarnings = new Set<KeystoreWarning['code']>(['no-authentication-key', 'no-encryption-key', 'issuer-not-ehealth', 'validity-not-three-years']);
+/** Not usable with eHealth as it is. A short validity is not one of them: the sandbox issues short certificates to rehearse renewals. */
+const incompleteWarnings = new Set<KeystoreWarning['code']>(['no-authentication-key', 'no-encryption-key', 'issuer-not-ehealth']);
 
 function statusAt(auth: KeystoreEntry | undefined, warnings: KeystoreWarning[], at: Date): CertificateStatus {
   if (!auth) return 'incomplete';
