@@ -8,7 +8,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 
 export const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'protocol');
 
@@ -59,6 +59,9 @@ export function parse(xml: string): Document {
   if (errors.length || !doc.documentElement) throw new Error(`Not well-formed XML: ${errors.join('; ')}`);
   return doc as unknown as Document;
 }
+
+/** An element as a document of its own (xmldom declares the namespaces it inherited). */
+export const serialize = (element: Element): string => new XMLSerializer().serializeToString(element as unknown as Node);
 
 export const elementChildren = (parent: Element): Element[] => Array.from(parent.childNodes as unknown as Node[]).filter((node): node is Element => node.nodeType === 1);
 
@@ -251,9 +254,14 @@ export async function fixtureEndpoint(answer: (request: ReceivedRequest) => Answ
       }
       const entry: ReceivedRequest = { path: request.url ?? '', headers: request.headers, body, operation };
       received.push(entry);
-      const { status = 200, body: reply } = answer(entry);
-      response.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' });
-      response.end(reply);
+      let reply: Answer;
+      try {
+        reply = answer(entry);
+      } catch (error) {
+        reply = { status: 599, body: String(error) };
+      }
+      response.writeHead(reply.status ?? 200, { 'Content-Type': 'text/xml; charset=utf-8' });
+      response.end(reply.body);
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
