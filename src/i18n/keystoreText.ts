@@ -26,6 +26,8 @@ export function statusText(keystore: Keystore, t: Translator, now: Date = new Da
     }
     case 'incomplete':
       return t('view.status.incomplete');
+    case 'pending':
+      return t('view.status.pending');
     default:
       return t('view.locked');
   }

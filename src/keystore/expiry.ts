@@ -13,9 +13,10 @@ export interface Expiry {
   daysLeft: number;
 }
 
+/** Undefined without an authentication certificate, or while pending (the placeholder's dates mean nothing). */
 export function authenticationExpiry(keystore: Keystore, now: Date): Expiry | undefined {
   const entry = keystore.entries.find((candidate) => candidate.kind === 'authentication');
-  if (!entry) return undefined;
+  if (!entry || keystore.status === 'pending') return undefined;
   const notAfter = new Date(entry.certificate.notAfter);
   return { keystore, notAfter, daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / day) };
 }

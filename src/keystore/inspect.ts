@@ -83,6 +83,11 @@ export async function openKeystore(bytes: Uint8Array, options: InspectOptions = 
   } = await unlockAndUse(structure, options.password, options.deriver ?? sharedKdfPool(), buildEntries);
   const auth = entries.find((entry) => entry.kind === 'authentication');
   const authParsed = auth ? parsed.get(auth)?.[0] : undefined;
+  const hasEtk = entries.some((entry) => entry.kind === 'encryption');
+  // A request sent, its certificate not delivered: the new key alone under a certificate it signed
+  // itself (the official tool's C=Dummy placeholder, or the stand-in with the requested DN that
+  // earlier versions of this project wrote).
+  const pending = authParsed !== undefined && !hasEtk && issuedBy(authParsed, authParsed);
   const warnings: KeystoreWarning[] = [];
   const issuerEnvironment = auth ? environmentFromIssuer(auth.certificate.issuer) : 'unknown';
   const suffixEnvironment = parsedName?.environment;
@@ -90,18 +95,20 @@ export async function openKeystore(bytes: Uint8Array, options: InspectOptions = 
     warnings.push({ code: 'environment-mismatch', params: { issuer: issuerEnvironment, suffix: suffixEnvironment } });
   }
   if (!auth) warnings.push({ code: 'no-authentication-key' });
-  else {
+  // A placeholder's issuer, dates and missing ETK are what pending means: nothing to warn about.
+  else if (!pending) {
     if (issuerEnvironment === 'unknown') warnings.push({ code: 'issuer-not-ehealth', params: { issuer: auth.certificate.issuer } });
     const spanDays = Math.round((Date.parse(auth.certificate.notAfter) - Date.parse(auth.certificate.notBefore)) / day);
     if (Math.abs(spanDays - threeYearsDays) > toleranceDays) warnings.push({ code: 'validity-not-three-years', params: { days: spanDays } });
   }
-  if (!entries.some((entry) => entry.kind === 'encryption')) warnings.push({ code: 'no-encryption-key' });
+  if (!hasEtk && !pending) warnings.push({ code: 'no-encryption-key' });
+  // The official tool's placeholder (C=Dummy) names no one: then the file name tells the holder.
   const holder = (authParsed && holderFromCertificate(authParsed)) ?? holderFromName;
   const keystore: Keystore = {
     ...base,
     environment: issuerEnvironment !== 'unknown' ? issuerEnvironment : (suffixEnvironment ?? 'unknown'),
     ...(holder ? { holder } : {}),
-    status: statusAt(auth, warnings, at),
+    status: pending ? 'pending' : statusAt(auth, warnings, at),
     locked: false,
     entries,
     checks: await runChecks(entries, parsed, keys, options.checkKeys ?? false),

@@ -60,8 +60,11 @@ export function holderLabel(holder: HolderRef): string {
 
 // ---- An opened keystore (inspect) ----
 
-/** The state of a keystore's authentication certificate at the evaluation date. */
-export type CertificateStatus = 'valid' | 'renewable' | 'expired' | 'incomplete' | 'not-yet-valid';
+/**
+ * The state of a keystore's authentication certificate at the evaluation date; `pending` while the
+ * new key waits under its placeholder certificate for eHealth's delivery (whatever the date).
+ */
+export type CertificateStatus = 'valid' | 'renewable' | 'expired' | 'incomplete' | 'not-yet-valid' | 'pending';
 
 /** The holder as eHealth names it, plus the name shown in the certificate (organisations and people). */
 export interface Holder extends HolderRef {

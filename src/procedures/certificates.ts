@@ -1,8 +1,23 @@
-// The certificates a procedure makes itself, with @peculiar/x509 (set up once in ../sandbox/x509):
-// the PKCS#10 request, the self-signed stand-in that holds the new key in the keystore until the
-// certificate is delivered, and the self-issued ETK certificate of the EtkRA registration.
-import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { keyIdentifier, randomSerial, RSA_SHA256, x509 } from '../sandbox/x509';
+// The certificates a procedure makes itself, with @peculiar/x509 (set up once in ./x509): the
+// PKCS#10 request, the placeholder that holds the new key in the keystore until the certificate is
+// delivered, and the self-issued ETK certificate of the EtkRA registration.
+import { createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import {
+  AlgorithmIdentifier,
+  Certificate,
+  Extension,
+  Extensions,
+  id_ce_keyUsage,
+  KeyUsage,
+  KeyUsageFlags,
+  Name,
+  SubjectPublicKeyInfo,
+  TBSCertificate,
+  Validity,
+  Version,
+} from '@peculiar/asn1-x509';
+import { RSA_SHA256, x509 } from './x509';
 
 /** eHealth asks for RSA 2048 (PROTOCOL.md). */
 export const newKeyPair = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -17,8 +32,11 @@ const publicKeyOf = (key: KeyObject) => subtle().importKey('spki', spkiOf(key), 
 /** A DN as the contract writes it (RFC 4514, CN first) in certificate order (C first). */
 const certificateName = (dn: string) => new x509.Name(new x509.Name(dn).toJSON().reverse());
 
-/** eHealth's PublicKeyIdentifier of a key: SHA-1 of its subjectPublicKey bits. */
-export const publicKeyIdentifier = (key: KeyObject): string => keyIdentifier(spkiOf(key));
+/** eHealth's PublicKeyIdentifier of a key: SHA-1 of its subjectPublicKey bits (lower-case hex). */
+export function publicKeyIdentifier(key: KeyObject): string {
+  const { subjectPublicKey } = AsnConvert.parse(spkiOf(key), SubjectPublicKeyInfo);
+  return createHash('sha1').update(Buffer.from(subjectPublicKey)).digest('hex');
+}
 
 export async function certificateRequest(dn: string, privateKey: KeyObject): Promise<Buffer> {
   const keys = { privateKey: await signingKey(privateKey), publicKey: await publicKeyOf(privateKey) };
@@ -26,29 +44,33 @@ export async function certificateRequest(dn: string, privateKey: KeyObject): Pro
   return Buffer.from(request.rawData);
 }
 
-/**
- * A key entry needs a certificate (Java refuses a key without one), as the official tool does:
- * self-signed with the requested DN until the delivered chain replaces it.
- */
-export async function standInCertificate(dn: string, privateKey: KeyObject, now: Date): Promise<Buffer> {
-  const name = certificateName(dn);
-  const certificate = await x509.X509CertificateGenerator.create({
-    serialNumber: randomSerial().toString('hex'),
-    subject: name,
-    issuer: name,
-    notBefore: now,
-    notAfter: new Date(now.getTime() + 365 * 86_400_000),
-    signingAlgorithm: RSA_SHA256,
-    publicKey: await publicKeyOf(privateKey),
-    signingKey: await signingKey(privateKey),
-  });
-  return Buffer.from(certificate.rawData);
-}
+const minute = 60_000;
+const sha256WithRsa = new AlgorithmIdentifier({ algorithm: '1.2.840.113549.1.1.11', parameters: null });
+const arrayBuffer = (bytes: Uint8Array) => Uint8Array.from(bytes).buffer;
 
-/** Self-signed: the stand-in of a request whose certificate is not installed yet. */
-export function isSelfIssued(der: Buffer): boolean {
-  const certificate = new x509.X509Certificate(new Uint8Array(der));
-  return certificate.subject === certificate.issuer;
+/**
+ * A key entry needs a certificate (Java refuses a key without one). Written as the official tool
+ * writes it (CertificateUtils.generateCert): subject = issuer = C=Dummy, serial 0, one minute long
+ * a day ago, critical keyEncipherment + dataEncipherment, signed by the key itself. Already
+ * expired, so no software mistakes a pending keystore for a usable one; the delivered chain
+ * replaces it. Built field by field: @peculiar/x509's generator turns serial 0 into a random one.
+ */
+export function placeholderCertificate(privateKey: KeyObject, now: Date): Buffer {
+  const dummy = AsnConvert.parse(new x509.Name('C=Dummy').toArrayBuffer(), Name);
+  const notBefore = new Date(now.getTime() - 1440 * minute);
+  const usages = new KeyUsage(KeyUsageFlags.keyEncipherment | KeyUsageFlags.dataEncipherment);
+  const tbsCertificate = new TBSCertificate({
+    version: Version.v3,
+    serialNumber: arrayBuffer(new Uint8Array([0])),
+    signature: sha256WithRsa,
+    issuer: dummy,
+    subject: dummy,
+    validity: new Validity({ notBefore, notAfter: new Date(notBefore.getTime() + minute) }),
+    subjectPublicKeyInfo: AsnConvert.parse(spkiOf(privateKey), SubjectPublicKeyInfo),
+    extensions: new Extensions([new Extension({ extnID: id_ce_keyUsage, critical: true, extnValue: new OctetString(AsnConvert.serialize(usages)) })]),
+  });
+  const signature = sign('sha256', Buffer.from(AsnConvert.serialize(tbsCertificate)), privateKey);
+  return Buffer.from(AsnConvert.serialize(new Certificate({ tbsCertificate, signatureAlgorithm: sha256WithRsa, signatureValue: arrayBuffer(signature) })));
 }
 
 /**

@@ -12,7 +12,7 @@ import { readStructure, unlock } from '../keystore/pkcs12/reader';
 import { writePkcs12, type ProtectionMode } from '../keystore/pkcs12/writer';
 import { safeRewrite, stamp, type RewriteResult } from '../keystore/safeRewrite';
 import { sharedKdfPool } from '../keystore/workerPool';
-import { isSelfIssued, publicKeyIdentifier } from './certificates';
+import { publicKeyIdentifier } from './certificates';
 import { keystoreSuffix, type ProcedureEnvironment } from './environment';
 import { ProcedureError } from './errors';
 
@@ -84,19 +84,20 @@ export interface OpenedRequest {
   file: string;
   stage: Stage;
   environment: Environment;
+  /** From the certificate, else from the file name (the official tool's placeholder names no one). */
   holder: HolderRef;
-  /** Subject DN of the authentication (or stand-in) certificate, RFC 4514. */
-  dn: string;
+  /** Subject DN of the authentication certificate, RFC 4514; absent while pending (the placeholder names no one). */
+  dn?: string;
   publicKeyIdentifier: string;
-  notAfter: Date;
   content: EhealthKeystoreContent;
 }
 
 const der = (base64: string) => Buffer.from(base64, 'base64');
 
 /**
- * Opens a keystore written by a procedure or by the official tool. Only the key (its stand-in
- * certificate) -> pending; the delivered chain without an ETK key -> etk; both -> complete.
+ * Opens a keystore written by a procedure or by the official tool. Only the key under its
+ * placeholder (the keystore model's `pending`) -> pending; the delivered chain without an ETK
+ * key -> etk; both -> complete.
  */
 export async function openRequest(file: string, password: string, writing: KeystoreWriting): Promise<OpenedRequest> {
   const { keystore, keys } = await inspectFile(file, { password, ...(writing.deriver ? { deriver: writing.deriver } : {}) });
@@ -109,14 +110,14 @@ export async function openRequest(file: string, password: string, writing: Keyst
   const privateKey = await keyOf(auth.alias);
   const chain = [auth.certificate, ...auth.chain].map((details) => der(details.der));
   const { type, id, applicationId } = keystore.holder;
+  const pending = keystore.status === 'pending';
   return {
     file,
-    stage: isSelfIssued(chain[0]) ? 'pending' : encryption.length ? 'complete' : 'etk',
+    stage: pending ? 'pending' : encryption.length ? 'complete' : 'etk',
     environment: keystore.environment,
     holder: { type, id, ...(applicationId ? { applicationId } : {}) },
-    dn: auth.certificate.subject,
+    ...(pending ? {} : { dn: auth.certificate.subject }),
     publicKeyIdentifier: publicKeyIdentifier(privateKey),
-    notAfter: new Date(auth.certificate.notAfter),
     content: { authentication: { privateKey, chain }, encryption },
   };
 }

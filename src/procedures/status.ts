@@ -12,7 +12,8 @@ export interface StatusResult {
   keystore: string;
   stage: Stage;
   holder: HolderRef;
-  dn: string;
+  /** Absent while pending: the placeholder certificate names no one. */
+  dn?: string;
   publicKeyIdentifier: string;
   /** Absent while pending: no certificate to sign the question with yet. */
   authority?: CertificateInfo;

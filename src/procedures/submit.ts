@@ -10,7 +10,7 @@ import { failedRules, type PasswordRule } from '../keystore/passwordPolicy';
 import { generateCertificate, generateContract } from '../ra/certra';
 import { requestMayHaveArrived } from '../ra/errors';
 import type { CertificateIdentifier, ContactData } from '../ra/model';
-import { certificateRequest, newKeyPair, standInCertificate } from './certificates';
+import { certificateRequest, newKeyPair, placeholderCertificate } from './certificates';
 import { checkContactData } from './contactData';
 import type { ProcedureContext } from './context';
 import { eidOf, eidSigner, type EidUser } from './eid';
@@ -52,9 +52,10 @@ export async function submitRequest(context: ProcedureContext, submission: Submi
 
   const now = context.now?.() ?? new Date();
   const { privateKey } = newKeyPair();
-  const [csr, standIn] = await Promise.all([certificateRequest(contract.dn, privateKey), standInCertificate(contract.dn, privateKey, now)]);
+  const csr = await certificateRequest(contract.dn, privateKey);
+  const placeholder = placeholderCertificate(privateKey, now);
   const nameAt = (attempt: number) => path.join(submission.folder, keystoreFileName(submission.holder, context.environment, new Date(now.getTime() + attempt * 1000)));
-  const file = await createKeystoreFile(nameAt, { authentication: { privateKey, chain: [standIn] }, encryption: [] }, password, context.keystore ?? {});
+  const file = await createKeystoreFile(nameAt, { authentication: { privateKey, chain: [placeholder] }, encryption: [] }, password, context.keystore ?? {});
   prompter.progress({ step: 'keystore-created', file });
   try {
     const signer = await eidSigner(eid, 'signature');

@@ -129,6 +129,7 @@ const statusIcons: Record<CertificateStatus, [string, string]> = {
   expired: ['error', 'problemsErrorIcon.foreground'],
   incomplete: ['warning', 'problemsWarningIcon.foreground'],
   'not-yet-valid': ['clock', 'problemsWarningIcon.foreground'],
+  pending: ['watch', 'problemsWarningIcon.foreground'],
 };
 
 function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, t: Translator): vscode.TreeItem {

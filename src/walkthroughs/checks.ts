@@ -52,9 +52,9 @@ export function evaluateCheck(id: CheckId, facts: CheckFacts): CheckState {
     case 'keystore.found':
       return known(newestKeystore(facts) !== undefined);
     case 'keystore.complete':
-      return keystoreCheck(facts, (keystore) => keystore.status !== 'incomplete');
+      return keystoreCheck(facts, (keystore) => keystore.status !== 'incomplete' && keystore.status !== 'pending');
     case 'keystore.three-years':
-      return keystoreCheck(facts, (keystore) => !keystore.warnings.some((warning) => warning.code === 'validity-not-three-years'));
+      return keystoreCheck(facts, (keystore) => keystore.status !== 'pending' && !keystore.warnings.some((warning) => warning.code === 'validity-not-three-years'));
     case 'keystore.valid':
       return keystoreCheck(facts, (keystore) => keystore.status === 'valid' || keystore.status === 'renewable');
     case 'keystore.renewable':

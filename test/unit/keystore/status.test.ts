@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { authenticationExpiry } from '../../../src/keystore/expiry';
 import { openKeystore } from '../../../src/keystore/inspect';
+import { placeholderCertificate } from '../../../src/procedures/certificates';
+import { evaluateCheck } from '../../../src/walkthroughs/checks';
 import { authDn, etkOf, evaluatedAt, issue, issuingDn, makePki, notBefore, testPassword, writeKeystore, type TestPki } from './testPki';
 
 const day = 86_400_000;
@@ -12,6 +15,50 @@ async function inspectWith(pki: TestPki, auth: Uint8Array, chain: Uint8Array[] =
   });
   return (await openKeystore(bytes, { password: testPassword, at, ...(fileName ? { fileName } : {}) })).keystore;
 }
+
+describe('inspect: pending while the new key waits for its certificate', function () {
+  this.timeout(60_000);
+  let pki: TestPki;
+  before(async () => {
+    pki = await makePki();
+  });
+  /** The key alone under `certificate`, as a request leaves it. */
+  const inspectRequest = async (certificate: Uint8Array, fileName?: string) => {
+    const bytes = await writeKeystore({ authentication: { privateKey: pki.authKey, chain: [certificate] }, encryption: [] });
+    return (await openKeystore(bytes, { password: testPassword, at: evaluatedAt, ...(fileName ? { fileName } : {}) })).keystore;
+  };
+
+  it('is pending under the official placeholder (C=Dummy, expired), the holder from the file name, with nothing to warn about', async () => {
+    const keystore = await inspectRequest(placeholderCertificate(pki.authKey, notBefore), 'SSIN=79021802145 20240101-000000.acc-p12');
+    assert.equal(keystore.status, 'pending');
+    assert.equal(keystore.entries[0].certificate.subject, 'C=Dummy');
+    assert.deepEqual(keystore.holder, { type: 'SSIN', id: '79021802145', source: 'file-name' });
+    assert.equal(keystore.environment, 'acceptance');
+    assert.deepEqual(keystore.warnings, []);
+  });
+
+  it('shows no expiry in the status bar and fails the guide checks "complete" and "valid 3 years"', async () => {
+    const fileName = 'SSIN=79021802145 20240101-000000.acc-p12';
+    const keystore = await inspectRequest(placeholderCertificate(pki.authKey, notBefore), fileName);
+    assert.equal(authenticationExpiry(keystore, evaluatedAt), undefined);
+    const file = { path: `/keystores/${fileName}`, fileName, holder: keystore.holder, environment: 'acceptance' as const, latest: true, problems: [] };
+    const facts = { keystores: [file], opened: new Map([[file.path, keystore]]) };
+    const checks = ['keystore.complete', 'keystore.three-years', 'keystore.valid'] as const;
+    assert.deepEqual(checks.map((check) => evaluateCheck(check, facts)), ['fail', 'fail', 'fail']);
+  });
+
+  it('is pending under the stand-in of earlier versions (self-signed with the requested DN, a year long)', async () => {
+    const keystore = await inspectRequest(await issue({ subject: authDn, key: pki.authKey, days: 365 }));
+    assert.equal(keystore.status, 'pending');
+    assert.equal(keystore.holder?.source, 'certificate');
+    assert.deepEqual(keystore.warnings, []);
+  });
+
+  it('is not pending under a certificate some other key signed', async () => {
+    const keystore = await inspectRequest(await issue({ subject: authDn, key: pki.authKey, issuer: { dn: authDn, key: pki.etkKey } }));
+    assert.equal(keystore.status, 'incomplete');
+  });
+});
 
 describe('inspect: incomplete when the authentication certificate is not an eHealth one', function () {
   this.timeout(60_000);

@@ -89,10 +89,10 @@ describe('Certificate procedures against the sandbox', () => {
     keystore = result.keystore;
     assert.match(path.basename(keystore), /^SSIN=\d{11} \d{8}-\d{6}\.acc-p12$/);
     const opened = await inspectFile(keystore, { password, deriver: inThreadDeriver });
-    // Not delivered yet: the new key waits under a self-signed stand-in, as with the official tool.
+    // Not delivered yet: the new key waits under the official tool's placeholder (C=Dummy).
     const authentication = opened.keystore.entries.find((entry) => entry.kind === 'authentication');
-    assert.equal(authentication?.certificate.issuer, authentication?.certificate.subject, 'the stand-in is self-signed');
-    assert.equal(opened.keystore.status, 'incomplete');
+    assert.equal(authentication?.certificate.subject, 'C=Dummy', 'the placeholder');
+    assert.equal(opened.keystore.status, 'pending');
     assert.ok(!opened.keystore.entries.some((entry) => entry.kind === 'encryption'), 'no ETK yet');
     await vscode.commands.executeCommand('notifications.clearAll');
   });
