@@ -1,8 +1,13 @@
-// Lint rules: typescript-eslint's recommended set plus the project's architecture rule
-// (the engine never imports vscode).
+// Lint rules: typescript-eslint's recommended set plus the project's architecture rules: the engine
+// never imports vscode; the sandbox, an oracle for the client, shares no logic with it (only the
+// protocol's data in src/protocol), and no client layer reaches into the sandbox.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+
+const noVscode = { name: 'vscode', message: 'The engine must not depend on VS Code: keep it in src/views or src/extension.ts.' };
+const oracleApart = 'The sandbox is an oracle for the client: it may share the protocol\'s data (src/protocol), never the client\'s logic.';
+const sandboxApart = 'The sandbox stands apart: only the faces (src/cli, src/views) start it.';
 
 const engineFolders = ['src/eid/**', 'src/keystore/**', 'src/ra/**', 'src/sandbox/**', 'src/procedures/**', 'src/i18n/**', 'src/cli/**'];
 
@@ -28,7 +33,25 @@ export default tseslint.config(
   {
     files: engineFolders,
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The engine must not depend on VS Code: keep it in src/views or src/extension.ts.' }] }],
+      'no-restricted-imports': ['error', { paths: [noVscode] }],
+    },
+  },
+  {
+    files: ['src/ra/**', 'src/procedures/**', 'src/keystore/**', 'src/eid/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['**/sandbox', '**/sandbox/**'], message: sandboxApart }] }],
+    },
+  },
+  {
+    files: ['src/sandbox/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ regex: '^\\.\\./(?!protocol/)', message: oracleApart }] }],
+    },
+  },
+  {
+    files: ['src/sandbox/*/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ regex: '^\\.\\./\\.\\./(?!protocol/)', message: oracleApart }] }],
     },
   },
 );

@@ -1,4 +1,5 @@
-// Holder (identifier) types known to eHealth CertRA, with the length of their identifier.
+// Holder (identifier) types known to eHealth CertRA, with the length of their identifier (data,
+// shared by the keystore engine and the sandbox).
 // The live list comes from GetGenericOrganizationTypes; this one serves while offline.
 
 const nihiiOrganisations = [
