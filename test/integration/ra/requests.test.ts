@@ -1,7 +1,6 @@
 // Every request the client builds, for every operation and both signature algorithms, validates
 // against eHealth's XSDs (xmllint) and carries a signature that xmlsec1 verifies against the test CA.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as certra from '../../../src/ra/certra';
@@ -11,6 +10,7 @@ import { SSIN_TYPE, type Actor, type Contract, type RevocationContract } from '.
 import { NS } from '../../../src/ra/namespaces';
 import { buildRequest, parseAnswer, type Operation } from '../../../src/ra/operation';
 import { childElements, parseXml, serialize } from '../../../src/ra/xml';
+import { run } from '../protocol/support';
 import { makeTestPki, type TestPki } from './pki';
 
 const root = join(__dirname, '..', '..', 'fixtures');
@@ -20,22 +20,12 @@ const SCHEMAS: Record<Operation<unknown, unknown>['service'], string> = {
   etkdepot: join(root, 'xsd/ehealth-etee/XSD/ehealth-etkdepot-schema-protocol-1_0.xsd'),
 };
 
-function run(tool: string, args: string[]): { ok: boolean; output: string } {
-  try {
-    return { ok: true, output: execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
-  } catch (error) {
-    const failed = error as { code?: string; stdout?: string; stderr?: string };
-    if (failed.code === 'ENOENT') throw new Error(`${tool} is required by these tests and is not installed.`);
-    return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
-  }
-}
-
 function bodyElement(envelope: string): Element {
   const body = childElements(parseXml(envelope).documentElement!, NS.soap, 'Body')[0];
   return childElements(body)[0];
 }
 
-const person: Actor = { ids: [{ type: SSIN_TYPE, value: '79021802145' }], firstNames: ['Jean', 'Marie'], name: 'Dupont' };
+const person: Actor = { ids: [{ type: SSIN_TYPE, value: '79021802145' }], firstNames: ['Jean Marie'], name: 'Dupont' };
 const keyId = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
 const contactData = { emailPrivate: 'jean@example.be', phonePrivate: '+32470000000', phoneGeneral: '+3221111111' };
 const der = Buffer.from('3082010a0282010100c0ffee', 'hex');
@@ -62,7 +52,7 @@ describe('ra requests: XSD-valid and signed (xmllint, xmlsec1)', function () {
     [certra.getCertificateInfoForCitizen, () => undefined],
     [certra.getCertificateInfoForAuthenticationCertificate, () => undefined],
     [certra.getGenericOrganizationTypes, () => undefined],
-    [certra.getExistingApplicationIds, () => ({ organization: { type: 'urn:be:fgov:ehealth:1.0:certificateholder:enterprise:cbe-number', value: '0123456749' } })],
+    [certra.getExistingApplicationIds, () => ({ organization: { type: 'CBE', value: '0123456749' } })],
     [certra.generateContract, () => ({ contactData, signer: person, certificate: { actor: { ids: [{ type: 'CBE', value: '0123456749' }], firstNames: [], name: 'Cabinet <Dupont> & Co' }, applicationId: 'GATEWAY' } })],
     [certra.generateCertificate, () => ({ contactData, csr: der, contract, baseServiceUsage: ['tsa', 'codage'] })],
     [certra.getCertificate, () => ({ publicKeyIdentifier: keyId })],
