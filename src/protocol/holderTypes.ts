@@ -8,8 +8,8 @@ const nihiiOrganisations = [
   'OF_PHYSIOS', 'GUARD_POST', 'BELRAI', 'BELRAI_SCREEN', 'GROUP_MIDWIVES', 'SORTING_CENTER',
 ];
 
-/** Identifier length per holder type; `undefined` where eHealth sets no fixed length. */
-export const holderTypes: ReadonlyMap<string, number | undefined> = new Map<string, number | undefined>([
+/** Identifier length per holder type (the public Java connector's IdentifierType gives the same). */
+export const holderTypes: ReadonlyMap<string, number> = new Map<string, number>([
   ['SSIN', 11],
   ['CBE', 10],
   ['CBE-TREAT_CENTER', 10],
@@ -20,6 +20,6 @@ export const holderTypes: ReadonlyMap<string, number | undefined> = new Map<stri
   ['NIHII11', 11],
   ...nihiiOrganisations.map((suffix): [string, number] => [`NIHII-${suffix}`, 8]),
   ['SITE', 4],
-  ['SITESMUR', undefined],
-  ['SITEPIT', undefined],
+  ['SITESMUR', 10],
+  ['SITEPIT', 10],
 ]);

@@ -20,7 +20,7 @@ export const ORGANIZATION_TYPES: OrganizationTypeRule[] = [...holderTypes]
   .filter(([type]) => type !== PERSON_TYPE)
   .map(([type, length]) => ({
     type,
-    validationRegEx: length ? `^[0-9]{${length}}$` : '^[0-9A-Z]{1,20}$',
+    validationRegEx: `^[0-9]{${length}}$`,
     ...(type.startsWith('CBE') ? { checkDigit: 'MOD97' as const } : {}),
   }));
 
