@@ -1,6 +1,8 @@
-// `ehealth cert ...` as integrators run it: the built bundle, a virtual eID, the sandbox started
-// in-process on a data folder of its own (no --ra-url), flags instead of questions, --json and
-// --trace. Request -> complete -> status -> renew refused outside the window -> revoke -> status.
+// `ehealth cert ...` as integrators run it, with an RSA and an EC virtual eID: the built bundle,
+// the sandbox started in-process on a data folder of its own (no --ra-url), flags instead of
+// questions, --json and --trace. Request -> complete -> status -> renew refused outside the window
+// -> revoke -> status; then every traced message is checked by tools we did not write: xmllint
+// against eHealth's XSDs, xmlsec1 for every signature.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -8,18 +10,21 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildVirtualEid, type VirtualEid } from '../../../src/eid/virtual/build';
 import { ExitCode } from '../../../src/cli/exitCodes';
+import { DS, elementChildren, facts, payloadOf, run as tool, scratch, serialize, validate, type ServiceName } from '../protocol/support';
 
 const root = path.join(__dirname, '..', '..', '..');
 const PASSWORD = 'keystore-1';
 
-describe('ehealth cert (built bundle, in-process sandbox)', function () {
+for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bundle, in-process sandbox, ${algorithm.toUpperCase()} eID)`, function () {
   this.timeout(120_000);
   let folder: string;
   let eid: VirtualEid;
   let keystore = '';
 
+  /** Every verb traces its exchanges (the request test into a folder of its own). */
   const cert = (verb: string, ...args: string[]) => {
-    const run = spawnSync('node', ['bin/ehealth.js', 'cert', verb, ...args], {
+    const traced = args.includes('--trace') ? args : [...args, '--trace', path.join(folder, 'traces')];
+    const run = spawnSync('node', ['bin/ehealth.js', 'cert', verb, ...traced], {
       cwd: root,
       encoding: 'utf8',
       input: '',
@@ -32,7 +37,7 @@ describe('ehealth cert (built bundle, in-process sandbox)', function () {
   before(async () => {
     execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
     folder = mkdtempSync(path.join(tmpdir(), 'cert-cli-'));
-    eid = await buildVirtualEid({ algorithm: 'ec', dir: path.join(folder, 'eid') });
+    eid = await buildVirtualEid({ algorithm, dir: path.join(folder, 'eid') });
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -106,5 +111,35 @@ describe('ehealth cert (built bundle, in-process sandbox)', function () {
     assert.notEqual(code, ExitCode.ok);
     assert.match(err, /in production was not confirmed: nothing was done/);
     assert.deepEqual(readdirSync(path.join(folder, 'keystores')), before);
+  });
+
+  it('every traced message is valid per eHealth\'s XSDs, and every signature verifies with xmlsec1', () => {
+    const services = new Map(Object.entries(facts.services).map(([service, { namespace }]) => [namespace, service as ServiceName]));
+    // eID signatures chain to the virtual card's root, eHealth authentication ones to the sandbox's.
+    const trusted = ['--trusted-pem', eid.rootPem, '--trusted-pem', path.join(folder, 'sandbox', 'ca.pem')];
+    const files = ['trace', 'traces'].flatMap((dir) => readdirSync(path.join(folder, dir)).flatMap((run) => readdirSync(path.join(folder, dir, run)).filter((name) => name.endsWith('.xml')).map((name) => path.join(folder, dir, run, name))));
+    const work = scratch('cert-cli-check-');
+    let signed = 0;
+    try {
+      for (const file of files) {
+        const envelope = readFileSync(file, 'utf8');
+        const payload = payloadOf(envelope);
+        const service = services.get(payload.namespaceURI ?? '');
+        assert.ok(service, `${path.basename(file)}: {${payload.namespaceURI}}${payload.localName} is no eHealth message`);
+        const valid = validate(service, work.write(path.basename(file), serialize(payload)));
+        assert.ok(valid.ok, `${path.basename(file)}: ${valid.output}`);
+        if (elementChildren(payload).at(-1)?.namespaceURI !== DS) continue;
+        const verified = tool('xmlsec1', ['--verify', '--id-attr:Id', `${payload.namespaceURI}:${payload.localName}`, ...trusted, file]);
+        assert.ok(verified.ok, `${path.basename(file)}: ${verified.output}`);
+        signed += 1;
+      }
+    } finally {
+      work.remove();
+    }
+    const operations = new Set(files.map((file) => path.basename(file).replace(/^\d+-|-(request|response)\.xml$/g, '')));
+    for (const operation of ['GetActorQualities', 'GenerateContract', 'GenerateCertificate', 'GetCertificate', 'StartETKRegistration', 'CompleteETKRegistration', 'GetEtk', 'GetCertificateInfoForAuthenticationCertificate', 'GenerateRevocationContract', 'Revoke']) {
+      assert.ok(operations.has(operation), `${operation} traced (${[...operations].join(', ')})`);
+    }
+    assert.ok(signed >= 7, `${signed} signed requests checked`);
   });
 });
