@@ -17,10 +17,23 @@ export function screenshotFolder(update: boolean): string {
 
 export const artifactsFolder = path.join(os.tmpdir(), 'ehealth-vscode-artifacts');
 
-/** A virtual RSA eID card (SoftHSM2 behind our PKCS#11 shim) in the run folder, for the eID tests. */
+/**
+ * Virtual eID cards (SoftHSM2 behind our PKCS#11 shim) in the run folder: an RSA card, as older
+ * cards are, for every eID test, and an EC P-384 card, as recent ones are, for the certificate tests.
+ */
 async function virtualEidForTests(runFolder: string): Promise<NodeJS.ProcessEnv> {
-  const eid = await buildVirtualEid({ algorithm: 'rsa', dir: path.join(runFolder, 'virtual-eid') });
-  return { EHEALTH_TEST_EID_DIR: eid.dir, EHEALTH_TEST_EID_MODULE: eid.modulePath, EHEALTH_TEST_EID_PIN: eid.pin, EHEALTH_TEST_EID_SURNAME: eid.holder.surname };
+  const [rsa, ec] = await Promise.all((['rsa', 'ec'] as const).map((algorithm) => buildVirtualEid({ algorithm, dir: path.join(runFolder, `virtual-eid-${algorithm}`) })));
+  return {
+    EHEALTH_TEST_EID_DIR: rsa.dir,
+    EHEALTH_TEST_EID_MODULE: rsa.modulePath,
+    EHEALTH_TEST_EID_PIN: rsa.pin,
+    EHEALTH_TEST_EID_SURNAME: rsa.holder.surname,
+    EHEALTH_TEST_EID_SSIN: rsa.holder.nationalNumber,
+    EHEALTH_TEST_EC_EID_DIR: ec.dir,
+    EHEALTH_TEST_EC_EID_MODULE: ec.modulePath,
+    EHEALTH_TEST_EC_EID_PIN: ec.pin,
+    EHEALTH_TEST_EC_EID_SSIN: ec.holder.nationalNumber,
+  };
 }
 
 async function main(): Promise<number> {

@@ -1,16 +1,21 @@
-// Request and complete a certificate from VS Code against the embedded sandbox, with the virtual
-// eID: the test answers each question the way a user would (PIN typed in the box, "Myself", contact
-// data, the contract accepted in its view, the keystore password twice), then checks the keystore.
+// Request, complete and revoke a certificate from VS Code against the embedded sandbox, with a
+// virtual RSA eID and a virtual EC one: the test answers each question the way a user would (PIN
+// typed in the box, "Myself", contact data, the contract accepted in its view, the keystore
+// password twice), then checks the keystore. With the EC card on eHealth's acceptance service, the
+// user is told before the PIN that EC keys are not confirmed there.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { inspectFile } from '../../../src/keystore/inspect';
-import { click, clickInWebview, pressKey, renderedTexts, screenshot, typeText, webviewTexts } from './harnessClient';
+import { click, clickInWebview, pressKey, renderedTexts, screenshot, typeText, waitFor, webviewTexts } from './harnessClient';
 import { inThreadDeriver } from './sandboxKeystore';
 
-const eidDir = process.env.EHEALTH_TEST_EID_DIR!;
-const pin = process.env.EHEALTH_TEST_EID_PIN!;
+const cards = [
+  { name: 'RSA', dir: process.env.EHEALTH_TEST_EID_DIR!, module: process.env.EHEALTH_TEST_EID_MODULE!, pin: process.env.EHEALTH_TEST_EID_PIN!, ssin: process.env.EHEALTH_TEST_EID_SSIN! },
+  { name: 'EC', dir: process.env.EHEALTH_TEST_EC_EID_DIR!, module: process.env.EHEALTH_TEST_EC_EID_MODULE!, pin: process.env.EHEALTH_TEST_EC_EID_PIN!, ssin: process.env.EHEALTH_TEST_EC_EID_SSIN! },
+];
 const password = 'Sandbox-2026!';
+const settings = () => vscode.workspace.getConfiguration('ehealth');
 
 interface Answer {
   /** Matches the visible quick input (title and message) or returns false. */
@@ -47,19 +52,17 @@ async function answerUntilDone<T>(running: Thenable<T>, answers: Answer[], onCon
   return result;
 }
 
-describe('Certificate procedures against the sandbox', () => {
+for (const { name, module, pin, ssin } of cards) describe(`Certificate procedures against the sandbox, ${name} eID`, () => {
   let keystore = '';
 
   before(async () => {
-    const settings = vscode.workspace.getConfiguration('ehealth');
-    await settings.update('eid.pkcs11Module', process.env.EHEALTH_TEST_EID_MODULE, vscode.ConfigurationTarget.Global);
-    await settings.update('sandbox.trust', [path.join(eidDir, 'root.pem')], vscode.ConfigurationTarget.Global);
-    await settings.update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
+    await settings().update('eid.pkcs11Module', module, vscode.ConfigurationTarget.Global);
+    await settings().update('sandbox.trust', cards.map((card) => path.join(card.dir, 'root.pem')), vscode.ConfigurationTarget.Global);
+    await settings().update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
-    const settings = vscode.workspace.getConfiguration('ehealth');
-    for (const name of ['eid.pkcs11Module', 'sandbox.trust', 'environment']) await settings.update(name, undefined, vscode.ConfigurationTarget.Global);
+    for (const setting of ['eid.pkcs11Module', 'sandbox.trust', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('ehealth.sandbox.stop');
   });
 
@@ -81,13 +84,14 @@ describe('Certificate procedures against the sandbox', () => {
         contractShown = true;
         const texts = (await webviewTexts('body')).join('\n');
         assert.match(texts, /SSIN/, 'the contract shows the certificate DN');
-        await screenshot('contract');
+        if (name === 'RSA') await screenshot('contract');
       },
     );
     assert.ok(contractShown, 'the contract was shown before signing');
     assert.ok(result?.keystore, 'the request returns the keystore it created');
     keystore = result.keystore;
-    assert.match(path.basename(keystore), /^SSIN=\d{11} \d{8}-\d{6}\.acc-p12$/);
+    // The holder is the card's: the request was signed with this card, not another one still loaded.
+    assert.match(path.basename(keystore), new RegExp(`^SSIN=${ssin} \\d{8}-\\d{6}\\.acc-p12$`));
     const opened = await inspectFile(keystore, { password, deriver: inThreadDeriver });
     // Not delivered yet: the new key waits under the official tool's placeholder (C=Dummy).
     const authentication = opened.keystore.entries.find((entry) => entry.kind === 'authentication');
@@ -116,5 +120,32 @@ describe('Certificate procedures against the sandbox', () => {
     ]);
     const status = await answerUntilDone(vscode.commands.executeCommand<{ authority?: { status: string } } | undefined>('ehealth.cert.status', keystore), [unlock]);
     assert.equal(status?.authority?.status, 'REVOKED');
+  });
+});
+
+describe('An EC eID on eHealth\'s acceptance service', () => {
+  const ec = cards[1];
+
+  before(async () => {
+    await settings().update('eid.pkcs11Module', ec.module, vscode.ConfigurationTarget.Global);
+    await settings().update('environment', 'acceptance', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  after(async () => {
+    for (const setting of ['eid.pkcs11Module', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('says that eHealth has not confirmed EC keys (the procedures say it before the PIN); cancelling at the PIN sends nothing', async () => {
+    const running = vscode.commands.executeCommand('ehealth.cert.request');
+    await waitFor('the PIN prompt', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).find((title) => title.includes('eID PIN')));
+    await pressKey('Escape');
+    await running;
+    await vscode.commands.executeCommand('notifications.showList');
+    const messages = (await renderedTexts('.notifications-center .notification-list-item-message', 5_000)).join('\n');
+    await screenshot('ec-eid-notice');
+    assert.match(messages, /EC keys \(P-384\)[\s\S]*acceptance/, messages);
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 });
