@@ -16,7 +16,7 @@ const why = {
   openssl: 'cross-checks keystores and signatures',
   xmlsec1: 'verifies XML signatures',
   'libxml2-utils': 'xmllint, validates SOAP messages against the eHealth XSDs',
-  'default-jdk-headless': 'keytool, cross-checks keystores',
+  'default-jdk-headless': 'keytool and java, cross-check keystores and the JDK\'s certificate names',
 };
 
 const needs = {
@@ -29,8 +29,9 @@ const installed = (name) => spawnSync('dpkg-query', ['-W', '-f=${Status}', name]
 
 export function ensureDebianPackages(purpose) {
   const wanted = [...needs[purpose]];
-  // Any JDK will do for keytool; install one only when none is there.
-  if (purpose === 'test' && !has('keytool', ['-help'])) wanted.push('default-jdk-headless');
+  // Any JDK will do (keytool, and `java File.java`, which needs the compiler a JRE lacks); install
+  // one only when none is there.
+  if (purpose === 'test' && !(has('keytool', ['-help']) && has('javac', ['-version']))) wanted.push('default-jdk-headless');
   if (!has('dpkg-query', ['--version']) || !has('apt-get', ['--version'])) {
     console.log(`setup: not a Debian system; make sure these are installed: ${wanted.join(', ')}`);
     return;
