@@ -24,12 +24,12 @@ const DAY_MS = 86_400_000;
 
 // ---- writing ----
 
-function actorNode(ns: string, name: string, actor: Holder['actor'], id: string): Node_ {
-  return node(ns, name, [node(CC, 'Id', id, { Type: actor.idType }), ...actor.firstNames.map((first) => node(CC, 'FirstName', first)), node(CC, 'Name', actor.name)]);
-}
+/** commons core ActorType: Id+, FirstName*, Name. */
+const actorNode = (ns: string, name: string, actor: Actor) =>
+  node(ns, name, [...actor.ids.map((id) => node(CC, 'Id', id.value, { Type: id.type })), ...actor.firstNames.map((first) => node(CC, 'FirstName', first)), node(CC, 'Name', actor.name)]);
 
-const signerNode = (ns: string, signer: Actor) =>
-  node(ns, 'Signer', [...signer.ids.map((id) => node(CC, 'Id', id.value, { Type: id.type })), ...signer.firstNames.map((first) => node(CC, 'FirstName', first)), node(CC, 'Name', signer.name)]);
+/** The holder's Actor as the contract request named it. */
+const holderActor = ({ actor, id }: Holder): Actor => ({ ids: [{ type: actor.idType, value: id }], firstNames: actor.firstNames, name: actor.name });
 
 const contactDataNode = (contact: ContactData) =>
   node(C, 'ContactData', [
@@ -61,14 +61,14 @@ function checkMayActFor(context: SandboxContext, ssin: string, holder: Holder): 
 
 /**
  * The Signer of a contract request (XSD: name and SSIN "must exactly match the ones of his eID"):
- * one SSIN identifier, and the names the eID certificate of the signature carries. The contract is
- * asked unsigned, so the names are checked once the signed request comes (see receivedContract).
+ * one SSIN identifier and one FirstName. The names are checked against the eID certificate once the
+ * signed request comes (see receivedContract), since the contract is asked unsigned.
  */
-function signerSsin(signer: Actor): string {
+function contractSigner(signer: Actor): Pick<ContractRecord, 'signerSsin' | 'signerNames'> {
   const ids = signer.ids.filter((id) => id.type === PERSON_TYPE);
   if (ids.length !== 1 || signer.ids.length !== 1) throw new Refusal('INVALID_SIGNER', `The signer must have exactly one identifier of type ${PERSON_TYPE}.`);
   if (signer.firstNames.length > 1) throw new Refusal('INVALID_SIGNER', 'The signer\'s first names go in one FirstName, as on the eID.');
-  return checkSsin(ids[0].value, 'signer');
+  return { signerSsin: checkSsin(ids[0].value, 'signer'), signerNames: { firstNames: signer.firstNames[0] ?? '', surname: signer.name } };
 }
 
 /** Hands out a contract and remembers it, to recognise it (unchanged) in the signed request. */
@@ -135,7 +135,7 @@ function certificateInfo(record: CertificateRecord, now: Date): Node_ {
   return node(P, 'CertificateInfo', [
     node(C, 'RequestedDate', record.requestedAt),
     node(C, 'PublicKeyIdentifier', record.publicKeyIdentifier),
-    node(C, 'CertificateEntity', [node(C, 'CertificateIdentifier', [actorNode(C, 'Actor', record.holder.actor, record.holder.id), app !== undefined && node(C, 'ApplicationId', app)])], {
+    node(C, 'CertificateEntity', [node(C, 'CertificateIdentifier', [actorNode(C, 'Actor', holderActor(record.holder)), app !== undefined && node(C, 'ApplicationId', app)])], {
       EntityType: record.holder.type === PERSON_TYPE ? 'NaturalPerson' : 'Organization',
     }),
     node(C, 'AuthenticationCertificateStatus', status),
@@ -224,16 +224,15 @@ export const certraHandlers = [
   handler('GenerateContract', ({ request, context, now }) => {
     checkContactData(contactDataIn(single(request, P, 'ContactData')));
     const signer = actorIn(single(request, P, 'Signer'));
-    const ssin = signerSsin(signer);
+    const named = contractSigner(signer);
     const holder = holderOf(certificateIdentifierIn(single(request, P, 'CertificateIdentifier')));
-    checkMayActFor(context, ssin, holder);
+    checkMayActFor(context, named.signerSsin, holder);
     if (holder.type === PERSON_TYPE && (JSON.stringify(holder.actor.firstNames) !== JSON.stringify(signer.firstNames) || holder.actor.name !== signer.name)) {
       throw new Refusal('INVALID_HOLDER', 'A certificate for a person names the signer, exactly, as its actor.');
     }
     const dn = subjectDn(holder);
-    const contract = node(P, 'Contract', [node(C, 'DN', dn), signerNode(C, signer), contractText('request', dn)]);
-    const signerNames = { firstNames: signer.firstNames[0] ?? '', surname: signer.name };
-    return [issueContract(context, contract, { kind: 'request', dn, signerSsin: ssin, signerNames, holder, issuedAt: now.toISOString() })];
+    const contract = node(P, 'Contract', [node(C, 'DN', dn), actorNode(C, 'Signer', signer), contractText('request', dn)]);
+    return [issueContract(context, contract, { kind: 'request', dn, ...named, holder, issuedAt: now.toISOString() })];
   }),
 
   handler('GenerateCertificate', async (exchange) => {
@@ -304,17 +303,15 @@ export const certraHandlers = [
     const record = knownCertificate(context, keyIdentifierIn(request));
     if (effectiveStatus(record, now) !== 'VALID_ACTIVE') throw new Refusal('NOT_REVOCABLE', 'Only a valid, active certificate can be revoked.');
     const signer = actorIn(single(request, P, 'Signer'));
-    const ssin = signerSsin(signer);
-    checkMayActFor(context, ssin, record.holder);
+    const named = contractSigner(signer);
+    checkMayActFor(context, named.signerSsin, record.holder);
     const reason = revocationReasonIn(request);
-    const contract = node(P, 'Contract', [node(C, 'DN', record.dn), signerNode(C, signer), node(C, 'RevocationReason', reason), contractText('revocation', record.dn)]);
-    const signerNames = { firstNames: signer.firstNames[0] ?? '', surname: signer.name };
+    const contract = node(P, 'Contract', [node(C, 'DN', record.dn), actorNode(C, 'Signer', signer), node(C, 'RevocationReason', reason), contractText('revocation', record.dn)]);
     return [
       issueContract(context, contract, {
         kind: 'revocation',
         dn: record.dn,
-        signerSsin: ssin,
-        signerNames,
+        ...named,
         holder: record.holder,
         publicKeyIdentifier: record.publicKeyIdentifier,
         reason,
