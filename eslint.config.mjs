@@ -9,7 +9,7 @@ const noVscode = { name: 'vscode', message: 'The engine must not depend on VS Co
 const oracleApart = 'The sandbox is an oracle for the client: it may share the protocol\'s data (src/protocol), never the client\'s logic.';
 const sandboxApart = 'The sandbox stands apart: only the faces (src/cli, src/views) start it.';
 
-const engineFolders = ['src/eid/**', 'src/keystore/**', 'src/ra/**', 'src/sandbox/**', 'src/procedures/**', 'src/i18n/**', 'src/cli/**'];
+const engineFolders = ['src/core/**', 'src/eid/**', 'src/keystore/**', 'src/ra/**', 'src/sandbox/**', 'src/procedures/**', 'src/i18n/**', 'src/cli/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', '*.vsix'] },

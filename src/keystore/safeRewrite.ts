@@ -6,16 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { stamp } from '../core/stamp';
 import { RewriteFailed } from './errors';
 
 export interface RewriteResult {
   backup: string;
-}
-
-/** `yyyyMMdd-HHmmss` in local time, the convention of eHealth keystore file names. */
-export function stamp(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
 }
 
 /** Backups end in `.bak` so that the folder listing never offers them as keystores. */

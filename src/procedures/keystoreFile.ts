@@ -4,13 +4,14 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { stamp } from '../core/stamp';
 import { inspectFile } from '../keystore/inspect';
 import { ehealthLayout, type EhealthKeystoreContent } from '../keystore/layout';
 import { holderLabel, type Environment, type HolderRef } from '../keystore/model';
 import type { Deriver } from '../keystore/pkcs12/kdf';
 import { readStructure, unlock } from '../keystore/pkcs12/reader';
 import { writePkcs12, type ProtectionMode } from '../keystore/pkcs12/writer';
-import { safeRewrite, stamp, type RewriteResult } from '../keystore/safeRewrite';
+import { safeRewrite, type RewriteResult } from '../keystore/safeRewrite';
 import { sharedKdfPool } from '../keystore/workerPool';
 import { publicKeyIdentifier } from './certificates';
 import { keystoreSuffix, type ProcedureEnvironment } from './environment';

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { constants, mkdirSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { stamp } from '../core/stamp';
 import { translate, type Explained, type Language } from '../i18n';
 import type { SoapTrace } from './soap';
 
@@ -80,9 +81,6 @@ async function writeNew(file: string, content: string): Promise<void> {
 }
 
 const reasonOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-const two = (n: number) => String(n).padStart(2, '0');
-/** Local time, as eHealth names keystores: `yyyyMMdd-HHmmss`. */
-const stamp = (d: Date) => `${d.getFullYear()}${two(d.getMonth() + 1)}${two(d.getDate())}-${two(d.getHours())}${two(d.getMinutes())}${two(d.getSeconds())}`;
 const MAX_RUN_FOLDERS = 1000;
 
 /**
