@@ -16,19 +16,22 @@ export interface EhealthKeystoreContent {
 const timeKeyId = (millis: number) => new TextEncoder().encode(`Time ${millis}`);
 
 export function ehealthLayout(content: EhealthKeystoreContent, now: number = Date.now()): Pkcs12Contents {
-  const [leaf, ...issuers] = content.authentication.chain;
+  const { chain } = content.authentication;
+  const [leaf] = chain;
   if (!leaf) throw new RangeError('the authentication chain needs at least its own certificate');
+  // Each chain certificate goes in twice (as in the JDK's files): named once.
+  const named = chain.map((der) => ({ der, friendlyName: jdkSubjectName(der) }));
   const keys: KeyToWrite[] = [];
   const certificates: CertificateToWrite[] = [];
   const authNames = { friendlyName: 'authentication', localKeyId: timeKeyId(now) };
   keys.push({ privateKey: content.authentication.privateKey, ...authNames });
-  certificates.push({ der: leaf, ...authNames }, ...issuers.map((der) => ({ der, friendlyName: jdkSubjectName(der) })));
+  certificates.push({ der: leaf, ...authNames }, ...named.slice(1));
   content.encryption.forEach((etk, index) => {
     const names = { friendlyName: parseCertificate(etk.certificate).details.serialNumber, localKeyId: timeKeyId(now + index + 1) };
     keys.push({ privateKey: etk.privateKey, ...names });
     certificates.push({ der: etk.certificate, ...names });
   });
-  certificates.push(...content.authentication.chain.map((der) => ({ der, friendlyName: jdkSubjectName(der) })));
+  certificates.push(...named);
   return { keys, certificates };
 }
 
