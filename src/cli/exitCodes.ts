@@ -14,6 +14,10 @@ export const ExitCode = {
   middlewareMissing: 11,
   notYetDelivered: 12,
   authority: 13,
+  /** The PIN cannot be an eID PIN (4 to 12 digits): not presented to the card. */
+  pinFormat: 14,
+  /** One PIN try left: the PIN was not presented (non-interactive: give --last-pin-try to present it). */
+  pinLastTry: 15,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
