@@ -3,8 +3,10 @@ import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EidEngine, EidError, type EidCard, type EidCertificate, type EidErrorCode, type Identity, type Prompter, type Reader } from '../eid';
 import type { Translator } from '../i18n';
+import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import type { CliContext, Verb, VerbGroup } from './context';
 import { CliError, ExitCode } from './exitCodes';
+import { reportingKeystoreErrors } from './keystoreCommands';
 
 const moduleOption = { module: { type: 'string' } } as const;
 const pinOption = { 'pin-env': { type: 'string' } } as const;
@@ -160,7 +162,7 @@ async function verifyPin(context: CliContext): Promise<number> {
 async function sign(context: CliContext): Promise<number> {
   const { values } = parseArgs({
     args: context.args,
-    options: { ...moduleOption, ...pinOption, key: { type: 'string' }, in: { type: 'string' }, out: { type: 'string' } },
+    options: { ...moduleOption, ...pinOption, key: { type: 'string' }, in: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
   });
   for (const option of ['key', 'in', 'out'] as const) {
     if (!values[option]) throw new CliError(context.t('cli.error.missing-option', { option: `--${option}` }), ExitCode.usage);
@@ -168,11 +170,13 @@ async function sign(context: CliContext): Promise<number> {
   const key = values.key;
   if (key !== 'authentication' && key !== 'signature') throw new CliError(context.t('cli.eid.verbs'), ExitCode.usage);
   const data = await fs.readFile(values.in as string);
+  // Before the PIN is asked: a refused --out must not cost a signature.
+  await checkOutputTarget(values.out as string, values.force);
   const engine = engineFor(values.module);
   try {
     // DER for ECDSA: what openssl and most tools verify.
     const signer = await engine.signer(key, cliPrompter(context, values['pin-env']), 'der');
-    await fs.writeFile(values.out as string, await signer.sign(data));
+    await writeOutputFile(values.out as string, await signer.sign(data), { force: values.force });
     context.out(context.t('cli.eid.signed', { key, algorithm: signer.algorithm, file: values.out as string }));
     return ExitCode.ok;
   } finally {
@@ -185,7 +189,7 @@ export const eidGroup: VerbGroup = {
   verbs: {
     info: reportingEidErrors(info),
     'verify-pin': reportingEidErrors(verifyPin),
-    sign: reportingEidErrors(sign),
+    sign: reportingEidErrors(reportingKeystoreErrors(sign)),
   },
   help: (context) => context.t('cli.eid.verbs'),
 };

@@ -18,6 +18,16 @@ export const ExitCode = {
   pinFormat: 14,
   /** One PIN try left: the PIN was not presented (non-interactive: give --last-pin-try to present it). */
   pinLastTry: 15,
+  /** Another program is writing the keystore, or changed it since it was read: nothing was written. */
+  keystoreBusy: 16,
+  /** The keystore file is read-only: refused, not replaced. */
+  readOnly: 17,
+  /** `--out` names an existing file and `--force` was not given. */
+  outputExists: 18,
+  /** `--out` names a keystore: never overwritten, even with `--force`. */
+  outputIsKeystore: 19,
+  /** The keystore file exists but cannot be read: permission denied, an I/O error. */
+  unreadable: 20,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,9 +1,9 @@
 // `ehealth keystore ...`: keystore files on disk, in eHealth terms.
-import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { changePassword } from '../keystore/changePassword';
 import { KeystoreError, EntryNotFound, type KeystoreErrorCode } from '../keystore/errors';
 import { inspectFile } from '../keystore/inspect';
+import { writeOutputFile } from '../keystore/outputFile';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
 import { holderLabel, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
 import type { MessageKey, Translator } from '../i18n';
@@ -62,6 +62,11 @@ const exitCodes: Record<KeystoreErrorCode, ExitCode> = {
   'entry-not-found': ExitCode.notFound,
   'password-policy': ExitCode.usage,
   'rewrite-failed': ExitCode.failure,
+  busy: ExitCode.keystoreBusy,
+  changed: ExitCode.keystoreBusy,
+  'read-only': ExitCode.readOnly,
+  'output-exists': ExitCode.outputExists,
+  'output-is-keystore': ExitCode.outputIsKeystore,
 };
 
 /** Engine errors become plain-words CLI errors with their own exit code (never a stack trace). */
@@ -173,6 +178,7 @@ async function exportCertificate(context: CliContext): Promise<number> {
     options: {
       alias: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean', default: false },
       'password-env': { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
     },
@@ -189,7 +195,7 @@ async function exportCertificate(context: CliContext): Promise<number> {
   if (values.out === undefined) {
     context.out(pem.trimEnd());
   } else {
-    await fs.writeFile(values.out, pem);
+    await writeOutputFile(values.out, Buffer.from(pem), { force: values.force });
     context.err(context.t('cli.keystore.export-done', { alias: entry.alias, file: values.out }));
   }
   return ExitCode.ok;

@@ -27,7 +27,9 @@ export async function changePassword(file: string, oldPassword: string, newPassw
   const failures = failedRules(newPassword, confirmation);
   if (failures.length) throw new PasswordPolicyViolation(failures);
   const deriver = options.deriver ?? sharedKdfPool();
-  const structure = readStructure(await readKeystoreFile(file));
+  // These bytes are the ones the rewrite checks are still on disk before replacing them.
+  const original = await readKeystoreFile(file);
+  const structure = readStructure(original);
   const contents = await contentsOf(await unlock(structure, oldPassword, deriver));
   const bytes = await writePkcs12(contents, newPassword, { mode: modeOf(structure), ...(options.iterations ? { iterations: options.iterations } : {}) }, deriver);
   const verify = async (written: Uint8Array) => {
@@ -37,5 +39,5 @@ export async function changePassword(file: string, oldPassword: string, newPassw
       throw new Error('entries lost in the rewrite');
     }
   };
-  return safeRewrite(file, bytes, verify, options.now);
+  return safeRewrite(file, original, bytes, verify, options.now);
 }

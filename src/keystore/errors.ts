@@ -12,7 +12,12 @@ export type KeystoreErrorCode =
   | 'not-found'
   | 'entry-not-found'
   | 'password-policy'
-  | 'rewrite-failed';
+  | 'rewrite-failed'
+  | 'busy'
+  | 'changed'
+  | 'read-only'
+  | 'output-exists'
+  | 'output-is-keystore';
 
 export abstract class KeystoreError extends Error {
   abstract readonly code: KeystoreErrorCode;
@@ -79,4 +84,29 @@ export class PasswordPolicyViolation extends KeystoreError {
 /** A rewritten keystore did not verify; the original is untouched. */
 export class RewriteFailed extends KeystoreError {
   readonly code = 'rewrite-failed';
+}
+
+/** Another process holds the keystore's write lock (`params.file`). */
+export class KeystoreBusy extends KeystoreError {
+  readonly code = 'busy';
+}
+
+/** The keystore on disk is no longer the one that was read: nothing was written (`params.file`). */
+export class KeystoreChanged extends KeystoreError {
+  readonly code = 'changed';
+}
+
+/** The keystore file is not writable by its owner: it is refused, never replaced (`params.file`). */
+export class ReadOnlyKeystore extends KeystoreError {
+  readonly code = 'read-only';
+}
+
+/** An output file (`--out`) exists and `--force` was not given (`params.file`). */
+export class OutputExists extends KeystoreError {
+  readonly code = 'output-exists';
+}
+
+/** An output file would replace a keystore: never done, even with `--force` (`params.file`). */
+export class OutputIsKeystore extends KeystoreError {
+  readonly code = 'output-is-keystore';
 }

@@ -1,13 +1,15 @@
-// Replaces a keystore without ever leaving it half-written: the new content goes to a temporary file
-// in the same folder (a name no one takes for a keystore), is read back and verified, the original
-// is kept as a timestamped backup (a hard link, so the old bytes never move), then the temporary
-// file is renamed over the original, which is atomic on the same file system. A crash at any moment
-// leaves the original, or the new file, under the keystore's name.
-import { randomBytes } from 'node:crypto';
+// Replaces a keystore without ever leaving it half-written or losing a concurrent change. Under the
+// keystore's cross-process lock, beside the real file (a symbolic link is followed and kept): the
+// new content goes to a temporary file, is read back and verified; the file must still be the one
+// the caller read; the original is copied to a timestamped backup (0600, synced); then the
+// temporary file is renamed over the original, which is atomic on the same file system. A crash at
+// any moment leaves the original, or the new file, under the keystore's name.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { stamp } from '../core/stamp';
-import { RewriteFailed } from './errors';
+import { isTemporaryFileOf, syncFolder, temporaryFileFor, writeDurably } from './durableFile';
+import { KeystoreChanged, KeystoreError, ReadOnlyKeystore, RewriteFailed } from './errors';
+import { withKeystoreLock } from './lock';
 
 export interface RewriteResult {
   backup: string;
@@ -25,47 +27,67 @@ async function freeBackupName(file: string, now: Date): Promise<string> {
   }
 }
 
-async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
-  const handle = await fs.open(file, 'wx', 0o600);
+/** The file itself, through any symbolic links; a keystore that vanished since it was read changed. */
+async function realTarget(file: string): Promise<string> {
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    return await fs.realpath(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new KeystoreChanged('vanished since it was read', { file });
+    throw error;
   }
 }
 
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await fs.open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Windows cannot open a folder for syncing; its rename is durable enough there.
-  }
+/** Checked on the mode bits, not access(): root may write anything, yet a 0444 keystore was made read-only on purpose. */
+async function refuseReadOnly(file: string): Promise<void> {
+  if (((await fs.stat(file)).mode & 0o200) === 0) throw new ReadOnlyKeystore('mode without owner write', { file });
 }
 
-export async function safeRewrite(file: string, bytes: Uint8Array, verify: (written: Uint8Array) => Promise<void>, now: Date = new Date()): Promise<RewriteResult> {
+/** Temporary files of this keystore left by a killed run: under the lock, none can be in use. */
+async function removeLeftovers(file: string): Promise<void> {
   const folder = path.dirname(file);
-  const temporary = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const leftovers = (await fs.readdir(folder)).filter((name) => isTemporaryFileOf(file, name));
+  await Promise.all(leftovers.map((name) => fs.rm(path.join(folder, name), { force: true })));
+}
+
+async function unchangedSince(file: string, original: Uint8Array): Promise<boolean> {
   try {
-    await writeDurably(temporary, bytes);
-    await verify(await fs.readFile(temporary));
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw new RewriteFailed(`new keystore did not verify: ${(error as Error).message}`);
+    return Buffer.from(original).equals(await fs.readFile(file));
+  } catch {
+    return false;
   }
-  const backup = await freeBackupName(file, now);
-  try {
-    await fs.link(file, backup).catch(() => fs.copyFile(file, backup, fs.constants.COPYFILE_EXCL));
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw new RewriteFailed(`could not replace the keystore: ${(error as Error).message}`);
-  }
-  await syncFolder(folder);
-  return { backup };
+}
+
+/**
+ * Replaces `file`, whose content was `original` when the caller read it, with `bytes` once
+ * `verify` accepts them as written. Throws KeystoreBusy (another writer holds the lock),
+ * KeystoreChanged (the file is no longer `original`), ReadOnlyKeystore or RewriteFailed; in every
+ * case the file is left as it was and no temporary file remains.
+ */
+export async function safeRewrite(file: string, original: Uint8Array, bytes: Uint8Array, verify: (written: Uint8Array) => Promise<void>, now: Date = new Date()): Promise<RewriteResult> {
+  const target = await realTarget(file);
+  await refuseReadOnly(target);
+  return withKeystoreLock(target, async (stillHeld) => {
+    await removeLeftovers(target);
+    const temporary = temporaryFileFor(target);
+    try {
+      try {
+        await writeDurably(temporary, bytes);
+        await verify(await fs.readFile(temporary));
+      } catch (error) {
+        throw new RewriteFailed(`new keystore did not verify: ${(error as Error).message}`);
+      }
+      if (!(await unchangedSince(target, original)) || !stillHeld()) throw new KeystoreChanged('changed since it was read', { file });
+      const backup = await freeBackupName(target, now);
+      // A copy, never a hard link: the backup must not share the original's mode or follow later edits.
+      await writeDurably(backup, original);
+      await fs.rename(temporary, target);
+      await syncFolder(path.dirname(target));
+      return { backup };
+    } catch (error) {
+      if (error instanceof KeystoreError) throw error;
+      throw new RewriteFailed(`could not replace the keystore: ${(error as Error).message}`);
+    } finally {
+      await fs.rm(temporary, { force: true });
+    }
+  });
 }

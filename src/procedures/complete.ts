@@ -78,7 +78,7 @@ export async function completeCertificate(context: ProcedureContext, file: strin
   const etk = await registerEtk(context, { authentication, encryption: content.encryption });
   // Written only now, chain and ETK key together: a failure before this leaves the file as it was,
   // and the next attempt starts again from the same stage.
-  const { backup } = await rewriteKeystoreFile(file, { authentication, encryption: [...content.encryption, { privateKey: etk.privateKey, certificate: etk.certificate }] }, password, context.keystore ?? {});
+  const { backup } = await rewriteKeystoreFile(opened, { authentication, encryption: [...content.encryption, { privateKey: etk.privateKey, certificate: etk.certificate }] }, password, context.keystore ?? {});
   context.prompter.progress({ step: 'chain-installed', file });
   const published = !etk.toBeActivated && (await etkPublished(context, opened.holder, etk.certificate));
   return { keystore: file, backup, etkSerialNumber: etk.serialNumber, toBeActivated: etk.toBeActivated, published };

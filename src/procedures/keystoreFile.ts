@@ -1,11 +1,13 @@
 // The procedures' keystore files: named by the eHealth convention, laid out as the official tool
 // does, created without ever overwriting a file (temporary file, verified, then linked under its
-// name) and later replaced only through the keystore engine's safe rewrite (backup kept).
-import { randomBytes, type KeyObject } from 'node:crypto';
+// name) and later replaced only through the keystore engine's safe rewrite (lock, unchanged
+// check against the bytes opened, backup kept).
+import type { KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { stamp } from '../core/stamp';
-import { inspectFile } from '../keystore/inspect';
+import { temporaryFileFor, writeDurably } from '../keystore/durableFile';
+import { openKeystore, readKeystoreFile } from '../keystore/inspect';
 import { ehealthLayout, type EhealthKeystoreContent } from '../keystore/layout';
 import { holderLabel, type Environment, type HolderRef } from '../keystore/model';
 import type { Deriver } from '../keystore/pkcs12/kdf';
@@ -50,15 +52,9 @@ export async function createKeystoreFile(nameAt: (attempt: number) => string, co
   const bytes = await encode(content, password, writing);
   const folder = path.dirname(nameAt(0));
   await fs.mkdir(folder, { recursive: true, mode: 0o700 });
-  const temporary = path.join(folder, `.new-keystore.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryFileFor(nameAt(0));
   try {
-    const handle = await fs.open(temporary, 'wx', 0o600);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeDurably(temporary, bytes);
     await verifier(content, password, writing)(await fs.readFile(temporary));
     for (let attempt = 0; ; attempt++) {
       try {
@@ -74,8 +70,9 @@ export async function createKeystoreFile(nameAt: (attempt: number) => string, co
   }
 }
 
-export async function rewriteKeystoreFile(file: string, content: EhealthKeystoreContent, password: string, writing: KeystoreWriting): Promise<RewriteResult> {
-  return safeRewrite(file, await encode(content, password, writing), verifier(content, password, writing));
+/** Replaces `opened`'s file, unless another program changed it since it was opened. */
+export async function rewriteKeystoreFile(opened: Pick<OpenedRequest, 'file' | 'original'>, content: EhealthKeystoreContent, password: string, writing: KeystoreWriting): Promise<RewriteResult> {
+  return safeRewrite(opened.file, opened.original, await encode(content, password, writing), verifier(content, password, writing));
 }
 
 /** Where a request stands, read from its keystore file alone. */
@@ -91,6 +88,8 @@ export interface OpenedRequest {
   dn?: string;
   publicKeyIdentifier: string;
   content: EhealthKeystoreContent;
+  /** The file's bytes as opened: a rewrite replaces only these. */
+  original: Uint8Array;
 }
 
 const der = (base64: string) => Buffer.from(base64, 'base64');
@@ -101,7 +100,8 @@ const der = (base64: string) => Buffer.from(base64, 'base64');
  * key -> etk; both -> complete.
  */
 export async function openRequest(file: string, password: string, writing: KeystoreWriting): Promise<OpenedRequest> {
-  const { keystore, keys } = await inspectFile(file, { password, ...(writing.deriver ? { deriver: writing.deriver } : {}) });
+  const original = await readKeystoreFile(file);
+  const { keystore, keys } = await openKeystore(original, { password, fileName: path.basename(file), ...(writing.deriver ? { deriver: writing.deriver } : {}) });
   const auth = keystore.entries.find((entry) => entry.kind === 'authentication');
   if (!auth || !keystore.holder) throw new ProcedureError('not-an-ehealth-keystore', { file });
   const keyOf = (alias: string): Promise<KeyObject> => keys.get(alias)!.privateKey();
@@ -120,5 +120,6 @@ export async function openRequest(file: string, password: string, writing: Keyst
     ...(pending ? {} : { dn: auth.certificate.subject }),
     publicKeyIdentifier: publicKeyIdentifier(privateKey),
     content: { authentication: { privateKey, chain }, encryption },
+    original,
   };
 }

@@ -1,12 +1,14 @@
 // Kills `ehealth keystore passwd` (SIGKILL) at random moments, 100+ times: afterwards the keystore
 // opens with the old or the new password, never neither, and nothing half-written carries a
-// keystore's name. To keep the run short this uses a PBES2 copy of the real keystore (modern
+// keystore's name, and what a killed run leaves (lock, temporary file) never blocks the next
+// run. To keep the run short this uses a PBES2 copy of the real keystore (modern
 // protection, 10,000 iterations) rather than the real file's 100,000-iteration legacy protection.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { ExitCode } from '../../../src/cli/exitCodes';
 import { WrongPassword } from '../../../src/keystore/errors';
 import { openKeystore } from '../../../src/keystore/inspect';
 import { isKeystoreFileName } from '../../../src/keystore/fileName';
@@ -19,16 +21,17 @@ const root = path.resolve(__dirname, '..', '..', '..');
 const trials = Number(process.env.EHEALTH_CRASH_TRIALS ?? 100);
 const passwords = ['Crash_test1', 'Crash_test2'];
 
-function passwd(file: string, from: string, to: string, killAfterMs: number): Promise<void> {
+/** The exit code, or null when killed. */
+function passwd(file: string, from: string, to: string, killAfterMs: number): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(root, 'bin', 'ehealth.js'), 'keystore', 'passwd', file, '--password-env', 'OLD', '--new-password-env', 'NEW'], {
       env: { ...process.env, OLD: from, NEW: to },
       stdio: 'ignore',
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', () => {
+    child.on('exit', (code) => {
       clearTimeout(timer);
-      resolve();
+      resolve(code);
     });
   });
 }
@@ -67,11 +70,11 @@ describe(`crash safety of passwd (${trials} SIGKILLs at random moments)`, functi
 
     let state = 42;
     const next = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const outcomes = { old: 0, new: 0 };
+    const outcomes = { old: 0, new: 0, busy: 0 };
     start = performance.now();
     for (let trial = 0; trial < trials; trial++) {
       const target = 1 - current;
-      await passwd(file, passwords[current], passwords[target], next() * duration * 1.1);
+      if ((await passwd(file, passwords[current], passwords[target], next() * duration * 1.1)) === ExitCode.keystoreBusy) outcomes.busy++;
       const bytes = readFileSync(file);
       const withOld = await opensWith(bytes, passwords[current]);
       const withNew = !withOld && (await opensWith(bytes, passwords[target]));
@@ -81,8 +84,20 @@ describe(`crash safety of passwd (${trials} SIGKILLs at random moments)`, functi
       const strays = readdirSync(dir).filter((name) => isKeystoreFileName(name) && name !== realFileName);
       assert.deepEqual(strays, [], `trial ${trial}: a leftover file looks like a keystore`);
     }
-    console.log(`      ${trials} kills in ${((performance.now() - start) / 1000).toFixed(1)} s (uninterrupted run ${duration.toFixed(0)} ms): old password ${outcomes.old}, new password ${outcomes.new}`);
+    console.log(`      ${trials} kills in ${((performance.now() - start) / 1000).toFixed(1)} s (uninterrupted run ${duration.toFixed(0)} ms): old password ${outcomes.old}, new password ${outcomes.new}, refused as busy ${outcomes.busy}`);
     assert.ok(outcomes.old > 0 && outcomes.new > 0, 'kills landed both before and after the switch');
+
+    // A run killed holding the lock left it: the next run takes it over (its owner is gone), at
+    // worst once it went stale (killed before naming itself as owner).
+    const target = 1 - current;
+    let code = await passwd(file, passwords[current], passwords[target], 60_000);
+    if (code === ExitCode.keystoreBusy) {
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      code = await passwd(file, passwords[current], passwords[target], 60_000);
+    }
+    assert.equal(code, ExitCode.ok, 'the run after the kills changes the password');
+    assert.ok(await opensWith(readFileSync(file), passwords[target]));
+    assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.lock') || name.includes('.ehealth-tmp-')), [], 'no lock or temporary file left');
 
     const backups = readdirSync(dir).filter((name) => name.endsWith('.bak'));
     assert.ok(backups.length >= outcomes.new);

@@ -1,0 +1,87 @@
+// Files the user names for an output (`export --out`, `eid sign --out`): an existing file is
+// replaced only when asked (`force`), and a keystore never, even then: a mistyped --out must not
+// destroy private keys. Written through a temporary file beside the target, then linked (no
+// force: never replaces what appeared meanwhile) or renamed (force) under its name.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { syncFolder, temporaryFileFor, writeDurably } from './durableFile';
+import { OutputExists, OutputIsKeystore } from './errors';
+import { isKeystoreFileName } from './fileName';
+
+const pkcs7Data = Buffer.from('06092a864886f70d010701', 'hex');
+const pkcs7SignedData = Buffer.from('06092a864886f70d010702', 'hex');
+
+/** Skips a DER tag and length at `offset`; the offset of the value, or -1 when not a definite length. */
+function valueStart(bytes: Buffer, offset: number): number {
+  const first = bytes[offset + 1];
+  if (first === undefined || first === 0x80) return -1;
+  return offset + 2 + (first & 0x80 ? first & 0x7f : 0);
+}
+
+/**
+ * A PKCS#12 file, whatever its protection: a SEQUENCE whose first field is INTEGER 3 followed by a
+ * data or signed-data ContentInfo. Needs only the first bytes.
+ */
+export function looksLikePkcs12(head: Buffer): boolean {
+  if (head[0] !== 0x30) return false;
+  const version = valueStart(head, 0);
+  if (version < 0 || !head.subarray(version, version + 3).equals(Buffer.from([0x02, 0x01, 0x03]))) return false;
+  const authSafe = version + 3;
+  if (head[authSafe] !== 0x30) return false;
+  const oid = valueStart(head, authSafe);
+  if (oid < 0) return false;
+  const type = head.subarray(oid, oid + pkcs7Data.length);
+  return type.equals(pkcs7Data) || type.equals(pkcs7SignedData);
+}
+
+async function head(file: string): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Throws when `file` may not be written: it is (or is named as) a keystore, or it exists and
+ * `force` was not given. Also called before costly work (an eID signature) to fail early.
+ */
+export async function checkOutputTarget(file: string, force: boolean): Promise<void> {
+  if (isKeystoreFileName(path.basename(file))) throw new OutputIsKeystore('keystore file name', { file });
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (stat.isFile() && looksLikePkcs12(await head(file))) throw new OutputIsKeystore('PKCS#12 content', { file });
+  if (!force || !stat.isFile()) throw new OutputExists('exists', { file });
+}
+
+/** Writes `bytes` to `file` under the rules above; throws OutputExists or OutputIsKeystore. */
+export async function writeOutputFile(file: string, bytes: Uint8Array, { force = false } = {}): Promise<void> {
+  await checkOutputTarget(file, force);
+  const temporary = temporaryFileFor(file);
+  try {
+    await writeDurably(temporary, bytes, 0o666);
+    if (force) {
+      await checkOutputTarget(file, force);
+      await fs.rename(temporary, file);
+    } else {
+      try {
+        // link() never replaces a file that appeared since the check, unlike rename().
+        await fs.link(temporary, file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputExists('appeared meanwhile', { file });
+        throw error;
+      }
+    }
+    await syncFolder(path.dirname(path.resolve(file)));
+  } finally {
+    await fs.rm(temporary, { force: true });
+  }
+}
