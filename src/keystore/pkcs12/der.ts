@@ -177,3 +177,15 @@ export function text(element: BerElement): string | undefined {
       return undefined;
   }
 }
+
+/** DER encoding of one element with a definite length (what the rewriting of a keystore writes). */
+export function encodeElement(tag: number, ...contents: Uint8Array[]): Uint8Array {
+  const length = contents.reduce((sum, part) => sum + part.length, 0);
+  const lengthBytes: number[] = [];
+  if (length < 0x80) lengthBytes.push(length);
+  else {
+    for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) lengthBytes.unshift(rest % 256);
+    lengthBytes.unshift(0x80 | lengthBytes.length);
+  }
+  return Buffer.concat([Uint8Array.of(tag, ...lengthBytes), ...contents]);
+}

@@ -62,9 +62,11 @@ export async function verifyMac(scheme: MacScheme, content: Uint8Array, password
   if (actual.length !== scheme.expected.length || !timingSafeEqual(actual, scheme.expected)) throw new WrongPassword('MAC mismatch');
 }
 
-export async function createMac(digest: 'sha1' | 'sha256', iterations: number, content: Uint8Array, password: string, deriver: Deriver): Promise<MacData> {
-  const entry = Object.entries(digests).find(([, candidate]) => candidate.name === digest)!;
-  const salt = randomBytes(digest === 'sha1' ? 20 : 32);
+/** A MAC with `digest` (sha1, sha256, ... as `parseMac` names them) and a salt as long as the digest. */
+export async function createMac(digest: string, iterations: number, content: Uint8Array, password: string, deriver: Deriver): Promise<MacData> {
+  const entry = Object.entries(digests).find(([, candidate]) => candidate.name === digest);
+  if (!entry) throw new UnsupportedKeystore(`MAC digest ${digest}`, { algorithm: digest });
+  const salt = randomBytes(entry[1].length);
   const mac = await computeMac(digest, entry[1].length, salt, iterations, content, password, deriver);
   return new MacData({
     mac: new DigestInfo({ digestAlgorithm: new AlgorithmIdentifier({ algorithm: entry[0], parameters: null }), digest: new OctetString(mac) }),

@@ -3,7 +3,7 @@
 // `unlock` verifies the MAC and decrypts the certificate bags, in parallel; private keys stay
 // encrypted until asked for, since they cost 150,000 SHA-1 compressions each with the JDK's 3DES.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_x509Certificate } from '@peculiar/asn1-pfx';
+import { id_SafeContents, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_x509Certificate } from '@peculiar/asn1-pfx';
 import { CorruptKeystore, UnsupportedKeystore, WrongPassword } from '../errors';
 import type { Deriver } from './kdf';
 import { BerReader, BerTag, integer, octets, oidString, text, type BerElement } from './der';
@@ -60,9 +60,7 @@ export function readStructure(bytes: Uint8Array): Pkcs12Structure {
     certificates: [],
     encrypted: [],
   };
-  // AuthenticatedSafe ::= SEQUENCE OF ContentInfo
-  for (const safes = BerReader.inside(BerReader.read(authSafe, 'AuthenticatedSafe', BerTag.sequence), 'AuthenticatedSafe'); !safes.done; ) {
-    const info = contentInfo(safes.next(BerTag.sequence));
+  for (const info of safesOf(authSafe)) {
     if (info.type === oid.data) {
       collectBags(octets(info.content, 'SafeContents'), structure);
     } else if (info.type === oid.encryptedData) {
@@ -75,14 +73,21 @@ export function readStructure(bytes: Uint8Array): Pkcs12Structure {
 }
 
 /** ContentInfo ::= SEQUENCE { contentType OID, content [0] EXPLICIT ANY } */
-function contentInfo(element: BerElement): { type: string; content: BerElement } {
+export function contentInfo(element: BerElement): { type: string; content: BerElement } {
   const fields = BerReader.inside(element, 'ContentInfo');
   const type = oidString(fields.next());
   return { type, content: BerReader.inside(fields.next(BerTag.context0), 'ContentInfo').next() };
 }
 
+/** The safes of an AuthenticatedSafe ::= SEQUENCE OF ContentInfo, in order. */
+export function* safesOf(authSafe: Uint8Array): Generator<{ type: string; content: BerElement }> {
+  for (const safes = BerReader.inside(BerReader.read(authSafe, 'AuthenticatedSafe', BerTag.sequence), 'AuthenticatedSafe'); !safes.done; ) {
+    yield contentInfo(safes.next(BerTag.sequence));
+  }
+}
+
 /** EncryptedData ::= SEQUENCE { version, SEQUENCE { contentType, algorithm, [0] IMPLICIT OCTET STRING } } */
-function readEncryptedSafe(element: BerElement): EncryptedSafe {
+export function readEncryptedSafe(element: BerElement): EncryptedSafe {
   const data = BerReader.inside(element, 'EncryptedData', BerTag.sequence);
   data.next(BerTag.integer);
   const info = BerReader.inside(data.next(BerTag.sequence), 'EncryptedContentInfo');
@@ -93,13 +98,37 @@ function readEncryptedSafe(element: BerElement): EncryptedSafe {
   return { scheme, ciphertext: content };
 }
 
+/** A SafeBag's parts, as views into the file's bytes. */
+export interface SafeBagElement {
+  bagId: string;
+  /** The whole bag, the bagId OID and the attribute SET as they are encoded in the file. */
+  encoded: Uint8Array;
+  id: Uint8Array;
+  value: BerElement;
+  attributes?: BerElement;
+}
+
+/** Nested safeContents bags deeper than this are refused (each level costs a recursion). */
+export const maxSafeNesting = 8;
+
 /** SafeContents ::= SEQUENCE OF SafeBag { bagId OID, bagValue [0] EXPLICIT ANY, bagAttributes SET OPTIONAL } */
-function collectBags(safeContents: Uint8Array, into: Pick<Pkcs12Structure, 'keys' | 'certificates'>): void {
-  for (const bags = BerReader.inside(BerReader.read(safeContents, 'SafeContents', BerTag.sequence), 'SafeContents'); !bags.done; ) {
-    const bag = BerReader.inside(bags.next(BerTag.sequence), 'SafeBag');
-    const bagId = oidString(bag.next());
+export function* safeBags(safeContents: Uint8Array | BerElement): Generator<SafeBagElement> {
+  const element = safeContents instanceof Uint8Array ? BerReader.read(safeContents, 'SafeContents', BerTag.sequence) : safeContents;
+  for (const bags = BerReader.inside(element, 'SafeContents', BerTag.sequence); !bags.done; ) {
+    const encoded = bags.next(BerTag.sequence);
+    const bag = BerReader.inside(encoded, 'SafeBag');
+    const id = bag.next();
+    const bagId = oidString(id);
     const value = BerReader.inside(bag.next(BerTag.context0), 'SafeBag').next();
-    const attributeSet = bag.optional(BerTag.set);
+    const attributes = bag.optional(BerTag.set);
+    yield { bagId, encoded: encoded.encoded, id: id.encoded, value, ...(attributes ? { attributes } : {}) };
+  }
+}
+
+/** The bags of one SafeContents, nested safeContents bags included. */
+function collectBags(safeContents: Uint8Array | BerElement, into: Pick<Pkcs12Structure, 'keys' | 'certificates'>, depth = 0): void {
+  if (depth > maxSafeNesting) throw new CorruptKeystore('safeContents nested too deep');
+  for (const { bagId, value, attributes: attributeSet } of safeBags(safeContents)) {
     const attributes = attributeSet ? readAttributes(attributeSet) : {};
     if (bagId === id_pkcs8ShroudedKeyBag) {
       // EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm, encryptedData OCTET STRING }
@@ -112,8 +141,10 @@ function collectBags(safeContents: Uint8Array, into: Pick<Pkcs12Structure, 'keys
       const cert = BerReader.inside(value, 'certificate bag', BerTag.sequence);
       if (oidString(cert.next()) !== id_x509Certificate) continue; // SDSI certificates: never seen in practice, skipped.
       into.certificates.push({ ...attributes, der: octets(BerReader.inside(cert.next(BerTag.context0), 'certificate bag').next(), 'certificate') });
+    } else if (bagId === id_SafeContents) {
+      collectBags(value, into, depth + 1);
     }
-    // CRL, secret and nested bags carry nothing an eHealth keystore uses.
+    // CRL, secret and unknown bags carry nothing an eHealth keystore uses (a password change copies them).
   }
 }
 

@@ -12,12 +12,12 @@ import { EncryptedData as EncryptedKeyData } from '@peculiar/asn1-pkcs8';
 import { DirectoryString } from '@peculiar/asn1-x509';
 import type { Deriver } from './kdf';
 import { createMac } from './mac';
-import { newScheme, pbeEncrypt, schemeAlgorithm, type WriteCipher } from './pbe';
+import { newScheme, pbeEncrypt, schemeAlgorithm, type PbeScheme, type WriteCipher } from './pbe';
 import { EncryptedData, oid } from './schemas';
 
 export type ProtectionMode = 'compatible' | 'modern';
 
-const modes: Record<ProtectionMode, { cipher: WriteCipher; iterations: number; mac: 'sha1' | 'sha256'; macIterations: number }> = {
+export const protectionModes: Record<ProtectionMode, { cipher: WriteCipher; iterations: number; mac: 'sha1' | 'sha256'; macIterations: number }> = {
   // The iteration counts of the official tool's keystores (see the real acceptance keystore).
   compatible: { cipher: 'pkcs12-3des', iterations: 50_000, mac: 'sha1', macIterations: 100_000 },
   // JDK 17's defaults.
@@ -60,10 +60,10 @@ function attributes(names: BagNames): PKCS12Attribute[] {
   return result;
 }
 
-const dataContent = (bytes: Uint8Array) => new ContentInfo({ contentType: oid.data, content: AsnConvert.serialize(new OctetString(bytes)) });
+export const dataContent = (bytes: Uint8Array) => new ContentInfo({ contentType: oid.data, content: AsnConvert.serialize(new OctetString(bytes)) });
 
 export async function writePkcs12(contents: Pkcs12Contents, password: string, options: WriteOptions, deriver: Deriver): Promise<Uint8Array> {
-  const mode = modes[options.mode];
+  const mode = protectionModes[options.mode];
   const iterations = options.iterations ?? mode.iterations;
   const keyBags = contents.keys.map(async (key) => {
     const scheme = newScheme(mode.cipher, iterations);
@@ -84,16 +84,26 @@ export async function writePkcs12(contents: Pkcs12Contents, password: string, op
   const [certificatesEncrypted, ...keys] = await Promise.all([pbeEncrypt(certificateScheme, certificatesPlain, password, deriver), ...keyBags]);
   const safes: ContentInfo[] = [];
   if (keys.length) safes.push(dataContent(new Uint8Array(AsnConvert.serialize(new SafeContents(keys)))));
+  safes.push(encryptedContent(certificateScheme, certificatesEncrypted));
+  return macedPfx(safes, mode.mac, options.iterations ?? mode.macIterations, password, deriver);
+}
+
+/** A password-encrypted safe: EncryptedData around the encrypted SafeContents. */
+export function encryptedContent(scheme: PbeScheme, ciphertext: Uint8Array): ContentInfo {
   const encrypted = new EncryptedData({
     version: 0,
     encryptedContentInfo: new EncryptedContentInfo({
       contentType: oid.data,
-      contentEncryptionAlgorithm: schemeAlgorithm(certificateScheme),
-      encryptedContent: new EncryptedContent({ value: new OctetString(certificatesEncrypted) }),
+      contentEncryptionAlgorithm: schemeAlgorithm(scheme),
+      encryptedContent: new EncryptedContent({ value: new OctetString(ciphertext) }),
     }),
   });
-  safes.push(new ContentInfo({ contentType: oid.encryptedData, content: AsnConvert.serialize(encrypted) }));
+  return new ContentInfo({ contentType: oid.encryptedData, content: AsnConvert.serialize(encrypted) });
+}
+
+/** The PFX of these safes, with a MAC over them. */
+export async function macedPfx(safes: ContentInfo[], digest: string, iterations: number, password: string, deriver: Deriver): Promise<Uint8Array> {
   const authSafe = new Uint8Array(AsnConvert.serialize(new AuthenticatedSafe(safes)));
-  const macData = await createMac(mode.mac, options.iterations ?? mode.macIterations, authSafe, password, deriver);
+  const macData = await createMac(digest, iterations, authSafe, password, deriver);
   return new Uint8Array(AsnConvert.serialize(new PFX({ version: 3, authSafe: dataContent(authSafe), macData })));
 }

@@ -1,0 +1,48 @@
+// The content comparison behind `passwd`'s verification, on the real acceptance keystore: any lost
+// or altered bag, attribute or key is a difference; the file rekeyed under a new password is not.
+import { strict as assert } from 'node:assert';
+import { WrongPassword } from '../../../src/keystore/errors';
+import { openPfx, rekeyPfx, sameContent, type OpenedPfx } from '../../../src/keystore/pkcs12/rekey';
+import { sharedKdfPool } from '../../../src/keystore/workerPool';
+import { realKeystore, realPassword } from './fixtures';
+
+const newPassword = 'Nieuw_Wachtwoord_2026';
+
+describe('rekey: the whole content, compared', () => {
+  let original: OpenedPfx;
+  before(async () => {
+    original = await openPfx(realKeystore(), realPassword, sharedKdfPool());
+  });
+
+  it('opens every safe of the JDK file: the keys in clear, the certificates encrypted', () => {
+    assert.deepEqual(
+      original.safes.map((safe) => [safe.scheme !== undefined, safe.bags.map((bag) => bag.kind)]),
+      [
+        [false, ['shrouded', 'shrouded']],
+        [true, ['copied', 'copied', 'copied', 'copied', 'copied']],
+      ],
+    );
+  });
+
+  it('finds the same content under the new password, and none under the old one', async () => {
+    const rekeyed = await rekeyPfx(original, newPassword, sharedKdfPool());
+    assert.ok(sameContent(original, await openPfx(rekeyed, newPassword, sharedKdfPool())));
+    await assert.rejects(openPfx(rekeyed, realPassword, sharedKdfPool()), WrongPassword);
+  });
+
+  it('sees a lost bag, a changed attribute and a changed key', () => {
+    const copy = (): OpenedPfx => structuredClone(original);
+    const lost = copy();
+    lost.safes[1].bags.pop();
+    assert.ok(!sameContent(original, lost));
+    const renamed = copy();
+    renamed.safes[0].bags[0].attributes![renamed.safes[0].bags[0].attributes!.length - 1] ^= 1;
+    assert.ok(!sameContent(original, renamed));
+    const otherKey = copy();
+    const bag = otherKey.safes[0].bags[1];
+    assert.ok(bag.kind === 'shrouded');
+    bag.key.pkcs8[bag.key.pkcs8.length - 1] ^= 1;
+    assert.ok(!sameContent(original, otherKey));
+    assert.ok(sameContent(original, copy()));
+  });
+});
