@@ -42,7 +42,7 @@ const commonOptions = {
   keystore: { type: 'string' },
   'password-env': { type: 'string' },
 } as const;
-const eidOptions = { module: { type: 'string' }, 'pin-env': { type: 'string' }, 'accept-contract': { type: 'boolean', default: false } } as const;
+const eidOptions = { module: { type: 'string' }, 'pin-env': { type: 'string' }, 'last-pin-try': { type: 'boolean', default: false }, 'accept-contract': { type: 'boolean', default: false } } as const;
 
 type Values = { [name: string]: string | string[] | boolean | undefined };
 
@@ -82,7 +82,7 @@ async function withContext<T>(context: CliContext, values: Values, answers: Cert
       environment,
       client,
       prompter: cliCertPrompter(context, answers),
-      ...(engine ? { eid: { engine, prompter: cliPrompter(context, asString(values['pin-env'])) } } : {}),
+      ...(engine ? { eid: { engine, prompter: cliPrompter(context, asString(values['pin-env']), values['last-pin-try'] === true) } } : {}),
     });
   } finally {
     for (const problem of tracer?.problems ?? []) context.err(context.t('procedures.cli.trace-incomplete', { ...problem }));

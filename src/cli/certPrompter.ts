@@ -1,12 +1,12 @@
 // The procedures' Prompter on the command line: each answer from its flag when given, else asked on
 // the terminal (passwords without echo). Progress and contracts go to stderr, results to stdout.
-import { createInterface } from 'node:readline/promises';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import type { HolderChoice, Prompter } from '../procedures';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { CliContext } from './context';
-import { readHidden } from './eidCommands';
 import { CliError, ExitCode } from './exitCodes';
+import { askLine, askYes } from './question';
+import { readHidden } from './secretInput';
 
 export interface CertAnswers {
   holder?: string;
@@ -22,28 +22,6 @@ export interface CertAnswers {
 }
 
 const HOLDER = /^(?<type>[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)?)=(?<id>[0-9A-Za-z]+)(?:,(?<app>[0-9A-Z_-]{1,30}))?$/;
-const YES = /^\s*(yes|y|oui|o|ja|j)\s*$/i;
-
-/** One answered line; undefined when the input ends first (no terminal, Ctrl-D, a closed pipe). */
-async function askLine(question: string): Promise<string | undefined> {
-  const terminal = createInterface({ input: process.stdin, output: process.stderr });
-  let answered = false;
-  const closed = new Promise<undefined>((resolve) =>
-    terminal.once('close', () => {
-      if (!answered) process.stderr.write('\n');
-      resolve(undefined);
-    }),
-  );
-  try {
-    const answer = await Promise.race([terminal.question(question), closed]);
-    answered = answer !== undefined;
-    return answer?.trim() || undefined;
-  } catch {
-    return undefined;
-  } finally {
-    terminal.close();
-  }
-}
 
 export function holderChoice(context: CliContext, text: string, self: string | undefined): HolderChoice {
   if (/^\d{11}$/.test(text) || text.startsWith('SSIN=')) {
@@ -94,17 +72,17 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
         context.err(t('procedures.cli.contract-accepted'));
         return true;
       }
-      return YES.test((await askLine(t('procedures.prompt.accept'))) ?? '');
+      return askYes(t('procedures.prompt.accept'));
     },
     newKeystorePassword: async () => {
       if (answers.newPasswordEnv !== undefined) return fromEnvironment(context, answers.newPasswordEnv);
-      const password = await readHidden(t('procedures.prompt.new-password'));
+      const password = await readHidden(t('procedures.prompt.new-password'), t);
       if (password === undefined) return undefined;
-      if ((await readHidden(t('procedures.prompt.confirm-password'))) !== password) throw new PasswordPolicyViolation(['confirmation']);
+      if ((await readHidden(t('procedures.prompt.confirm-password'), t)) !== password) throw new PasswordPolicyViolation(['confirmation']);
       return password;
     },
-    keystorePassword: async (file) => (answers.passwordEnv !== undefined ? fromEnvironment(context, answers.passwordEnv) : readHidden(t('procedures.prompt.password', { file }))),
-    confirmProduction: async (action) => YES.test((await askLine(t('procedures.prompt.production', { action }))) ?? ''),
+    keystorePassword: async (file) => (answers.passwordEnv !== undefined ? fromEnvironment(context, answers.passwordEnv) : readHidden(t('procedures.prompt.password', { file }), t)),
+    confirmProduction: (action) => askYes(t('procedures.prompt.production', { action })),
     revocationReason: async (choices) => {
       const reason = answers.reason ?? (await askLine(t('procedures.prompt.reason', { reasons: choices.join(', ') })));
       if (reason === undefined) return undefined;

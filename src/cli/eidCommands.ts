@@ -6,23 +6,33 @@ import type { Translator } from '../i18n';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import type { CliContext, Verb, VerbGroup } from './context';
 import { CliError, ExitCode } from './exitCodes';
+import { askYes } from './question';
+import { readHidden } from './secretInput';
 import { reportingKeystoreErrors } from './keystoreCommands';
 
 const moduleOption = { module: { type: 'string' } } as const;
-const pinOption = { 'pin-env': { type: 'string' } } as const;
+const pinOption = { 'pin-env': { type: 'string' }, 'last-pin-try': { type: 'boolean', default: false } } as const;
 
 const engineFor = (modulePath: string | undefined) => new EidEngine(modulePath ? { modulePath } : {});
 
-/** The PIN from the named environment variable, else typed on the terminal without echo. */
-export function cliPrompter(context: CliContext, pinEnv: string | undefined): Prompter {
+/**
+ * The PIN from the named environment variable, else typed on the terminal without echo. With one
+ * try left, a script's PIN is presented only with `lastPinTry` (--last-pin-try); a person is asked.
+ */
+export function cliPrompter(context: CliContext, pinEnv: string | undefined, lastPinTry: boolean): Prompter {
   return {
+    confirmLastTry: async () => {
+      if (pinEnv !== undefined && !lastPinTry) throw new CliError(context.t('cli.eid.last-try-refused', { name: pinEnv }), ExitCode.pinLastTry);
+      context.err(context.t('cli.eid.last-try-warning'));
+      return lastPinTry || askYes(context.t('cli.eid.last-try-confirm'));
+    },
     askPin: async (request) => {
       if (pinEnv !== undefined) {
         const pin = process.env[pinEnv];
         if (pin === undefined) throw new CliError(context.t('cli.error.env-missing', { name: pinEnv }), ExitCode.usage);
         return pin;
       }
-      return readHidden(context.t(request.key ? `eid.pin.prompt.${request.key}` : 'eid.pin.prompt'));
+      return readHidden(context.t(request.key ? `eid.pin.prompt.${request.key}` : 'eid.pin.prompt'), context.t);
     },
     showPinpadNotice: () => {
       context.err(context.t('eid.pinpad'));
@@ -31,38 +41,12 @@ export function cliPrompter(context: CliContext, pinEnv: string | undefined): Pr
   };
 }
 
-/** Reads one line from the terminal with echo off; undefined when there is no terminal or on Ctrl-C/Ctrl-D. */
-export function readHidden(prompt: string): Promise<string | undefined> {
-  const input = process.stdin;
-  if (!input.isTTY) return Promise.resolve(undefined);
-  process.stderr.write(prompt);
-  input.setRawMode(true);
-  input.resume();
-  let typed = '';
-  return new Promise((resolve) => {
-    const finish = (value: string | undefined) => {
-      input.setRawMode(false);
-      input.pause();
-      input.off('data', onData);
-      process.stderr.write('\n');
-      resolve(value);
-    };
-    const onData = (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n') return finish(typed);
-        if (char === '\u0003' || char === '\u0004') return finish(undefined);
-        if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
-        else typed += char;
-      }
-    };
-    input.on('data', onData);
-  });
-}
-
 const exitCodes: Record<EidErrorCode, ExitCode> = {
   'pin-incorrect': ExitCode.pinIncorrect,
   'pin-locked': ExitCode.pinLocked,
   'pin-cancelled': ExitCode.failure,
+  'pin-format': ExitCode.pinFormat,
+  'pin-last-try-declined': ExitCode.pinLastTry,
   'card-removed': ExitCode.noCard,
   'no-reader': ExitCode.noCard,
   'no-card': ExitCode.noCard,
@@ -151,7 +135,7 @@ async function verifyPin(context: CliContext): Promise<number> {
   const { values } = parseArgs({ args: context.args, options: { ...moduleOption, ...pinOption } });
   const engine = engineFor(values.module);
   try {
-    await engine.verifyPin(cliPrompter(context, values['pin-env']));
+    await engine.verifyPin(cliPrompter(context, values['pin-env'], values['last-pin-try']));
     context.out(context.t('cli.eid.pin-ok'));
     return ExitCode.ok;
   } finally {
@@ -175,7 +159,7 @@ async function sign(context: CliContext): Promise<number> {
   const engine = engineFor(values.module);
   try {
     // DER for ECDSA: what openssl and most tools verify.
-    const signer = await engine.signer(key, cliPrompter(context, values['pin-env']), 'der');
+    const signer = await engine.signer(key, cliPrompter(context, values['pin-env'], values['last-pin-try']), 'der');
     await writeOutputFile(values.out as string, await signer.sign(data), { force: values.force });
     context.out(context.t('cli.eid.signed', { key, algorithm: signer.algorithm, file: values.out as string }));
     return ExitCode.ok;

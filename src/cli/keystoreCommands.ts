@@ -1,5 +1,6 @@
 // `ehealth keystore ...`: keystore files on disk, in eHealth terms.
 import { parseArgs } from 'node:util';
+import { printable } from '../core/printable';
 import { changePassword } from '../keystore/changePassword';
 import { KeystoreError, EntryNotFound, type KeystoreErrorCode } from '../keystore/errors';
 import { inspectFile } from '../keystore/inspect';
@@ -10,6 +11,7 @@ import type { MessageKey, Translator } from '../i18n';
 import { folderStateText } from '../i18n/keystoreText';
 import type { CliContext, Verb, VerbGroup } from './context';
 import { CliError, ExitCode } from './exitCodes';
+import { readFirstLine, readHidden } from './secretInput';
 
 async function list(context: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -39,7 +41,8 @@ export function formatListing(listing: KeystoreListing, t: Translator): string {
   if (listing.folders.every((folder) => folder.keystores.length === 0)) {
     lines.push(t('cli.keystore.none'));
   }
-  return lines.join('\n');
+  // File and folder names are anyone's: one may hold a line feed or a terminal sequence.
+  return lines.map(printable).join('\n');
 }
 
 function formatFile(file: KeystoreFile, t: Translator): string[] {
@@ -59,6 +62,15 @@ const exitCodes: Record<KeystoreErrorCode, ExitCode> = {
   'too-costly': ExitCode.unsupported,
   'not-ehealth': ExitCode.unsupported,
   'not-found': ExitCode.notFound,
+  // No keystore file at that path: a folder, a pipe, a device, a link loop.
+  'is-directory': ExitCode.notFound,
+  'is-fifo': ExitCode.notFound,
+  'is-device': ExitCode.notFound,
+  'not-a-file': ExitCode.notFound,
+  'symlink-loop': ExitCode.notFound,
+  'too-large': ExitCode.damaged,
+  'permission-denied': ExitCode.unreadable,
+  unreadable: ExitCode.unreadable,
   'entry-not-found': ExitCode.notFound,
   'password-policy': ExitCode.usage,
   'rewrite-failed': ExitCode.failure,
@@ -87,17 +99,21 @@ function fileArgument(positionals: string[], verb: string, t: Translator): strin
   return positionals[0];
 }
 
-/** A password from an environment variable or standard input: never from the command line itself. */
-async function passwordFrom(context: CliContext, envName: string | undefined, fromStdin: boolean): Promise<string | undefined> {
+/**
+ * A password from an environment variable or, with `stdinFor` (the keystore it opens), standard
+ * input: typed without echo on a terminal, else its first line. Never from the command line itself.
+ */
+async function passwordFrom(context: CliContext, envName: string | undefined, stdinFor?: string): Promise<string | undefined> {
   if (envName !== undefined) {
     const value = process.env[envName];
     if (value === undefined) throw new CliError(context.t('cli.error.env-missing', { name: envName }), ExitCode.usage);
     return value;
   }
-  if (!fromStdin) return undefined;
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  if (stdinFor === undefined) return undefined;
+  if (!process.stdin.isTTY) return readFirstLine(context.t);
+  const typed = await readHidden(context.t('procedures.prompt.password', { file: stdinFor }), context.t);
+  if (typed === undefined) throw new CliError(context.t('procedures.error.cancelled'), ExitCode.failure);
+  return typed;
 }
 
 function requiredPassword(password: string | undefined, t: Translator): string {
@@ -119,7 +135,7 @@ async function inspect(context: CliContext): Promise<number> {
   const file = fileArgument(positionals, 'inspect', context.t);
   const at = values.at === undefined ? new Date() : new Date(values.at);
   if (Number.isNaN(at.getTime())) throw new CliError(context.t('cli.error.bad-date', { value: values.at ?? '' }), ExitCode.usage);
-  const password = await passwordFrom(context, values['password-env'], values['password-stdin']);
+  const password = await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined);
   const { keystore } = await inspectFile(file, { ...(password !== undefined ? { password } : {}), at, checkKeys: password !== undefined });
   context.out(values.json ? JSON.stringify(keystoreJson(keystore), null, 2) : formatKeystore(keystore, context.t));
   return ExitCode.ok;
@@ -157,7 +173,8 @@ function formatKeystore(keystore: Keystore, t: Translator): string {
   if (protection.macAlgorithm) lines.push(`  MAC ${protection.macAlgorithm}, ${t('cli.inspect.iterations', { count: protection.macIterations ?? 1 })}`);
   for (const bag of protection.bags) lines.push(`  ${bag.algorithm}, ${t('cli.inspect.iterations', { count: bag.iterations })}`);
   for (const warning of keystore.warnings) lines.push(`! ${t(`keystore.warning.${warning.code}` as MessageKey, warning.params)}`);
-  return lines.join('\n');
+  // Aliases and names come from the file: whoever made it chose them.
+  return lines.map(printable).join('\n');
 }
 
 function formatEntry(entry: KeystoreEntry, t: Translator): string[] {
@@ -186,7 +203,7 @@ async function exportCertificate(context: CliContext): Promise<number> {
   });
   const file = fileArgument(positionals, 'export', context.t);
   if (values.alias === undefined) throw new CliError(context.t('cli.error.missing-option', { option: '--alias' }), ExitCode.usage);
-  const password = requiredPassword(await passwordFrom(context, values['password-env'], values['password-stdin']), context.t);
+  const password = requiredPassword(await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined), context.t);
   const { keystore } = await inspectFile(file, { password });
   const entry = keystore.entries.find((candidate) => candidate.alias === values.alias);
   if (!entry) throw new EntryNotFound(`alias ${values.alias}`, { alias: values.alias });
@@ -211,10 +228,10 @@ async function passwd(context: CliContext): Promise<number> {
     allowPositionals: true,
   });
   const file = fileArgument(positionals, 'passwd', context.t);
-  const oldPassword = requiredPassword(await passwordFrom(context, values['password-env'], false), context.t);
+  const oldPassword = requiredPassword(await passwordFrom(context, values['password-env']), context.t);
   const newName = values['new-password-env'];
   if (newName === undefined) throw new CliError(context.t('cli.error.missing-option', { option: '--new-password-env' }), ExitCode.usage);
-  const newPassword = await passwordFrom(context, newName, false);
+  const newPassword = await passwordFrom(context, newName);
   // The variable is the confirmation too: it was typed (or generated) once, deliberately.
   const { backup } = await changePassword(file, oldPassword, newPassword!, newPassword!);
   context.err(context.t('cli.keystore.passwd-done', { backup }));

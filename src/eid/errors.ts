@@ -7,6 +7,8 @@ export type EidErrorCode =
   | 'pin-incorrect'
   | 'pin-locked'
   | 'pin-cancelled'
+  | 'pin-format'
+  | 'pin-last-try-declined'
   | 'card-removed'
   | 'no-reader'
   | 'no-card'
@@ -52,6 +54,22 @@ export class PinCancelled extends EidError {
   readonly code = 'pin-cancelled';
   constructor() {
     super('PIN entry cancelled', 'eid.error.pin-cancelled');
+  }
+}
+
+/** Not 4 to 12 digits: cannot be an eID PIN, so it was not presented (it would only cost a try). */
+export class PinFormat extends EidError {
+  readonly code = 'pin-format';
+  constructor() {
+    super('not an eID PIN (4 to 12 digits): not presented to the card', 'eid.error.pin-format');
+  }
+}
+
+/** One try left and the user (or a script without consent) did not go on: the PIN was not presented. */
+export class LastTryDeclined extends EidError {
+  readonly code = 'pin-last-try-declined';
+  constructor() {
+    super('one PIN try left: the PIN was not presented', 'eid.error.pin-last-try-declined');
   }
 }
 

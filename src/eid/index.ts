@@ -4,4 +4,5 @@ export * from './errors';
 export type { CardEvent, WatchOptions } from './events';
 export { knownModulePaths, locateMiddleware, operatingSystem } from './middleware';
 export type * from './model';
+export { eidPinPattern } from './model';
 export type { DsaEncoding } from './signing';

@@ -91,6 +91,7 @@ export interface Signer {
 }
 
 export interface PinRequest {
+  /** The card, its `pin` state read from the token just before asking (not when the card was found). */
   card: EidCard;
   /** The key about to be used, or undefined when only the PIN is checked. */
   key?: KeyUse;
@@ -98,8 +99,16 @@ export interface PinRequest {
   pinpad: boolean;
 }
 
+/** A Belgian eID PIN: 4 to 12 digits. Anything else is refused before it reaches the card. */
+export const eidPinPattern = /^\d{4,12}$/;
+
 /** How the engine asks for the PIN: a face's input box or terminal prompt. The PIN is never kept. */
 export interface Prompter {
+  /**
+   * The card has one PIN try left (`card.pin.status` is `final-try`): a wrong PIN blocks it. Asked
+   * before the PIN or the pinpad notice; true to go on, false to stop with nothing presented.
+   */
+  confirmLastTry(request: PinRequest): Promise<boolean>;
   /** The PIN, or undefined when the user cancels. */
   askPin(request: PinRequest): Promise<string | undefined>;
   /** Tell the user to type the PIN on the reader; the returned function hides the notice. */

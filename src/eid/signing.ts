@@ -3,9 +3,12 @@
 // (r||s, converted to DER when the caller wants DER). The PIN is asked for each signature through
 // the Prompter on the caller's thread and travels to the PKCS#11 worker only with each C_Login;
 // it is dropped once the call returns; the session is logged out and closed afterwards.
+// The PIN is the card's life (three wrong ones block it): the card's PIN state is read again just
+// before asking, a locked card is not asked, the last try is presented only with the Prompter's
+// consent, and what cannot be an eID PIN never reaches the card.
 import { createHash } from 'node:crypto';
-import { eidErrorOf, NotAnEid, PinCancelled } from './errors';
-import type { EidCard, KeyUse, PinRequest, Prompter, SignatureAlgorithm, Signer } from './model';
+import { eidErrorOf, LastTryDeclined, NotAnEid, PinCancelled, PinFormat, PinLocked } from './errors';
+import { eidPinPattern, type EidCard, type KeyUse, type PinRequest, type Prompter, type SignatureAlgorithm, type Signer } from './model';
 import type { SessionHandle } from './pkcs11Protocol';
 import type { Pkcs11Thread } from './pkcs11Thread';
 import { withSession } from './session';
@@ -31,13 +34,13 @@ export function createSigner(context: SignerContext, key: KeyUse, prompter: Prom
     chain: context.chain,
     algorithm: context.algorithm,
     sign: (data) =>
-      authenticated(context, key, prompter, async (session, pin) => {
+      authenticated(context, key, prompter, async (session, pin, request) => {
         const { pkcs11 } = context;
         const [privateKey] = await pkcs11.call('find', session, 'private-key', keyLabels[key]);
         if (!privateKey) throw new NotAnEid(context.card.label);
         const ec = context.algorithm === 'ecdsa-sha384';
         await pkcs11.call('signInit', session, ec ? 'ecdsa' : 'sha256-rsa-pkcs', privateKey);
-        if (await pkcs11.call('alwaysAuthenticate', session, privateKey)) await login(pkcs11, session, pin, { card: context.card, key, pinpad: pin === null }, prompter, true);
+        if (await pkcs11.call('alwaysAuthenticate', session, privateKey)) await login(pkcs11, session, pin, request, prompter, true);
         const signature = await pkcs11.call('sign', session, ec ? createHash('sha384').update(data).digest() : data);
         return ec && dsaEncoding === 'der' ? ecdsaToDer(signature) : signature;
       }),
@@ -57,16 +60,21 @@ async function authenticated<T>(
   context: Pick<SignerContext, 'pkcs11' | 'slot' | 'card'>,
   key: KeyUse | undefined,
   prompter: Prompter,
-  work: (session: SessionHandle, pin: string | null) => Promise<T>,
+  work: (session: SessionHandle, pin: string | null, request: PinRequest) => Promise<T>,
 ): Promise<T> {
   const { pkcs11, slot, card } = context;
-  const request: PinRequest = { card, key, pinpad: card.pin.pinpad };
   try {
-    const pin = card.pin.pinpad ? null : await prompter.askPin(request);
+    // Fresh: another program, or an earlier wrong PIN of ours, may have used tries since the card was found.
+    const pinState = await pinStateIn(pkcs11, slot);
+    const request: PinRequest = { card: { ...card, pin: pinState }, key, pinpad: pinState.pinpad };
+    if (pinState.status === 'locked') throw new PinLocked();
+    if (pinState.status === 'final-try' && !(await prompter.confirmLastTry(request))) throw new LastTryDeclined();
+    const pin = request.pinpad ? null : await prompter.askPin(request);
     if (pin === undefined) throw new PinCancelled();
+    if (pin !== null && !eidPinPattern.test(pin)) throw new PinFormat();
     return await withSession(pkcs11, slot, async (session, loggedIn) => {
       if (await login(pkcs11, session, pin, request, prompter, false)) loggedIn();
-      return work(session, pin);
+      return work(session, pin, request);
     });
   } catch (error) {
     throw await eidErrorOf(error, pkcs11.modulePath, () => triesLeft(pkcs11, slot));

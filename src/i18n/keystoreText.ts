@@ -1,11 +1,22 @@
 // Words for keystores, shared by the tree view, the details view, the status bar and the CLI.
 import { authenticationExpiry } from '../keystore/expiry';
 import type { KeyDescription, Keystore, KeystoreFolder } from '../keystore/model';
-import type { Translator } from '.';
+import type { MessageKey, Translator } from '.';
+
+/** The usual reasons a folder cannot be listed, in words rather than error codes. */
+const folderReasons: Record<string, MessageKey | undefined> = {
+  EACCES: 'keystore.folder.permission-denied',
+  EPERM: 'keystore.folder.permission-denied',
+  ELOOP: 'keystore.folder.symlink-loop',
+  ENOTDIR: 'keystore.folder.not-a-folder',
+};
 
 export function folderStateText(folder: KeystoreFolder, t: Translator): string {
   if (folder.state === 'missing') return t('keystore.folder.missing');
-  if (folder.state === 'unreadable') return t('keystore.folder.unreadable', { reason: folder.reason ?? '' });
+  if (folder.state === 'unreadable') {
+    const worded = folderReasons[folder.reason ?? ''];
+    return worded ? t(worded) : t('keystore.folder.unreadable', { reason: folder.reason ?? '' });
+  }
   return t('keystore.folder.count', { count: folder.keystores.length });
 }
 

@@ -10,6 +10,14 @@ export type KeystoreErrorCode =
   | 'too-costly'
   | 'not-ehealth'
   | 'not-found'
+  | 'is-directory'
+  | 'is-fifo'
+  | 'is-device'
+  | 'not-a-file'
+  | 'too-large'
+  | 'permission-denied'
+  | 'symlink-loop'
+  | 'unreadable'
   | 'entry-not-found'
   | 'password-policy'
   | 'rewrite-failed'
@@ -61,6 +69,35 @@ export class NotAnEhealthKeystore extends KeystoreError {
 
 export class KeystoreNotFound extends KeystoreError {
   readonly code = 'not-found';
+}
+
+/**
+ * The path names a folder, a named pipe, a device or another special file: refused before reading
+ * it (a pipe would wait forever for a writer, /dev/zero never ends). `params.file`, and
+ * `params.example` for a folder.
+ */
+export class NotAKeystoreFile extends KeystoreError {
+  constructor(
+    readonly code: 'is-directory' | 'is-fifo' | 'is-device' | 'not-a-file',
+    params: MessageParams,
+  ) {
+    super(`${code}: ${String(params.file)}`, params);
+  }
+}
+
+/** Far larger than any keystore: refused before reading past the limit (`params.file`, `params.mebibytes`). */
+export class KeystoreTooLarge extends KeystoreError {
+  readonly code = 'too-large';
+}
+
+/** The file exists but cannot be read: permissions, a symbolic link loop, an I/O error (`params.file`, `params.reason`). */
+export class KeystoreUnreadable extends KeystoreError {
+  constructor(
+    readonly code: 'permission-denied' | 'symlink-loop' | 'unreadable',
+    params: MessageParams,
+  ) {
+    super(`${code}: ${String(params.file)} (${String(params.reason)})`, params);
+  }
 }
 
 export class EntryNotFound extends KeystoreError {

@@ -1,12 +1,12 @@
 // Builds the one domain model of a keystore (src/keystore/model.ts) that every face shows: entries,
 // holder, environment, checks and status. Works locked (file name and clear parts only) or opened.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createPublicKey } from 'node:crypto';
 import { issuedBy, parseCertificate, type ParsedCertificate } from './certificate';
 import { renewalWindowDays } from './expiry';
-import { CorruptKeystore, KeystoreNotFound, NotAnEhealthKeystore } from './errors';
+import { CorruptKeystore, NotAnEhealthKeystore } from './errors';
 import { parseKeystoreFileName } from './fileName';
+import { readKeystoreFile } from './keystoreFileAccess';
 import type { CertificateStatus, Environment, Holder, Keystore, KeystoreCheck, KeystoreEntry, KeystoreWarning, Protection } from './model';
 import type { Deriver } from './pkcs12/kdf';
 import { macAlgorithmName } from './pkcs12/mac';
@@ -38,15 +38,8 @@ export interface OpenedKeystore {
   keys: Map<string, UnlockedKey>;
 }
 
-export async function readKeystoreFile(file: string): Promise<Uint8Array> {
-  try {
-    return await fs.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR') throw new KeystoreNotFound(`${code}`, { file });
-    throw error;
-  }
-}
+// Every reader of keystore files (procedures, passwd) goes through the refusals of this one.
+export { readKeystoreFile };
 
 export async function inspectFile(file: string, options: Omit<InspectOptions, 'fileName'> = {}): Promise<OpenedKeystore> {
   const opened = await openKeystore(await readKeystoreFile(file), { ...options, fileName: path.basename(file) });

@@ -3,12 +3,11 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { KeystoreError } from './errors';
 import { isKeystoreFileName, parseKeystoreFileName } from './fileName';
+import { readKeystoreFile, statKeystoreFile } from './keystoreFileAccess';
 import type { FileProblem, FolderOrigin, KeystoreFile, KeystoreFolder, KeystoreListing } from './model';
 import { holderLabel } from './model';
-
-/** An eHealth keystore is 4 to 12 KB; anything past this is not one and is not read further. */
-const largestPlausibleKeystore = 1024 * 1024;
 
 /**
  * The folder the official eHealth tooling uses: `~/ehealth/keystore` on every OS
@@ -84,17 +83,34 @@ async function describeFile(folder: string, fileName: string): Promise<KeystoreF
     problems,
   };
   try {
-    const stat = await fs.stat(filePath);
+    const stat = await statKeystoreFile(filePath);
     file.sizeBytes = stat.size;
     file.modifiedAt = stat.mtime.toISOString();
-    if (!stat.isFile()) problems.push({ code: 'not-a-file' });
-    else if (stat.size === 0) problems.push({ code: 'empty' });
-    else if (stat.size > largestPlausibleKeystore) problems.push({ code: 'too-large', params: { size: stat.size } });
-    else file.sha256 = createHash('sha256').update(await fs.readFile(filePath)).digest('hex');
+    if (stat.isFile() && stat.size === 0) problems.push({ code: 'empty' });
+    // The same refusals and size limit as opening the keystore: no pipe or device is ever read.
+    else file.sha256 = createHash('sha256').update(await readKeystoreFile(filePath)).digest('hex');
   } catch (error) {
-    problems.push({ code: 'unreadable', params: { reason: (error as NodeJS.ErrnoException).code ?? String(error) } });
+    problems.push(problemOf(error, file.sizeBytes));
   }
   return file;
+}
+
+function problemOf(error: unknown, size: number | undefined): FileProblem {
+  if (!(error instanceof KeystoreError)) throw error;
+  switch (error.code) {
+    case 'is-directory':
+    case 'is-fifo':
+    case 'is-device':
+    case 'not-a-file':
+      return { code: 'not-a-file' };
+    case 'too-large':
+      return { code: 'too-large', params: { size: size ?? 0 } };
+    case 'permission-denied':
+    case 'symlink-loop':
+      return { code: error.code };
+    default:
+      return { code: 'unreadable', params: { reason: String(error.params.reason ?? error.code) } };
+  }
 }
 
 /**

@@ -12,7 +12,17 @@ export interface HolderRef {
 
 /** Something odd about a keystore file, as a code the faces translate (see src/i18n). */
 export interface FileProblem {
-  code: 'unconventional-name' | 'unknown-holder-type' | 'invalid-date' | 'unreadable' | 'empty' | 'too-large' | 'not-a-file' | 'duplicate';
+  code:
+    | 'unconventional-name'
+    | 'unknown-holder-type'
+    | 'invalid-date'
+    | 'unreadable'
+    | 'permission-denied'
+    | 'symlink-loop'
+    | 'empty'
+    | 'too-large'
+    | 'not-a-file'
+    | 'duplicate';
   params?: Record<string, string | number>;
 }
 

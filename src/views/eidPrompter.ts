@@ -1,10 +1,18 @@
 // How the eID engine asks for the PIN inside VS Code: a hidden input box that accepts digits only,
-// or, on a reader with its own keypad, a notification saying to type the PIN there.
+// or, on a reader with its own keypad, a notification saying to type the PIN there. With one try
+// left, a modal warning comes first and nothing is asked unless the user picks "Try my PIN anyway".
 import * as vscode from 'vscode';
-import type { PinRequest, Prompter } from '../eid/model';
+import { eidPinPattern, type PinRequest, type Prompter } from '../eid/model';
 import { currentTranslator } from './language';
 
 export const vscodePrompter: Prompter = {
+  async confirmLastTry(request: PinRequest) {
+    const t = currentTranslator();
+    const anyway = t('eidview.pin.last-try.anyway');
+    // Modal: the warning cannot go unseen behind the input box; closing it is Cancel.
+    const picked = await vscode.window.showWarningMessage(t('eidview.pin.last-try'), { modal: true, detail: t('eidview.pin.last-try.detail', { reader: request.card.reader.description }) }, anyway);
+    return picked === anyway;
+  },
   async askPin(request: PinRequest) {
     const t = currentTranslator();
     const purpose = request.key ?? 'check';
@@ -14,7 +22,7 @@ export const vscodePrompter: Prompter = {
       prompt: t(`eidview.pin.placeholder.${purpose}`, { reader: request.card.reader.description }) + pinState,
       password: true,
       ignoreFocusOut: true,
-      validateInput: (value) => (/^\d{4,12}$/.test(value) ? undefined : t('eidview.pin.format')),
+      validateInput: (value) => (eidPinPattern.test(value) ? undefined : t('eidview.pin.format')),
     });
   },
   showPinpadNotice() {

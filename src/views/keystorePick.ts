@@ -2,6 +2,7 @@
 // one), or the user's pick among the keystores found.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { printable } from '../core/printable';
 import { holderLabel } from '../keystore/model';
 import type { KeystoreNode, KeystoreTreeProvider } from './keystoreTree';
 
@@ -13,7 +14,7 @@ export async function pickKeystore(tree: KeystoreTreeProvider, target: KeystoreT
   if (target && target.kind !== 'folder') return target.file.path;
   const files = (await tree.keystores()).folders.flatMap((folder) => folder.keystores).filter((file) => file.problems.length === 0);
   const picked = await vscode.window.showQuickPick(
-    files.map((file) => ({ label: file.holder ? holderLabel(file.holder) : file.fileName, description: file.fileName, detail: path.dirname(file.path), file: file.path })),
+    files.map((file) => ({ label: file.holder ? holderLabel(file.holder) : printable(file.fileName), description: printable(file.fileName), detail: printable(path.dirname(file.path)), file: file.path })),
     { title, ignoreFocusOut: true },
   );
   return picked?.file;

@@ -3,6 +3,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { printable } from '../core/printable';
 import { keystoreFolders, listKeystores } from '../keystore/locate';
 import { holderLabel, type CertificateStatus, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreFolder, type KeystoreListing } from '../keystore/model';
 import type { Translator } from '../i18n';
@@ -107,12 +108,12 @@ function configuredFolders(): string[] {
 }
 
 function folderItem(folder: KeystoreFolder, t: Translator): vscode.TreeItem {
-  const item = new vscode.TreeItem(path.basename(folder.path) || folder.path, vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(printable(path.basename(folder.path) || folder.path), vscode.TreeItemCollapsibleState.Expanded);
   item.id = `folder:${folder.path}`;
   item.contextValue = 'keystoreFolder';
   item.resourceUri = vscode.Uri.file(folder.path);
   item.iconPath = new vscode.ThemeIcon(folder.state === 'ok' ? 'folder' : 'warning');
-  item.description = `${folderStateText(folder, t)} · ${homeRelative(path.dirname(folder.path))}`;
+  item.description = `${folderStateText(folder, t)} · ${printable(homeRelative(path.dirname(folder.path)))}`;
   item.tooltip = folder.path;
   return item;
 }
@@ -134,7 +135,8 @@ const statusIcons: Record<CertificateStatus, [string, string]> = {
 
 function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, t: Translator): vscode.TreeItem {
   const holder = keystore?.holder ?? file.holder;
-  const item = new vscode.TreeItem(holder ? holderLabel(holder) : file.fileName, keystore ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  // A file name is anyone's: a line feed or an escape sequence in it is shown, not obeyed.
+  const item = new vscode.TreeItem(holder ? holderLabel(holder) : printable(file.fileName), keystore ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `keystore:${file.path}`;
   item.contextValue = keystore ? 'keystore.unlocked' : file.problems.length ? 'keystore.problem' : 'keystore.locked';
   item.resourceUri = vscode.Uri.file(file.path);
@@ -170,7 +172,7 @@ function keystoreTooltip(file: KeystoreFile, keystore: Keystore | undefined, t: 
 }
 
 function entryItem(file: KeystoreFile, entry: KeystoreEntry, t: Translator): vscode.TreeItem {
-  const item = new vscode.TreeItem(entry.alias, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(printable(entry.alias), vscode.TreeItemCollapsibleState.None);
   item.id = `entry:${file.path}:${entry.alias}`;
   item.contextValue = 'keystoreEntry';
   const icon = entry.kind === 'authentication' ? 'key' : entry.kind === 'encryption' ? 'lock' : 'file-certificate';

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Prompter } from '../../../src/eid';
+import type { PinRequest, Prompter } from '../../../src/eid';
 import { buildVirtualEid, type VirtualEid } from '../../../src/eid/virtual/build';
 import type { VirtualAlgorithm } from '../../../src/eid/virtual/holders';
 
@@ -25,12 +25,25 @@ export function freshCard(algorithm: VirtualAlgorithm): Promise<VirtualEid> {
 // A root-level hook (this module loads once per run): the cards go when the whole run ends.
 after(() => rmSync(root, { recursive: true, force: true }));
 
-/** A Prompter that answers the given PINs in turn and records what it was asked. */
-export function scriptedPrompter(...pins: (string | undefined)[]): Prompter & { asked: number; pinpadNotices: number } {
+/**
+ * A Prompter that answers the given PINs in turn and records what it was asked. At the last try it
+ * goes on while `lastTryConsent` holds (the default), and keeps each request it was shown.
+ */
+export function scriptedPrompter(...pins: (string | undefined)[]): Prompter & { asked: number; pinpadNotices: number; lastTryConsent: boolean; lastTryRequests: PinRequest[]; pinRequests: PinRequest[] } {
   const prompter = {
     asked: 0,
     pinpadNotices: 0,
-    askPin: async () => pins[prompter.asked++],
+    lastTryConsent: true,
+    lastTryRequests: [] as PinRequest[],
+    pinRequests: [] as PinRequest[],
+    confirmLastTry: async (request: PinRequest) => {
+      prompter.lastTryRequests.push(request);
+      return prompter.lastTryConsent;
+    },
+    askPin: async (request: PinRequest) => {
+      prompter.pinRequests.push(request);
+      return pins[prompter.asked++];
+    },
     showPinpadNotice: () => {
       prompter.pinpadNotices++;
       return () => undefined;

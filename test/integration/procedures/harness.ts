@@ -53,6 +53,8 @@ export function pinPrompter(pins: string[], onAsk: (count: number) => void = () 
       onAsk(index);
       return pins[Math.min(index, pins.length - 1)];
     },
+    // Tests that count PINs down mean to go on at the last try.
+    confirmLastTry: async () => true,
     showPinpadNotice: () => () => undefined,
   };
   return prompter;

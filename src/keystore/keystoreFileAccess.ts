@@ -1,0 +1,79 @@
+// Reads a keystore file, refusing what cannot be one before reading it: a folder, a named pipe
+// (reading would wait for a writer forever), a device (/dev/zero never ends), a file far larger
+// than any keystore. File-system failures become coded errors that the faces put into words.
+import { constants, promises as fs, type Stats } from 'node:fs';
+import * as path from 'node:path';
+import { KeystoreError, KeystoreNotFound, KeystoreTooLarge, KeystoreUnreadable, NotAKeystoreFile } from './errors';
+import { isKeystoreFileName } from './fileName';
+import { maxKeystoreBytes } from './pkcs12/limits';
+
+/** The file's metadata (symbolic links followed), with file-system failures as keystore errors. */
+export async function statKeystoreFile(file: string): Promise<Stats> {
+  return accessing(file, () => fs.stat(file));
+}
+
+export async function readKeystoreFile(file: string): Promise<Uint8Array> {
+  await refuseNonKeystore(file, await statKeystoreFile(file));
+  // Non-blocking: a file swapped for a named pipe after the check must not block the open; the
+  // handle's own metadata is then checked, so what is read is what was checked.
+  const handle = await accessing(file, () => fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)));
+  try {
+    await refuseNonKeystore(file, await handle.stat());
+    // At most one byte past the limit, even if the file grows while it is read.
+    const buffer = Buffer.alloc(maxKeystoreBytes + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await accessing(file, () => handle.read(buffer, length, buffer.length - length, null));
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxKeystoreBytes) throw tooLarge(file);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function refuseNonKeystore(file: string, stats: Stats): Promise<void> {
+  if (stats.isFile()) {
+    if (stats.size > maxKeystoreBytes) throw tooLarge(file);
+    return;
+  }
+  if (stats.isDirectory()) throw new NotAKeystoreFile('is-directory', { file, example: await exampleInside(file) });
+  if (stats.isFIFO()) throw new NotAKeystoreFile('is-fifo', { file });
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) throw new NotAKeystoreFile('is-device', { file });
+  throw new NotAKeystoreFile('not-a-file', { file });
+}
+
+const tooLarge = (file: string) => new KeystoreTooLarge(`larger than ${maxKeystoreBytes} bytes`, { file, mebibytes: maxKeystoreBytes / (1024 * 1024) });
+
+/** A keystore file in the folder, to show what to give instead; a pattern when there is none. */
+async function exampleInside(folder: string): Promise<string> {
+  const names = await fs.readdir(folder).catch(() => []);
+  return path.join(folder, names.filter(isKeystoreFileName).sort()[0] ?? '*.acc-p12');
+}
+
+async function accessing<T>(file: string, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw error instanceof KeystoreError ? error : accessError(file, error as NodeJS.ErrnoException);
+  }
+}
+
+function accessError(file: string, error: NodeJS.ErrnoException): KeystoreError {
+  const reason = error.code ?? error.message;
+  switch (error.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+    case 'ENAMETOOLONG':
+      return new KeystoreNotFound(reason, { file });
+    case 'EACCES':
+    case 'EPERM':
+      return new KeystoreUnreadable('permission-denied', { file, reason });
+    case 'ELOOP':
+      return new KeystoreUnreadable('symlink-loop', { file, reason });
+    default:
+      return new KeystoreUnreadable('unreadable', { file, reason });
+  }
+}
