@@ -41,6 +41,15 @@ export function bmpPassword(password: string): Uint8Array {
   return bytes;
 }
 
+/**
+ * The deriver of BouncyCastle's empty password: no bytes at all, where the JDK and OpenSSL encode
+ * it as the two-byte terminator alone (RFC 7292 allows both readings of an empty password).
+ */
+export function zeroLengthEmptyPassword(deriver: Deriver): Deriver {
+  const isEmpty = (password: Uint8Array) => password.length === 2 && password[0] === 0 && password[1] === 0;
+  return { derive: (job) => deriver.derive(isEmpty(job.password) ? { ...job, password: new Uint8Array(0) } : job) };
+}
+
 export function pkcs12Kdf(job: KdfJob): Uint8Array {
   const v = blockSizes[job.hash];
   if (v === undefined) throw new Error(`PKCS#12 KDF: unsupported digest ${job.hash}`);

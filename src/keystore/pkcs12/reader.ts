@@ -5,7 +5,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { id_SafeContents, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_x509Certificate } from '@peculiar/asn1-pfx';
 import { CorruptKeystore, UnsupportedKeystore, WrongPassword } from '../errors';
-import type { Deriver } from './kdf';
+import { zeroLengthEmptyPassword, type Deriver } from './kdf';
 import { BerReader, BerTag, integer, octets, oidString, text, type BerElement } from './der';
 import { maxKeystoreBytes } from './limits';
 import { parseMac, verifyMac, type MacScheme } from './mac';
@@ -197,12 +197,37 @@ export async function unlockAndUse<T>(
   deriver: Deriver,
   use: (contents: UnlockedPkcs12) => T,
 ): Promise<{ contents: UnlockedPkcs12; used: T }> {
+  deriver = await passwordDeriver(structure, password, deriver);
   const macCheck = structure.mac ? verifyMac(structure.mac, structure.authSafe, password, deriver) : Promise.resolve();
   const work = decrypt(structure, password, deriver).then((contents) => ({ contents, used: use(contents) }));
   const [mac, done] = await Promise.allSettled([macCheck, work]);
   if (mac.status === 'rejected') throw mac.reason;
   if (done.status === 'rejected') throw done.reason;
   return done.value;
+}
+
+/**
+ * The deriver that opens this file with `password`: `deriver` itself, except for an empty password
+ * that BouncyCastle wrote as zero bytes. Both encodings are tried, as the JDK and OpenSSL do, on the
+ * MAC or else on the first bag encrypted with a PKCS#12 cipher (PBES2 encodes "" one way only).
+ */
+export async function passwordDeriver(structure: Pkcs12Structure, password: string, deriver: Deriver): Promise<Deriver> {
+  if (password !== '') return deriver;
+  const bag = [...structure.encrypted.map((safe) => ({ scheme: safe.scheme, data: safe.ciphertext })), ...structure.keys].find((item) => item.scheme?.kind === 'pkcs12');
+  const opens = async (candidate: Deriver): Promise<boolean> => {
+    try {
+      if (structure.mac) await verifyMac(structure.mac, structure.authSafe, password, candidate);
+      // Without a MAC, valid padding may be chance: the plaintext must also be ASN.1.
+      else if (bag?.scheme) BerReader.read(await pbeDecrypt(bag.scheme, bag.data, password, candidate), 'bag', BerTag.sequence);
+      return true;
+    } catch (error) {
+      if (error instanceof WrongPassword || error instanceof CorruptKeystore) return false;
+      throw error;
+    }
+  };
+  const zeroLength = zeroLengthEmptyPassword(deriver);
+  const [standard, bouncyCastle] = await Promise.all([opens(deriver), opens(zeroLength)]);
+  return !standard && bouncyCastle ? zeroLength : deriver;
 }
 
 async function decrypt(structure: Pkcs12Structure, password: string, deriver: Deriver): Promise<UnlockedPkcs12> {

@@ -11,7 +11,7 @@ import { BerReader, BerTag, encodeElement, octets, oidString, type BerElement } 
 import type { Deriver } from './kdf';
 import { verifyMac, type MacScheme } from './mac';
 import { newScheme, parsePbe, pbeDecrypt, pbeEncrypt, schemeAlgorithm, type PbeScheme } from './pbe';
-import { maxSafeNesting, readEncryptedSafe, readStructure, safeBags, safesOf, type SafeBagElement } from './reader';
+import { maxSafeNesting, passwordDeriver, readEncryptedSafe, readStructure, safeBags, safesOf, type SafeBagElement } from './reader';
 import { oid } from './schemas';
 import { dataContent, encryptedContent, macedPfx, protectionModes, type ProtectionMode } from './writer';
 
@@ -51,6 +51,7 @@ export interface OpenedPfx {
 /** Opens everything, all decryptions at once (the key derivations spread over the worker pool). */
 export async function openPfx(bytes: Uint8Array, password: string, deriver: Deriver): Promise<OpenedPfx> {
   const structure = readStructure(bytes);
+  deriver = await passwordDeriver(structure, password, deriver);
   const macCheck = structure.mac ? verifyMac(structure.mac, structure.authSafe, password, deriver) : Promise.resolve();
   const safes = Promise.all(
     [...safesOf(structure.authSafe)].map(async (info): Promise<Safe> => {
