@@ -17,10 +17,12 @@ const why = {
   xmlsec1: 'verifies XML signatures',
   'libxml2-utils': 'xmllint, validates SOAP messages against the eHealth XSDs',
   'default-jdk-headless': 'keytool and java, cross-check keystores and the JDK\'s certificate names',
+  'libbcprov-java': 'BouncyCastle, writes keystores the interop tests read and re-password',
+  'python3-cryptography': 'Python cryptography, writes and re-reads keystores in the interop tests',
 };
 
 const needs = {
-  test: ['python3', 'make', 'g++', 'chromium', 'libkrb5-dev', 'softhsm2', 'opensc', 'gcc', 'openssl', 'xmlsec1', 'libxml2-utils'],
+  test: ['python3', 'make', 'g++', 'chromium', 'libkrb5-dev', 'softhsm2', 'opensc', 'gcc', 'openssl', 'xmlsec1', 'libxml2-utils', 'libbcprov-java', 'python3-cryptography'],
   start: ['python3', 'make', 'g++', 'libkrb5-dev', 'softhsm2', 'opensc', 'gcc', 'openssl'],
 };
 
