@@ -61,6 +61,8 @@ async function cardRoot(engine: EidEngine): Promise<string[]> {
 async function withContext<T>(context: CliContext, values: Values, answers: CertAnswers, withEid: boolean, work: (procedure: ProcedureContext) => Promise<T>): Promise<T> {
   const environment = asString(values.env) as ProcedureEnvironment;
   if (!ENVIRONMENTS.includes(environment)) throw new CliError(context.t('procedures.cli.bad-env', { env: String(values.env) }), ExitCode.usage);
+  // First: it checks a new password given by flag before the sandbox starts or the eID is read.
+  const prompter = cliCertPrompter(context, answers);
   const modulePath = asString(values.module);
   const engine = withEid ? new EidEngine(modulePath ? { modulePath } : {}) : undefined;
   let sandbox: SandboxServer | undefined;
@@ -81,7 +83,7 @@ async function withContext<T>(context: CliContext, values: Values, answers: Cert
     return await work({
       environment,
       client,
-      prompter: cliCertPrompter(context, answers),
+      prompter,
       ...(engine ? { eid: { engine, prompter: cliPrompter(context, asString(values['pin-env']), values['last-pin-try'] === true) } } : {}),
     });
   } finally {

@@ -1,7 +1,7 @@
 // The procedures' Prompter on the command line: each answer from its flag when given, else asked on
 // the terminal (passwords without echo). Progress and contracts go to stderr, results to stdout.
 import { PasswordPolicyViolation } from '../keystore/errors';
-import type { HolderChoice, Prompter } from '../procedures';
+import { checkNewPassword, type HolderChoice, type Prompter } from '../procedures';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { CliContext } from './context';
 import { CliError, ExitCode } from './exitCodes';
@@ -52,8 +52,33 @@ const plainText = (html: string) =>
     .replace(/&amp;/g, '&')
     .trim();
 
+/**
+ * Typed twice without echo, and asked again until it meets the eHealth rules (as the extension's
+ * live checklist does): refusing it at the end would waste the PIN already given for the request.
+ */
+async function askNewPassword(context: CliContext): Promise<string | undefined> {
+  const { t } = context;
+  for (;;) {
+    const password = await readHidden(t('procedures.prompt.new-password'), t);
+    if (password === undefined) return undefined;
+    const confirmation = await readHidden(t('procedures.prompt.confirm-password'), t);
+    if (confirmation === undefined) return undefined;
+    try {
+      return checkNewPassword(password, confirmation);
+    } catch (error) {
+      if (!(error instanceof PasswordPolicyViolation)) throw error;
+      context.err(error.userMessage(context.language));
+    }
+  }
+}
+
+/**
+ * Flags are read, and a new password from the environment checked, when the prompter is made: a
+ * script's password that breaks the rules stops the run before the eID signs or anything is sent.
+ */
 export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prompter {
   const { t } = context;
+  const newPassword = answers.newPasswordEnv === undefined ? undefined : checkNewPassword(fromEnvironment(context, answers.newPasswordEnv));
   return {
     chooseHolder: async (choices) => {
       const text = answers.holder ?? (await askLine(t('procedures.prompt.holder')));
@@ -74,13 +99,7 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
       }
       return askYes(t('procedures.prompt.accept'));
     },
-    newKeystorePassword: async () => {
-      if (answers.newPasswordEnv !== undefined) return fromEnvironment(context, answers.newPasswordEnv);
-      const password = await readHidden(t('procedures.prompt.new-password'), t);
-      if (password === undefined) return undefined;
-      if ((await readHidden(t('procedures.prompt.confirm-password'), t)) !== password) throw new PasswordPolicyViolation(['confirmation']);
-      return password;
-    },
+    newKeystorePassword: async () => newPassword ?? askNewPassword(context),
     keystorePassword: async (file) => (answers.passwordEnv !== undefined ? fromEnvironment(context, answers.passwordEnv) : readHidden(t('procedures.prompt.password', { file }), t)),
     confirmProduction: (action) => askYes(t('procedures.prompt.production', { action })),
     revocationReason: async (choices) => {

@@ -19,6 +19,13 @@ import { createKeystoreFile, keystoreFileName } from './keystoreFile';
 
 export const PASSWORD_RULES: readonly PasswordRule[] = ['min-length', 'digit-or-symbol', 'ascii-only', 'confirmation'];
 
+/** The new keystore password, if it meets the eHealth rules; PasswordPolicyViolation naming each rule it breaks. */
+export function checkNewPassword(password: string, confirmation = password): string {
+  const failures = failedRules(password, confirmation);
+  if (failures.length) throw new PasswordPolicyViolation(failures);
+  return password;
+}
+
 export interface Submission {
   user: EidUser;
   certificate: CertificateIdentifier;
@@ -46,9 +53,7 @@ export async function submitRequest(context: ProcedureContext, submission: Submi
   prompter.progress({ step: 'asking-authority', operation: generateContract.name });
   const contract = await client.call(generateContract, { contactData, signer: submission.user.actor, certificate: submission.certificate });
   if (!(await prompter.acceptContract({ kind: 'request', dn: contract.dn, texts: contract.texts }))) throw new ProcedureError('contract-declined');
-  const password = answered(await prompter.newKeystorePassword(PASSWORD_RULES));
-  const failures = failedRules(password, password);
-  if (failures.length) throw new PasswordPolicyViolation(failures);
+  const password = checkNewPassword(answered(await prompter.newKeystorePassword(PASSWORD_RULES)));
 
   const now = context.now?.() ?? new Date();
   const { privateKey } = newKeyPair();
