@@ -49,8 +49,9 @@ const tooLarge = (file: string) => new KeystoreTooLarge(`larger than ${maxKeysto
 
 /** A keystore file in the folder, to show what to give instead; a pattern when there is none. */
 async function exampleInside(folder: string): Promise<string> {
-  const names = await fs.readdir(folder).catch(() => []);
-  return path.join(folder, names.filter(isKeystoreFileName).sort()[0] ?? '*.acc-p12');
+  const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const names = entries.filter((entry) => entry.isFile() && isKeystoreFileName(entry.name)).map((entry) => entry.name);
+  return path.join(folder, names.sort()[0] ?? '*.acc-p12');
 }
 
 async function accessing<T>(file: string, operation: () => Promise<T>): Promise<T> {

@@ -81,6 +81,9 @@ describe('hostile inputs (built bundle)', function () {
       const folder = path.join(dir, 'keystores');
       mkdirSync(folder);
       copyFileSync(realKeystorePath, path.join(folder, realFileName));
+      // Named like keystores, sorted first, but not files: never given as the example.
+      mkdirSync(path.join(folder, 'A folder.p12'));
+      execFileSync('mkfifo', [path.join(folder, 'A pipe.p12')]);
       for (const args of everyReader(folder)) {
         const run = ehealth(args, { env: { PW: realPassword } });
         refused(run, ExitCode.notFound, /keystores is a folder, not a keystore file: give the keystore file inside it/);
