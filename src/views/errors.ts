@@ -12,8 +12,9 @@ export interface ErrorHelp {
   guide?: string;
 }
 
-// The user stopped on purpose (Escape, "Decline", "No, stay where I am"): nothing went wrong.
-const declined = new Set(['cancelled', 'contract-declined', 'production-not-confirmed', 'pin-cancelled']);
+// The user stopped on purpose (Escape, "Decline", "No, stay where I am", Cancel at the last PIN
+// try): nothing went wrong.
+const declined = new Set(['cancelled', 'contract-declined', 'production-not-confirmed', 'pin-cancelled', 'pin-last-try-declined']);
 const codeOf = (error: unknown) => String((error as { code?: unknown } | undefined)?.code ?? '');
 
 export function userMessageOf(error: unknown): string {

@@ -1,10 +1,11 @@
 // The eID view and self-test with a virtual card (SoftHSM2 behind our PKCS#11 shim, built by the
-// harness): live status, card pulled and put back, the PIN typed into the input box, missing software.
+// harness): live status, card pulled and put back, the PIN typed into the input box, the warning
+// before the last PIN try, missing software.
 import * as assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { pressKey, renderedTexts, screenshot, typeText, waitFor } from './harnessClient';
+import { click, pressKey, renderedTexts, screenshot, typeText, waitFor } from './harnessClient';
 
 const eidDir = process.env.EHEALTH_TEST_EID_DIR!;
 const settings = () => vscode.workspace.getConfiguration('ehealth');
@@ -52,6 +53,30 @@ describe('eID view', () => {
     await typeText(process.env.EHEALTH_TEST_EID_PIN!);
     await pressKey('Enter');
     assert.equal(await passed, true);
+  });
+
+  it('warns before the last PIN try: Cancel presents nothing, "Try my PIN anyway" then the PIN does', async () => {
+    // Two wrong PINs as the virtual card counts them (the shim's own file): one try left.
+    const failures = path.join(eidDir, 'pin-failures');
+    writeFileSync(failures, '2\n');
+    try {
+      const lastTryWarning = () => waitFor('the last-try warning', async () => (await renderedTexts('.monaco-dialog-box')).some((text) => text.includes('Last try')));
+      const declined = vscode.commands.executeCommand<boolean>('ehealth.eid.selfTest');
+      await lastTryWarning();
+      await screenshot('eid-last-try');
+      await click('.monaco-dialog-box .monaco-button', 'Cancel');
+      assert.equal(await declined, false);
+      assert.equal(readFileSync(failures, 'utf8').trim(), '2', 'no PIN presented');
+      const consented = vscode.commands.executeCommand<boolean>('ehealth.eid.selfTest');
+      await lastTryWarning();
+      await click('.monaco-dialog-box .monaco-button', 'Try my PIN anyway');
+      await waitFor('the PIN box', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).some((title) => title.includes('eID PIN')));
+      await typeText(process.env.EHEALTH_TEST_EID_PIN!);
+      await pressKey('Enter');
+      assert.equal(await consented, true);
+    } finally {
+      rmSync(failures, { force: true });
+    }
   });
 
   it('says where to get the eID software when the module is missing', async () => {
