@@ -14,6 +14,7 @@ import { contentsOf } from '../../../src/keystore/layout';
 import { listKeystores } from '../../../src/keystore/locate';
 import { writePkcs12 } from '../../../src/keystore/pkcs12/writer';
 import { safeRewrite } from '../../../src/keystore/safeRewrite';
+import { openRequest, rewriteKeystoreFile } from '../../../src/procedures/keystoreFile';
 import { sharedKdfPool } from '../../../src/keystore/workerPool';
 import { etkAlias, realFileName, realKeystore, realPassword } from '../../unit/keystore/fixtures';
 
@@ -159,6 +160,16 @@ describe('keystore file safety (built CLI, openssl as oracle)', function () {
     assert.equal(taken.status, ExitCode.ok, taken.stderr);
     assert.ok(opensslOpens(file, newPassword));
     assert.ok(!existsSync(lock), 'the lock is released');
+  });
+
+  it("complete's rewrite writes nothing over a keystore that passwd changed since complete opened it", async () => {
+    const file = keystoreIn('complete-during-passwd');
+    const opened = await openRequest(file, oldPassword, {});
+    const result = passwd(file);
+    assert.equal(result.status, ExitCode.ok, result.stderr);
+    await assert.rejects(rewriteKeystoreFile(opened, opened.content, oldPassword, {}), (error: unknown) => error instanceof KeystoreChanged);
+    assert.ok(opensslOpens(file, newPassword), 'the password change stands');
+    assert.equal(readdirSync(path.dirname(file)).filter((name) => name.endsWith('.bak')).length, 1, "only passwd's backup");
   });
 
   it('writes nothing when the file is no longer the one that was read', async () => {
