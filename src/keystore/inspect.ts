@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { createPublicKey } from 'node:crypto';
 import { issuedBy, parseCertificate, type ParsedCertificate } from './certificate';
 import { renewalWindowDays } from './expiry';
-import { CorruptKeystore, NotAnEhealthKeystore } from './errors';
+import { NotAnEhealthKeystore } from './errors';
 import { parseKeystoreFileName } from './fileName';
 import { readKeystoreFile } from './keystoreFileAccess';
 import type { CertificateStatus, Environment, Holder, Keystore, KeystoreCheck, KeystoreEntry, KeystoreWarning, Protection } from './model';
@@ -72,7 +72,7 @@ export async function openKeystore(bytes: Uint8Array, options: InspectOptions = 
   // The certificates are parsed while the MAC is being verified.
   const {
     contents,
-    used: { entries, parsed, keys },
+    used: { entries, parsed, keys, withoutCertificate },
   } = await unlockAndUse(structure, options.password, options.deriver ?? sharedKdfPool(), buildEntries);
   const auth = entries.find((entry) => entry.kind === 'authentication');
   const authParsed = auth ? parsed.get(auth)?.[0] : undefined;
@@ -81,7 +81,7 @@ export async function openKeystore(bytes: Uint8Array, options: InspectOptions = 
   // itself (the official tool's C=Dummy placeholder, or the stand-in with the requested DN that
   // earlier versions of this project wrote).
   const pending = authParsed !== undefined && !hasEtk && issuedBy(authParsed, authParsed);
-  const warnings: KeystoreWarning[] = [];
+  const warnings: KeystoreWarning[] = withoutCertificate.map((alias) => ({ code: 'key-without-certificate', params: { alias } }));
   const issuerEnvironment = auth ? environmentFromIssuer(auth.certificate.issuer) : 'unknown';
   const suffixEnvironment = parsedName?.environment;
   if (suffixEnvironment && issuerEnvironment !== 'unknown' && issuerEnvironment !== 'sandbox' && suffixEnvironment !== issuerEnvironment) {
@@ -144,11 +144,18 @@ function buildEntries(contents: UnlockedPkcs12) {
   const keys = new Map<string, UnlockedKey>();
   const entries: KeystoreEntry[] = [];
   const leaves = new Set<(typeof certificates)[number]>();
+  /** Aliases of keys stored without their certificate (openssl -nocerts): no entry to show, a warning. */
+  const withoutCertificate: string[] = [];
   for (const key of contents.keys) {
     const leaf =
       certificates.find((cert) => sameBytes(cert.bag.localKeyId, key.localKeyId)) ??
       certificates.find((cert) => key.friendlyName !== undefined && cert.bag.friendlyName === key.friendlyName);
-    if (!leaf) throw new CorruptKeystore('private key without certificate');
+    if (!leaf) {
+      const alias = key.friendlyName ?? Buffer.from(key.localKeyId ?? []).toString('hex');
+      withoutCertificate.push(alias);
+      keys.set(alias, key);
+      continue;
+    }
     leaves.add(leaf);
     const alias = key.friendlyName ?? leaf.bag.friendlyName ?? Buffer.from(key.localKeyId ?? []).toString('hex');
     const chain = chainAbove(leaf.parsed, distinct);
@@ -159,6 +166,10 @@ function buildEntries(contents: UnlockedPkcs12) {
     keys.set(alias, key);
     entries.push(entry);
   }
+  // The key named `authentication` comes first, whatever the bag order: it is the one every face
+  // takes as the authentication entry (the first of that kind), before any other CA-issued key.
+  const named = (entry: KeystoreEntry) => Number(entry.alias.toLowerCase() === 'authentication');
+  entries.sort((a, b) => named(b) - named(a));
   // Certificates stored on their own: named ones (the JDK names chain certificates by their DN),
   // and unnamed ones that belong to no key's chain (OpenSSL's -nokeys files), named by subject.
   const inChains = new Set([...parsed.values()].flatMap((path) => path.map((cert) => cert.details.der)));
@@ -173,7 +184,7 @@ function buildEntries(contents: UnlockedPkcs12) {
     parsed.set(entry, [cert.parsed]);
     entries.push(entry);
   }
-  return { entries, parsed, keys };
+  return { entries, parsed, keys, withoutCertificate };
 }
 
 /**

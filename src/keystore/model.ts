@@ -148,6 +148,8 @@ export interface KeystoreWarning {
     | 'no-encryption-key'
     | 'issuer-not-ehealth'
     | 'validity-not-three-years'
+    /** A private key stored without its certificate (`params.alias`): not shown as an entry. */
+    | 'key-without-certificate'
     | 'password-needed';
   params?: Record<string, string | number>;
 }

@@ -94,6 +94,7 @@ export const de: Record<MessageKey, string> = {
   'keystore.warning.no-encryption-key': 'Kein Verschlüsselungsschlüssel (ETK): schließen Sie das Zertifikatsverfahren ab.',
   'keystore.warning.issuer-not-ehealth': 'Das Authentifizierungszertifikat stammt nicht von einer eHealth-CA ({issuer}): dieser Keystore ist für eHealth nicht verwendbar.',
   'keystore.warning.validity-not-three-years': 'Das Authentifizierungszertifikat ist {days} Tage gültig statt etwa 3 Jahre.',
+  'keystore.warning.key-without-certificate': 'Der private Schlüssel „{alias}“ ist ohne sein Zertifikat gespeichert: Er ist erst nutzbar, wenn das Zertifikat hinzugefügt wird.',
   'keystore.warning.password-needed': 'Das Passwort wird benötigt, um Einträge, Zertifikate und Status anzuzeigen.',
   'cli.inspect.file': 'Datei',
   'cli.inspect.holder': 'Inhaber',

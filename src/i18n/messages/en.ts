@@ -93,6 +93,7 @@ export const en = {
   'keystore.warning.no-encryption-key': 'No encryption key (ETK): complete the certificate procedure.',
   'keystore.warning.issuer-not-ehealth': 'The authentication certificate is not issued by an eHealth CA ({issuer}): this keystore cannot be used with eHealth.',
   'keystore.warning.validity-not-three-years': 'The authentication certificate is valid {days} days instead of about 3 years.',
+  'keystore.warning.key-without-certificate': 'The private key "{alias}" is stored without its certificate: it cannot be used until the certificate is added.',
   'keystore.warning.password-needed': 'The password is needed to show the entries, the certificates and the status.',
   'cli.inspect.file': 'File',
   'cli.inspect.holder': 'Holder',

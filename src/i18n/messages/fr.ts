@@ -94,6 +94,7 @@ export const fr: Record<MessageKey, string> = {
   'keystore.warning.no-encryption-key': 'Pas de clé de chiffrement (ETK) : terminez la procédure du certificat.',
   'keystore.warning.issuer-not-ehealth': 'Le certificat d’authentification n’est pas émis par une CA eHealth ({issuer}) : ce keystore ne peut pas servir avec eHealth.',
   'keystore.warning.validity-not-three-years': 'Le certificat d’authentification est valable {days} jours au lieu d’environ 3 ans.',
+  'keystore.warning.key-without-certificate': 'La clé privée « {alias} » est enregistrée sans son certificat : elle ne peut pas servir tant que le certificat n’est pas ajouté.',
   'keystore.warning.password-needed': 'Le mot de passe est nécessaire pour afficher les entrées, les certificats et le statut.',
   'cli.inspect.file': 'Fichier',
   'cli.inspect.holder': 'Titulaire',

@@ -94,6 +94,7 @@ export const nl: Record<MessageKey, string> = {
   'keystore.warning.no-encryption-key': 'Geen versleutelingssleutel (ETK): rond de certificaatprocedure af.',
   'keystore.warning.issuer-not-ehealth': 'Het authenticatiecertificaat is niet uitgegeven door een eHealth-CA ({issuer}): deze keystore kan niet met eHealth gebruikt worden.',
   'keystore.warning.validity-not-three-years': 'Het authenticatiecertificaat is {days} dagen geldig in plaats van ongeveer 3 jaar.',
+  'keystore.warning.key-without-certificate': 'De privésleutel "{alias}" is opgeslagen zonder zijn certificaat: ze is onbruikbaar zolang het certificaat niet is toegevoegd.',
   'keystore.warning.password-needed': 'Het wachtwoord is nodig om de items, de certificaten en de status te tonen.',
   'cli.inspect.file': 'Bestand',
   'cli.inspect.holder': 'Houder',

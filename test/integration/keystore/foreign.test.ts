@@ -28,6 +28,7 @@ import { EncryptedData as EncryptedKeyData } from '@peculiar/asn1-pkcs8';
 import { DirectoryString } from '@peculiar/asn1-x509';
 import { changePassword } from '../../../src/keystore/changePassword';
 import { UnsupportedKeystore } from '../../../src/keystore/errors';
+import { openKeystore } from '../../../src/keystore/inspect';
 import { createMac } from '../../../src/keystore/pkcs12/mac';
 import { newScheme, pbeEncrypt, schemeAlgorithm } from '../../../src/keystore/pkcs12/pbe';
 import { EncryptedData, oid } from '../../../src/keystore/pkcs12/schemas';
@@ -178,6 +179,16 @@ describe('passwd keeps what it does not model', function () {
     assert.equal(dump, beforeDump);
     assert.match(dump, new RegExp(derOf(readFileSync(generated.file('ca.crl'), 'utf8')).toString('hex')));
     assert.match(dump, new RegExp(Buffer.from('an unknown bag').toString('hex')));
+  });
+
+  it('inspect reads the key and certificate of a nested safeContents bag', async () => {
+    const { keystore } = await openKeystore(await foreignKeystore(generated, password), { password, checkKeys: true });
+    assert.deepEqual(keystore.keyAliases, ['authentication', 'nested etk']);
+    assert.deepEqual(
+      keystore.entries.filter((entry) => entry.kind !== 'certificate').map((entry) => [entry.alias, entry.kind]),
+      [['authentication', 'authentication'], ['nested etk', 'encryption']],
+    );
+    assert.ok(keystore.checks.every((check) => check.result === 'ok'), JSON.stringify(keystore.checks));
   });
 
   it('refuses a safe it cannot carry over (public-key encrypted) and leaves the file alone', async () => {
