@@ -68,7 +68,7 @@ function accessError(file: string, error: NodeJS.ErrnoException): KeystoreError 
     case 'ENOENT':
     case 'ENOTDIR':
     case 'ENAMETOOLONG':
-      return new KeystoreNotFound(reason, { file });
+      return new KeystoreNotFound(reason, { file, reason });
     case 'EACCES':
     case 'EPERM':
       return new KeystoreUnreadable('permission-denied', { file, reason });

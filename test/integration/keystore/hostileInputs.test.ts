@@ -111,10 +111,12 @@ describe('hostile inputs (built bundle)', function () {
       for (const args of everyReader(path.join(loop, 'a.p12'))) {
         refused(ehealth(args, { env: { PW: realPassword } }), ExitCode.notFound, /Too many symbolic links reading .*a\.p12 \(a loop\?\): check where its links point/);
       }
+      symlinkSync('moved away', path.join(loop, 'dangling.p12'));
       const listed = ehealth(['keystore', 'list', loop]);
       assert.equal(listed.status, ExitCode.ok, listed.stderr);
       assert.match(listed.stdout, /! Too many symbolic links \(a loop\?\)/);
       assert.doesNotMatch(listed.stdout, /ELOOP/);
+      assert.match(listed.stdout, /! The file cannot be read \(ENOENT\)/, 'a dangling link stays as it was');
     });
 
     it('permission denied is worded, in inspect and in keystore list (as an unprivileged user, even when the tests run as root)', () => {
