@@ -1,5 +1,6 @@
 // The eHealth keystore naming convention: `<TYPE>=<ID>[,<APPID>] yyyyMMdd-HHmmss.p12`,
-// `.acc-p12` for acceptance. Renewals add a newer file beside the old one.
+// `.acc-p12` for acceptance. Renewals add a newer file beside the old one. Also seen in the wild:
+// a dash instead of the space, and `.acc.p12` for acceptance.
 import type { Environment, FileProblem, HolderRef } from './model';
 import { holderTypes } from '../protocol/holderTypes';
 
@@ -12,7 +13,7 @@ export function isKeystoreFileName(fileName: string): boolean {
 
 export function environmentFromSuffix(fileName: string): Environment {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.acc-p12')) return 'acceptance';
+  if (lower.endsWith('.acc-p12') || lower.endsWith('.acc.p12')) return 'acceptance';
   if (lower.endsWith('.p12')) return 'production';
   return 'unknown';
 }
@@ -25,7 +26,7 @@ export interface ParsedFileName {
 }
 
 const conventionalName =
-  /^(?<type>[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)?)=(?<id>[0-9A-Za-z]+)(?:, ?(?<app>[0-9A-Z_-]{1,30}))? (?<date>\d{8})-(?<time>\d{6})\.(?:acc-)?p12$/i;
+  /^(?<type>[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)?)=(?<id>[0-9A-Za-z]+)(?:, ?(?<app>[0-9A-Z_-]{1,30}))?[ -](?<date>\d{8})-(?<time>\d{6})\.(?:acc[-.])?p12$/i;
 
 export function parseKeystoreFileName(fileName: string): ParsedFileName {
   const environment = environmentFromSuffix(fileName);

@@ -21,6 +21,23 @@ describe('keystore file names', () => {
     assert.deepEqual(parseKeystoreFileName('NIHII-HOSPITAL=71000436 20250101-000000.p12').holder, { type: 'NIHII-HOSPITAL', id: '71000436' });
   });
 
+  it('reads the TYPE=ID-yyyyMMdd-HHmmss forms seen in the wild, .acc.p12 meaning acceptance', () => {
+    assert.deepEqual(parseKeystoreFileName('SSIN=79021802145-20230823-085751.acc.p12'), {
+      holder: { type: 'SSIN', id: '79021802145' },
+      createdAt: '2023-08-23T08:57:51',
+      environment: 'acceptance',
+      problems: [],
+    });
+    assert.deepEqual(parseKeystoreFileName('CBE=0123456749-20240105-141210.p12'), {
+      holder: { type: 'CBE', id: '0123456749' },
+      createdAt: '2024-01-05T14:12:10',
+      environment: 'production',
+      problems: [],
+    });
+    assert.deepEqual(parseKeystoreFileName('EHP=1990001916,VITALINKGATEWAY-20240105-141210.ACC.P12').holder, { type: 'EHP', id: '1990001916', applicationId: 'VITALINKGATEWAY' });
+    assert.equal(environmentFromSuffix('SSIN=79021802145 20230823-085751.acc.p12'), 'acceptance');
+  });
+
   it('flags an unconventional name without guessing a holder', () => {
     for (const name of ['keystore.p12', 'SSIN=79021802145.p12', 'SSIN=79021802145 2023-08-23.acc-p12', ' SSIN=1 20230823-085751.p12']) {
       const parsed = parseKeystoreFileName(name);
