@@ -66,28 +66,31 @@ async function unchangedSince(file: string, original: Uint8Array): Promise<boole
 export async function safeRewrite(file: string, original: Uint8Array, bytes: Uint8Array, verify: (written: Uint8Array) => Promise<void>, now: Date = new Date()): Promise<RewriteResult> {
   const target = await realTarget(file);
   await refuseReadOnly(target);
-  return withKeystoreLock(target, async (stillHeld) => {
-    await removeLeftovers(target);
-    const temporary = temporaryFileFor(target);
-    try {
+  try {
+    return await withKeystoreLock(target, async (stillHeld) => {
+      await removeLeftovers(target);
+      const temporary = temporaryFileFor(target);
       try {
-        await writeDurably(temporary, bytes);
-        await verify(await fs.readFile(temporary));
-      } catch (error) {
-        throw new RewriteFailed(`new keystore did not verify: ${(error as Error).message}`);
+        try {
+          await writeDurably(temporary, bytes);
+          await verify(await fs.readFile(temporary));
+        } catch (error) {
+          throw new RewriteFailed(`new keystore did not verify: ${(error as Error).message}`);
+        }
+        if (!(await unchangedSince(target, original)) || !stillHeld()) throw new KeystoreChanged('changed since it was read', { file });
+        const backup = await freeBackupName(target, now);
+        // A copy, never a hard link: the backup must not share the original's mode or follow later edits.
+        await writeDurably(backup, original);
+        await fs.rename(temporary, target);
+        await syncFolder(path.dirname(target));
+        return { backup };
+      } finally {
+        await fs.rm(temporary, { force: true });
       }
-      if (!(await unchangedSince(target, original)) || !stillHeld()) throw new KeystoreChanged('changed since it was read', { file });
-      const backup = await freeBackupName(target, now);
-      // A copy, never a hard link: the backup must not share the original's mode or follow later edits.
-      await writeDurably(backup, original);
-      await fs.rename(temporary, target);
-      await syncFolder(path.dirname(target));
-      return { backup };
-    } catch (error) {
-      if (error instanceof KeystoreError) throw error;
-      throw new RewriteFailed(`could not replace the keystore: ${(error as Error).message}`);
-    } finally {
-      await fs.rm(temporary, { force: true });
-    }
-  });
+    });
+  } catch (error) {
+    // The lock folder, the temporary file or the backup could not be made: a folder without write access, a full disk.
+    if (error instanceof KeystoreError) throw error;
+    throw new RewriteFailed(`could not replace the keystore: ${(error as Error).message}`);
+  }
 }
