@@ -119,6 +119,15 @@ describe('hostile inputs (built bundle)', function () {
       assert.match(listed.stdout, /! The file cannot be read \(ENOENT\)/, 'a dangling link stays as it was');
     });
 
+    it('keystore list words a folder argument that is a file or a link loop', () => {
+      const loop = path.join(dir, 'folder-loop');
+      symlinkSync('folder-loop', loop);
+      const run = ehealth(['keystore', 'list', realKeystorePath, loop]);
+      assert.equal(run.status, ExitCode.ok, run.stderr);
+      assert.ok(run.stdout.includes(`${realKeystorePath}  (Not a folder: give the folder that holds the keystores)`), run.stdout);
+      assert.ok(run.stdout.includes(`${loop}  (Too many symbolic links (a loop?): check where the links point)`), run.stdout);
+    });
+
     it('permission denied is worded, in inspect and in keystore list (as an unprivileged user, even when the tests run as root)', () => {
       const locked = path.join(dir, 'locked');
       mkdirSync(locked);
