@@ -187,6 +187,13 @@ describe('hostile inputs (built bundle)', function () {
       assert.match(run.output, /"locked": false/);
       assert.ok(!run.output.includes(realPassword), `the password was echoed:\n${run.output}`);
     });
+
+    it('on a terminal, refuses more than 4 KiB typed or pasted', () => {
+      const run = onTerminal(['keystore', 'inspect', realKeystorePath, '--password-stdin'], 'x'.repeat(5000));
+      assert.equal(run.status, ExitCode.usage, run.output);
+      assert.match(run.output, /longer than 4096 bytes/);
+      assert.doesNotMatch(run.output, /xxxx/, 'nothing typed was echoed');
+    });
   });
 
   describe('names from disk and from keystores are shown, not obeyed', () => {
