@@ -18,17 +18,18 @@ export async function readKeystoreFile(file: string): Promise<Uint8Array> {
   // handle's own metadata is then checked, so what is read is what was checked.
   const handle = await accessing(file, () => fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)));
   try {
-    await refuseNonKeystore(file, await handle.stat());
-    // At most one byte past the limit, even if the file grows while it is read.
-    const buffer = Buffer.alloc(maxKeystoreBytes + 1);
+    const stats = await handle.stat();
+    await refuseNonKeystore(file, stats);
+    let buffer = Buffer.alloc(stats.size + 1);
     let length = 0;
-    while (length < buffer.length) {
+    for (;;) {
       const { bytesRead } = await accessing(file, () => handle.read(buffer, length, buffer.length - length, null));
-      if (bytesRead === 0) break;
+      if (bytesRead === 0) return buffer.subarray(0, length);
       length += bytesRead;
+      if (length > maxKeystoreBytes) throw tooLarge(file);
+      // Grown since its size was read: more room, never past one byte over the limit.
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(buffer.length, maxKeystoreBytes + 1 - buffer.length))]);
     }
-    if (length > maxKeystoreBytes) throw tooLarge(file);
-    return buffer.subarray(0, length);
   } finally {
     await handle.close();
   }
