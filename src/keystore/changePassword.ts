@@ -2,7 +2,7 @@
 // encrypt what the password protects again under the new one and copy the rest (pkcs12/rekey.ts),
 // check that the new file holds exactly the same content, and replace the file safely.
 import { PasswordPolicyViolation } from './errors';
-import { readKeystoreFile } from './inspect';
+import { readKeystoreFile } from './keystoreFileAccess';
 import { failedRules } from './passwordPolicy';
 import type { Deriver } from './pkcs12/kdf';
 import { openPfx, rekeyPfx, sameContent } from './pkcs12/rekey';

@@ -38,9 +38,6 @@ export interface OpenedKeystore {
   keys: Map<string, UnlockedKey>;
 }
 
-// Every reader of keystore files (procedures, passwd) goes through the refusals of this one.
-export { readKeystoreFile };
-
 export async function inspectFile(file: string, options: Omit<InspectOptions, 'fileName'> = {}): Promise<OpenedKeystore> {
   const opened = await openKeystore(await readKeystoreFile(file), { ...options, fileName: path.basename(file) });
   opened.keystore.file = path.resolve(file);
