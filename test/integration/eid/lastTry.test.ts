@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
 import { EidEngine, LastTryDeclined, PinFormat, PinLocked } from '../../../src/eid';
 import type { VirtualEid } from '../../../src/eid/virtual/build';
+import { onTerminal } from '../terminal';
 import { freshCard, repositoryRoot, scriptedPrompter } from './virtualCards';
 
 type Tries = 'ok' | 'count-low' | 'final-try' | 'locked';
@@ -35,43 +36,8 @@ function ehealth(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawnSync(process.execPath, [launcher, ...args], { encoding: 'utf8', input: '', env: { ...process.env, EHEALTH_LANG: 'en', ...env } });
 }
 
-/**
- * Runs the CLI on a pseudo-terminal (Python's pty: the CLI sees a real terminal) and answers each
- * expected text with its reply; the whole screen and the exit code come back.
- */
-function onTerminal(args: string[], script: Array<[expect: string, reply: string]>): { status: number; screen: string } {
-  const driver = `
-import json, os, pty, select, sys, time
-script = json.loads(sys.argv[1])
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(sys.argv[2], sys.argv[2:])
-screen = b''
-def read(until, deadline):
-    global screen
-    while until is None or until.encode() not in screen:
-        if time.time() > deadline: return False
-        ready, _, _ = select.select([fd], [], [], 0.2)
-        if ready:
-            try: chunk = os.read(fd, 4096)
-            except OSError: return until is None
-            if not chunk: return until is None
-            screen += chunk
-    return True
-for expect, reply in script:
-    if not read(expect, time.time() + 30):
-        os.kill(pid, 9); sys.stdout.write(screen.decode(errors='replace')); sys.exit(99)
-    time.sleep(0.3)  # the CLI has turned echo off by now when it asks a PIN
-    os.write(fd, reply.encode())
-read(None, time.time() + 30)
-_, status = os.waitpid(pid, 0)
-sys.stdout.write(screen.decode(errors='replace'))
-sys.exit(os.waitstatus_to_exitcode(status))
-`;
-  const run = spawnSync('python3', ['-c', driver, JSON.stringify(script), process.execPath, launcher, ...args], { encoding: 'utf8', env: { ...process.env, EHEALTH_LANG: 'en' } });
-  if (run.error) throw run.error;
-  return { status: run.status ?? -1, screen: run.stdout };
-}
+/** The CLI on a pseudo-terminal: a person answering its questions. */
+const atTerminal = (args: string[], script: Array<[expect: string, reply: string]>) => onTerminal([process.execPath, launcher, ...args], script, { env: { EHEALTH_LANG: 'en' } });
 
 describe('eID PIN: the card\'s life', function () {
   this.timeout(90_000);
@@ -188,12 +154,12 @@ describe('eID PIN: the card\'s life', function () {
     const eid = await freshCard('rsa');
     wrongPins(eid, 2);
     const args = ['eid', 'verify-pin', '--module', eid.modulePath];
-    const declined = onTerminal(args, [['Present your PIN anyway?', 'no\r']]);
+    const declined = atTerminal(args, [['Present your PIN anyway?', 'no\r']]);
     assert.equal(declined.status, ExitCode.pinLastTry, declined.screen);
     assert.match(declined.screen, /Last try: a wrong PIN blocks your eID card/);
     assert.doesNotMatch(declined.screen, /eID PIN: /, 'the PIN was not asked');
     assert.equal(tries(eid), 'final-try');
-    const consented = onTerminal(args, [['Present your PIN anyway?', 'yes\r'], ['eID PIN: ', `${eid.pin}\r`]]);
+    const consented = atTerminal(args, [['Present your PIN anyway?', 'yes\r'], ['eID PIN: ', `${eid.pin}\r`]]);
     assert.equal(consented.status, ExitCode.ok, consented.screen);
     assert.match(consented.screen, /PIN correct/);
     assert.doesNotMatch(consented.screen, new RegExp(`\\b${eid.pin}\\b`), 'the PIN is not echoed');

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
 import { buildVirtualEid, type VirtualEid } from '../../../src/eid/virtual/build';
+import { onTerminal } from '../terminal';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -18,13 +19,9 @@ describe('ehealth cert: the new password before the PIN, the last PIN try', func
   let folder: string;
   let eid: VirtualEid;
 
-  const cert = (verb: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
-    const run = spawnSync('node', ['bin/ehealth.js', 'cert', verb, ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      input: '',
-      env: { ...process.env, LANG: 'en_US.UTF-8', EHEALTH_LANG: 'en', EHEALTH_SANDBOX_DATA: path.join(folder, 'sandbox'), PIN: eid.pin, WRONG_PIN: '9999', PW: 'keystore-1', SHORT_PW: 'short', ...env },
-    });
+  const env = () => ({ LANG: 'en_US.UTF-8', EHEALTH_LANG: 'en', EHEALTH_SANDBOX_DATA: path.join(folder, 'sandbox'), PIN: eid.pin, WRONG_PIN: '9999', PW: 'keystore-1', SHORT_PW: 'short' });
+  const cert = (verb: string, args: string[]) => {
+    const run = spawnSync('node', ['bin/ehealth.js', 'cert', verb, ...args], { cwd: root, encoding: 'utf8', input: '', env: { ...process.env, ...env() } });
     return { code: run.status, out: run.stdout, err: run.stderr };
   };
   const tokenFlags = () => execFileSync('pkcs11-tool', ['--module', eid.modulePath, '--list-token-slots'], { encoding: 'utf8' });
@@ -82,6 +79,27 @@ describe('ehealth cert: the new password before the PIN, the last PIN try', func
     assert.equal(consented.code, ExitCode.ok, consented.err);
     assert.ok(existsSync(JSON.parse(consented.out).keystore));
     assert.doesNotMatch(tokenFlags(), /count low|final user PIN try/, 'the right PIN reset the count');
+  });
+
+  it('request at a terminal: a new password breaking the rules is asked again (the PIN given for GetActorQualities is not wasted)', () => {
+    const args = ['--module', eid.modulePath, '--pin-env', 'PIN', '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--keystore-dir', path.join(folder, 'keystores'), '--accept-contract', '--json'];
+    const { status, screen } = onTerminal(
+      ['node', 'bin/ehealth.js', 'cert', 'request', ...args],
+      [
+        ['New keystore password', 'short\r'],
+        ['The same password again', 'short\r'],
+        ['New keystore password', 'keystore-1\r'],
+        ['The same password again', 'keystore-2\r'],
+        ['New keystore password', 'keystore-1\r'],
+        ['The same password again', 'keystore-1\r'],
+      ],
+      { cwd: root, env: env() },
+    );
+    assert.equal(status, ExitCode.ok, screen);
+    assert.match(screen, /does not meet the eHealth rules: at least 8 characters; at least one digit or symbol/);
+    assert.match(screen, /does not meet the eHealth rules: the confirmation must equal the password/);
+    assert.match(screen, /Keystore created: /);
+    assert.doesNotMatch(screen, /short|keystore-[12]/, 'passwords are not echoed');
   });
 
   const eidVerbs: Record<string, string[]> = { renew: ['--new-password-env', 'PW'], revoke: ['--reason', 'superseded'] };
