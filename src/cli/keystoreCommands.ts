@@ -87,7 +87,8 @@ export function reportingKeystoreErrors(verb: Verb): Verb {
     try {
       return await verb(context);
     } catch (error) {
-      if (error instanceof KeystoreError) throw new CliError(error.userMessage(context.language), exitCodes[error.code]);
+      // Its parameters may be names read from disk (a folder's example keystore).
+      if (error instanceof KeystoreError) throw new CliError(printable(error.userMessage(context.language)), exitCodes[error.code]);
       throw error;
     }
   };

@@ -210,6 +210,11 @@ describe('hostile inputs (built bundle)', function () {
       assert.ok(!run.stdout.split('\n').some((line) => line.startsWith('lines.p12')), 'a name cannot start a line of its own');
       const listed = JSON.parse(ehealth(['keystore', 'list', folder, '--json']).stdout);
       assert.deepEqual(listed.folders[0].keystores.map((file: { fileName: string }) => file.fileName).sort(), [...hostileNames].sort());
+      // A folder given as a keystore names a file inside it: escaped too.
+      const refusal = ehealth(['keystore', 'inspect', folder]);
+      assert.equal(refusal.status, ExitCode.notFound, refusal.stderr);
+      assert.ok(refusal.stderr.includes(`for example ${path.join(folder, 'back\\rward.p12')}`), refusal.stderr);
+      assert.deepEqual(controlsIn(refusal.stderr), []);
     });
 
     it('keystore inspect escapes an alias chosen by whoever made the file (openssl -name)', () => {
