@@ -33,19 +33,16 @@ async function ownerIsGone(file: string): Promise<boolean> {
 }
 
 async function acquire(file: string, compromised: (error: Error) => void): Promise<() => Promise<void>> {
-  const options = { stale: staleMs, realpath: false, retries: 0, onCompromised: compromised };
+  const lock = () =>
+    lockfile.lock(file, { stale: staleMs, realpath: false, retries: 0, onCompromised: compromised }).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ELOCKED' ? new KeystoreBusy('locked by another process', { file }) : error;
+    });
   try {
-    return await lockfile.lock(file, options);
+    return await lock();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    if (!(await ownerIsGone(file))) throw new KeystoreBusy('locked by another process', { file });
+    if (!(error instanceof KeystoreBusy) || !(await ownerIsGone(file))) throw error;
     await fs.rm(lockPath(file), { recursive: true, force: true });
-    try {
-      return await lockfile.lock(file, options);
-    } catch (again) {
-      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw new KeystoreBusy('locked by another process', { file });
-      throw again;
-    }
+    return lock();
   }
 }
 
