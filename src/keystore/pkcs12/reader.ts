@@ -66,11 +66,16 @@ export function readStructure(bytes: Uint8Array): Pkcs12Structure {
     } else if (info.type === oid.encryptedData) {
       structure.encrypted.push(readEncryptedSafe(info.content));
     } else {
-      throw new UnsupportedKeystore(`safe ${info.type}`, { algorithm: info.type });
+      throw unsupportedSafe(info.type);
     }
   }
   return structure;
 }
+
+/** PKCS#12's public-key privacy mode (a safe encrypted to a certificate) and any other safe type: refused by name. */
+const safeTypeNames: Record<string, string> = { '1.2.840.113549.1.7.3': 'envelopedData (public-key encrypted safe)' };
+
+export const unsupportedSafe = (type: string) => new UnsupportedKeystore(`safe ${type}`, { algorithm: safeTypeNames[type] ?? type });
 
 /** ContentInfo ::= SEQUENCE { contentType OID, content [0] EXPLICIT ANY } */
 export function contentInfo(element: BerElement): { type: string; content: BerElement } {

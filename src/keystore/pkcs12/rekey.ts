@@ -6,12 +6,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { id_SafeContents, id_SecretBag, id_pkcs8ShroudedKeyBag } from '@peculiar/asn1-pfx';
-import { CorruptKeystore, UnsupportedKeystore, WrongPassword } from '../errors';
+import { CorruptKeystore, WrongPassword } from '../errors';
 import { BerReader, BerTag, encodeElement, octets, oidString, type BerElement } from './der';
 import type { Deriver } from './kdf';
 import { verifyMac, type MacScheme } from './mac';
 import { newScheme, parsePbe, pbeDecrypt, pbeEncrypt, schemeAlgorithm, type PbeScheme } from './pbe';
-import { maxSafeNesting, passwordDeriver, readEncryptedSafe, readStructure, safeBags, safesOf, type SafeBagElement } from './reader';
+import { maxSafeNesting, passwordDeriver, readEncryptedSafe, readStructure, safeBags, safesOf, unsupportedSafe, type SafeBagElement } from './reader';
 import { oid } from './schemas';
 import { dataContent, encryptedContent, macedPfx, protectionModes, type ProtectionMode } from './writer';
 
@@ -56,7 +56,7 @@ export async function openPfx(bytes: Uint8Array, password: string, deriver: Deri
   const safes = Promise.all(
     [...safesOf(structure.authSafe)].map(async (info): Promise<Safe> => {
       if (info.type === oid.data) return { bags: await openBags(octets(info.content, 'SafeContents'), password, deriver) };
-      if (info.type !== oid.encryptedData) throw new UnsupportedKeystore(`safe ${info.type}`, { algorithm: info.type });
+      if (info.type !== oid.encryptedData) throw unsupportedSafe(info.type);
       const { scheme, ciphertext } = readEncryptedSafe(info.content);
       return { scheme, bags: await openBags(await pbeDecrypt(scheme, ciphertext, password, deriver), password, deriver) };
     }),
