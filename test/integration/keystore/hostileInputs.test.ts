@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
 import { realFileName, realKeystorePath, realPassword } from '../../unit/keystore/fixtures';
+import { onTerminal } from '../terminal';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const launcher = path.join(root, 'bin', 'ehealth.js');
@@ -45,6 +46,9 @@ function refused(run: Run, exitCode: number, words: RegExp): void {
 /** The control characters (line ends aside) and bidirectional overrides in a text. */
 const controlsIn = (text: string): number[] =>
   [...text].map((char) => char.codePointAt(0)!).filter((code) => (code < 0x20 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f) || code === 0x202e);
+
+/** The CLI on a real pseudo-terminal: at the password prompt, `typed` and Enter. */
+const typing = (args: string[], typed: string) => onTerminal([process.execPath, launcher, ...args], [['Password of', `${typed}\r`]], { env: { EHEALTH_LANG: 'en' } });
 
 const everyReader = (file: string): string[][] => [
   ['keystore', 'inspect', file],
@@ -181,18 +185,18 @@ describe('hostile inputs (built bundle)', function () {
     });
 
     it('on a terminal, reads the password hidden and ends at Enter (a real pseudo-terminal)', () => {
-      const run = onTerminal(['keystore', 'inspect', realKeystorePath, '--password-stdin', '--json'], realPassword);
-      assert.equal(run.status, ExitCode.ok, run.output);
-      assert.match(run.output, /Password of .*acc-p12: /);
-      assert.match(run.output, /"locked": false/);
-      assert.ok(!run.output.includes(realPassword), `the password was echoed:\n${run.output}`);
+      const run = typing(['keystore', 'inspect', realKeystorePath, '--password-stdin', '--json'], realPassword);
+      assert.equal(run.status, ExitCode.ok, run.screen);
+      assert.match(run.screen, /Password of .*acc-p12: /);
+      assert.match(run.screen, /"locked": false/);
+      assert.ok(!run.screen.includes(realPassword), `the password was echoed:\n${run.screen}`);
     });
 
     it('on a terminal, refuses more than 4 KiB typed or pasted', () => {
-      const run = onTerminal(['keystore', 'inspect', realKeystorePath, '--password-stdin'], 'x'.repeat(5000));
-      assert.equal(run.status, ExitCode.usage, run.output);
-      assert.match(run.output, /longer than 4096 bytes/);
-      assert.doesNotMatch(run.output, /xxxx/, 'nothing typed was echoed');
+      const run = typing(['keystore', 'inspect', realKeystorePath, '--password-stdin'], 'x'.repeat(5000));
+      assert.equal(run.status, ExitCode.usage, run.screen);
+      assert.match(run.screen, /longer than 4096 bytes/);
+      assert.doesNotMatch(run.screen, /xxxx/, 'nothing typed was echoed');
     });
   });
 
@@ -233,50 +237,3 @@ describe('hostile inputs (built bundle)', function () {
     });
   });
 });
-
-/**
- * Runs the CLI on a pseudo-terminal (python3's pty module): waits for the password prompt, types
- * the password and Enter, and collects everything the terminal showed.
- */
-function onTerminal(args: string[], typed: string): { status: number | null; output: string } {
-  const driver = `
-import os, pty, select, sys, time, json
-pid, fd = pty.fork()
-if pid == 0:
-    os.environ['EHEALTH_LANG'] = 'en'
-    os.execv(sys.argv[1], sys.argv[1:])
-out = b''
-def read_until(done, seconds):
-    global out
-    end = time.time() + seconds
-    while not done() and time.time() < end:
-        if select.select([fd], [], [], 0.1)[0]:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                return False
-            if not chunk:
-                return False
-            out += chunk
-    return done()
-if not read_until(lambda: b'Password of' in out, 15):
-    os.kill(pid, 9)
-    print(json.dumps({'status': None, 'output': out.decode('utf8', 'replace')}))
-    sys.exit(0)
-os.write(fd, os.environ['TYPED'].encode('utf8') + b'\\r')
-read_until(lambda: False, 15)
-code = None
-for _ in range(50):
-    reaped, status = os.waitpid(pid, os.WNOHANG)
-    if reaped:
-        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
-        break
-    time.sleep(0.1)
-else:
-    os.kill(pid, 9)
-print(json.dumps({'status': code, 'output': out.decode('utf8', 'replace')}))
-`;
-  const result = spawnSync('python3', ['-c', driver, process.execPath, launcher, ...args], { encoding: 'utf8', env: { ...process.env, TYPED: typed }, timeout: 60_000 });
-  assert.equal(result.status, 0, `python3 pty driver failed: ${result.stderr}`);
-  return JSON.parse(result.stdout);
-}
