@@ -4,7 +4,7 @@ import { printable } from '../core/printable';
 import { changePassword } from '../keystore/changePassword';
 import { KeystoreError, EntryNotFound, type KeystoreErrorCode } from '../keystore/errors';
 import { inspectFile } from '../keystore/inspect';
-import { writeOutputFile } from '../keystore/outputFile';
+import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
 import { holderLabel, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
 import type { MessageKey, Translator } from '../i18n';
@@ -204,6 +204,8 @@ async function exportCertificate(context: CliContext): Promise<number> {
   });
   const file = fileArgument(positionals, 'export', context.t);
   if (values.alias === undefined) throw new CliError(context.t('cli.error.missing-option', { option: '--alias' }), ExitCode.usage);
+  // Before the password is asked and the keystore opened: a refused --out fails at once.
+  if (values.out !== undefined) await checkOutputTarget(values.out, values.force);
   const password = requiredPassword(await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined), context.t);
   const { keystore } = await inspectFile(file, { password });
   const entry = keystore.entries.find((candidate) => candidate.alias === values.alias);

@@ -67,6 +67,8 @@ describe('keystore file safety (built CLI, openssl as oracle)', function () {
       assert.equal(refused.status, ExitCode.outputExists, refused.stderr);
       assert.match(refused.stderr, /already exists; use --force/);
       assert.equal(readFileSync(out, 'utf8'), 'my notes\n');
+      const early = ehealth(['keystore', 'export', file, '--alias', etkAlias, '--password-env', 'PW', '--out', out], { PW: 'not the password' });
+      assert.equal(early.status, ExitCode.outputExists, 'refused before the keystore is opened');
       const forced = exportTo(file, out, '--force');
       assert.equal(forced.status, ExitCode.ok, forced.stderr);
       execFileSync('openssl', ['x509', '-in', out, '-noout']);
