@@ -181,6 +181,34 @@ describe('passwd keeps what it does not model', function () {
     assert.match(dump, new RegExp(Buffer.from('an unknown bag').toString('hex')));
   });
 
+  it('keeps the MAC digest and the family of each scheme; a file without a MAC gets one', async () => {
+    const algorithms = (file: string, secret: string) => {
+      const result = spawnSync('openssl', ['pkcs12', '-info', '-nodes', '-noout', '-legacy', '-in', file, '-passin', 'stdin'], { input: secret, encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      return result.stderr.replace(/Iteration \d+/g, 'Iteration N').replace(/salt length: \d+/g, 'salt length: N');
+    };
+    const cases = [
+      // 3DES bags under an HMAC-SHA256 MAC: compatible bags, the SHA-256 MAC kept.
+      ['3des-sha256.p12', ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha256']],
+      ['nomac.p12', ['-nomac']],
+    ] as const;
+    for (const [name, flags] of cases) {
+      generated.openssl('pkcs12', '-export', '-inkey', 'auth.key', '-in', 'auth.crt', '-name', 'authentication', '-passout', `pass:${password}`, '-out', name, ...flags);
+      const file = generated.file(name);
+      const beforeBags = opensslBags(file, password);
+      const before = algorithms(file, password);
+      await changePassword(file, password, newPassword, newPassword, { iterations: 2048 });
+      assert.equal(opensslBags(file, newPassword), beforeBags);
+      if (name === 'nomac.p12') {
+        // OpenSSL's -nomac also leaves the certificate in clear: it stays so.
+        assert.match(before, /^Warning: MAC is absent!\nPKCS7 Data\nCertificate bag\n/);
+        assert.equal(algorithms(file, newPassword), `MAC: sha256, Iteration N\nMAC length: 32, salt length: N\n${before.replace('Warning: MAC is absent!\n', '')}`);
+      } else {
+        assert.equal(algorithms(file, newPassword), before);
+      }
+    }
+  });
+
   it('inspect reads the key and certificate of a nested safeContents bag', async () => {
     const { keystore } = await openKeystore(await foreignKeystore(generated, password), { password, checkKeys: true });
     assert.deepEqual(keystore.keyAliases, ['authentication', 'nested etk']);
