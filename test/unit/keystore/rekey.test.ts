@@ -1,12 +1,24 @@
 // The content comparison behind `passwd`'s verification, on the real acceptance keystore: any lost
 // or altered bag, attribute or key is a difference; the file rekeyed under a new password is not.
 import { strict as assert } from 'node:assert';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { WrongPassword } from '../../../src/keystore/errors';
+import { BerTag, encodeElement } from '../../../src/keystore/pkcs12/der';
 import { openPfx, rekeyPfx, sameContent, type OpenedPfx } from '../../../src/keystore/pkcs12/rekey';
 import { sharedKdfPool } from '../../../src/keystore/workerPool';
 import { realKeystore, realPassword } from './fixtures';
 
 const newPassword = 'Nieuw_Wachtwoord_2026';
+
+describe('rekey: DER lengths', () => {
+  it('encodes every length form as @peculiar/asn1-schema does', () => {
+    for (const length of [0, 1, 127, 128, 255, 256, 65_535, 65_536, 1 << 20]) {
+      const bytes = new Uint8Array(length).fill(7);
+      const ours = encodeElement(BerTag.octetString, bytes.subarray(0, length >> 1), bytes.subarray(length >> 1));
+      assert.ok(Buffer.from(ours).equals(Buffer.from(AsnConvert.serialize(new OctetString(bytes)))), `length ${length}`);
+    }
+  });
+});
 
 describe('rekey: the whole content, compared', () => {
   let original: OpenedPfx;
