@@ -2,11 +2,11 @@
 // holder's identifier, reveal the file, inspect any file. Each accepts a tree node, a file path
 // (guides and tests pass one) or nothing (then the user picks a keystore).
 import { X509Certificate } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { KeystoreError, WrongPassword } from '../keystore/errors';
 import { holderLabel, type Keystore, type KeystoreEntry } from '../keystore/model';
+import { writeOutputFile } from '../keystore/outputFile';
 import { showKeystoreDetails } from './detailsPanel';
 import { guarded as guard } from './errors';
 import type { KeystoreSession } from './keystoreSession';
@@ -106,7 +106,8 @@ export function registerKeystoreCommands(
       filters: { PEM: ['pem', 'crt'] },
     });
     if (!destination) return undefined;
-    await fs.writeFile(destination.fsPath, new X509Certificate(Buffer.from(entry.certificate.der, 'base64')).toString());
+    // The save dialog asked before replacing a file; a keystore is never replaced, even then.
+    await writeOutputFile(destination.fsPath, Buffer.from(new X509Certificate(Buffer.from(entry.certificate.der, 'base64')).toString()), { force: true });
     void vscode.window.showInformationMessage(t()('view.export.done', { alias: entry.alias, file: destination.fsPath }));
     return destination.fsPath;
   }
