@@ -1,11 +1,13 @@
 // Changing the password of a PKCS#12 file without losing anything this project does not model
 // (JDK secret keys and trusted certificates, CRL bags, unknown bags and attributes, nested safes):
 // what the password protects is decrypted and encrypted again, everything else is copied byte for
-// byte, safes and bags in their order. `openPfx` gives the whole content with the password applied,
+// byte, safes and bags in their order. A private key found in clear (a PKCS#8 keyBag) is the one
+// exception: it is written shrouded under the new password, since after "password changed" no
+// private key may be readable without it. `openPfx` gives the whole content with the password applied,
 // and `sameContent` compares two such contents: the check that a rewritten file lost nothing.
 import { isDeepStrictEqual } from 'node:util';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { id_SafeContents, id_SecretBag, id_pkcs8ShroudedKeyBag } from '@peculiar/asn1-pfx';
+import { id_SafeContents, id_SecretBag, id_keyBag, id_pkcs8ShroudedKeyBag } from '@peculiar/asn1-pfx';
 import { CorruptKeystore, WrongPassword } from '../errors';
 import { BerReader, BerTag, encodeElement, octets, oidString, type BerElement } from './der';
 import type { Deriver } from './kdf';
@@ -21,15 +23,16 @@ interface BagHead {
   attributes?: Uint8Array;
 }
 
-/** What the password protects inside a bag: a PKCS#8 key (shrouded key bags, the JDK's secret keys). */
+/** What the password protects inside a bag: a PKCS#8 key (shrouded key bags, the JDK's secret keys); no scheme for a key found in clear. */
 interface Shrouded {
-  scheme: PbeScheme;
+  scheme?: PbeScheme;
   pkcs8: Uint8Array;
 }
 
 type Bag =
   /** Nothing protected inside: written back as it was. */
   | (BagHead & { kind: 'copied'; encoded: Uint8Array; value: Uint8Array })
+  /** A shrouded key bag, or a clear keyBag (no `key.scheme`) that is written shrouded. */
   | (BagHead & { kind: 'shrouded'; key: Shrouded })
   /** SecretBag { secretTypeId pkcs8ShroudedKeyBag, secretValue [0] EXPLICIT OCTET STRING (EncryptedPrivateKeyInfo) }, as the JDK writes secret keys. */
   | (BagHead & { kind: 'secret'; secretTypeId: Uint8Array; key: Shrouded })
@@ -72,7 +75,7 @@ export async function openPfx(bytes: Uint8Array, password: string, deriver: Deri
   }
   const pbes2 = opened.value.some(function usesPbes2(safe: Safe | Bag): boolean {
     if ('scheme' in safe && safe.scheme?.kind === 'pbes2') return true;
-    if ('key' in safe) return safe.key.scheme.kind === 'pbes2';
+    if ('key' in safe) return safe.key.scheme?.kind === 'pbes2';
     return 'bags' in safe && safe.bags.some(usesPbes2);
   });
   return { ...(structure.mac ? { mac: structure.mac } : {}), mode: pbes2 ? 'modern' : 'compatible', safes: opened.value };
@@ -86,6 +89,7 @@ async function openBags(safeContents: Uint8Array | BerElement, password: string,
 async function openBag(bag: SafeBagElement, password: string, deriver: Deriver, depth: number): Promise<Bag> {
   const head: BagHead = { id: bag.id, ...(bag.attributes ? { attributes: bag.attributes.encoded } : {}) };
   if (bag.bagId === id_pkcs8ShroudedKeyBag) return { ...head, kind: 'shrouded', key: await openShrouded(bag.value, password, deriver) };
+  if (bag.bagId === id_keyBag) return { ...head, kind: 'shrouded', key: { pkcs8: bag.value.encoded } };
   if (bag.bagId === id_SafeContents) return { ...head, kind: 'nested', bags: await openBags(bag.value, password, deriver, depth + 1) };
   if (bag.bagId === id_SecretBag) {
     const secret = BerReader.inside(bag.value, 'secret bag', BerTag.sequence);
@@ -109,6 +113,9 @@ async function openShrouded(element: BerElement, password: string, deriver: Deri
   return { scheme, pkcs8 };
 }
 
+/** DER of the pkcs8ShroudedKeyBag OID (1.2.840.113549.1.12.10.1.2): what a clear key bag becomes. */
+const shroudedKeyBagId = Buffer.from('060b2a864886f70d010c0a0102', 'hex');
+
 export interface RekeyOptions {
   /** Iteration count of every new scheme and the MAC; for tests that need speed only. */
   iterations?: number;
@@ -122,8 +129,8 @@ export interface RekeyOptions {
  * tells a wrong password from a damaged file.
  */
 export async function rekeyPfx(opened: OpenedPfx, password: string, deriver: Deriver, options: RekeyOptions = {}): Promise<Uint8Array> {
-  const encrypt = async (old: PbeScheme, plain: Uint8Array) => {
-    const family = old.kind === 'pbes2' ? protectionModes.modern : protectionModes.compatible;
+  const encrypt = async (old: PbeScheme | undefined, plain: Uint8Array) => {
+    const family = (old ? old.kind === 'pbes2' : opened.mode === 'modern') ? protectionModes.modern : protectionModes.compatible;
     const scheme = newScheme(family.cipher, options.iterations ?? family.iterations);
     return { scheme, ciphertext: await pbeEncrypt(scheme, plain, password, deriver) };
   };
@@ -140,7 +147,8 @@ export async function rekeyPfx(opened: OpenedPfx, password: string, deriver: Der
         : bag.kind === 'secret'
           ? encodeElement(BerTag.sequence, bag.secretTypeId, encodeElement(BerTag.context0, encodeElement(BerTag.octetString, await shroud(bag.key))))
           : await encodeBags(bag.bags);
-    return encodeElement(BerTag.sequence, bag.id, encodeElement(BerTag.context0, value), ...(bag.attributes ? [bag.attributes] : []));
+    const id = bag.kind === 'shrouded' ? shroudedKeyBagId : bag.id;
+    return encodeElement(BerTag.sequence, id, encodeElement(BerTag.context0, value), ...(bag.attributes ? [bag.attributes] : []));
   };
   const safes = await Promise.all(
     opened.safes.map(async (safe) => {
@@ -154,12 +162,16 @@ export async function rekeyPfx(opened: OpenedPfx, password: string, deriver: Der
   return macedPfx(safes, opened.mac?.digest ?? mode.mac, options.iterations ?? mode.macIterations, password, deriver);
 }
 
-/** Plain data to compare: bag types, attributes and values in hex, keys by their decrypted PKCS#8. */
-function canonical(safes: Safe[]) {
+/**
+ * Plain data to compare: bag types, attributes and values in hex, keys by their decrypted PKCS#8 and
+ * whether they are shrouded (a key in clear before the change is shrouded after it, never the reverse).
+ */
+function canonical(safes: Safe[], clearKeysShrouded: boolean) {
   const hex = (bytes?: Uint8Array) => (bytes ? Buffer.from(bytes).toString('hex') : undefined);
   const bag = (item: Bag): unknown => ({
     kind: item.kind,
-    id: hex(item.id),
+    id: item.kind === 'shrouded' ? undefined : hex(item.id),
+    ...(item.kind === 'shrouded' ? { shrouded: clearKeysShrouded || item.key.scheme !== undefined } : {}),
     attributes: hex(item.attributes),
     ...(item.kind === 'copied' ? { value: hex(item.value) } : {}),
     ...(item.kind === 'shrouded' || item.kind === 'secret' ? { key: hex(item.key.pkcs8) } : {}),
@@ -169,7 +181,10 @@ function canonical(safes: Safe[]) {
   return safes.map((safe) => ({ encrypted: safe.scheme !== undefined, bags: safe.bags.map(bag) }));
 }
 
-/** True when both hold the same safes and bags in the same order, with the same attributes and keys. */
-export function sameContent(a: OpenedPfx, b: OpenedPfx): boolean {
-  return isDeepStrictEqual(canonical(a.safes), canonical(b.safes));
+/**
+ * True when `rekeyed` holds the same safes and bags as `original`, in the same order, with the same
+ * attributes and keys, every key shrouded.
+ */
+export function sameContent(original: OpenedPfx, rekeyed: OpenedPfx): boolean {
+  return isDeepStrictEqual(canonical(original.safes, true), canonical(rekeyed.safes, false));
 }

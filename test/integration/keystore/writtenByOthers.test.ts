@@ -1,7 +1,9 @@
 // Keystores laid out otherwise than the eHealth tooling lays them out: a key without its certificate
-// (openssl -nocerts), a first key that is not the `authentication` one.
+// (openssl -nocerts), a first key that is not the `authentication` one, a key stored in clear.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { changePassword } from '../../../src/keystore/changePassword';
 import { openKeystore } from '../../../src/keystore/inspect';
 import { generateKeystores, password, type Generated } from './generate';
 
@@ -41,5 +43,21 @@ describe('reading keystores laid out by others', function () {
     const auth = keystore.entries.find((entry) => entry.kind === 'authentication');
     assert.equal(auth?.alias, 'authentication');
     assert.deepEqual(auth.certificate.key, { type: 'rsa', bits: 2048 });
+  });
+
+  it('a key stored in clear (openssl -keypbe NONE) is shrouded by a password change, never left readable', async () => {
+    generated.openssl('pkcs12', '-export', '-keypbe', 'NONE', '-certpbe', 'NONE', '-inkey', 'auth.key', '-in', 'auth.crt', '-name', 'authentication', '-passout', `pass:${password}`, '-out', 'clear.p12');
+    const info = (pass: string) => spawnSync('openssl', ['pkcs12', '-info', '-nodes', '-in', generated.file('clear.p12'), '-passin', `pass:${pass}`], { encoding: 'utf8' });
+    assert.match(info(password).stderr, /^Key bag$/m);
+    const newPassword = 'Shrouded_key9';
+    await changePassword(generated.file('clear.p12'), password, newPassword, newPassword, { iterations: 2048 });
+    const after = info(newPassword);
+    assert.equal(after.status, 0, after.stderr);
+    assert.doesNotMatch(after.stderr, /^Key bag$/m);
+    assert.match(after.stderr, /^Shrouded Keybag: /m);
+    // The same key, and the certificate still in clear as it was.
+    const pem = (text: string) => text.match(/-----BEGIN PRIVATE KEY-----[^-]+-----END PRIVATE KEY-----/)?.[0];
+    assert.equal(pem(after.stdout), pem(readFileSync(generated.file('auth.key'), 'utf8')) ?? pem(info(password).stdout));
+    assert.match(after.stderr, /^Certificate bag$/m);
   });
 });
