@@ -6,9 +6,9 @@ import { KeystoreError, EntryNotFound, type KeystoreErrorCode } from '../keystor
 import { inspectFile } from '../keystore/inspect';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
-import { holderLabel, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
+import { certifiedEntry, holderLabel, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
 import type { MessageKey, Translator } from '../i18n';
-import { folderStateText } from '../i18n/keystoreText';
+import { folderStateText, keyText } from '../i18n/keystoreText';
 import type { CliContext, Verb, VerbGroup } from './context';
 import { CliError, ExitCode } from './exitCodes';
 import { readFirstLine, readHidden } from './secretInput';
@@ -72,6 +72,8 @@ const exitCodes: Record<KeystoreErrorCode, ExitCode> = {
   'permission-denied': ExitCode.unreadable,
   unreadable: ExitCode.unreadable,
   'entry-not-found': ExitCode.notFound,
+  // No certificate under that alias, only a key.
+  'entry-without-certificate': ExitCode.notFound,
   'password-policy': ExitCode.usage,
   'rewrite-failed': ExitCode.failure,
   busy: ExitCode.keystoreBusy,
@@ -147,7 +149,9 @@ export function keystoreJson(keystore: Keystore) {
   const { entries, ...rest } = keystore;
   return {
     ...rest,
-    entries: entries.map(({ alias, kind, certificate, chain }) => {
+    entries: entries.map((entry) => {
+      if (entry.kind === 'key-only') return entry;
+      const { alias, kind, certificate, chain } = entry;
       const { der, ...fields } = certificate;
       void der; // base64 DER belongs in `export`, not in the listing
       return { alias, kind, ...fields, chain: chain.map((link) => link.subject) };
@@ -179,10 +183,11 @@ function formatKeystore(keystore: Keystore, t: Translator): string {
 }
 
 function formatEntry(entry: KeystoreEntry, t: Translator): string[] {
+  const heading = `  ${entry.alias}  [${t(`keystore.kind.${entry.kind}`)}]`;
+  if (entry.kind === 'key-only') return [`${heading}  ${keyText(entry.key)}`];
   const { certificate } = entry;
-  const key = certificate.key.type === 'ec' ? `EC ${certificate.key.curve ?? ''}` : `${certificate.key.type.toUpperCase()} ${certificate.key.bits ?? ''}`;
   return [
-    `  ${entry.alias}  [${t(`keystore.kind.${entry.kind}`)}]  ${key.trim()}`,
+    `${heading}  ${keyText(certificate.key)}`,
     `      ${t('cli.inspect.subject')}: ${certificate.subject}`,
     `      ${t('cli.inspect.issuer')}: ${certificate.issuer}`,
     `      ${t('cli.inspect.serial')}: ${certificate.serialNumber} (0x${certificate.serialNumberHex})`,
@@ -208,8 +213,9 @@ async function exportCertificate(context: CliContext): Promise<number> {
   if (values.out !== undefined) await checkOutputTarget(values.out, values.force);
   const password = requiredPassword(await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined), context.t);
   const { keystore } = await inspectFile(file, { password });
-  const entry = keystore.entries.find((candidate) => candidate.alias === values.alias);
-  if (!entry) throw new EntryNotFound(`alias ${values.alias}`, { alias: values.alias });
+  const found = keystore.entries.find((candidate) => candidate.alias === values.alias);
+  if (!found) throw new EntryNotFound(`alias ${values.alias}`, { alias: values.alias });
+  const entry = certifiedEntry(found);
   const body = entry.certificate.der.replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
   const pem = `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
   if (values.out === undefined) {

@@ -2,7 +2,7 @@
 // key details and signature checks; a walk of the DER (pkcs12/der.ts) gives what Node does not expose (key
 // usage bits, subject key identifier, names as ordered attributes) at a fraction of the schema
 // library's cost, which matters since every open parses every certificate.
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import { CorruptKeystore } from './errors';
 import { BerReader, BerTag, oidString, text, type BerElement } from './pkcs12/der';
 import type { CertificateDetails, KeyDescription } from './model';
@@ -59,8 +59,8 @@ export function formatName(attributes: NameAttribute[]): string {
   return [...attributes].reverse().map((attribute) => `${attribute.type}=${escape(attribute.value)}`).join(', ');
 }
 
-function keyDescription(x509: X509Certificate): KeyDescription {
-  const key = x509.publicKey;
+/** Type and size of a public key, or of a private key stored without its certificate. */
+export function keyDescription(key: KeyObject): KeyDescription {
   const details = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') return { type: 'rsa', ...(details.modulusLength ? { bits: details.modulusLength } : {}) };
   if (key.asymmetricKeyType === 'ec') return { type: 'ec', ...(details.namedCurve ? { curve: details.namedCurve } : {}) };
@@ -173,7 +173,7 @@ function readCertificate(der: Uint8Array): ParsedCertificate {
       serialNumberHex: serialHex.toUpperCase(),
       notBefore,
       notAfter,
-      key: keyDescription(x509),
+      key: keyDescription(x509.publicKey),
       keyUsage: keyUsage ? keyUsageNames(keyUsage) : [],
       extendedKeyUsage: eku ? extendedKeyUsage(eku) : [],
       ...(ski ? { subjectKeyIdentifier: Buffer.from(BerReader.read(ski, 'subject key identifier', BerTag.octetString).contents).toString('hex').toUpperCase() } : {}),

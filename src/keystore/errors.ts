@@ -19,6 +19,7 @@ export type KeystoreErrorCode =
   | 'symlink-loop'
   | 'unreadable'
   | 'entry-not-found'
+  | 'entry-without-certificate'
   | 'password-policy'
   | 'rewrite-failed'
   | 'busy'
@@ -102,6 +103,11 @@ export class KeystoreUnreadable extends KeystoreError {
 
 export class EntryNotFound extends KeystoreError {
   readonly code = 'entry-not-found';
+}
+
+/** The entry `params.alias` is a private key stored without its certificate: nothing to export. */
+export class EntryWithoutCertificate extends KeystoreError {
+  readonly code = 'entry-without-certificate';
 }
 
 /** The new password breaks the eHealth policy; `failures` lists the rules, each reported on its own. */

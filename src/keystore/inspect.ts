@@ -2,12 +2,12 @@
 // holder, environment, checks and status. Works locked (file name and clear parts only) or opened.
 import * as path from 'node:path';
 import { createPublicKey } from 'node:crypto';
-import { issuedBy, parseCertificate, type ParsedCertificate } from './certificate';
+import { issuedBy, keyDescription, parseCertificate, type ParsedCertificate } from './certificate';
 import { renewalWindowDays } from './expiry';
 import { NotAnEhealthKeystore } from './errors';
 import { parseKeystoreFileName } from './fileName';
 import { readKeystoreFile } from './keystoreFileAccess';
-import type { CertificateStatus, Environment, Holder, Keystore, KeystoreCheck, KeystoreEntry, KeystoreWarning, Protection } from './model';
+import type { CertificateStatus, CertifiedEntry, Environment, Holder, KeyOnlyEntry, Keystore, KeystoreCheck, KeystoreWarning, Protection } from './model';
 import type { Deriver } from './pkcs12/kdf';
 import { macAlgorithmName } from './pkcs12/mac';
 import { describePbe } from './pkcs12/pbe';
@@ -71,6 +71,10 @@ export async function openKeystore(bytes: Uint8Array, options: InspectOptions = 
     contents,
     used: { entries, parsed, keys, withoutCertificate },
   } = await unlockAndUse(structure, options.password, options.deriver ?? sharedKdfPool(), buildEntries);
+  // Without a certificate, only the decrypted key tells its type and size.
+  const keyOnly = await Promise.all(
+    withoutCertificate.map(async (alias): Promise<KeyOnlyEntry> => ({ alias, kind: 'key-only', key: keyDescription(await keys.get(alias)!.privateKey()) })),
+  );
   const auth = entries.find((entry) => entry.kind === 'authentication');
   const authParsed = auth ? parsed.get(auth)?.[0] : undefined;
   const hasEtk = entries.some((entry) => entry.kind === 'encryption');
@@ -100,7 +104,8 @@ export async function openKeystore(bytes: Uint8Array, options: InspectOptions = 
     ...(holder ? { holder } : {}),
     status: pending ? 'pending' : statusAt(auth, warnings, at),
     locked: false,
-    entries,
+    // Key entries, then keys alone, then certificates alone.
+    entries: [...entries.filter((entry) => entry.kind !== 'certificate'), ...keyOnly, ...entries.filter((entry) => entry.kind === 'certificate')],
     checks: await runChecks(entries, parsed, keys, options.checkKeys ?? false),
     warnings,
   };
@@ -137,11 +142,11 @@ function buildEntries(contents: UnlockedPkcs12) {
   });
   const distinct = [...byDer.values()];
   /** Each entry's certificate, then its chain: what the checks verify. */
-  const parsed = new Map<KeystoreEntry, ParsedCertificate[]>();
+  const parsed = new Map<CertifiedEntry, ParsedCertificate[]>();
   const keys = new Map<string, UnlockedKey>();
-  const entries: KeystoreEntry[] = [];
+  const entries: CertifiedEntry[] = [];
   const leaves = new Set<(typeof certificates)[number]>();
-  /** Aliases of keys stored without their certificate (openssl -nocerts): no entry to show, a warning. */
+  /** Aliases of keys stored without their certificate (openssl -nocerts): `key-only` entries, with a warning. */
   const withoutCertificate: string[] = [];
   for (const key of contents.keys) {
     const leaf =
@@ -158,14 +163,14 @@ function buildEntries(contents: UnlockedPkcs12) {
     const chain = chainAbove(leaf.parsed, distinct);
     const selfIssued = leaf.parsed.details.subject === leaf.parsed.details.issuer;
     const kind = alias.toLowerCase() === 'authentication' ? 'authentication' : selfIssued || alias === leaf.parsed.details.serialNumber ? 'encryption' : 'authentication';
-    const entry: KeystoreEntry = { alias, kind, certificate: leaf.parsed.details, chain: chain.map((cert) => cert.details) };
+    const entry: CertifiedEntry = { alias, kind, certificate: leaf.parsed.details, chain: chain.map((cert) => cert.details) };
     parsed.set(entry, [leaf.parsed, ...chain]);
     keys.set(alias, key);
     entries.push(entry);
   }
   // The key named `authentication` comes first, whatever the bag order: it is the one every face
   // takes as the authentication entry (the first of that kind), before any other CA-issued key.
-  const named = (entry: KeystoreEntry) => Number(entry.alias.toLowerCase() === 'authentication');
+  const named = (entry: CertifiedEntry) => Number(entry.alias.toLowerCase() === 'authentication');
   entries.sort((a, b) => named(b) - named(a));
   // Certificates stored on their own: named ones (the JDK names chain certificates by their DN),
   // and unnamed ones that belong to no key's chain (OpenSSL's -nokeys files), named by subject.
@@ -177,7 +182,7 @@ function buildEntries(contents: UnlockedPkcs12) {
     const id = `${alias}|${cert.parsed.details.der}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const entry: KeystoreEntry = { alias, kind: 'certificate', certificate: cert.parsed.details, chain: [] };
+    const entry: CertifiedEntry = { alias, kind: 'certificate', certificate: cert.parsed.details, chain: [] };
     parsed.set(entry, [cert.parsed]);
     entries.push(entry);
   }
@@ -204,12 +209,12 @@ function chainAbove(leaf: ParsedCertificate, certificates: ParsedCertificate[]):
 }
 
 async function runChecks(
-  entries: KeystoreEntry[],
-  parsed: Map<KeystoreEntry, ParsedCertificate[]>,
+  entries: CertifiedEntry[],
+  parsed: Map<CertifiedEntry, ParsedCertificate[]>,
   keys: Map<string, UnlockedKey>,
   checkKeys: boolean,
 ): Promise<KeystoreCheck[]> {
-  const leaf = (entry: KeystoreEntry) => parsed.get(entry)![0];
+  const leaf = (entry: CertifiedEntry) => parsed.get(entry)![0];
   const keyEntries = entries.filter((entry) => entry.kind !== 'certificate');
   const matches = await Promise.all(
     keyEntries.map(async (entry): Promise<KeystoreCheck['result']> => {
@@ -256,7 +261,7 @@ function holderFromCertificate(certificate: ParsedCertificate): Holder | undefin
 /** Not usable with eHealth as it is. A short validity is not one of them: the sandbox issues short certificates to rehearse renewals. */
 const incompleteWarnings = new Set<KeystoreWarning['code']>(['no-authentication-key', 'no-encryption-key', 'issuer-not-ehealth']);
 
-function statusAt(auth: KeystoreEntry | undefined, warnings: KeystoreWarning[], at: Date): CertificateStatus {
+function statusAt(auth: CertifiedEntry | undefined, warnings: KeystoreWarning[], at: Date): CertificateStatus {
   if (!auth) return 'incomplete';
   const time = at.getTime();
   if (time < Date.parse(auth.certificate.notBefore)) return 'not-yet-valid';

@@ -1,4 +1,5 @@
 // The keystore domain model shared by every face: the tree view, the CLI's JSON and the guide checks.
+import { EntryWithoutCertificate } from './errors';
 
 /** Where a certificate is valid: eHealth's two environments, or our local sandbox authority. */
 export type Environment = 'production' | 'acceptance' | 'sandbox' | 'unknown';
@@ -106,7 +107,7 @@ export interface CertificateDetails {
   der: string;
 }
 
-export type EntryKind = 'authentication' | 'encryption' | 'certificate';
+export type EntryKind = 'authentication' | 'encryption' | 'certificate' | 'key-only';
 
 interface EntryBase {
   alias: string;
@@ -131,7 +132,24 @@ export interface CertificateEntry extends EntryBase {
   kind: 'certificate';
 }
 
-export type KeystoreEntry = AuthenticationEntry | EncryptionEntry | CertificateEntry;
+/** A private key stored without its certificate (`openssl pkcs12 -export -nocerts`): unusable until the certificate is added. */
+export interface KeyOnlyEntry {
+  alias: string;
+  kind: 'key-only';
+  /** Read from the decrypted key. */
+  key: KeyDescription;
+}
+
+/** An entry with its certificate: every kind but a key stored alone. */
+export type CertifiedEntry = AuthenticationEntry | EncryptionEntry | CertificateEntry;
+
+export type KeystoreEntry = CertifiedEntry | KeyOnlyEntry;
+
+/** An entry, for what needs its certificate (export): a key stored alone is refused. */
+export function certifiedEntry(entry: KeystoreEntry): CertifiedEntry {
+  if (entry.kind === 'key-only') throw new EntryWithoutCertificate(`alias ${entry.alias}`, { alias: entry.alias });
+  return entry;
+}
 
 /** The consistency checks of an opened keystore; `unchecked` where the private keys were not decrypted. */
 export interface KeystoreCheck {
@@ -148,7 +166,7 @@ export interface KeystoreWarning {
     | 'no-encryption-key'
     | 'issuer-not-ehealth'
     | 'validity-not-three-years'
-    /** A private key stored without its certificate (`params.alias`): not shown as an entry. */
+    /** A private key stored without its certificate (`params.alias`): a `key-only` entry. */
     | 'key-without-certificate'
     | 'password-needed';
   params?: Record<string, string | number>;

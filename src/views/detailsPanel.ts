@@ -1,6 +1,7 @@
 // A read-only page with everything an opened keystore tells: holder, environment, status, warnings,
-// checks, each entry's certificate fields and chain, and how the file is protected. Rendered as
-// static HTML (no script at all) under a strict Content-Security-Policy; every value is escaped.
+// checks, each entry's certificate fields and chain (of a key stored alone, its type), and how the
+// file is protected. Rendered as static HTML (no script at all) under a strict Content-Security-Policy;
+// every value is escaped.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { holderLabel, type CertificateDetails, type Keystore } from '../keystore/model';
@@ -63,8 +64,10 @@ export function detailsHtml(keystore: Keystore, file: string, t: Translator, pag
     .join('');
   const entries = keystore.entries
     .map((entry) => {
+      const heading = `<h3>${escape(entry.alias)} <span class="kind">${escape(t(`keystore.kind.${entry.kind}`))}</span></h3>`;
+      if (entry.kind === 'key-only') return `<section class="entry">${heading}<table>${rows([[t('view.details.key'), keyText(entry.key)]])}</table></section>`;
       const chain = entry.chain.map((certificate) => `<details><summary>${escape(`${t('view.details.chain')}: ${certificate.subject}`)}</summary><table>${certificateRows(certificate, t)}</table></details>`).join('');
-      return `<section class="entry"><h3>${escape(entry.alias)} <span class="kind">${escape(t(`keystore.kind.${entry.kind}`))}</span></h3><table>${certificateRows(entry.certificate, t)}</table>${chain}</section>`;
+      return `<section class="entry">${heading}<table>${certificateRows(entry.certificate, t)}</table>${chain}</section>`;
     })
     .join('');
   const protection = keystore.protection;

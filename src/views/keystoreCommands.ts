@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { KeystoreError, WrongPassword } from '../keystore/errors';
-import { holderLabel, type Keystore, type KeystoreEntry } from '../keystore/model';
+import { certifiedEntry, holderLabel, type Keystore, type KeystoreEntry } from '../keystore/model';
 import { writeOutputFile } from '../keystore/outputFile';
 import { showKeystoreDetails } from './detailsPanel';
 import { guarded as guard } from './errors';
@@ -101,13 +101,15 @@ export function registerKeystoreCommands(
       entry = opened.keystore.entries.find((candidate) => candidate.alias === alias);
     }
     if (!file || !entry) return undefined;
+    // Before the save dialog: a key stored alone has no certificate to write.
+    const certified = certifiedEntry(entry);
     const destination = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(path.join(path.dirname(file), `${entry.alias}.pem`)),
       filters: { PEM: ['pem', 'crt'] },
     });
     if (!destination) return undefined;
     // The save dialog asked before replacing a file; a keystore is never replaced, even then.
-    await writeOutputFile(destination.fsPath, Buffer.from(new X509Certificate(Buffer.from(entry.certificate.der, 'base64')).toString()), { force: true });
+    await writeOutputFile(destination.fsPath, Buffer.from(new X509Certificate(Buffer.from(certified.certificate.der, 'base64')).toString()), { force: true });
     void vscode.window.showInformationMessage(t()('view.export.done', { alias: entry.alias, file: destination.fsPath }));
     return destination.fsPath;
   }

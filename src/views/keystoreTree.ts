@@ -174,6 +174,14 @@ function keystoreTooltip(file: KeystoreFile, keystore: Keystore | undefined, t: 
 function entryItem(file: KeystoreFile, entry: KeystoreEntry, t: Translator): vscode.TreeItem {
   const item = new vscode.TreeItem(printable(entry.alias), vscode.TreeItemCollapsibleState.None);
   item.id = `entry:${file.path}:${entry.alias}`;
+  if (entry.kind === 'key-only') {
+    // Not `keystoreEntry`: there is no certificate to export.
+    item.contextValue = 'keystoreEntry.keyOnly';
+    item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.description = [t('keystore.kind.key-only'), keyText(entry.key)].join(' · ');
+    item.tooltip = t('keystore.warning.key-without-certificate', { alias: entry.alias });
+    return item;
+  }
   item.contextValue = 'keystoreEntry';
   const icon = entry.kind === 'authentication' ? 'key' : entry.kind === 'encryption' ? 'lock' : 'file-certificate';
   item.iconPath = new vscode.ThemeIcon(icon);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { openKeystore } from '../../../src/keystore/inspect';
 import { WrongPassword } from '../../../src/keystore/errors';
+import { certifiedEntry } from '../../../src/keystore/model';
 import { etkAlias, generateKeystores, nonAsciiPassword, password, type Generated } from './generate';
 
 describe('reading keystores made by openssl and keytool', function () {
@@ -24,7 +25,7 @@ describe('reading keystores made by openssl and keytool', function () {
     assert.equal(keystore.protection.macAlgorithm, 'HMAC-SHA256');
     assert.deepEqual(keystore.protection.bags.map((bag) => bag.algorithm), ['PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC)', 'PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC)']);
     assert.equal(keystore.environment, 'sandbox');
-    assert.deepEqual(keystore.entries[0].chain.map((link) => link.subject), ['CN=eHealth Sandbox issuing CA, O=Test, C=BE']);
+    assert.deepEqual(certifiedEntry(keystore.entries[0]).chain.map((link) => link.subject), ['CN=eHealth Sandbox issuing CA, O=Test, C=BE']);
     assert.equal(keystore.status, 'incomplete');
     assert.deepEqual(keystore.warnings.map((warning) => warning.code), ['no-encryption-key']);
   });
@@ -33,12 +34,12 @@ describe('reading keystores made by openssl and keytool', function () {
     const keystore = await summary('openssl3-legacy.p12');
     assert.equal(keystore.protection.macAlgorithm, 'HMAC-SHA1');
     assert.deepEqual(keystore.protection.bags.map((bag) => bag.algorithm), ['pbeWithSHA1And40BitRC2-CBC', 'pbeWithSHA1And3-KeyTripleDES-CBC']);
-    assert.deepEqual(keystore.entries[0].certificate.key, { type: 'rsa', bits: 2048 });
+    assert.deepEqual(certifiedEntry(keystore.entries[0]).certificate.key, { type: 'rsa', bits: 2048 });
   });
 
   it('EC keys (OpenSSL P-256, keytool P-384)', async () => {
-    assert.deepEqual((await summary('openssl3-ec.p12')).entries[0].certificate.key, { type: 'ec', curve: 'prime256v1' });
-    assert.deepEqual((await summary('keytool17-ec.p12')).entries[0].certificate.key, { type: 'ec', curve: 'secp384r1' });
+    assert.deepEqual(certifiedEntry((await summary('openssl3-ec.p12')).entries[0]).certificate.key, { type: 'ec', curve: 'prime256v1' });
+    assert.deepEqual(certifiedEntry((await summary('keytool17-ec.p12')).entries[0]).certificate.key, { type: 'ec', curve: 'secp384r1' });
   });
 
   it('non-ASCII passwords, PBES2 and legacy', async () => {

@@ -6,6 +6,7 @@ import { changePassword } from '../../../src/keystore/changePassword';
 import { PasswordPolicyViolation, WrongPassword } from '../../../src/keystore/errors';
 import { openKeystore, type OpenedKeystore } from '../../../src/keystore/inspect';
 import { ehealthLayout } from '../../../src/keystore/layout';
+import { certifiedEntry } from '../../../src/keystore/model';
 import { writePkcs12, type ProtectionMode } from '../../../src/keystore/pkcs12/writer';
 import { sharedKdfPool } from '../../../src/keystore/workerPool';
 import { etkAlias, realFileName, realKeystorePath, realPassword } from '../../unit/keystore/fixtures';
@@ -14,7 +15,7 @@ import { generateKeystores, nonAsciiPassword, password, type Generated } from '.
 /** The eHealth content of an opened keystore: what our writer lays out again. */
 async function layoutOf(opened: OpenedKeystore) {
   const der = (base64: string) => Buffer.from(base64, 'base64');
-  const keyEntry = (kind: string) => opened.keystore.entries.filter((entry) => entry.kind === kind);
+  const keyEntry = (kind: string) => opened.keystore.entries.filter((entry) => entry.kind === kind).map(certifiedEntry);
   const [auth] = keyEntry('authentication');
   return ehealthLayout({
     authentication: { privateKey: await opened.keys.get(auth.alias)!.privateKey(), chain: [auth.certificate, ...auth.chain].map((cert) => der(cert.der)) },
@@ -56,8 +57,8 @@ describe('writing keystores that openssl and keytool read', function () {
       const reread = await openKeystore(bytes, { password, checkKeys: true, fileName: realFileName, at: new Date('2025-01-01') });
       assert.ok(reread.keystore.checks.every((check) => check.result === 'ok'));
       assert.deepEqual(
-        reread.keystore.entries.map((entry) => [entry.alias, entry.kind, entry.certificate.serialNumber]),
-        original.keystore.entries.map((entry) => [entry.alias, entry.kind, entry.certificate.serialNumber]),
+        reread.keystore.entries.map(certifiedEntry).map((entry) => [entry.alias, entry.kind, entry.certificate.serialNumber]),
+        original.keystore.entries.map(certifiedEntry).map((entry) => [entry.alias, entry.kind, entry.certificate.serialNumber]),
       );
       assert.equal(reread.keystore.status, 'valid');
     });
@@ -71,7 +72,7 @@ describe('writing keystores that openssl and keytool read', function () {
       opensslReads(file, password);
       assert.deepEqual(keytoolAliases(file, password), ['authentication']);
       const reread = await openKeystore(readFileSync(file), { password, checkKeys: true });
-      assert.deepEqual(reread.keystore.entries[0].certificate.key, { type: 'ec', curve: 'prime256v1' });
+      assert.deepEqual(certifiedEntry(reread.keystore.entries[0]).certificate.key, { type: 'ec', curve: 'prime256v1' });
     }
   });
 

@@ -15,7 +15,7 @@ describe('reading keystores laid out by others', function () {
   });
   after(() => generated?.cleanup());
 
-  it('openssl -nocerts: the key is there, with a warning, not a damaged file', async () => {
+  it('openssl -nocerts: the key is an entry, with a warning, not a damaged file', async () => {
     generated.openssl('pkcs12', '-export', '-nocerts', '-inkey', 'auth.key', '-name', 'authentication', '-passout', `pass:${password}`, '-out', 'nocerts.p12');
     // OpenSSL reads one key and no certificate.
     const info = spawnSync('openssl', ['pkcs12', '-info', '-nodes', '-in', generated.file('nocerts.p12'), '-passin', `pass:${password}`], { encoding: 'utf8' });
@@ -25,11 +25,15 @@ describe('reading keystores laid out by others', function () {
 
     const { keystore, keys } = await openKeystore(generated.read('nocerts.p12'), { password });
     assert.deepEqual(keystore.keyAliases, ['authentication']);
-    assert.deepEqual(keystore.entries, []);
+    // Type and size read from the key itself: no certificate tells them.
+    assert.deepEqual(keystore.entries, [{ alias: 'authentication', kind: 'key-only', key: { type: 'rsa', bits: 2048 } }]);
+    assert.deepEqual(keystore.checks, []);
     assert.deepEqual(keystore.warnings, [{ code: 'key-without-certificate', params: { alias: 'authentication' } }, { code: 'no-authentication-key' }, { code: 'no-encryption-key' }]);
     assert.equal(keystore.status, 'incomplete');
     // The key itself opens.
     assert.equal((await keys.get('authentication')!.privateKey()).asymmetricKeyType, 'rsa');
+    generated.openssl('pkcs12', '-export', '-nocerts', '-inkey', 'ec.key', '-name', 'ec', '-passout', `pass:${password}`, '-out', 'nocerts-ec.p12');
+    assert.deepEqual((await openKeystore(generated.read('nocerts-ec.p12'), { password })).keystore.entries, [{ alias: 'ec', kind: 'key-only', key: { type: 'ec', curve: 'prime256v1' } }]);
   });
 
   it('the authentication entry is the one named so, whatever the bag order', async () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { openKeystore } from '../../../src/keystore/inspect';
+import { certifiedEntry } from '../../../src/keystore/model';
 import { newKey, testPassword, writeKeystore } from './testPki';
 
 // A real production organisation certificate (EHP with an application id) and its issuing CA; its
@@ -22,7 +23,7 @@ describe('inspect: an organisation holder with an application id', function () {
 
   it('reads type, id, application id and name from CN=EHP\\=1990001916\\, VITALINKGATEWAY and the OUs', async () => {
     const { keystore } = await open('2022-01-01');
-    assert.equal(keystore.entries[0].certificate.subject.split(', OU=')[0], 'CN=EHP\\=1990001916\\, VITALINKGATEWAY');
+    assert.equal(certifiedEntry(keystore.entries[0]).certificate.subject.split(', OU=')[0], 'CN=EHP\\=1990001916\\, VITALINKGATEWAY');
     assert.deepEqual(keystore.holder, { type: 'EHP', id: '1990001916', applicationId: 'VITALINKGATEWAY', name: 'VLAAMS AGENTSCHAP ZORG EN GEZONDHEID', source: 'certificate' });
     assert.equal(keystore.environment, 'production');
   });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { openKeystore, environmentFromIssuer } from '../../../src/keystore/inspect';
 import { CorruptKeystore, NotAnEhealthKeystore, WrongPassword } from '../../../src/keystore/errors';
+import { certifiedEntry } from '../../../src/keystore/model';
 import { etkAlias, realFileName, realKeystore, realPassword } from './fixtures';
 
 const open = (at: string, extra: { fileName?: string; checkKeys?: boolean } = {}) =>
@@ -18,7 +19,7 @@ describe('inspect: the real eHealth acceptance keystore', () => {
         ['CN=SSIN\\=79021802145,OU=eHealth-platform Belgium,OU=BRYAN EDUARD BROUCKAERT,OU=SSIN\\=79021802145,O=Federal Government,C=BE', 'certificate'],
       ],
     );
-    const [auth, etk] = keystore.entries;
+    const [auth, etk] = keystore.entries.map(certifiedEntry);
     assert.equal(auth.certificate.subject, 'CN=SSIN\\=79021802145, OU=eHealth-platform Belgium, OU=BRYAN EDUARD BROUCKAERT, OU=SSIN\\=79021802145, O=Federal Government, C=BE');
     assert.equal(auth.certificate.issuer, 'CN=TEST-ZetesConfidens-eHealth acceptance test-issuing CA 001, serialNumber=001, O=ZETES SA, C=BE');
     assert.equal(auth.certificate.notBefore, '2023-08-23T06:47:52.000Z');
@@ -27,7 +28,7 @@ describe('inspect: the real eHealth acceptance keystore', () => {
     assert.deepEqual([...auth.certificate.keyUsage].sort(), ['digitalSignature', 'keyEncipherment', 'nonRepudiation']);
     assert.deepEqual(auth.certificate.extendedKeyUsage, ['clientAuth', 'emailProtection']);
     assert.equal(auth.certificate.subjectKeyIdentifier, 'E904A7165AEAC6AB2F7A0261102BC4AF715D14ED');
-    assert.deepEqual(auth.chain.map((link) => link.subject), [keystore.entries[2].certificate.subject]);
+    assert.deepEqual(auth.chain.map((link) => link.subject), [certifiedEntry(keystore.entries[2]).certificate.subject]);
     assert.equal(etk.certificate.serialNumber, etkAlias);
     assert.equal(etk.certificate.serialNumberHex, '0E5C49B2E38708C8458463E343AABD90');
     assert.deepEqual([...etk.certificate.keyUsage].sort(), ['dataEncipherment', 'keyEncipherment']);

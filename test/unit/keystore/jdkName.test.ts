@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { openKeystore } from '../../../src/keystore/inspect';
 import { jdkSubjectName } from '../../../src/keystore/jdkName';
 import { ehealthLayout } from '../../../src/keystore/layout';
+import { certifiedEntry } from '../../../src/keystore/model';
 import { realKeystore, realPassword } from './fixtures';
 
 const der = (base64: string) => Buffer.from(base64, 'base64');
@@ -20,7 +21,7 @@ describe('jdkSubjectName: certificate entries named as the JDK names them (RFC 2
 
   it('lays the real keystore\'s content out again under the very names the official tool wrote', async () => {
     const { keystore, contents, keys } = await openKeystore(realKeystore(), { password: realPassword });
-    const [auth, etk] = keystore.entries;
+    const [auth, etk] = keystore.entries.map(certifiedEntry);
     const layout = ehealthLayout({
       authentication: { privateKey: await keys.get(auth.alias)!.privateKey(), chain: [auth.certificate, ...auth.chain].map((cert) => der(cert.der)) },
       encryption: [{ privateKey: await keys.get(etk.alias)!.privateKey(), certificate: der(etk.certificate.der) }],

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { authenticationExpiry } from '../../../src/keystore/expiry';
 import { openKeystore } from '../../../src/keystore/inspect';
+import { certifiedEntry } from '../../../src/keystore/model';
 import { placeholderCertificate } from '../../../src/procedures/certificates';
 import { evaluateCheck } from '../../../src/walkthroughs/checks';
 import { authDn, etkOf, evaluatedAt, issue, issuingDn, makePki, notBefore, testPassword, writeKeystore, type TestPki } from './testPki';
@@ -31,7 +32,7 @@ describe('inspect: pending while the new key waits for its certificate', functio
   it('is pending under the official placeholder (C=Dummy, expired), the holder from the file name, with nothing to warn about', async () => {
     const keystore = await inspectRequest(placeholderCertificate(pki.authKey, notBefore), 'SSIN=79021802145 20240101-000000.acc-p12');
     assert.equal(keystore.status, 'pending');
-    assert.equal(keystore.entries[0].certificate.subject, 'C=Dummy');
+    assert.equal(certifiedEntry(keystore.entries[0]).certificate.subject, 'C=Dummy');
     assert.deepEqual(keystore.holder, { type: 'SSIN', id: '79021802145', source: 'file-name' });
     assert.equal(keystore.environment, 'acceptance');
     assert.deepEqual(keystore.warnings, []);
