@@ -12,7 +12,7 @@ const sandboxApart = 'The sandbox stands apart: only the faces (src/cli, src/vie
 const engineFolders = ['src/core/**', 'src/eid/**', 'src/keystore/**', 'src/ra/**', 'src/sandbox/**', 'src/procedures/**', 'src/i18n/**', 'src/cli/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.cache/**', 'node_modules/**', '*.vsix'] },
+  { ignores: ['dist/**', 'out/**', '.cache/**', '.scratch/**', 'node_modules/**', '*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

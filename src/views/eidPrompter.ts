@@ -1,6 +1,6 @@
 // How the eID engine asks for the PIN inside VS Code: a hidden input box that accepts digits only,
 // or, on a reader with its own keypad, a notification saying to type the PIN there. With one try
-// left, a modal warning comes first and nothing is asked unless the user picks "Try my PIN anyway".
+// left, a warning comes first and nothing is asked unless the user picks "Try my PIN anyway".
 import * as vscode from 'vscode';
 import { eidPinPattern, type PinRequest, type Prompter } from '../eid/model';
 import { currentTranslator } from './language';
@@ -8,10 +8,12 @@ import { currentTranslator } from './language';
 export const vscodePrompter: Prompter = {
   async confirmLastTry(request: PinRequest) {
     const t = currentTranslator();
-    const anyway = t('eidview.pin.last-try.anyway');
-    // Modal: the warning cannot go unseen behind the input box; closing it is Cancel.
-    const picked = await vscode.window.showWarningMessage(t('eidview.pin.last-try'), { modal: true, detail: t('eidview.pin.last-try.detail', { reader: request.card.reader.description }) }, anyway);
-    return picked === anyway;
+    // A quick pick, not a modal dialog (as for production): "No" comes first, so an Enter typed out
+    // of habit presents nothing, and the title keeps the stake in sight.
+    const no = { label: t('eidview.pin.last-try.cancel'), consented: false };
+    const yes = { label: `$(warning) ${t('eidview.pin.last-try.anyway')}`, detail: t('eidview.pin.last-try.detail', { reader: request.card.reader.description }), consented: true };
+    const picked = await vscode.window.showQuickPick([no, yes], { title: t('eidview.pin.last-try'), ignoreFocusOut: true });
+    return picked?.consented === true;
   },
   async askPin(request: PinRequest) {
     const t = currentTranslator();

@@ -332,6 +332,7 @@ export const de: Record<MessageKey, string> = {
   'eidview.pin.last-try': 'Letzter Versuch: Eine falsche PIN sperrt Ihre eID-Karte.',
   'eidview.pin.last-try.detail': 'Für die PIN der eID-Karte in {reader} bleibt nur noch ein Versuch. Ist die PIN falsch, wird die Karte gesperrt und nur Ihre Gemeinde kann sie entsperren, mit dem PUK-Brief. Fahren Sie nur fort, wenn Sie sich Ihrer PIN sicher sind.',
   'eidview.pin.last-try.anyway': 'Meine PIN trotzdem versuchen',
+  'eidview.pin.last-try.cancel': 'Nein, meine PIN nicht vorlegen',
   'eidview.selftest.progress': 'Die eID wird geprüft…',
   'eidview.selftest.ok': 'eID-Test bestanden: {name}, Karte {card}, Zertifikate gültig, PIN richtig.',
   'eidview.selftest.certificates': 'eID-Test: Die Karte wurde gelesen, aber nicht alle Zertifikate sind gültig ({problems}).',

@@ -331,6 +331,7 @@ export const en = {
   'eidview.pin.last-try': 'Last try: a wrong PIN blocks your eID card.',
   'eidview.pin.last-try.detail': 'The eID card in {reader} has one PIN try left. If the PIN is wrong, the card is blocked and only your municipality can unblock it, with the PUK code letter. Go on only if you are sure of your PIN.',
   'eidview.pin.last-try.anyway': 'Try my PIN anyway',
+  'eidview.pin.last-try.cancel': 'No, do not present my PIN',
   'eidview.selftest.progress': 'Testing the eID…',
   'eidview.selftest.ok': 'eID test passed: {name}, card {card}, certificates valid, PIN correct.',
   'eidview.selftest.certificates': 'eID test: the card was read but its certificates are not all valid ({problems}).',

@@ -332,6 +332,7 @@ export const fr: Record<MessageKey, string> = {
   'eidview.pin.last-try': 'Dernier essai : un code PIN erroné bloque votre carte eID.',
   'eidview.pin.last-try.detail': 'Il ne reste qu\'un essai au code PIN de la carte eID dans {reader}. Si le code est erroné, la carte est bloquée et seule votre commune peut la débloquer, avec la lettre du code PUK. Ne continuez que si vous êtes sûr de votre code.',
   'eidview.pin.last-try.anyway': 'Essayer quand même mon code PIN',
+  'eidview.pin.last-try.cancel': 'Non, ne pas présenter mon code PIN',
   'eidview.selftest.progress': 'Test de l’eID…',
   'eidview.selftest.ok': 'Test de l’eID réussi : {name}, carte {card}, certificats valables, code PIN correct.',
   'eidview.selftest.certificates': 'Test de l’eID : la carte est lue mais ses certificats ne sont pas tous valables ({problems}).',

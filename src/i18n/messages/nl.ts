@@ -332,6 +332,7 @@ export const nl: Record<MessageKey, string> = {
   'eidview.pin.last-try': 'Laatste poging: een verkeerde pincode blokkeert uw eID-kaart.',
   'eidview.pin.last-try.detail': 'De pincode van de eID-kaart in {reader} heeft nog maar één poging. Is de pincode verkeerd, dan wordt de kaart geblokkeerd en kan alleen uw gemeente ze deblokkeren, met de brief met de PUK-code. Ga alleen verder als u zeker bent van uw pincode.',
   'eidview.pin.last-try.anyway': 'Mijn pincode toch proberen',
+  'eidview.pin.last-try.cancel': 'Nee, mijn pincode niet aanbieden',
   'eidview.selftest.progress': 'De eID wordt getest…',
   'eidview.selftest.ok': 'eID-test geslaagd: {name}, kaart {card}, certificaten geldig, pincode juist.',
   'eidview.selftest.certificates': 'eID-test: de kaart is gelezen maar niet al haar certificaten zijn geldig ({problems}).',

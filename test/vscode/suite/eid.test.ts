@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { click, pressKey, renderedTexts, screenshot, typeText, waitFor } from './harnessClient';
+import { pressKey, renderedTexts, screenshot, typeText, waitFor } from './harnessClient';
 
 const eidDir = process.env.EHEALTH_TEST_EID_DIR!;
 const settings = () => vscode.workspace.getConfiguration('ehealth');
@@ -55,21 +55,23 @@ describe('eID view', () => {
     assert.equal(await passed, true);
   });
 
-  it('warns before the last PIN try: Cancel presents nothing, "Try my PIN anyway" then the PIN does', async () => {
+  it('warns before the last PIN try: Enter (No) presents nothing, "Try my PIN anyway" then the PIN does', async () => {
     // Two wrong PINs as the virtual card counts them (the shim's own file): one try left.
     const failures = path.join(eidDir, 'pin-failures');
     writeFileSync(failures, '2\n');
     try {
-      const lastTryWarning = () => waitFor('the last-try warning', async () => (await renderedTexts('.monaco-dialog-box')).some((text) => text.includes('Last try')));
+      const lastTryWarning = () => waitFor('the last-try warning', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).some((text) => text.includes('Last try')));
       const declined = vscode.commands.executeCommand<boolean>('ehealth.eid.selfTest');
       await lastTryWarning();
       await screenshot('eid-last-try');
-      await click('.monaco-dialog-box .monaco-button', 'Cancel');
+      // Enter on the first choice, "No": an Enter out of habit presents nothing.
+      await pressKey('Enter');
       assert.equal(await declined, false);
       assert.equal(readFileSync(failures, 'utf8').trim(), '2', 'no PIN presented');
       const consented = vscode.commands.executeCommand<boolean>('ehealth.eid.selfTest');
       await lastTryWarning();
-      await click('.monaco-dialog-box .monaco-button', 'Try my PIN anyway');
+      await typeText('Try my PIN anyway');
+      await pressKey('Enter');
       await waitFor('the PIN box', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).some((title) => title.includes('eID PIN')));
       await typeText(process.env.EHEALTH_TEST_EID_PIN!);
       await pressKey('Enter');
