@@ -70,7 +70,7 @@ export const de: Record<MessageKey, string> = {
   'keystore.error.changed': 'Ein anderes Programm hat den Keystore geändert, seit er gelesen wurde ({file}); es wurde nichts geschrieben. Versuchen Sie es erneut.',
   'keystore.error.read-only': 'Der Keystore ist schreibgeschützt ({file}); er wurde nicht geändert. Machen Sie ihn beschreibbar (chmod u+w) oder arbeiten Sie mit einer Kopie.',
   'keystore.error.output-exists': 'Die Datei {file} existiert bereits; verwenden Sie --force, um sie zu ersetzen.',
-  'keystore.error.output-is-keystore': 'Die Datei {file} ist ein Keystore: Sie wird nie überschrieben, auch nicht mit --force. Wählen Sie eine andere Datei.',
+  'keystore.error.output-is-keystore': 'Die Datei {file} ist ein Keystore: Sie enthält private Schlüssel und wird nie überschrieben. Wählen Sie eine andere Datei.',
   'keystore.policy.min-length': 'mindestens 8 Zeichen',
   'keystore.policy.digit-or-symbol': 'mindestens eine Ziffer oder ein Sonderzeichen',
   'keystore.policy.ascii-only': 'nur Buchstaben ohne Akzent, Ziffern und gängige Sonderzeichen (ASCII)',

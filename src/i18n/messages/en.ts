@@ -69,7 +69,7 @@ export const en = {
   'keystore.error.changed': 'Another program changed the keystore since it was read ({file}); nothing was written. Try again.',
   'keystore.error.read-only': 'The keystore is read-only ({file}); it was not changed. Make it writable (chmod u+w) or work on a copy.',
   'keystore.error.output-exists': 'The file {file} already exists; use --force to replace it.',
-  'keystore.error.output-is-keystore': 'The file {file} is a keystore: it is never overwritten, even with --force. Choose another file.',
+  'keystore.error.output-is-keystore': 'The file {file} is a keystore: it holds private keys and is never overwritten. Choose another file.',
   'keystore.policy.min-length': 'at least 8 characters',
   'keystore.policy.digit-or-symbol': 'at least one digit or symbol',
   'keystore.policy.ascii-only': 'only unaccented letters, digits and common symbols (ASCII)',

@@ -70,7 +70,7 @@ export const fr: Record<MessageKey, string> = {
   'keystore.error.changed': 'Un autre programme a modifié le keystore depuis sa lecture ({file}) ; rien n’a été écrit. Réessayez.',
   'keystore.error.read-only': 'Le keystore est en lecture seule ({file}) ; il n’a pas été modifié. Rendez-le modifiable (chmod u+w) ou travaillez sur une copie.',
   'keystore.error.output-exists': 'Le fichier {file} existe déjà ; utilisez --force pour le remplacer.',
-  'keystore.error.output-is-keystore': 'Le fichier {file} est un keystore : il n’est jamais écrasé, même avec --force. Choisissez un autre fichier.',
+  'keystore.error.output-is-keystore': 'Le fichier {file} est un keystore : il contient des clés privées et n’est jamais écrasé. Choisissez un autre fichier.',
   'keystore.policy.min-length': 'au moins 8 caractères',
   'keystore.policy.digit-or-symbol': 'au moins un chiffre ou un symbole',
   'keystore.policy.ascii-only': 'uniquement des lettres sans accent, des chiffres et des symboles courants (ASCII)',

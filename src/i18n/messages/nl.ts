@@ -70,7 +70,7 @@ export const nl: Record<MessageKey, string> = {
   'keystore.error.changed': 'Een ander programma heeft de keystore gewijzigd sinds hij werd gelezen ({file}); er is niets geschreven. Probeer opnieuw.',
   'keystore.error.read-only': 'De keystore is alleen-lezen ({file}); hij is niet gewijzigd. Maak hem schrijfbaar (chmod u+w) of werk op een kopie.',
   'keystore.error.output-exists': 'Het bestand {file} bestaat al; gebruik --force om het te vervangen.',
-  'keystore.error.output-is-keystore': 'Het bestand {file} is een keystore: het wordt nooit overschreven, ook niet met --force. Kies een ander bestand.',
+  'keystore.error.output-is-keystore': 'Het bestand {file} is een keystore: het bevat privésleutels en wordt nooit overschreven. Kies een ander bestand.',
   'keystore.policy.min-length': 'minstens 8 tekens',
   'keystore.policy.digit-or-symbol': 'minstens één cijfer of symbool',
   'keystore.policy.ascii-only': 'alleen letters zonder accent, cijfers en gewone symbolen (ASCII)',
