@@ -6,7 +6,6 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as lockfile from 'proper-lockfile';
 import { KeystoreBusy } from './errors';
 
 /** A lock not refreshed for this long belongs to a frozen or killed writer (refreshed every staleMs / 2). */
@@ -33,6 +32,9 @@ async function ownerIsGone(file: string): Promise<boolean> {
 }
 
 async function acquire(file: string, compromised: (error: Error) => void): Promise<() => Promise<void>> {
+  // Loaded on the first write only: its graceful-fs patches Node's fs for the whole process (the
+  // extension host is shared with other extensions), which reading keystores never needs.
+  const lockfile = await import('proper-lockfile');
   const lock = () =>
     lockfile.lock(file, { stale: staleMs, realpath: false, retries: 0, onCompromised: compromised }).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'ELOCKED' ? new KeystoreBusy('locked by another process', { file }) : error;

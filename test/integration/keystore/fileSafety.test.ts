@@ -82,7 +82,7 @@ describe('keystore file safety (built CLI, openssl as oracle)', function () {
       for (const target of [file, disguised]) {
         const result = exportTo(file, target, '--force');
         assert.equal(result.status, ExitCode.outputIsKeystore, result.stderr);
-        assert.match(result.stderr, /is a keystore: it is never overwritten/);
+        assert.match(result.stderr, /is a keystore: it holds private keys and is never overwritten/);
         assert.ok(opensslOpens(target, oldPassword), `${target} still opens`);
       }
       const named = exportTo(file, path.join(dir, 'export-keystore', 'new.p12'), '--force');
