@@ -1,7 +1,7 @@
 // `ehealth keystore inspect|export|passwd` through the built launcher, as users and scripts run it.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
@@ -107,6 +107,30 @@ describe('ehealth keystore inspect, export, passwd (built bundle)', function () 
     const unknown = ehealth(['keystore', 'export', realKeystorePath, '--alias', 'nope', '--password-env', 'PW'], { PW: realPassword });
     assert.equal(unknown.status, ExitCode.notFound);
     noStackTrace(unknown.stderr);
+  });
+
+  it('a private key stored without its certificate: inspect shows the entry, export refuses it', () => {
+    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+    openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'alone.key');
+    openssl('pkcs12', '-export', '-nocerts', '-inkey', 'alone.key', '-name', 'authentication', '-passout', 'pass:Nocerts_123', '-out', 'nocerts.p12');
+    const file = path.join(dir, 'nocerts.p12');
+    const env = { PW: 'Nocerts_123' };
+    const json = ehealth(['keystore', 'inspect', file, '--password-env', 'PW', '--json'], env);
+    assert.equal(json.status, ExitCode.ok, json.stderr);
+    const { entries, status, warnings } = JSON.parse(json.stdout);
+    assert.deepEqual(entries, [{ alias: 'authentication', kind: 'key-only', key: { type: 'rsa', bits: 2048 } }]);
+    assert.equal(status, 'incomplete');
+    assert.deepEqual(warnings[0], { code: 'key-without-certificate', params: { alias: 'authentication' } });
+    const text = ehealth(['keystore', 'inspect', file, '--password-env', 'PW', '--lang', 'fr'], env);
+    assert.equal(text.status, ExitCode.ok, text.stderr);
+    assert.match(text.stdout, /^ {2}authentication {2}\[clé privée sans certificat\] {2}RSA 2048$/m);
+    assert.match(text.stdout, /^! La clé privée « authentication » est enregistrée sans son certificat/m);
+    const out = path.join(dir, 'nocerts.pem');
+    const exported = ehealth(['keystore', 'export', file, '--alias', 'authentication', '--out', out, '--password-env', 'PW'], env);
+    assert.equal(exported.status, ExitCode.notFound);
+    assert.match(exported.stderr, /The entry "authentication" is a private key stored without its certificate: it has no certificate to export\./);
+    noStackTrace(exported.stderr);
+    assert.equal(existsSync(out), false);
   });
 
   it('passwd changes the password, refuses a weak one with each rule named', () => {
