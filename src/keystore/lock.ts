@@ -42,7 +42,10 @@ async function acquire(file: string, compromised: (error: Error) => void): Promi
   try {
     return await lock();
   } catch (error) {
-    if (!(error instanceof KeystoreBusy) || !(await ownerIsGone(file))) throw error;
+    // ENOTEMPTY: proper-lockfile found the lock stale (a writer frozen or killed, maybe while naming
+    // itself) but its rmdir cannot remove our owner file.
+    const stale = (error as NodeJS.ErrnoException).code === 'ENOTEMPTY';
+    if (!stale && !(error instanceof KeystoreBusy && (await ownerIsGone(file)))) throw error;
     await fs.rm(lockPath(file), { recursive: true, force: true });
     return lock();
   }

@@ -4,7 +4,7 @@
 // files a killed run left, and takes over a lock whose owner is gone but never a live one's.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
@@ -158,6 +158,20 @@ describe('keystore file safety (built CLI, openssl as oracle)', function () {
 
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     writeFileSync(path.join(lock, 'owner'), JSON.stringify({ host: hostname(), pid: Number(dead.stdout) }));
+    const taken = passwd(file);
+    assert.equal(taken.status, ExitCode.ok, taken.stderr);
+    assert.ok(opensslOpens(file, newPassword));
+    assert.ok(!existsSync(lock), 'the lock is released');
+  });
+
+  it('takes over a stale lock whose owner file was left half-written (a writer killed while naming itself)', () => {
+    const file = keystoreIn('stale-lock');
+    const lock = `${file}.lock`;
+    mkdirSync(lock);
+    writeFileSync(path.join(lock, 'owner'), '{"host":');
+    // Not refreshed for longer than the stale time: its writer is frozen or gone.
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, longAgo, longAgo);
     const taken = passwd(file);
     assert.equal(taken.status, ExitCode.ok, taken.stderr);
     assert.ok(opensslOpens(file, newPassword));
