@@ -14,6 +14,7 @@
  *   DIR/pinpad          present: the reader has a keypad; a login without PIN uses this file's PIN
  *   DIR/no-reader       present: no reader is connected (no slot at all)
  *   DIR/token-label     present: the reader holds another smart card, whose token label is this file's line
+ *   DIR/card.lock       locked while a process logs in or reads the token (see lock_card)
  *
  * The token info's ulSessionCount is the number of sessions this process has open with the card
  * (SoftHSM leaves it unavailable), so a test can see that no session outlives an operation.
@@ -21,11 +22,13 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -84,6 +87,23 @@ static void set_failures(int count) {
 }
 
 static int removed(void) { return exists("removed"); }
+
+/* A real card answers one process at a time (PC/SC transactions). SoftHSM does not: it rewrites its
+   token file at each login, and another process reading the token meanwhile gets CKR_GENERAL_ERROR
+   (or misses the token: "no reader"). Logins hold DIR/card.lock exclusively (LOCK_EX), readers of
+   the token shared (LOCK_SH), across processes and threads. */
+static int lock_card(int operation) {
+  char path[PATH_MAX];
+  path_in_dir(path, "card.lock");
+  int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    while (flock(fd, operation) == -1 && errno == EINTR) continue;
+  return fd;
+}
+
+static void unlock_card(int fd) {
+  if (fd >= 0) close(fd);
+}
 
 /* Open sessions per slot in this process; pkcs11js signs on its own thread, hence the lock. */
 #define MAX_SLOTS 8
@@ -159,12 +179,14 @@ static CK_RV shim_GetSlotList(CK_BBOOL tokenPresent, CK_SLOT_ID_PTR slots, CK_UL
   if (rv != CKR_OK) return rv;
   CK_ULONG kept = 0;
   if (exists("no-reader")) all = 0;
+  int card = lock_card(LOCK_SH);
   for (CK_ULONG i = 0; i < all; i++) {
     CK_TOKEN_INFO info;
     if (real->C_GetTokenInfo(ids[i], &info) != CKR_OK || !(info.flags & CKF_TOKEN_INITIALIZED)) continue;
     if (tokenPresent && removed()) continue;
     ids[kept++] = ids[i];
   }
+  unlock_card(card);
   if (slots == NULL_PTR) {
     *count = kept;
     return CKR_OK;
@@ -189,7 +211,9 @@ static CK_RV shim_GetSlotInfo(CK_SLOT_ID slot, CK_SLOT_INFO_PTR info) {
 
 static CK_RV shim_GetTokenInfo(CK_SLOT_ID slot, CK_TOKEN_INFO_PTR info) {
   if (removed()) return CKR_TOKEN_NOT_PRESENT;
+  int card = lock_card(LOCK_SH);
   CK_RV rv = real->C_GetTokenInfo(slot, info);
+  unlock_card(card);
   if (rv != CKR_OK) return rv;
   int count = failures();
   info->flags &= ~(CK_FLAGS)(CKF_USER_PIN_COUNT_LOW | CKF_USER_PIN_FINAL_TRY | CKF_USER_PIN_LOCKED);
@@ -241,7 +265,9 @@ static CK_RV shim_Login(CK_SESSION_HANDLE session, CK_USER_TYPE user, CK_UTF8CHA
     pin = (CK_UTF8CHAR_PTR)typed;
     length = strlen(typed);
   }
+  int card = lock_card(LOCK_EX);
   CK_RV rv = real->C_Login(session, user, pin, length);
+  unlock_card(card);
   if (rv == CKR_PIN_INCORRECT) {
     int count = failures() + 1;
     set_failures(count);
