@@ -1,8 +1,9 @@
 // Replaces a keystore without ever leaving it half-written or losing a concurrent change. Under the
 // keystore's cross-process lock, beside the real file (a symbolic link is followed and kept): the
 // new content goes to a temporary file, is read back and verified; the file must still be the one
-// the caller read; the original is copied to a timestamped backup (0600, synced); then the
-// temporary file is renamed over the original, which is atomic on the same file system. A crash at
+// the caller read; the original is copied to a timestamped backup (0600, synced, whole before it
+// is named); then the temporary file is renamed over the original, which is atomic on the same
+// file system. A crash at
 // any moment leaves the original, or the new file, under the keystore's name.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -70,6 +71,7 @@ export async function safeRewrite(file: string, original: Uint8Array, bytes: Uin
     return await withKeystoreLock(target, async (stillHeld) => {
       await removeLeftovers(target);
       const temporary = temporaryFileFor(target);
+      const backupCopy = temporaryFileFor(target);
       try {
         try {
           await writeDurably(temporary, bytes);
@@ -79,13 +81,16 @@ export async function safeRewrite(file: string, original: Uint8Array, bytes: Uin
         }
         if (!(await unchangedSince(target, original)) || !stillHeld()) throw new KeystoreChanged('changed since it was read', { file });
         const backup = await freeBackupName(target, now);
-        // A copy, never a hard link: the backup must not share the original's mode or follow later edits.
-        await writeDurably(backup, original);
+        // A copy, never a hard link to the original: the backup must not share its mode or follow
+        // later edits. Written whole before it takes its name (a kill mid-copy leaves only a
+        // temporary file, removed by the next write, never half a backup).
+        await writeDurably(backupCopy, original);
+        await fs.link(backupCopy, backup);
         await fs.rename(temporary, target);
         await syncFolder(path.dirname(target));
         return { backup };
       } finally {
-        await fs.rm(temporary, { force: true });
+        await Promise.all([fs.rm(temporary, { force: true }), fs.rm(backupCopy, { force: true })]);
       }
     });
   } catch (error) {
