@@ -5,7 +5,6 @@ import type { KeyObject } from 'node:crypto';
 import { parseCertificate } from './certificate';
 import { jdkSubjectName } from './jdkName';
 import type { CertificateToWrite, KeyToWrite, Pkcs12Contents } from './pkcs12/writer';
-import type { UnlockedPkcs12 } from './pkcs12/reader';
 
 export interface EhealthKeystoreContent {
   authentication: { privateKey: KeyObject; chain: Uint8Array[] };
@@ -33,19 +32,4 @@ export function ehealthLayout(content: EhealthKeystoreContent, now: number = Dat
   });
   certificates.push(...named);
   return { keys, certificates };
-}
-
-/** The same bags, names and order as an opened file: what a password change writes back. */
-export async function contentsOf(unlocked: UnlockedPkcs12): Promise<Pkcs12Contents> {
-  const keys = await Promise.all(
-    unlocked.keys.map(async (key): Promise<KeyToWrite> => ({ privateKey: await key.privateKey(), ...names(key) })),
-  );
-  return { keys, certificates: unlocked.certificates.map((certificate) => ({ der: certificate.der, ...names(certificate) })) };
-}
-
-function names(bag: { friendlyName?: string; localKeyId?: Uint8Array }) {
-  return {
-    ...(bag.friendlyName !== undefined ? { friendlyName: bag.friendlyName } : {}),
-    ...(bag.localKeyId ? { localKeyId: bag.localKeyId } : {}),
-  };
 }

@@ -5,11 +5,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
-import { openKeystore } from '../../../src/keystore/inspect';
-import { contentsOf } from '../../../src/keystore/layout';
-import { writePkcs12 } from '../../../src/keystore/pkcs12/writer';
-import { sharedKdfPool } from '../../../src/keystore/workerPool';
-import { etkAlias, realFileName, realKeystorePath, realPassword } from '../../unit/keystore/fixtures';
+import { etkAlias, realFileName, realKeystorePath, realKeystoreRewritten, realPassword } from '../../unit/keystore/fixtures';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -54,9 +50,8 @@ describe('ehealth keystore inspect, export, passwd (built bundle)', function () 
   });
 
   it('exits on its own after opening a PBES2 keystore (idle derivation workers never hold the process)', async () => {
-    const opened = await openKeystore(readFileSync(realKeystorePath), { password: realPassword });
     const file = path.join(dir, 'modern.p12');
-    writeFileSync(file, await writePkcs12(await contentsOf(opened.contents!), realPassword, { mode: 'modern' }, sharedKdfPool()));
+    writeFileSync(file, await realKeystoreRewritten(realPassword, { mode: 'modern' }));
     const result = spawnSync(process.execPath, [path.join(root, 'bin', 'ehealth.js'), 'keystore', 'inspect', file, '--password-env', 'PW'], {
       env: { ...process.env, PW: realPassword },
       timeout: 10_000,

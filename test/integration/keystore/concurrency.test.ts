@@ -8,11 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
-import { openKeystore } from '../../../src/keystore/inspect';
-import { contentsOf } from '../../../src/keystore/layout';
-import { writePkcs12 } from '../../../src/keystore/pkcs12/writer';
-import { sharedKdfPool } from '../../../src/keystore/workerPool';
-import { realFileName, realKeystore, realPassword } from '../../unit/keystore/fixtures';
+import { realFileName, realKeystoreRewritten } from '../../unit/keystore/fixtures';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const trials = 20;
@@ -41,8 +37,7 @@ describe(`two passwd at once on one keystore (${trials} trials, separate process
     execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
     execFileSync('openssl', ['version']);
     dir = mkdtempSync(path.join(tmpdir(), 'ehealth-concurrent-'));
-    const opened = await openKeystore(realKeystore(), { password: realPassword });
-    modern = await writePkcs12(await contentsOf(opened.contents!), original, { mode: 'modern' }, sharedKdfPool());
+    modern = await realKeystoreRewritten(original, { mode: 'modern' });
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

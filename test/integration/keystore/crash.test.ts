@@ -12,10 +12,7 @@ import { ExitCode } from '../../../src/cli/exitCodes';
 import { WrongPassword } from '../../../src/keystore/errors';
 import { openKeystore } from '../../../src/keystore/inspect';
 import { isKeystoreFileName } from '../../../src/keystore/fileName';
-import { contentsOf } from '../../../src/keystore/layout';
-import { writePkcs12 } from '../../../src/keystore/pkcs12/writer';
-import { sharedKdfPool } from '../../../src/keystore/workerPool';
-import { realFileName, realKeystore, realPassword } from '../../unit/keystore/fixtures';
+import { realFileName, realKeystoreRewritten } from '../../unit/keystore/fixtures';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const trials = Number(process.env.EHEALTH_CRASH_TRIALS ?? 100);
@@ -55,8 +52,7 @@ describe(`crash safety of passwd (${trials} SIGKILLs at random moments)`, functi
     execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
     dir = mkdtempSync(path.join(tmpdir(), 'ehealth-crash-'));
     file = path.join(dir, realFileName);
-    const opened = await openKeystore(realKeystore(), { password: realPassword });
-    writeFileSync(file, await writePkcs12(await contentsOf(opened.contents!), passwords[0], { mode: 'modern' }, sharedKdfPool()));
+    writeFileSync(file, await realKeystoreRewritten(passwords[0], { mode: 'modern' }));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

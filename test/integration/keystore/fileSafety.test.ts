@@ -9,14 +9,10 @@ import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
 import { KeystoreChanged } from '../../../src/keystore/errors';
-import { openKeystore } from '../../../src/keystore/inspect';
-import { contentsOf } from '../../../src/keystore/layout';
 import { listKeystores } from '../../../src/keystore/locate';
-import { writePkcs12 } from '../../../src/keystore/pkcs12/writer';
 import { safeRewrite } from '../../../src/keystore/safeRewrite';
 import { openRequest, rewriteKeystoreFile } from '../../../src/procedures/keystoreFile';
-import { sharedKdfPool } from '../../../src/keystore/workerPool';
-import { etkAlias, realFileName, realKeystore, realPassword } from '../../unit/keystore/fixtures';
+import { etkAlias, realFileName, realKeystoreRewritten } from '../../unit/keystore/fixtures';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const oldPassword = 'Safety_test1';
@@ -42,8 +38,7 @@ describe('keystore file safety (built CLI, openssl as oracle)', function () {
     execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
     execFileSync('openssl', ['version']); // a missing oracle fails loudly
     dir = mkdtempSync(path.join(tmpdir(), 'ehealth-safety-'));
-    const opened = await openKeystore(realKeystore(), { password: realPassword });
-    modern = await writePkcs12(await contentsOf(opened.contents!), oldPassword, { mode: 'modern' }, sharedKdfPool());
+    modern = await realKeystoreRewritten(oldPassword, { mode: 'modern' });
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
