@@ -1,7 +1,8 @@
 // The procedures' Prompter on the command line: each answer from its flag when given, else asked on
 // the terminal (passwords without echo). Progress and contracts go to stderr, results to stdout.
 import { PasswordPolicyViolation } from '../keystore/errors';
-import { checkNewPassword, type HolderChoice, type Prompter } from '../procedures';
+import { checkNewPassword } from '../keystore/passwordPolicy';
+import type { HolderChoice, Prompter } from '../procedures';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { CliContext } from './context';
 import { CliError, ExitCode } from './exitCodes';

@@ -1,9 +1,8 @@
 // Changing a keystore's password: check the eHealth policy, open everything with the old password,
 // encrypt what the password protects again under the new one and copy the rest (pkcs12/rekey.ts),
 // check that the new file holds exactly the same content, and replace the file safely.
-import { PasswordPolicyViolation } from './errors';
 import { readKeystoreFile } from './keystoreFileAccess';
-import { failedRules } from './passwordPolicy';
+import { checkNewPassword } from './passwordPolicy';
 import type { Deriver } from './pkcs12/kdf';
 import { openPfx, rekeyPfx, sameContent } from './pkcs12/rekey';
 import { safeRewrite, type RewriteResult } from './safeRewrite';
@@ -17,8 +16,7 @@ export interface ChangePasswordOptions {
 }
 
 export async function changePassword(file: string, oldPassword: string, newPassword: string, confirmation: string, options: ChangePasswordOptions = {}): Promise<RewriteResult> {
-  const failures = failedRules(newPassword, confirmation);
-  if (failures.length) throw new PasswordPolicyViolation(failures);
+  checkNewPassword(newPassword, confirmation);
   const deriver = options.deriver ?? sharedKdfPool();
   // These bytes are the ones the rewrite checks are still on disk before replacing them.
   const original = await readKeystoreFile(file);

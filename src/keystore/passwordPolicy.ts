@@ -1,6 +1,7 @@
 // The eHealth Certificate Manager's keystore password policy: four rules, each reported on its own
 // so a face can show them live (at least 8 characters, a digit or symbol, ASCII only because Java
 // refuses other keystore passwords, confirmation equal).
+import { PasswordPolicyViolation } from './errors';
 
 export type PasswordRule = 'min-length' | 'digit-or-symbol' | 'ascii-only' | 'confirmation';
 
@@ -22,4 +23,11 @@ export function checkPasswordPolicy(password: string, confirmation: string): Pas
 
 export function failedRules(password: string, confirmation: string): PasswordRule[] {
   return checkPasswordPolicy(password, confirmation).filter((result) => !result.ok).map((result) => result.rule);
+}
+
+/** The new keystore password, if it meets the policy; PasswordPolicyViolation naming each rule it breaks. */
+export function checkNewPassword(password: string, confirmation = password): string {
+  const failures = failedRules(password, confirmation);
+  if (failures.length) throw new PasswordPolicyViolation(failures);
+  return password;
 }

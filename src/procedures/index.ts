@@ -11,4 +11,4 @@ export { renewCertificate } from './renew';
 export { requestCertificate, type RequestOptions } from './request';
 export { revokeCertificate } from './revoke';
 export { certificateStatus, type StatusResult } from './status';
-export { checkNewPassword, PASSWORD_RULES, type RequestResult } from './submit';
+export { PASSWORD_RULES, type RequestResult } from './submit';

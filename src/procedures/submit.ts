@@ -4,9 +4,8 @@
 // it may have reached the authority, the file (the only copy of the key) is kept and the user told.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { PasswordPolicyViolation } from '../keystore/errors';
 import type { HolderRef } from '../keystore/model';
-import { failedRules, type PasswordRule } from '../keystore/passwordPolicy';
+import { checkNewPassword, type PasswordRule } from '../keystore/passwordPolicy';
 import { generateCertificate, generateContract } from '../ra/certra';
 import { requestMayHaveArrived } from '../ra/errors';
 import type { CertificateIdentifier, ContactData } from '../ra/model';
@@ -18,13 +17,6 @@ import { answered, ProcedureError } from './errors';
 import { createKeystoreFile, keystoreFileName } from './keystoreFile';
 
 export const PASSWORD_RULES: readonly PasswordRule[] = ['min-length', 'digit-or-symbol', 'ascii-only', 'confirmation'];
-
-/** The new keystore password, if it meets the eHealth rules; PasswordPolicyViolation naming each rule it breaks. */
-export function checkNewPassword(password: string, confirmation = password): string {
-  const failures = failedRules(password, confirmation);
-  if (failures.length) throw new PasswordPolicyViolation(failures);
-  return password;
-}
 
 export interface Submission {
   user: EidUser;
