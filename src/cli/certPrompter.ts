@@ -7,7 +7,7 @@ import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { CliContext } from './context';
 import { CliError, ExitCode } from './exitCodes';
 import { askLine, askYes } from './question';
-import { readHidden } from './secretInput';
+import { readHidden, secretFromEnvironment } from './secretInput';
 
 export interface CertAnswers {
   holder?: string;
@@ -33,12 +33,6 @@ export function holderChoice(context: CliContext, text: string, self: string | u
   const match = HOLDER.exec(text)?.groups;
   if (!match) throw new CliError(context.t('procedures.cli.bad-holder', { holder: text }), ExitCode.usage);
   return { kind: 'organization', type: match.type, id: match.id, ...(match.app ? { applicationId: match.app } : {}) };
-}
-
-function fromEnvironment(context: CliContext, name: string): string {
-  const value = process.env[name];
-  if (value === undefined) throw new CliError(context.t('cli.error.env-missing', { name }), ExitCode.usage);
-  return value;
 }
 
 /** Contracts come as HTML: shown as plain text, one paragraph per line. */
@@ -79,7 +73,7 @@ async function askNewPassword(context: CliContext): Promise<string | undefined> 
  */
 export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prompter {
   const { t } = context;
-  const newPassword = answers.newPasswordEnv === undefined ? undefined : checkNewPassword(fromEnvironment(context, answers.newPasswordEnv));
+  const newPassword = answers.newPasswordEnv === undefined ? undefined : checkNewPassword(secretFromEnvironment(answers.newPasswordEnv, t));
   return {
     chooseHolder: async (choices) => {
       const text = answers.holder ?? (await askLine(t('procedures.prompt.holder')));
@@ -101,7 +95,7 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
       return askYes(t('procedures.prompt.accept'));
     },
     newKeystorePassword: async () => newPassword ?? askNewPassword(context),
-    keystorePassword: async (file) => (answers.passwordEnv !== undefined ? fromEnvironment(context, answers.passwordEnv) : readHidden(t('procedures.prompt.password', { file }), t)),
+    keystorePassword: async (file) => (answers.passwordEnv !== undefined ? secretFromEnvironment(answers.passwordEnv, t) : readHidden(t('procedures.prompt.password', { file }), t)),
     confirmProduction: (action) => askYes(t('procedures.prompt.production', { action })),
     revocationReason: async (choices) => {
       const reason = answers.reason ?? (await askLine(t('procedures.prompt.reason', { reasons: choices.join(', ') })));

@@ -7,7 +7,7 @@ import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import type { CliContext, Verb, VerbGroup } from './context';
 import { CliError, ExitCode } from './exitCodes';
 import { askYes } from './question';
-import { readHidden } from './secretInput';
+import { readHidden, secretFromEnvironment } from './secretInput';
 import { reportingKeystoreErrors } from './keystoreCommands';
 
 const moduleOption = { module: { type: 'string' } } as const;
@@ -27,11 +27,7 @@ export function cliPrompter(context: CliContext, pinEnv: string | undefined, las
       return lastPinTry || askYes(context.t('cli.eid.last-try-confirm'));
     },
     askPin: async (request) => {
-      if (pinEnv !== undefined) {
-        const pin = process.env[pinEnv];
-        if (pin === undefined) throw new CliError(context.t('cli.error.env-missing', { name: pinEnv }), ExitCode.usage);
-        return pin;
-      }
+      if (pinEnv !== undefined) return secretFromEnvironment(pinEnv, context.t);
       return readHidden(context.t(request.key ? `eid.pin.prompt.${request.key}` : 'eid.pin.prompt'), context.t);
     },
     showPinpadNotice: () => {

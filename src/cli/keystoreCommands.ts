@@ -11,7 +11,7 @@ import type { MessageKey, Translator } from '../i18n';
 import { folderStateText, keyText } from '../i18n/keystoreText';
 import type { CliContext, Verb, VerbGroup } from './context';
 import { CliError, ExitCode } from './exitCodes';
-import { readFirstLine, readHidden } from './secretInput';
+import { readFirstLine, readHidden, secretFromEnvironment } from './secretInput';
 
 async function list(context: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -107,11 +107,7 @@ function fileArgument(positionals: string[], verb: string, t: Translator): strin
  * input: typed without echo on a terminal, else its first line. Never from the command line itself.
  */
 async function passwordFrom(context: CliContext, envName: string | undefined, stdinFor?: string): Promise<string | undefined> {
-  if (envName !== undefined) {
-    const value = process.env[envName];
-    if (value === undefined) throw new CliError(context.t('cli.error.env-missing', { name: envName }), ExitCode.usage);
-    return value;
-  }
+  if (envName !== undefined) return secretFromEnvironment(envName, context.t);
   if (stdinFor === undefined) return undefined;
   if (!process.stdin.isTTY) return readFirstLine(context.t);
   const typed = await readHidden(context.t('procedures.prompt.password', { file: stdinFor }), context.t);

@@ -6,6 +6,13 @@ import { CliError, ExitCode } from './exitCodes';
 /** Far past any real password or PIN: what is read stops here. */
 export const maxSecretBytes = 4096;
 
+/** A secret from the environment variable `name` (`--pin-env`, `--password-env`, ...); a usage error when it is not set. */
+export function secretFromEnvironment(name: string, t: Translator): string {
+  const value = process.env[name];
+  if (value === undefined) throw new CliError(t('cli.error.env-missing', { name }), ExitCode.usage);
+  return value;
+}
+
 const tooLong = (t: Translator) => new CliError(t('cli.error.secret-too-long', { limit: maxSecretBytes }), ExitCode.usage);
 
 /** Reads one line from the terminal with echo off; undefined when there is no terminal or on Ctrl-C/Ctrl-D. */
