@@ -6,16 +6,15 @@
 // private key may be readable without it. `openPfx` gives the whole content with the password applied,
 // and `sameContent` compares two such contents: the check that a rewritten file lost nothing.
 import { isDeepStrictEqual } from 'node:util';
-import { AsnConvert } from '@peculiar/asn1-schema';
 import { id_SafeContents, id_SecretBag, id_keyBag, id_pkcs8ShroudedKeyBag } from '@peculiar/asn1-pfx';
 import { CorruptKeystore, WrongPassword } from '../errors';
 import { BerReader, BerTag, encodeElement, octets, oidString, type BerElement } from './der';
 import type { Deriver } from './kdf';
 import { verifyMac, type MacScheme } from './mac';
-import { newScheme, parsePbe, pbeDecrypt, pbeEncrypt, schemeAlgorithm, type PbeScheme } from './pbe';
+import { newScheme, parsePbe, pbeDecrypt, pbeEncrypt, type PbeScheme } from './pbe';
 import { maxSafeNesting, passwordDeriver, readEncryptedSafe, readStructure, safeBags, safesOf, unsupportedSafe, type SafeBagElement } from './reader';
 import { oid } from './schemas';
-import { dataContent, encryptedContent, macedPfx, protectionModes, type ProtectionMode } from './writer';
+import { dataContent, encryptedContent, encryptedPrivateKeyInfo, macedPfx, protectionModes, type ProtectionMode } from './writer';
 
 /** A bag's type OID and attribute SET, as encoded in the file. */
 interface BagHead {
@@ -136,7 +135,7 @@ export async function rekeyPfx(opened: OpenedPfx, password: string, deriver: Der
   };
   const shroud = async (key: Shrouded) => {
     const { scheme, ciphertext } = await encrypt(key.scheme, key.pkcs8);
-    return encodeElement(BerTag.sequence, new Uint8Array(AsnConvert.serialize(schemeAlgorithm(scheme))), encodeElement(BerTag.octetString, ciphertext));
+    return encryptedPrivateKeyInfo(scheme, ciphertext);
   };
   const encodeBags = async (bags: Bag[]): Promise<Uint8Array> => encodeElement(BerTag.sequence, ...(await Promise.all(bags.map(encodeBag))));
   const encodeBag = async (bag: Bag): Promise<Uint8Array> => {

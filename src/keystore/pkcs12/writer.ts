@@ -68,11 +68,8 @@ export async function writePkcs12(contents: Pkcs12Contents, password: string, op
   const keyBags = contents.keys.map(async (key) => {
     const scheme = newScheme(mode.cipher, iterations);
     const pkcs8 = key.privateKey.export({ type: 'pkcs8', format: 'der' });
-    const shrouded = new PKCS8ShroudedKeyBag({
-      encryptionAlgorithm: schemeAlgorithm(scheme),
-      encryptedData: new EncryptedKeyData(await pbeEncrypt(scheme, pkcs8, password, deriver)),
-    });
-    return new SafeBag({ bagId: id_pkcs8ShroudedKeyBag, bagValue: AsnConvert.serialize(shrouded), bagAttributes: attributes(key) });
+    const shrouded = encryptedPrivateKeyInfo(scheme, await pbeEncrypt(scheme, pkcs8, password, deriver));
+    return new SafeBag({ bagId: id_pkcs8ShroudedKeyBag, bagValue: shrouded.buffer as ArrayBuffer, bagAttributes: attributes(key) });
   });
   const certificateBags = contents.certificates.map((certificate) => {
     const bag = new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(certificate.der)) });
@@ -86,6 +83,11 @@ export async function writePkcs12(contents: Pkcs12Contents, password: string, op
   if (keys.length) safes.push(dataContent(new Uint8Array(AsnConvert.serialize(new SafeContents(keys)))));
   safes.push(encryptedContent(certificateScheme, certificatesEncrypted));
   return macedPfx(safes, mode.mac, options.iterations ?? mode.macIterations, password, deriver);
+}
+
+/** EncryptedPrivateKeyInfo: a shrouded key bag's value (and a JDK secret key's). */
+export function encryptedPrivateKeyInfo(scheme: PbeScheme, ciphertext: Uint8Array): Uint8Array {
+  return new Uint8Array(AsnConvert.serialize(new PKCS8ShroudedKeyBag({ encryptionAlgorithm: schemeAlgorithm(scheme), encryptedData: new EncryptedKeyData(ciphertext) })));
 }
 
 /** A password-encrypted safe: EncryptedData around the encrypted SafeContents. */
