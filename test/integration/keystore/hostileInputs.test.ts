@@ -23,8 +23,18 @@ interface Run {
   stderr: string;
 }
 
-function ehealth(args: string[], options: SpawnSyncOptions = {}, prefix: string[] = []): Run {
-  const [command, ...rest] = [...prefix, process.execPath, launcher, ...args];
+/** The launcher and the CLI bundles copied into `folder`, readable by every user; the copied launcher. */
+function readableCli(folder: string): string {
+  for (const [from, to] of [['bin/ehealth.js', 'bin/ehealth.js'], ['dist/cli.js', 'dist/cli.js'], ['dist/kdfWorker.js', 'dist/kdfWorker.js']]) {
+    mkdirSync(path.join(folder, path.dirname(to)), { recursive: true, mode: 0o755 });
+    copyFileSync(path.join(root, from), path.join(folder, to));
+    chmodSync(path.join(folder, to), 0o644);
+  }
+  return path.join(folder, 'bin', 'ehealth.js');
+}
+
+function ehealth(args: string[], options: SpawnSyncOptions = {}, prefix: string[] = [], entry = launcher): Run {
+  const [command, ...rest] = [...prefix, process.execPath, entry, ...args];
   const result = spawnSync(command, rest, {
     encoding: 'utf8',
     timeout: prompt,
@@ -141,16 +151,19 @@ describe('hostile inputs (built bundle)', function () {
       const file = path.join(locked, realFileName);
       copyFileSync(realKeystorePath, file);
       chmodSync(file, 0o000);
-      // Root reads a mode-000 file: the command then runs as "nobody", for whom it is unreadable.
-      const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+      // Root reads a mode-000 file: the command then runs as "nobody", for whom it is unreadable,
+      // from a copy of the CLI that "nobody" can read (the checkout may sit in a private folder).
+      const asRoot = process.getuid?.() === 0;
+      const asUser = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+      const entry = asRoot ? readableCli(path.join(dir, 'cli')) : launcher;
       for (const args of everyReader(file)) {
-        refused(ehealth(args, { env: { PW: realPassword } }, asUser), ExitCode.unreadable, /Permission denied reading .*: check the file’s owner and mode/);
+        refused(ehealth(args, { env: { PW: realPassword } }, asUser, entry), ExitCode.unreadable, /Permission denied reading .*: check the file’s owner and mode/);
       }
-      const listed = ehealth(['keystore', 'list', locked], {}, asUser);
+      const listed = ehealth(['keystore', 'list', locked], {}, asUser, entry);
       assert.equal(listed.status, ExitCode.ok, listed.stderr);
       assert.match(listed.stdout, /! Permission denied reading this file: check its owner and mode/);
       chmodSync(locked, 0o700);
-      const folder = ehealth(['keystore', 'list', locked], {}, asUser);
+      const folder = ehealth(['keystore', 'list', locked], {}, asUser, entry);
       assert.match(folder.stdout, /locked {2}\(Permission denied: check the folder’s owner and mode\)/);
       assert.doesNotMatch(listed.stdout + folder.stdout, /EACCES/);
     });
