@@ -5,9 +5,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const noVscode = { name: 'vscode', message: 'The engine must not depend on VS Code: keep it in src/views or src/extension.ts.' };
+const noVscode = { name: 'vscode', message: 'The engine must not depend on VS Code: keep it in src/vscode or src/extension.ts.' };
 const oracleApart = 'The sandbox is an oracle for the client: it may share the protocol\'s data (src/protocol), never the client\'s logic.';
-const sandboxApart = 'The sandbox stands apart: only the faces (src/cli, src/views) start it.';
+const sandboxApart = 'The sandbox stands apart: only the faces (src/cli, src/vscode) start it.';
 
 const engineFolders = ['src/core/**', 'src/eid/**', 'src/keystore/**', 'src/ra/**', 'src/sandbox/**', 'src/procedures/**', 'src/i18n/**', 'src/cli/**'];
 

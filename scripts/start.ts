@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildVirtualEid, usage, type VirtualEid } from '../src/eid/virtual/build';
+import { buildVirtualEid, usage, type VirtualEid } from '../tools/virtual-eid/build';
 import { runFolders, startCodeServer } from '../test/vscode/codeServer';
 import { cacheFolder, ensureCodeServer } from '../test/vscode/tools';
 

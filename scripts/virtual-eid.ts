@@ -1,7 +1,7 @@
 // npm run virtual-eid -- --alg rsa|ec --dir DIR [--pin PIN]
 // Builds a virtual Belgian eID (SoftHSM2 + test PKI + our pass-through module) and says how to use it.
 import { parseArgs } from 'node:util';
-import { buildVirtualEid, usage } from '../src/eid/virtual/build';
+import { buildVirtualEid, usage } from '../tools/virtual-eid/build';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -4,9 +4,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { translate, type MessageKey } from '../src/i18n';
-import type { GuideLanguage } from '../src/walkthroughs/guide';
-import { loadGuides } from '../src/walkthroughs/guideLoader';
-import { nlsFiles, nlsPrefix, walkthroughsOf } from '../src/walkthroughs/manifest';
+import type { GuideLanguage } from '../src/guides/guide';
+import { loadGuides } from '../src/guides/guideLoader';
+import { nlsFiles, nlsPrefix, walkthroughsOf } from '../src/guides/manifest';
 
 const root = path.resolve(__dirname, '..');
 

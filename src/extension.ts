@@ -4,19 +4,19 @@
 // (pkcs11js) when the eID view is shown or a command needs the card.
 import * as vscode from 'vscode';
 import type { KeystoreListing } from './keystore/model';
-import { registerCertificateCommands } from './views/certificateCommands';
-import { trackCheckContext } from './views/checkFacts';
-import { registerEidCommands } from './views/eidCommands';
-import { EidStatusModel } from './views/eidStatus';
-import { registerEidView } from './views/eidTree';
-import { registerEnvironmentCommand } from './views/environment';
-import { ExpiryStatusBar } from './views/expiryStatusBar';
-import { registerGuideCommands } from './views/guideCommands';
-import { registerIdentifierCommands } from './views/identifierCommands';
-import { registerKeystoreCommands } from './views/keystoreCommands';
-import { KeystoreSession } from './views/keystoreSession';
-import { KeystoreTreeProvider } from './views/keystoreTree';
-import { registerSandboxCommands, SandboxService } from './views/sandboxService';
+import { registerCertificateCommands } from './vscode/commands/certificateCommands';
+import { trackCheckContext } from './vscode/checkFacts';
+import { registerEidCommands } from './vscode/commands/eidCommands';
+import { EidStatusModel } from './vscode/views/eidStatus';
+import { registerEidView } from './vscode/views/eidTree';
+import { registerEnvironmentCommand } from './vscode/environment';
+import { ExpiryStatusBar } from './vscode/views/expiryStatusBar';
+import { registerGuideCommands } from './vscode/commands/guideCommands';
+import { registerIdentifierCommands } from './vscode/commands/identifierCommands';
+import { registerKeystoreCommands } from './vscode/commands/keystoreCommands';
+import { KeystoreSession } from './vscode/keystoreSession';
+import { KeystoreTreeProvider } from './vscode/views/keystoreTree';
+import { registerSandboxCommands, SandboxService } from './vscode/sandboxService';
 
 /** What the extension offers other extensions (and our tests in the real VS Code). */
 export interface EhealthApi {

@@ -3,8 +3,8 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MessageKey } from '../i18n';
-import { loadGuides } from '../walkthroughs/guideLoader';
-import { lintGuides, type LintMessage } from '../walkthroughs/guideLint';
+import { loadGuides } from '../guides/guideLoader';
+import { lintGuides, type LintMessage } from '../guides/guideLint';
 import type { CliContext, VerbGroup } from './context';
 import { ExitCode } from './exitCodes';
 

@@ -4,7 +4,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
-import type { ChecklistChoice, ChecklistState, ChecklistStep, FromChecklist } from '../walkthroughs/checklistProtocol';
+import type { ChecklistChoice, ChecklistState, ChecklistStep, FromChecklist } from '../guides/checklistProtocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromChecklist): void };
 const vscode = acquireVsCodeApi();

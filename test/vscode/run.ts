@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { packageVsix } from '../../scripts/package';
-import { buildVirtualEid } from '../../src/eid/virtual/build';
+import { buildVirtualEid } from '../../tools/virtual-eid/build';
 import { bundledSuites, bundleSuites } from './bundle';
 import { runSuite, type SuiteSpec } from './harness';
 import { ensureHarnessTools } from './tools';

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EidEngine } from '../../../src/eid';
-import { parseSsin } from '../../../src/identifiers';
-import type { VirtualEid } from '../../../src/eid/virtual/build';
+import { parseSsin } from '../../../src/core/identifiers';
+import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { scriptedPrompter, virtualCard } from './virtualCards';
 
 /** openssl's verdict on a signature made with the certificate's key. */

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
 import { EidEngine, LastTryDeclined, PinFormat, PinLocked } from '../../../src/eid';
-import type { VirtualEid } from '../../../src/eid/virtual/build';
+import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { onTerminal } from '../terminal';
 import { freshCard, repositoryRoot, scriptedPrompter } from './virtualCards';
 

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EidEngine, NoReader, NotAnEid } from '../../../src/eid';
-import type { VirtualEid } from '../../../src/eid/virtual/build';
+import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { freshCard, scriptedPrompter } from './virtualCards';
 
 describe('eID readers: none, or another card', function () {

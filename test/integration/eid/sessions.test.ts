@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CardRemoved, EidEngine, PinCancelled, PinIncorrect } from '../../../src/eid';
-import type { VirtualEid } from '../../../src/eid/virtual/build';
+import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { ModuleNeighbour } from './moduleNeighbour';
 import { freshCard, scriptedPrompter } from './virtualCards';
 

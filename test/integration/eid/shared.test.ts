@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { verify, X509Certificate } from 'node:crypto';
 import { EidEngine } from '../../../src/eid';
-import type { VirtualEid } from '../../../src/eid/virtual/build';
+import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { ModuleNeighbour } from './moduleNeighbour';
 import { freshCard, scriptedPrompter } from './virtualCards';
 

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { PinRequest, Prompter } from '../../../src/eid';
-import { buildVirtualEid, type VirtualEid } from '../../../src/eid/virtual/build';
-import type { VirtualAlgorithm } from '../../../src/eid/virtual/holders';
+import { buildVirtualEid, type VirtualEid } from '../../../tools/virtual-eid/build';
+import type { VirtualAlgorithm } from '../../../tools/virtual-eid/holders';
 
 const root = mkdtempSync(path.join(tmpdir(), 'ehealth-eid-'));
 const built = new Map<string, Promise<VirtualEid>>();

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { buildVirtualEid, type VirtualEid } from '../../../src/eid/virtual/build';
+import { buildVirtualEid, type VirtualEid } from '../../../tools/virtual-eid/build';
 import { ExitCode } from '../../../src/cli/exitCodes';
 import { DS, elementChildren, facts, payloadOf, run as tool, scratch, serialize, validate, type ServiceName } from '../protocol/support';
 

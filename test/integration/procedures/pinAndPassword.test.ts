@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/cli/exitCodes';
-import { buildVirtualEid, type VirtualEid } from '../../../src/eid/virtual/build';
+import { buildVirtualEid, type VirtualEid } from '../../../tools/virtual-eid/build';
 import { onTerminal } from '../terminal';
 
 const root = path.join(__dirname, '..', '..', '..');

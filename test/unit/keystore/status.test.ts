@@ -3,7 +3,7 @@ import { authenticationExpiry } from '../../../src/keystore/expiry';
 import { openKeystore } from '../../../src/keystore/inspect';
 import { certifiedEntry } from '../../../src/keystore/model';
 import { placeholderCertificate } from '../../../src/procedures/certificates';
-import { evaluateCheck } from '../../../src/walkthroughs/checks';
+import { evaluateCheck } from '../../../src/guides/checks';
 import { authDn, etkOf, evaluatedAt, issue, issuingDn, makePki, notBefore, testPassword, writeKeystore, type TestPki } from './testPki';
 
 const day = 86_400_000;

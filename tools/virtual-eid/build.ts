@@ -3,8 +3,8 @@
 // (shim/virtual-beid.c) that adds PIN lockout, card removal and a pinpad. For tests and demos.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Pkcs11Thread } from '../pkcs11Thread';
-import { eidTokenLabel } from '../slots';
+import { Pkcs11Thread } from '../../src/eid/pkcs11Thread';
+import { eidTokenLabel } from '../../src/eid/slots';
 import { holders, identityObjects, type VirtualAlgorithm, type VirtualHolder } from './holders';
 import { makeTestPki } from './pki';
 import { tool } from './tools';
@@ -29,7 +29,6 @@ export interface VirtualEid {
   rootPem: string;
 }
 
-const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
 const defaultSoftHsm = '/usr/lib/softhsm/libsofthsm2.so';
 const soPin = '12345678';
 
@@ -37,7 +36,7 @@ const soPin = '12345678';
 async function compileShim(dir: string): Promise<string> {
   const output = path.join(dir, 'libvirtual-beid.so');
   const headers = path.join(path.dirname(require.resolve('pkcs11js/package.json')), 'includes', 'pkcs11');
-  const source = path.join(repositoryRoot, 'src', 'eid', 'virtual', 'shim', 'virtual-beid.c');
+  const source = path.join(__dirname, 'shim', 'virtual-beid.c');
   await tool('cc', ['-shared', '-fPIC', '-O2', '-Wall', '-I', headers, '-o', output, source, '-ldl', '-pthread']);
   return output;
 }

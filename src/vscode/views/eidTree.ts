@@ -1,11 +1,11 @@
 // The "eID" view: is the eID software there (and if not, where to get it), the readers, the card
 // and its PIN state, the holder, and the card's certificates. Live while the view is visible.
 import * as vscode from 'vscode';
-import { EidError } from '../eid/errors';
-import { isProblem, type EidProblem, type EidStatus } from '../eid/status';
-import type { Translator } from '../i18n';
+import { EidError } from '../../eid/errors';
+import { isProblem, type EidProblem, type EidStatus } from '../../eid/status';
+import type { Translator } from '../../i18n';
 import type { EidStatusModel } from './eidStatus';
-import { currentLanguage, currentTranslator } from './language';
+import { currentLanguage, currentTranslator } from '../language';
 
 interface Row {
   id: string;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { lintGuides } from '../../../src/walkthroughs/guideLint';
-import { loadGuides } from '../../../src/walkthroughs/guideLoader';
+import { lintGuides } from '../../../src/guides/guideLint';
+import { loadGuides } from '../../../src/guides/guideLoader';
 
 describe('shipped guides', () => {
   it('finds nothing wrong in the guides shipped with the extension', async () => {

@@ -3,18 +3,18 @@
 // client, eID, keystore writing), asks through the VS Code prompter, and shows progress.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { defaultKeystoreFolder } from '../keystore/locate';
-import type { ProcedureContext } from '../procedures';
-import { vscodePrompter } from './eidPrompter';
-import type { EidStatusModel } from './eidStatus';
-import { currentEnvironment } from './environment';
-import { guarded } from './errors';
-import { pickKeystore, type KeystoreTarget } from './keystorePick';
-import type { KeystoreSession } from './keystoreSession';
-import type { KeystoreTreeProvider } from './keystoreTree';
-import { currentTranslator } from './language';
-import { vscodeProcedurePrompter } from './procedurePrompter';
-import type { SandboxService } from './sandboxService';
+import { defaultKeystoreFolder } from '../../keystore/locate';
+import type { ProcedureContext } from '../../procedures';
+import { vscodePrompter } from '../eidPrompter';
+import type { EidStatusModel } from '../views/eidStatus';
+import { currentEnvironment } from '../environment';
+import { guarded } from '../errors';
+import { pickKeystore, type KeystoreTarget } from '../keystorePick';
+import type { KeystoreSession } from '../keystoreSession';
+import type { KeystoreTreeProvider } from '../views/keystoreTree';
+import { currentTranslator } from '../language';
+import { vscodeProcedurePrompter } from '../procedurePrompter';
+import type { SandboxService } from '../sandboxService';
 
 export interface CertificateServices {
   context: vscode.ExtensionContext;
@@ -25,7 +25,7 @@ export interface CertificateServices {
   log: vscode.LogOutputChannel;
 }
 
-type Procedures = typeof import('../procedures');
+type Procedures = typeof import('../../procedures');
 type ProcedureName = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'status';
 
 /** The guide an error of each procedure points to. */
@@ -44,7 +44,7 @@ export function registerCertificateCommands(services: CertificateServices): vsco
 
   /** Runs a procedure under one progress notification that shows its steps. */
   async function run<R>(title: string, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>): Promise<R> {
-    const procedures = await import('../procedures');
+    const procedures = await import('../../procedures');
     // Cancellable: the procedures stop where that is safe (waiting for a delivery), files untouched.
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       const cancellation = new AbortController();
@@ -55,7 +55,7 @@ export function registerCertificateCommands(services: CertificateServices): vsco
       };
       const environment = currentEnvironment();
       const baseUrl = environment === 'sandbox' ? (await sandbox.start()).url : undefined;
-      const { RaClient } = await import('../ra/client');
+      const { RaClient } = await import('../../ra/client');
       const procedureContext: ProcedureContext = {
         environment,
         client: new RaClient({ endpoints: procedures.environmentEndpoints(environment, baseUrl) }),

@@ -4,8 +4,8 @@
 // image, frame or form of its own), and VS Code never lets a webview navigate away.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ContractToAccept } from '../procedures/prompter';
-import { currentLanguage, currentTranslator } from './language';
+import type { ContractToAccept } from '../../procedures/prompter';
+import { currentLanguage, currentTranslator } from '../language';
 
 export function askContractAcceptance(extensionUri: vscode.Uri, contract: ContractToAccept): Promise<boolean> {
   const t = currentTranslator();

@@ -1,8 +1,8 @@
 // The eID as the extension sees it: one engine (loaded on first need, never at activation), the
 // latest status snapshot, and card/reader watching while someone looks (the eID view, a guide).
 import * as vscode from 'vscode';
-import type { EidEngine } from '../eid/engine';
-import type { EidStatus } from '../eid/status';
+import type { EidEngine } from '../../eid/engine';
+import type { EidStatus } from '../../eid/status';
 
 export class EidStatusModel implements vscode.Disposable {
   private engine: EidEngine | undefined;
@@ -30,7 +30,7 @@ export class EidStatusModel implements vscode.Disposable {
   /** The engine over the module of `ehealth.eid.pkcs11Module`, else EHEALTH_PKCS11_MODULE, else the official install path. */
   async eid(): Promise<EidEngine> {
     if (!this.engine) {
-      const { EidEngine } = await import('../eid/engine');
+      const { EidEngine } = await import('../../eid/engine');
       const modulePath = vscode.workspace.getConfiguration('ehealth').get<string>('eid.pkcs11Module', '').trim();
       this.engine = new EidEngine(modulePath ? { modulePath } : {});
     }
@@ -41,7 +41,7 @@ export class EidStatusModel implements vscode.Disposable {
   refresh(): Promise<EidStatus> {
     this.reading ??= (async () => {
       try {
-        const { readEidStatus } = await import('../eid/status');
+        const { readEidStatus } = await import('../../eid/status');
         const status = await readEidStatus(await this.eid());
         this.status = status;
         this.changed.fire(status);

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lintGuides } from '../../../src/walkthroughs/guideLint';
-import { loadGuides } from '../../../src/walkthroughs/guideLoader';
+import { lintGuides } from '../../../src/guides/guideLint';
+import { loadGuides } from '../../../src/guides/guideLoader';
 
 const guideFile = (id: string, title: string, steps: string) => `---
 id: ${id}

@@ -3,10 +3,10 @@
 // The checklist view and the guide parser (markdown-it) load on first use, not at activation.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { translator } from '../i18n';
-import { guideLanguages, type GuideLanguage } from '../walkthroughs/guide';
-import type { GuideServices } from './checklistPanel';
-import { currentLanguage } from './language';
+import { translator } from '../../i18n';
+import { guideLanguages, type GuideLanguage } from '../../guides/guide';
+import type { GuideServices } from '../panels/checklistPanel';
+import { currentLanguage } from '../language';
 
 const guidePath = /[\\/]guides[\\/](fr|nl|en|de)[\\/][^\\/]+\.md$/;
 
@@ -14,7 +14,7 @@ export function registerGuideCommands(services: GuideServices): vscode.Disposabl
   return [
     vscode.commands.registerCommand('ehealth.guides.open', async (id?: string) => {
       let guideId = typeof id === 'string' ? id : undefined;
-      const [{ ChecklistPanel }, { loadGuides, pickGuide }] = await Promise.all([import('./checklistPanel'), import('../walkthroughs/guideLoader')]);
+      const [{ ChecklistPanel }, { loadGuides, pickGuide }] = await Promise.all([import('../panels/checklistPanel'), import('../../guides/guideLoader')]);
       if (!guideId) {
         const language = currentLanguage() as GuideLanguage;
         const guides = await loadGuides(vscode.Uri.joinPath(services.context.extensionUri, 'guides').fsPath);
@@ -36,7 +36,7 @@ export function registerGuideCommands(services: GuideServices): vscode.Disposabl
       if (!document || !match) return undefined;
       const language = match[1] as GuideLanguage;
       if (!guideLanguages.includes(language)) return undefined;
-      const { ChecklistPanel } = await import('./checklistPanel');
+      const { ChecklistPanel } = await import('../panels/checklistPanel');
       const panel = ChecklistPanel.show(services, { kind: 'preview', document, language });
       await panel.update();
       return path.basename(document.uri.fsPath, '.md');

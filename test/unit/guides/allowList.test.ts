@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { actionIds } from '../../../src/walkthroughs/allowList';
+import { actionIds } from '../../../src/guides/allowList';
 
 const root = path.join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {

@@ -4,16 +4,16 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { languages, translator, type Language } from '../i18n';
-import { holderLabel, type HolderRef } from '../keystore/model';
-import { isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../walkthroughs/allowList';
-import { evaluateCheck } from '../walkthroughs/checks';
-import type { ChecklistState, FromChecklist } from '../walkthroughs/checklistProtocol';
-import type { Guide, GuideLanguage } from '../walkthroughs/guide';
-import { loadGuides, pickGuide } from '../walkthroughs/guideLoader';
-import { parseGuide, type RenderEnvironment } from '../walkthroughs/guideParser';
-import { gatherFacts, type FactSources } from './checkFacts';
-import { currentLanguage } from './language';
+import { languages, translator, type Language } from '../../i18n';
+import { holderLabel, type HolderRef } from '../../keystore/model';
+import { isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../../guides/allowList';
+import { evaluateCheck } from '../../guides/checks';
+import type { ChecklistState, FromChecklist } from '../../guides/checklistProtocol';
+import type { Guide, GuideLanguage } from '../../guides/guide';
+import { loadGuides, pickGuide } from '../../guides/guideLoader';
+import { parseGuide, type RenderEnvironment } from '../../guides/guideParser';
+import { gatherFacts, type FactSources } from '../checkFacts';
+import { currentLanguage } from '../language';
 
 const languageNames: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', en: 'English', de: 'Deutsch' };
 const anyHolder = '*';

@@ -1,7 +1,7 @@
 // The holders of the virtual eID cards: realistic Belgian data with accents and valid national
 // numbers (one born before 2000, one after, so both SSIN checksum centuries are exercised).
-import { ssinCheckDigits } from '../../identifiers';
-import type { DataObject } from '../pkcs11';
+import { ssinCheckDigits } from '../../src/core/identifiers';
+import type { DataObject } from '../../src/eid/pkcs11';
 
 export type VirtualAlgorithm = 'rsa' | 'ec';
 

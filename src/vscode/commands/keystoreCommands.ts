@@ -4,17 +4,17 @@
 import { X509Certificate } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { KeystoreError, WrongPassword } from '../keystore/errors';
-import { certifiedEntry, holderLabel, type Keystore, type KeystoreEntry } from '../keystore/model';
-import { writeOutputFile } from '../keystore/outputFile';
-import { showKeystoreDetails } from './detailsPanel';
-import { guarded as guard } from './errors';
-import type { KeystoreSession } from './keystoreSession';
-import { rememberPasswords } from './keystoreSession';
-import type { KeystoreTreeProvider } from './keystoreTree';
-import { pickKeystore, type KeystoreTarget } from './keystorePick';
-import { currentLanguage, currentTranslator } from './language';
-import { askPassword, policyFeedback } from './passwordInput';
+import { KeystoreError, WrongPassword } from '../../keystore/errors';
+import { certifiedEntry, holderLabel, type Keystore, type KeystoreEntry } from '../../keystore/model';
+import { writeOutputFile } from '../../keystore/outputFile';
+import { showKeystoreDetails } from '../panels/detailsPanel';
+import { guarded as guard } from '../errors';
+import type { KeystoreSession } from '../keystoreSession';
+import { rememberPasswords } from '../keystoreSession';
+import type { KeystoreTreeProvider } from '../views/keystoreTree';
+import { pickKeystore, type KeystoreTarget } from '../keystorePick';
+import { currentLanguage, currentTranslator } from '../language';
+import { askPassword, policyFeedback } from '../passwordInput';
 
 type Target = KeystoreTarget;
 
@@ -77,7 +77,7 @@ export function registerKeystoreCommands(
     if (newPassword === undefined) return undefined;
     const confirmation = await askPassword({ title, prompt: tr('view.passwd.confirm'), step: 3, ...steps, feedback: policyFeedback(tr, newPassword) });
     if (confirmation === undefined) return undefined;
-    const { changePassword: rewrite } = await import('../keystore/changePassword');
+    const { changePassword: rewrite } = await import('../../keystore/changePassword');
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: tr('view.passwd.progress') }, () =>
       rewrite(file, oldPassword, newPassword, confirmation),
     );

@@ -3,12 +3,12 @@
 // the context keys behind the generated walkthroughs.
 import * as vscode from 'vscode';
 import type { HolderRef, Keystore } from '../keystore/model';
-import { checkIds } from '../walkthroughs/allowList';
-import { evaluateCheck, type CheckFacts } from '../walkthroughs/checks';
-import { checkContextKey } from '../walkthroughs/manifest';
-import type { EidStatusModel } from './eidStatus';
+import { checkIds } from '../guides/allowList';
+import { evaluateCheck, type CheckFacts } from '../guides/checks';
+import { checkContextKey } from '../guides/manifest';
+import type { EidStatusModel } from './views/eidStatus';
 import type { KeystoreSession } from './keystoreSession';
-import type { KeystoreTreeProvider } from './keystoreTree';
+import type { KeystoreTreeProvider } from './views/keystoreTree';
 import type { SandboxService } from './sandboxService';
 
 export interface FactSources {

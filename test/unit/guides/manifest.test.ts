@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { outOfSync } from '../../../scripts/walkthroughs';
-import { parseGuide } from '../../../src/walkthroughs/guideParser';
-import { walkthroughsOf } from '../../../src/walkthroughs/manifest';
+import { parseGuide } from '../../../src/guides/guideParser';
+import { walkthroughsOf } from '../../../src/guides/manifest';
 
 const guide = (language: 'fr' | 'en', title: string, text: string) =>
   parseGuide(

@@ -2,8 +2,8 @@
 // BIS numbers too) or an enterprise number (CBE), validated as the user types, with what the number
 // says (birth date, sex, written form) and a button to copy it in the usual written form.
 import * as vscode from 'vscode';
-import { formatCbe, formatSsin, normalizeCbe, parseSsin, type Ssin } from '../identifiers';
-import { currentTranslator } from './language';
+import { formatCbe, formatSsin, normalizeCbe, parseSsin, type Ssin } from '../../core/identifiers';
+import { currentTranslator } from '../language';
 
 type Translate = ReturnType<typeof currentTranslator>;
 

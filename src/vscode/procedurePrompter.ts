@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { ContractToAccept, HolderChoice, HolderChoices, Notice, ProgressEvent, Prompter } from '../procedures/prompter';
-import { askContractAcceptance } from './contractPanel';
+import { askContractAcceptance } from './panels/contractPanel';
 import { confirmProduction } from './environment';
 import type { KeystoreSession } from './keystoreSession';
 import { currentLanguage, currentTranslator } from './language';

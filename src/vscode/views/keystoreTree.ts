@@ -3,13 +3,13 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { printable } from '../core/printable';
-import { keystoreFolders, listKeystores } from '../keystore/locate';
-import { holderLabel, type CertificateStatus, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreFolder, type KeystoreListing } from '../keystore/model';
-import type { Translator } from '../i18n';
-import { folderStateText, keyText, statusText } from '../i18n/keystoreText';
-import type { KeystoreSession } from './keystoreSession';
-import { currentTranslator } from './language';
+import { printable } from '../../core/printable';
+import { keystoreFolders, listKeystores } from '../../keystore/locate';
+import { holderLabel, type CertificateStatus, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreFolder, type KeystoreListing } from '../../keystore/model';
+import type { Translator } from '../../i18n';
+import { folderStateText, keyText, statusText } from '../../i18n/keystoreText';
+import type { KeystoreSession } from '../keystoreSession';
+import { currentTranslator } from '../language';
 
 export type KeystoreNode =
   | { kind: 'folder'; folder: KeystoreFolder }

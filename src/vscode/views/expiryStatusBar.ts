@@ -1,11 +1,11 @@
 // The status bar item with the nearest expiry among the opened keystores (the newest keystore of
 // each holder only: an older one was renewed). Warning colours from 90 days, error once expired.
 import * as vscode from 'vscode';
-import { nearestExpiry, renewalWindowDays } from '../keystore/expiry';
-import { holderLabel } from '../keystore/model';
-import type { KeystoreSession } from './keystoreSession';
+import { nearestExpiry, renewalWindowDays } from '../../keystore/expiry';
+import { holderLabel } from '../../keystore/model';
+import type { KeystoreSession } from '../keystoreSession';
 import type { KeystoreTreeProvider } from './keystoreTree';
-import { currentTranslator } from './language';
+import { currentTranslator } from '../language';
 
 export class ExpiryStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ehealth.expiry', vscode.StatusBarAlignment.Left, 10);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { printable } from '../core/printable';
 import { holderLabel } from '../keystore/model';
-import type { KeystoreNode, KeystoreTreeProvider } from './keystoreTree';
+import type { KeystoreNode, KeystoreTreeProvider } from './views/keystoreTree';
 
 export type KeystoreTarget = KeystoreNode | string | vscode.Uri | undefined;
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseGuide } from '../../../src/walkthroughs/guideParser';
+import { parseGuide } from '../../../src/guides/guideParser';
 
 const source = `---
 id: sample

@@ -4,10 +4,10 @@
 // every value is escaped.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { holderLabel, type CertificateDetails, type Keystore } from '../keystore/model';
-import type { Translator } from '../i18n';
-import { keyText, statusText } from '../i18n/keystoreText';
-import { currentLanguage, currentTranslator } from './language';
+import { holderLabel, type CertificateDetails, type Keystore } from '../../keystore/model';
+import type { Translator } from '../../i18n';
+import { keyText, statusText } from '../../i18n/keystoreText';
+import { currentLanguage, currentTranslator } from '../language';
 
 const panels = new Map<string, vscode.WebviewPanel>();
 

@@ -1,12 +1,12 @@
 // eID commands: show the eID status, and the self-test guides offer before anything is signed
 // (read the card, check its certificates, verify the PIN).
 import * as vscode from 'vscode';
-import { NoCard } from '../eid/errors';
-import { isProblem } from '../eid/status';
-import { vscodePrompter } from './eidPrompter';
-import type { EidStatusModel } from './eidStatus';
-import { showError } from './errors';
-import { currentTranslator } from './language';
+import { NoCard } from '../../eid/errors';
+import { isProblem } from '../../eid/status';
+import { vscodePrompter } from '../eidPrompter';
+import type { EidStatusModel } from '../views/eidStatus';
+import { showError } from '../errors';
+import { currentTranslator } from '../language';
 
 export function registerEidCommands(model: EidStatusModel, log: vscode.LogOutputChannel): vscode.Disposable[] {
   async function selfTest(): Promise<boolean> {
