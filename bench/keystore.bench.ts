@@ -3,7 +3,7 @@
 // doing nothing: `openssl version` for openssl, an empty call for us (in-process, pool warm, as in
 // the extension host). Figures are medians; the target is at most 1.5x openssl on the real file.
 // node-forge is not measured here: it cannot read EC keys nor, reliably, PBES2 with non-ASCII
-// passwords, and was measured at about 25x openssl on the real file (see shared DOMAIN.md).
+// passwords, and was measured at about 25x openssl on the real file when this engine was chosen.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
