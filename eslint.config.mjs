@@ -9,7 +9,7 @@ const noVscode = { name: 'vscode', message: 'The engine must not depend on VS Co
 const oracleApart = 'The sandbox is an oracle for the client: it may share the protocol\'s data (src/protocol), never the client\'s logic.';
 const sandboxApart = 'The sandbox stands apart: only the faces (src/cli, src/vscode) start it.';
 
-const engineFolders = ['src/core/**', 'src/eid/**', 'src/keystore/**', 'src/ra/**', 'src/sandbox/**', 'src/procedures/**', 'src/i18n/**', 'src/cli/**'];
+const engineFolders = ['src/core/**', 'src/pki/**', 'src/eid/**', 'src/keystore/**', 'src/ra/**', 'src/sandbox/**', 'src/procedures/**', 'src/i18n/**', 'src/cli/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.cache/**', '.scratch/**', 'node_modules/**', '*.vsix'] },
@@ -40,6 +40,13 @@ export default tseslint.config(
     files: ['src/ra/**', 'src/procedures/**', 'src/keystore/**', 'src/eid/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['**/sandbox', '**/sandbox/**'], message: sandboxApart }] }],
+    },
+  },
+  {
+    // The client's certificate helpers sit below the procedures: the domain core and npm packages only.
+    files: ['src/pki/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ regex: '^\\.\\./(?!core/)', message: 'src/pki imports only src/core and npm packages.' }] }],
     },
   },
   {

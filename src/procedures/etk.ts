@@ -11,7 +11,7 @@ import { decryptChallenge } from '../ra/etkChallenge';
 import { getEtk } from '../ra/etkdepot';
 import { completeEtkRegistration, startEtkRegistration } from '../ra/etkra';
 import { keySigner, type Signer } from '../ra/signer';
-import { etkCertificate, newKeyPair } from './certificates';
+import { etkCertificate, newKeyPair } from '../pki/certificates';
 import type { ProcedureContext } from './context';
 
 export interface RegisteredEtk {

@@ -16,7 +16,7 @@ import { readStructure, unlock } from '../keystore/pkcs12/reader';
 import { writePkcs12, type ProtectionMode } from '../keystore/pkcs12/writer';
 import { safeRewrite, type RewriteResult } from '../keystore/safeRewrite';
 import { sharedKdfPool } from '../keystore/workerPool';
-import { publicKeyIdentifier } from './certificates';
+import { publicKeyIdentifier } from '../pki/certificates';
 import { keystoreSuffix, type ProcedureEnvironment } from './environment';
 import { ProcedureError } from './errors';
 

@@ -9,7 +9,7 @@ import { checkNewPassword, type PasswordRule } from '../keystore/passwordPolicy'
 import { generateCertificate, generateContract } from '../ra/certra';
 import { requestMayHaveArrived } from '../ra/errors';
 import type { CertificateIdentifier, ContactData } from '../ra/model';
-import { certificateRequest, newKeyPair, placeholderCertificate } from './certificates';
+import { certificateRequest, newKeyPair, placeholderCertificate } from '../pki/certificates';
 import { checkContactData } from './contactData';
 import type { ProcedureContext } from './context';
 import { eidOf, eidSigner, type EidUser } from './eid';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { certificateRequest, etkCertificate, publicKeyIdentifier } from '../../../src/procedures/certificates';
+import { certificateRequest, etkCertificate, publicKeyIdentifier } from '../../../src/pki/certificates';
 import { MalformedAnswer } from '../../../src/ra/errors';
 import { decryptChallenge } from '../../../src/ra/etkChallenge';
 import { FIXTURES, facts, fixture, payloadOf, run, scratch, type Scratch } from './support';

@@ -12,7 +12,7 @@ import { getEtk } from '../../../src/ra/etkdepot';
 import * as etkra from '../../../src/ra/etkra';
 import { SSIN_TYPE, type Actor } from '../../../src/ra/model';
 import { keySigner, type Signer } from '../../../src/ra/signer';
-import { etkCertificate } from '../../../src/procedures/certificates';
+import { etkCertificate } from '../../../src/pki/certificates';
 import { makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
 import { startSandbox, type Harness } from './harness';
 

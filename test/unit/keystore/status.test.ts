@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { authenticationExpiry } from '../../../src/keystore/expiry';
 import { openKeystore } from '../../../src/keystore/inspect';
 import { certifiedEntry } from '../../../src/keystore/model';
-import { placeholderCertificate } from '../../../src/procedures/certificates';
+import { placeholderCertificate } from '../../../src/pki/certificates';
 import { evaluateCheck } from '../../../src/guides/checks';
 import { authDn, etkOf, evaluatedAt, issue, issuingDn, makePki, notBefore, testPassword, writeKeystore, type TestPki } from './testPki';
 

@@ -1,7 +1,9 @@
-// The certificates a procedure makes itself, with @peculiar/x509 (set up once in ./x509): the
-// PKCS#10 request, the placeholder that holds the new key in the keystore until the certificate is
-// delivered, and the self-issued ETK certificate of the EtkRA registration.
-import { createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+// The client's public-key infrastructure, below the procedures: the key pairs and the certificates
+// the client makes itself, with @peculiar/x509 (set up once in ./x509): the PKCS#10 request, the
+// placeholder that holds the new key in the keystore until the certificate is delivered, the
+// self-issued ETK certificate of the EtkRA registration, and eHealth's key identifier. Imports no
+// code of ours but src/core; the sandbox has its own (it is an oracle for this code).
+import { createHash, createPublicKey, generateKeyPairSync, sign, X509Certificate, type KeyObject } from 'node:crypto';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
   AlgorithmIdentifier,
@@ -36,6 +38,11 @@ const certificateName = (dn: string) => new x509.Name(new x509.Name(dn).toJSON()
 export function publicKeyIdentifier(key: KeyObject): string {
   const { subjectPublicKey } = AsnConvert.parse(spkiOf(key), SubjectPublicKeyInfo);
   return createHash('sha1').update(Buffer.from(subjectPublicKey)).digest('hex');
+}
+
+/** `certificate` (DER) certifies `privateKey`'s public half: a delivered certificate is for our key. */
+export function certifiesKey(certificate: Uint8Array, privateKey: KeyObject): boolean {
+  return new X509Certificate(certificate).publicKey.export({ format: 'der', type: 'spki' }).equals(spkiOf(privateKey));
 }
 
 export async function certificateRequest(dn: string, privateKey: KeyObject): Promise<Buffer> {

@@ -1,4 +1,4 @@
-// @peculiar/x509 for the client side, set up once here: its reflect polyfill and Node's webcrypto.
+// @peculiar/x509 for the client, set up once here: its reflect polyfill and Node's webcrypto.
 // The sandbox has its own set-up (src/sandbox/x509.ts): the client and the sandbox share no code.
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
