@@ -1,16 +1,29 @@
 // User-facing text for every face (extension, CLI, guides). The engine returns codes and
 // parameters; faces turn them into words here. French is the reference language of the guides,
-// English the fallback for the UI.
-import { en, type MessageKey } from './messages/en';
-import { fr } from './messages/fr';
-import { nl } from './messages/nl';
-import { de } from './messages/de';
+// English the source of the catalogs (l10n/bundle.l10n*.json) and the fallback for the UI.
+import * as l10n from '@vscode/l10n';
+import english from '../../l10n/bundle.l10n.json';
+import french from '../../l10n/bundle.l10n.fr.json';
+import dutch from '../../l10n/bundle.l10n.nl.json';
+import german from '../../l10n/bundle.l10n.de.json';
+import type { MessageKey } from './messageKeys';
+import { messageKeyOf, pluralForm } from './plurals';
 
 export type Language = 'fr' | 'nl' | 'en' | 'de';
 export const languages: readonly Language[] = ['fr', 'nl', 'en', 'de'];
 export type { MessageKey };
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { en, fr, nl, de };
+/** Each language's catalog over the English one, so that a key not yet translated reads in English. */
+const bundles: Record<Language, Record<string, string>> = {
+  en: english,
+  fr: { ...english, ...french },
+  nl: { ...english, ...dutch },
+  de: { ...english, ...german },
+};
+
+/** Messages with plural forms (`<key>.one`, `<key>.other`, ...), by key. */
+const plurals = new Set(Object.keys(english).filter((id) => messageKeyOf(id, english) !== id).map((id) => messageKeyOf(id, english)));
+const pluralRules = new Map<Language, Intl.PluralRules>();
 
 export type MessageParams = Record<string, string | number>;
 
@@ -20,9 +33,23 @@ export function languageFromLocale(locale: string | undefined): Language {
   return (languages as readonly string[]).includes(prefix) ? (prefix as Language) : 'en';
 }
 
+// @vscode/l10n holds one bundle at a time; both faces may ask for several languages (the guides'
+// manifest, tests), so the bundle is switched when the language changes.
+let loaded: Language | undefined;
+
+/** The message in a language with its `{name}` placeholders filled; a plural message picks its form by `count`. */
 export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  const template = catalogs[language][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  if (loaded !== language) {
+    l10n.config({ contents: bundles[language] });
+    loaded = language;
+  }
+  return l10n.t(plurals.has(key) ? pluralForm(key, pluralCategory(language, params.count), bundles[language]) : key, params);
+}
+
+function pluralCategory(language: Language, count: string | number | undefined): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  return rules.select(Number(count));
 }
 
 /** An engine error (or anything) that can say what happened in the user's language. */
