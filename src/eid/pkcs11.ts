@@ -154,11 +154,9 @@ export class Cryptoki {
     };
   }
 
-  /** A read-only session, or read-write for the virtual eID builder. */
-  openSession(slot: Handle, readWrite = false): Session {
-    const { CKF_SERIAL_SESSION, CKF_RW_SESSION } = pkcs11js();
-    const flags = CKF_SERIAL_SESSION | (readWrite ? CKF_RW_SESSION : 0);
-    return this.session(call('C_OpenSession', () => this.module.C_OpenSession(slot, flags)));
+  /** A read-only session: the engine reads cards and signs, it never writes to one. */
+  openSession(slot: Handle): Session {
+    return this.session(call('C_OpenSession', () => this.module.C_OpenSession(slot, pkcs11js().CKF_SERIAL_SESSION)));
   }
 
   /** A session opened earlier, by the handle the caller's thread holds. */
@@ -258,22 +256,6 @@ export class Session {
     } catch (error) {
       throw failure(error, 'C_Sign');
     }
-  }
-
-  /** Creates a public data object (virtual eID builder): CKA_PRIVATE false, as on the card. */
-  createDataObject(object: DataObject): void {
-    const p = pkcs11js();
-    call('C_CreateObject', () =>
-      this.module.C_CreateObject(this.handle, [
-        { type: p.CKA_CLASS, value: p.CKO_DATA },
-        { type: p.CKA_TOKEN, value: true },
-        { type: p.CKA_PRIVATE, value: false },
-        { type: p.CKA_MODIFIABLE, value: false },
-        { type: p.CKA_LABEL, value: object.label },
-        { type: p.CKA_OBJECT_ID, value: Buffer.from(object.objectId, 'latin1') },
-        { type: p.CKA_VALUE, value: object.value },
-      ]),
-    );
   }
 }
 

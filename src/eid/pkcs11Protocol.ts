@@ -15,8 +15,8 @@ export interface Pkcs11Operations {
   slots(tokenPresent: boolean): SlotId[];
   slotInfo(slot: SlotId): SlotInfo;
   tokenInfo(slot: SlotId): TokenInfo;
-  /** Read-write only for the virtual eID builder. */
-  openSession(slot: SlotId, readWrite: boolean): SessionHandle;
+  /** Read-only: the engine never writes to a card. */
+  openSession(slot: SlotId): SessionHandle;
   /** `pin` null: the reader's pinpad; `context`: CKU_CONTEXT_SPECIFIC (per-signature) login. */
   login(session: SessionHandle, pin: string | null, context: boolean): void;
   logout(session: SessionHandle): void;
@@ -27,7 +27,6 @@ export interface Pkcs11Operations {
   alwaysAuthenticate(session: SessionHandle, key: ObjectHandle): boolean;
   signInit(session: SessionHandle, mechanism: Mechanism, key: ObjectHandle): void;
   sign(session: SessionHandle, data: Buffer): Promise<Buffer>;
-  createDataObject(session: SessionHandle, object: DataObject): void;
   /** Finalises (if this worker initialised it) and unloads the module. */
   close(): void;
 }

@@ -19,7 +19,7 @@ const operations: Pkcs11Operations = {
   slots: (tokenPresent) => cryptoki().slots(tokenPresent),
   slotInfo: (slot) => cryptoki().slotInfo(slot),
   tokenInfo: (slot) => cryptoki().tokenInfo(slot),
-  openSession: (slot, readWrite) => cryptoki().openSession(slot, readWrite).handle,
+  openSession: (slot) => cryptoki().openSession(slot).handle,
   login: (handle, pin, context) => session(handle).login(pin, context),
   logout: (handle) => session(handle).logout(),
   closeSession: (handle) => session(handle).close(),
@@ -29,7 +29,6 @@ const operations: Pkcs11Operations = {
   alwaysAuthenticate: (handle, key) => session(handle).alwaysAuthenticate(key),
   signInit: (handle, mechanism, key) => session(handle).signInit(mechanism, key),
   sign: (handle, data) => session(handle).sign(data),
-  createDataObject: (handle, object) => session(handle).createDataObject(object),
   close: () => {
     loaded?.close();
     loaded = undefined;

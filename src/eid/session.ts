@@ -7,7 +7,7 @@ import type { Pkcs11Thread } from './pkcs11Thread';
 
 /** `loggedIn` tells withSession that this operation's own C_Login succeeded: that login is undone at the end. */
 export async function withSession<T>(pkcs11: Pkcs11Thread, slot: Buffer, work: (session: SessionHandle, loggedIn: () => void) => Promise<T>): Promise<T> {
-  const session = await pkcs11.call('openSession', slot, false);
+  const session = await pkcs11.call('openSession', slot);
   let ownLogin = false;
   try {
     return await work(session, () => (ownLogin = true));

@@ -3,7 +3,7 @@
 // (shim/virtual-beid.c) that adds PIN lockout, card removal and a pinpad. For tests and demos.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Pkcs11Thread } from '../../src/eid/pkcs11Thread';
+import * as pkcs11js from 'pkcs11js';
 import { eidTokenLabel } from '../../src/eid/slots';
 import { holders, identityObjects, type VirtualAlgorithm, type VirtualHolder } from './holders';
 import { makeTestPki } from './pki';
@@ -67,7 +67,7 @@ export async function buildVirtualEid(options: VirtualEidOptions): Promise<Virtu
   await write(pki.signature.certificateDer, 'cert', 'Signature', '03');
   await write(pki.ca.certificateDer, 'cert', 'CA', '04');
   await write(pki.root.certificateDer, 'cert', 'Root', '06');
-  await addIdentity(modulePath, pin, holder);
+  addIdentity(modulePath, pin, holder);
   // A card never gives its keys away: only certificates stay on disk.
   await Promise.all(Object.values(pki).map((issued) => fs.rm(issued.keyDer, { force: true })));
   await Promise.all(['root', 'ca', 'authentication', 'signature'].map((role) => fs.rm(path.join(dir, 'pki', `${role}.key.pem`), { force: true })));
@@ -77,21 +77,38 @@ export async function buildVirtualEid(options: VirtualEidOptions): Promise<Virtu
   return { dir, algorithm: options.algorithm, modulePath, softhsmConf, pin, soPin, holder, rootPem };
 }
 
-/** Identity objects, public as on the card (SoftHSM makes data objects private unless told). */
-async function addIdentity(modulePath: string, pin: string, holder: VirtualHolder): Promise<void> {
-  const pkcs11 = Pkcs11Thread.for(modulePath);
+/**
+ * Identity objects, public as on the card (SoftHSM makes data objects private unless told), written
+ * with pkcs11js on this thread: the engine's PKCS#11 worker only reads a card. pkcs11-tool cannot
+ * write them: it takes CKA_OBJECT_ID as an OID, where the card holds a group name (`id`).
+ */
+function addIdentity(modulePath: string, pin: string, holder: VirtualHolder): void {
+  const module = new pkcs11js.PKCS11();
+  module.load(modulePath);
+  module.C_Initialize({ flags: pkcs11js.CKF_OS_LOCKING_OK });
   try {
-    const [slot] = await pkcs11.call('slots', true);
-    const session = await pkcs11.call('openSession', slot, true);
+    const [slot] = module.C_GetSlotList(true);
+    const session = module.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION);
     try {
-      await pkcs11.call('login', session, pin, false);
-      for (const object of identityObjects(holder, new Date())) await pkcs11.call('createDataObject', session, object);
-      await pkcs11.call('logout', session);
+      module.C_Login(session, pkcs11js.CKU_USER, pin);
+      for (const object of identityObjects(holder, new Date())) {
+        module.C_CreateObject(session, [
+          { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_DATA },
+          { type: pkcs11js.CKA_TOKEN, value: true },
+          { type: pkcs11js.CKA_PRIVATE, value: false },
+          { type: pkcs11js.CKA_MODIFIABLE, value: false },
+          { type: pkcs11js.CKA_LABEL, value: object.label },
+          { type: pkcs11js.CKA_OBJECT_ID, value: Buffer.from(object.objectId, 'latin1') },
+          { type: pkcs11js.CKA_VALUE, value: object.value },
+        ]);
+      }
+      module.C_Logout(session);
     } finally {
-      await pkcs11.call('closeSession', session);
+      module.C_CloseSession(session);
     }
   } finally {
-    await pkcs11.close();
+    module.C_Finalize();
+    module.close();
   }
 }
 
