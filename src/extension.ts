@@ -17,6 +17,7 @@ import { registerKeystoreCommands } from './vscode/commands/keystoreCommands';
 import { KeystoreSession } from './vscode/keystoreSession';
 import { KeystoreTreeProvider } from './vscode/views/keystoreTree';
 import { registerSandboxCommands, SandboxService } from './vscode/sandboxService';
+import { affects, setting, updateSetting } from './vscode/settings';
 
 /** What the extension offers other extensions (and our tests in the real VS Code). */
 export interface EhealthApi {
@@ -48,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
     vscode.commands.registerCommand('ehealth.showOutput', () => log.show()),
     registerEnvironmentCommand(),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('ehealth.keystore.folders') || event.affectsConfiguration('ehealth.language')) keystoreTree.refresh();
+      if (affects(event, 'ehealth.keystore.folders', 'ehealth.language')) keystoreTree.refresh();
     }),
   );
   registerKeystoreCommands(context, session, keystoreTree, log);
@@ -64,10 +65,9 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
 async function addKeystoreFolder(): Promise<void> {
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true });
   if (!picked?.length) return;
-  const settings = vscode.workspace.getConfiguration('ehealth');
-  const folders = settings.get<string[]>('keystore.folders', []);
+  const folders = setting('ehealth.keystore.folders');
   const added = picked.map((uri) => uri.fsPath).filter((folder) => !folders.includes(folder));
-  await settings.update('keystore.folders', [...folders, ...added], vscode.ConfigurationTarget.Global);
+  await updateSetting('ehealth.keystore.folders', [...folders, ...added]);
 }
 
 export function deactivate(): void {

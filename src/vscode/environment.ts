@@ -3,12 +3,13 @@
 // confirmation, since what is requested there is real.
 import * as vscode from 'vscode';
 import { currentTranslator } from './language';
+import { setting, updateSetting } from './settings';
 
 export const registrationEnvironments = ['sandbox', 'acceptance', 'production'] as const;
 export type RegistrationEnvironment = (typeof registrationEnvironments)[number];
 
 export function currentEnvironment(): RegistrationEnvironment {
-  const chosen = vscode.workspace.getConfiguration('ehealth').get<string>('environment', 'sandbox');
+  const chosen = setting('ehealth.environment');
   return (registrationEnvironments as readonly string[]).includes(chosen) ? (chosen as RegistrationEnvironment) : 'sandbox';
 }
 
@@ -39,7 +40,7 @@ export function registerEnvironmentCommand(): vscode.Disposable {
     }
     if (!environment) return undefined;
     if (environment === 'production' && !(await confirmProduction(t('env.switch')))) return undefined;
-    await vscode.workspace.getConfiguration('ehealth').update('environment', environment, vscode.ConfigurationTarget.Global);
+    await updateSetting('ehealth.environment', environment);
     return environment;
   });
 }

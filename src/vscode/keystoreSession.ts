@@ -4,11 +4,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Keystore } from '../keystore/model';
+import { setting } from './settings';
 
 const secretKey = (file: string) => `ehealth.keystore.password:${path.resolve(file)}`;
 
 export function rememberPasswords(): boolean {
-  return vscode.workspace.getConfiguration('ehealth').get<boolean>('keystore.rememberPasswords', false);
+  return setting('ehealth.keystore.rememberPasswords');
 }
 
 export class KeystoreSession implements vscode.Disposable {

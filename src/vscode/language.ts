@@ -2,9 +2,10 @@
 // `ehealth.language` (auto, fr, nl, en, de) drives our strings; `auto` follows VS Code.
 import * as vscode from 'vscode';
 import { languageFromLocale, languages, translator, type Language, type Translator } from '../i18n';
+import { setting } from './settings';
 
 export function currentLanguage(): Language {
-  const chosen = vscode.workspace.getConfiguration('ehealth').get<string>('language', 'auto');
+  const chosen = setting('ehealth.language');
   return (languages as readonly string[]).includes(chosen) ? (chosen as Language) : languageFromLocale(vscode.env.language);
 }
 

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SandboxServer } from '../sandbox/server';
 import { currentTranslator } from './language';
+import { setting } from './settings';
 
 export class SandboxService implements vscode.Disposable {
   private server: SandboxServer | undefined;
@@ -31,14 +32,13 @@ export class SandboxService implements vscode.Disposable {
     if (this.server) return Promise.resolve(this.server);
     this.starting ??= (async () => {
       try {
-        const settings = vscode.workspace.getConfiguration('ehealth.sandbox');
-        const dataFolder = settings.get<string>('dataFolder', '').trim() || path.join(this.storage.fsPath, 'sandbox');
-        const trustedRoots = settings.get<string[]>('trust', []).map((file) => readFileSync(file, 'utf8'));
+        const dataFolder = setting('ehealth.sandbox.dataFolder').trim() || path.join(this.storage.fsPath, 'sandbox');
+        const trustedRoots = setting('ehealth.sandbox.trust').map((file) => readFileSync(file, 'utf8'));
         const { SandboxServer } = await import('../sandbox/server');
         const server = await SandboxServer.start({
           dataFolder,
-          port: settings.get<number>('port', 0),
-          validityDays: settings.get<number>('validityDays', 1096),
+          port: setting('ehealth.sandbox.port'),
+          validityDays: setting('ehealth.sandbox.validityDays'),
           trustedRoots,
           log: (line) => this.log.info(`sandbox: ${line}`),
         });

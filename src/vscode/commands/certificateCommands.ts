@@ -15,6 +15,7 @@ import type { KeystoreTreeProvider } from '../views/keystoreTree';
 import { currentTranslator } from '../language';
 import { vscodeProcedurePrompter } from '../procedurePrompter';
 import type { SandboxService } from '../sandboxService';
+import { setting } from '../settings';
 
 export interface CertificateServices {
   context: vscode.ExtensionContext;
@@ -61,7 +62,7 @@ export function registerCertificateCommands(services: CertificateServices): vsco
         client: new RaClient({ endpoints: procedures.environmentEndpoints(environment, baseUrl) }),
         prompter: vscodeProcedurePrompter(context.extensionUri, session, report),
         eid: { engine: await eid.eid(), prompter: vscodePrompter },
-        keystore: { mode: vscode.workspace.getConfiguration('ehealth').get<'compatible' | 'modern'>('keystore.writeMode', 'compatible') },
+        keystore: { mode: setting('ehealth.keystore.writeMode') },
         signal: cancellation.signal,
       };
       try {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { EidEngine } from '../../eid/engine';
 import type { EidStatus } from '../../eid/status';
+import { affects, setting } from '../settings';
 
 export class EidStatusModel implements vscode.Disposable {
   private engine: EidEngine | undefined;
@@ -16,7 +17,7 @@ export class EidStatusModel implements vscode.Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.configuration = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration('ehealth.eid.pkcs11Module')) return;
+      if (!affects(event, 'ehealth.eid.pkcs11Module')) return;
       this.resetEngine();
       if (this.watchers > 0) this.startWatching();
       void this.refresh();
@@ -31,7 +32,7 @@ export class EidStatusModel implements vscode.Disposable {
   async eid(): Promise<EidEngine> {
     if (!this.engine) {
       const { EidEngine } = await import('../../eid/engine');
-      const modulePath = vscode.workspace.getConfiguration('ehealth').get<string>('eid.pkcs11Module', '').trim();
+      const modulePath = setting('ehealth.eid.pkcs11Module').trim();
       this.engine = new EidEngine(modulePath ? { modulePath } : {});
     }
     return this.engine;

@@ -10,6 +10,7 @@ import type { Translator } from '../../i18n';
 import { folderStateText, keyText, statusText } from '../../i18n/keystoreText';
 import type { KeystoreSession } from '../keystoreSession';
 import { currentTranslator } from '../language';
+import { setting } from '../settings';
 
 export type KeystoreNode =
   | { kind: 'folder'; folder: KeystoreFolder }
@@ -104,7 +105,7 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
 }
 
 function configuredFolders(): string[] {
-  return vscode.workspace.getConfiguration('ehealth').get<string[]>('keystore.folders', []);
+  return setting('ehealth.keystore.folders');
 }
 
 function folderItem(folder: KeystoreFolder, t: Translator): vscode.TreeItem {
