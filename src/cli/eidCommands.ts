@@ -121,7 +121,7 @@ function formatInfo(middleware: { path: string; description: string }, readers: 
   lines.push(t('cli.eid.certificates'));
   for (const certificate of certificates) {
     const key = certificate.key.type === 'rsa' ? `RSA ${certificate.key.bits}` : `EC ${certificate.key.curve}`;
-    const validity = t(`eid.validity.${certificate.validity}`, { days: certificate.daysLeft });
+    const validity = t(`eid.validity.${certificate.validity}`, { count: certificate.daysLeft });
     lines.push(`  ${certificate.label}: ${certificate.subject}`, `      ${key}, ${certificate.notBefore.slice(0, 10)} – ${certificate.notAfter.slice(0, 10)}, ${validity}${certificate.chainValid ? '' : `, ${t('cli.eid.chain-broken')}`}`);
   }
   return lines.join('\n');

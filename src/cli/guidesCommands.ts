@@ -29,7 +29,8 @@ async function lint(context: CliContext): Promise<number> {
       const severity = context.t(`guides.lint.${message.severity}`);
       context.out(`${path.relative(process.cwd(), message.file)}:${message.line}: ${severity} ${message.code}: ${describe(message, context)}`);
     }
-    context.out(context.t('guides.lint.summary', { errors, warnings: messages.length - errors, guides: guides.length }));
+    const counted = (key: 'errors' | 'warnings' | 'files', count: number) => context.t(`guides.lint.summary.${key}`, { count });
+    context.out(context.t('guides.lint.summary', { errors: counted('errors', errors), warnings: counted('warnings', messages.length - errors), files: counted('files', guides.length) }));
   }
   return errors > 0 ? ExitCode.failure : ExitCode.ok;
 }

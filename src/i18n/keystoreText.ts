@@ -28,7 +28,7 @@ export function statusText(keystore: Keystore, t: Translator, now: Date = new Da
     case 'valid':
       return t('view.status.valid-until', { date: until });
     case 'renewable':
-      return t('view.status.renewable', { days: Math.max(0, expiry?.daysLeft ?? 0) });
+      return t('view.status.renewable', { count: Math.max(0, expiry?.daysLeft ?? 0) });
     case 'expired':
       return t('view.status.expired', { date: until });
     case 'not-yet-valid': {

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { messageKeysSource, outOfDate } from '../../scripts/message-keys';
 import { languageFromLocale, translate } from '../../src/i18n';
+import { messageKeyOf } from '../../src/i18n/plurals';
 
 const folder = path.join(__dirname, '..', '..', 'l10n');
 const catalog = (file: string): Record<string, unknown> => JSON.parse(readFileSync(path.join(folder, file), 'utf8'));
@@ -27,6 +28,33 @@ describe('messages', () => {
       }
     });
   }
+
+  it('gives every plural message its "one" and "other" forms, with {count}', () => {
+    // All four languages distinguish one from other; French's "many" (a million) falls back to other.
+    const forms = Object.keys(english).filter((id) => messageKeyOf(id, english) !== id);
+    assert.ok(forms.length > 0);
+    for (const id of forms) {
+      const key = messageKeyOf(id, english);
+      assert.ok(`${key}.one` in english && `${key}.other` in english, key);
+      assert.ok(!(key in english), `${key} is both a message and a plural`);
+      assert.ok(placeholders(english[id]).includes('count'), id);
+    }
+  });
+
+  it('no longer writes plurals or genders in brackets, as in "keystore(s)"', () => {
+    for (const file of ['bundle.l10n.json', ...Object.values(translations)]) {
+      for (const [key, text] of Object.entries(catalog(file))) assert.doesNotMatch(String(text), /\p{L}\((s|e|n|en|es|er|nen)\)/u, `${file} ${key}`);
+    }
+  });
+
+  it('chooses the plural form by count with the language’s rules: 0 is singular in French, plural in English', () => {
+    const folders = (language: 'fr' | 'en') => [0, 1, 2].map((count) => translate(language, 'keystore.folder.count', { count }));
+    assert.deepEqual(folders('fr'), ['0 keystore', '1 keystore', '2 keystores']);
+    assert.deepEqual(folders('en'), ['0 keystores', '1 keystore', '2 keystores']);
+    assert.deepEqual([0, 1, 2].map((count) => translate('fr', 'view.statusbar.days', { count })), ['eHealth : 0 jour', 'eHealth : 1 jour', 'eHealth : 2 jours']);
+    assert.deepEqual([0, 1, 2].map((count) => translate('en', 'view.statusbar.days', { count })), ['eHealth: 0 days', 'eHealth: 1 day', 'eHealth: 2 days']);
+    assert.equal(translate('fr', 'cli.inspect.iterations', { count: 1_000_000 }), '1000000 itérations', 'French "many" uses the other form');
+  });
 
   it('keeps English messages as non-empty strings', () => {
     for (const [key, text] of Object.entries(english)) assert.ok(typeof text === 'string' && text.trim(), key);

@@ -104,7 +104,7 @@ export function rows(status: EidStatus, t: Translator): Row[] {
     });
   }
   for (const certificate of status.certificates) {
-    const validity = t(`eid.validity.${certificate.validity}`, { days: certificate.daysLeft });
+    const validity = t(`eid.validity.${certificate.validity}`, { count: certificate.daysLeft });
     const chain = certificate.chainValid ? '' : ` · ${t('eidview.chain.broken')}`;
     result.push({
       id: `certificate:${certificate.role}`,

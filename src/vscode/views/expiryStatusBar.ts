@@ -29,7 +29,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
     }
     const t = currentTranslator();
     const expired = expiry.daysLeft < 0;
-    this.item.text = `$(shield) ${expired ? t('view.statusbar.expired') : t('view.statusbar.days', { days: expiry.daysLeft })}`;
+    this.item.text = `$(shield) ${expired ? t('view.statusbar.expired') : t('view.statusbar.days', { count: expiry.daysLeft })}`;
     this.item.tooltip = t('view.statusbar.tooltip', {
       holder: expiry.keystore.holder ? holderLabel(expiry.keystore.holder) : (expiry.keystore.file ?? ''),
       date: expiry.notAfter.toISOString().slice(0, 10),
