@@ -7,7 +7,7 @@ import french from '../../l10n/bundle.l10n.fr.json';
 import dutch from '../../l10n/bundle.l10n.nl.json';
 import german from '../../l10n/bundle.l10n.de.json';
 import type { MessageKey } from './messageKeys';
-import { messageKeyOf, pluralForm } from './plurals';
+import { pluralForm, pluralKeys } from './plurals';
 
 export type Language = 'fr' | 'nl' | 'en' | 'de';
 export const languages: readonly Language[] = ['fr', 'nl', 'en', 'de'];
@@ -22,7 +22,7 @@ const bundles: Record<Language, Record<string, string>> = {
 };
 
 /** Messages with plural forms (`<key>.one`, `<key>.other`, ...), by key. */
-const plurals = new Set(Object.keys(english).filter((id) => messageKeyOf(id, english) !== id).map((id) => messageKeyOf(id, english)));
+const plurals = pluralKeys(english);
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
 export type MessageParams = Record<string, string | number>;
