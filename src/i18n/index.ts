@@ -13,13 +13,7 @@ export type Language = 'fr' | 'nl' | 'en' | 'de';
 export const languages: readonly Language[] = ['fr', 'nl', 'en', 'de'];
 export type { MessageKey };
 
-/** Each language's catalog over the English one, so that a key not yet translated reads in English. */
-const bundles: Record<Language, Record<string, string>> = {
-  en: english,
-  fr: { ...english, ...french },
-  nl: { ...english, ...dutch },
-  de: { ...english, ...german },
-};
+const catalogs: Record<Language, Record<string, string>> = { en: english, fr: french, nl: dutch, de: german };
 
 /** Messages with plural forms (`<key>.one`, `<key>.other`, ...), by key. */
 const plurals = pluralKeys(english);
@@ -33,17 +27,23 @@ export function languageFromLocale(locale: string | undefined): Language {
   return (languages as readonly string[]).includes(prefix) ? (prefix as Language) : 'en';
 }
 
-// @vscode/l10n holds one bundle at a time; both faces may ask for several languages (the guides'
-// manifest, tests), so the bundle is switched when the language changes.
-let loaded: Language | undefined;
-
 /** The message in a language with its `{name}` placeholders filled; a plural message picks its form by `count`. */
 export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
+  const id = plurals.has(key) ? pluralForm(key, pluralCategory(language, params.count), catalogs[language]) : key;
+  // A message not yet translated reads in English.
+  return format(id in catalogs[language] ? language : 'en', id, params);
+}
+
+// @vscode/l10n holds one bundle at a time; both faces may ask for several languages (the guides'
+// manifest, tests, the English fallback), so the bundle is switched when the language changes.
+let loaded: Language | undefined;
+
+function format(language: Language, id: string, params: MessageParams): string {
   if (loaded !== language) {
-    l10n.config({ contents: bundles[language] });
+    l10n.config({ contents: catalogs[language] });
     loaded = language;
   }
-  return l10n.t(plurals.has(key) ? pluralForm(key, pluralCategory(language, params.count), bundles[language]) : key, params);
+  return l10n.t(id, params);
 }
 
 function pluralCategory(language: Language, count: string | number | undefined): Intl.LDMLPluralRule {
