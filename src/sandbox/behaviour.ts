@@ -17,9 +17,11 @@ export interface Behaviour {
   delayMs: number;
   /** CompleteETKRegistration answers without ETK and ToBeActivated (both optional in the XSD). */
   bareEtkAnswer: boolean;
+  /** Contracts carry HTML that attacks the client showing them (hostileContract.ts). */
+  hostileContract: boolean;
 }
 
-export const DEFAULT_BEHAVIOUR: Behaviour = { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0, bareEtkAnswer: false };
+export const DEFAULT_BEHAVIOUR: Behaviour = { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0, bareEtkAnswer: false, hostileContract: false };
 
 const count = (value: unknown, name: string): number => {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number >= 0.`);
@@ -38,13 +40,13 @@ function failure(value: unknown): Failure | undefined {
 export function changeBehaviour(base: Behaviour, change: unknown): Behaviour {
   if (typeof change !== 'object' || change === null || Array.isArray(change)) throw new Error('The behaviour must be a JSON object.');
   const fields = change as Record<string, unknown>;
-  const unknown = Object.keys(fields).filter((name) => !['pendingPolls', 'manualValidationMs', 'refuse', 'failWith', 'delayMs', 'bareEtkAnswer'].includes(name));
+  const unknown = Object.keys(fields).filter((name) => !['pendingPolls', 'manualValidationMs', 'refuse', 'failWith', 'delayMs', 'bareEtkAnswer', 'hostileContract'].includes(name));
   if (unknown.length) throw new Error(`Unknown behaviour field(s): ${unknown.join(', ')}.`);
   const next: Behaviour = { ...base };
   if ('pendingPolls' in fields) next.pendingPolls = count(fields.pendingPolls, 'pendingPolls');
   if ('manualValidationMs' in fields) next.manualValidationMs = count(fields.manualValidationMs, 'manualValidationMs');
   if ('delayMs' in fields) next.delayMs = count(fields.delayMs, 'delayMs');
-  for (const flag of ['refuse', 'bareEtkAnswer'] as const) {
+  for (const flag of ['refuse', 'bareEtkAnswer', 'hostileContract'] as const) {
     if (!(flag in fields)) continue;
     if (typeof fields[flag] !== 'boolean') throw new Error(`${flag} must be true or false.`);
     next[flag] = fields[flag];

@@ -1,6 +1,7 @@
 // The contracts' HTML, in French and Dutch as eHealth writes them. The DN comes from the request,
 // hence escaped before it enters the HTML.
 import { NS } from '../protocol/namespaces';
+import { hostileContractHtml } from './hostileContract';
 import { node, type Node_ } from './xml';
 
 const TEXTS = {
@@ -18,11 +19,12 @@ const TEXTS = {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-/** certra core Contract/Text: one Value per language. */
-export function contractText(kind: keyof typeof TEXTS, dn: string): Node_ {
+/** certra core Contract/Text: one Value per language; `hostile` for the behaviour `hostileContract`. */
+export function contractText(kind: keyof typeof TEXTS, dn: string, hostile = false): Node_ {
+  const html = (language: 'fr' | 'nl') => (hostile ? hostileContractHtml(language, escapeHtml(dn)) : TEXTS[kind][language](escapeHtml(dn)));
   return node(
     NS.certraCore,
     'Text',
-    (['fr', 'nl'] as const).map((language) => node(NS.certraCore, 'Value', TEXTS[kind][language](escapeHtml(dn)), { 'xml:lang': language })),
+    (['fr', 'nl'] as const).map((language) => node(NS.certraCore, 'Value', html(language), { 'xml:lang': language })),
   );
 }

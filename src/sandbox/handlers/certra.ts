@@ -231,7 +231,7 @@ export const certraHandlers = [
       throw new Refusal('INVALID_HOLDER', 'A certificate for a person names the signer, exactly, as its actor.');
     }
     const dn = subjectDn(holder);
-    const contract = node(P, 'Contract', [node(C, 'DN', dn), actorNode(C, 'Signer', signer), contractText('request', dn)]);
+    const contract = node(P, 'Contract', [node(C, 'DN', dn), actorNode(C, 'Signer', signer), contractText('request', dn, context.behaviour.hostileContract)]);
     return [issueContract(context, contract, { kind: 'request', dn, ...named, holder, issuedAt: now.toISOString() })];
   }),
 
@@ -306,7 +306,7 @@ export const certraHandlers = [
     const named = contractSigner(signer);
     checkMayActFor(context, named.signerSsin, record.holder);
     const reason = revocationReasonIn(request);
-    const contract = node(P, 'Contract', [node(C, 'DN', record.dn), actorNode(C, 'Signer', signer), node(C, 'RevocationReason', reason), contractText('revocation', record.dn)]);
+    const contract = node(P, 'Contract', [node(C, 'DN', record.dn), actorNode(C, 'Signer', signer), node(C, 'RevocationReason', reason), contractText('revocation', record.dn, context.behaviour.hostileContract)]);
     return [
       issueContract(context, contract, {
         kind: 'revocation',

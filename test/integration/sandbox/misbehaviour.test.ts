@@ -71,7 +71,7 @@ describe('sandbox misbehaviour and guards', function () {
     assert.equal((await admin('{"refuse": true}', 'text/plain')).status, 415);
     assert.equal((await admin('{"pendingPolls": -1}')).status, 400);
     assert.equal((await admin('{"surprise": 1}')).status, 400);
-    assert.deepEqual(await (await fetch(`${harness.sandbox.url}/sandbox/behaviour`)).json(), { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0, bareEtkAnswer: false });
+    assert.deepEqual(await (await fetch(`${harness.sandbox.url}/sandbox/behaviour`)).json(), { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0, bareEtkAnswer: false, hostileContract: false });
   });
 
   it('refuses a Host that is not a loopback name (DNS rebinding)', async () => {
