@@ -24,7 +24,6 @@ export async function packageVsix(target = vsixTarget()): Promise<string> {
     target,
     // Everything the extension runs is bundled by esbuild; native addons are copied in by the build.
     dependencies: false,
-    allowMissingRepository: true,
     // Links in README.md point at files shipped inside the VSIX (docs/screenshots).
     rewriteRelativeLinks: false,
   });
