@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+const sourceFolders = readdirSync(path.join(root, 'src'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `src/${entry.name}/`);
+
+describe('project documentation', () => {
+  it("README's layout names every folder of src/", () => {
+    const layout = /## Layout\n\n```\n([\s\S]*?)```/.exec(read('README.md'))?.[1];
+    assert.ok(layout, 'README.md has a Layout section with a code block');
+    const named = new Set(layout.split('\n').map((line) => line.split(/\s+/)[0]));
+    assert.deepEqual(sourceFolders.filter((folder) => !named.has(folder)), []);
+    assert.deepEqual([...named].filter((entry) => entry.startsWith('src/') && entry.endsWith('/') && !sourceFolders.includes(entry)), [], 'folders that are gone');
+  });
+
+  it('ARCHITECTURE.md places every folder of src/', () => {
+    const architecture = read('docs/ARCHITECTURE.md');
+    assert.deepEqual(sourceFolders.filter((folder) => !architecture.includes(folder.slice(0, -1))), []);
+  });
+
+  it('links between the documents lead to files that exist', () => {
+    const documents = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+    const broken = documents.flatMap((document) =>
+      // Code (fenced or inline) shows examples, not links.
+      [...read(document).replace(/```[\s\S]*?```|`[^`\n]*`/g, '').matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+        .map((match) => match[1])
+        .filter((target) => !/^[a-z]+:/.test(target))
+        .filter((target) => !existsSync(path.join(root, path.dirname(document), target)))
+        .map((target) => `${document} -> ${target}`),
+    );
+    assert.deepEqual(broken, []);
+  });
+
+  it('the sections of DOMAIN.md that the code cites exist', () => {
+    const domain = read('docs/DOMAIN.md');
+    const cited = execFileSync('git', ['grep', '-h', '-o', '-E', 'DOMAIN\\.md section [0-9]+', '--', 'src', 'test', 'tools', 'bench'], { cwd: root, encoding: 'utf8' });
+    const sections = new Set(cited.split('\n').filter(Boolean).map((line) => line.replace(/.* /, '')));
+    assert.ok(sections.size > 0);
+    for (const section of sections) assert.match(domain, new RegExp(`^## ${section}\\. `, 'm'), `section ${section}`);
+  });
+});
