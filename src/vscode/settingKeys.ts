@@ -1,9 +1,10 @@
 // Every `ehealth.*` setting, with the type of its value. The defaults, descriptions and scopes live
 // once, in package.json's contributes.configuration; this module only names the keys, so that the
 // compiler refuses a misspelt one. No vscode import: the unit tests compare it with the manifest.
+import type { Environment } from '../core/environment';
+import type { Environment } from '../core/environment';
 import type { Language } from '../i18n';
 import type { ProtectionMode } from '../keystore/pkcs12/writer';
-import type { RegistrationEnvironment } from './environment';
 
 /**
  * The value each setting holds, as the manifest declares it. VS Code does not enforce that schema
@@ -15,7 +16,7 @@ export interface Settings {
   'ehealth.keystore.writeMode': ProtectionMode;
   'ehealth.language': 'auto' | Language;
   'ehealth.eid.pkcs11Module': string;
-  'ehealth.environment': RegistrationEnvironment;
+  'ehealth.environment': Environment;
   'ehealth.sandbox.port': number;
   'ehealth.sandbox.dataFolder': string;
   'ehealth.sandbox.validityDays': number;
