@@ -2,7 +2,6 @@
 // once, in package.json's contributes.configuration; this module only names the keys, so that the
 // compiler refuses a misspelt one. No vscode import: the unit tests compare it with the manifest.
 import type { Environment } from '../core/environment';
-import type { Environment } from '../core/environment';
 import type { Language } from '../i18n';
 import type { ProtectionMode } from '../keystore/pkcs12/writer';
 
