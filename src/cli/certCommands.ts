@@ -31,8 +31,8 @@ import { SandboxServer } from '../sandbox/server';
 import { cliCertPrompter, type CertAnswers } from './certPrompter';
 import type { CliContext, Verb, VerbGroup } from './context';
 import { cliPrompter, reportingEidErrors } from './eidCommands';
-import { CliError, ExitCode } from './exitCodes';
-import { reportingKeystoreErrors } from './keystoreCommands';
+import { ExitCode } from '../faces/exitCodes';
+import { CliError } from './cliError';
 
 const commonOptions = {
   env: { type: 'string', default: 'sandbox' },
@@ -202,7 +202,7 @@ function reportingErrors(verb: Verb): Verb {
       throw error;
     }
   };
-  return reportingKeystoreErrors(reportingEidErrors(inner));
+  return reportingEidErrors(inner);
 }
 
 export const certGroup: VerbGroup = {

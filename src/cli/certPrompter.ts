@@ -1,11 +1,13 @@
 // The procedures' Prompter on the command line: each answer from its flag when given, else asked on
 // the terminal (passwords without echo). Progress and contracts go to stderr, results to stdout.
+import { errorMessage } from '../faces/errors';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { checkNewPassword } from '../keystore/passwordPolicy';
 import type { HolderChoice, Prompter } from '../procedures';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { CliContext } from './context';
-import { CliError, ExitCode } from './exitCodes';
+import { ExitCode } from '../faces/exitCodes';
+import { CliError } from './cliError';
 import { askLine, askYes } from './question';
 import { readHidden, secretFromEnvironment } from './secretInput';
 
@@ -62,7 +64,7 @@ async function askNewPassword(context: CliContext): Promise<string | undefined> 
       return checkNewPassword(password, confirmation);
     } catch (error) {
       if (!(error instanceof PasswordPolicyViolation)) throw error;
-      context.err(error.userMessage(context.language));
+      context.err(errorMessage(error, context.language));
     }
   }
 }

@@ -5,10 +5,10 @@ import { EidEngine, EidError, type EidCard, type EidCertificate, type EidErrorCo
 import type { Translator } from '../i18n';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import type { CliContext, Verb, VerbGroup } from './context';
-import { CliError, ExitCode } from './exitCodes';
+import { ExitCode } from '../faces/exitCodes';
+import { CliError } from './cliError';
 import { askYes } from './question';
 import { readHidden, secretFromEnvironment } from './secretInput';
-import { reportingKeystoreErrors } from './keystoreCommands';
 
 const moduleOption = { module: { type: 'string' } } as const;
 const pinOption = { 'pin-env': { type: 'string' }, 'last-pin-try': { type: 'boolean', default: false } } as const;
@@ -169,7 +169,7 @@ export const eidGroup: VerbGroup = {
   verbs: {
     info: reportingEidErrors(info),
     'verify-pin': reportingEidErrors(verifyPin),
-    sign: reportingEidErrors(reportingKeystoreErrors(sign)),
+    sign: reportingEidErrors(sign),
   },
   help: (context) => context.t('cli.eid.verbs'),
 };

@@ -6,7 +6,7 @@ import type { MessageKey } from '../i18n';
 import { loadGuides } from '../guides/guideLoader';
 import { lintGuides, type LintMessage } from '../guides/guideLint';
 import type { CliContext, VerbGroup } from './context';
-import { ExitCode } from './exitCodes';
+import { ExitCode } from '../faces/exitCodes';
 
 /** `./guides` when run from a checkout, else the guides shipped beside the bundle. */
 function defaultGuidesFolder(): string {

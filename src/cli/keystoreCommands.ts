@@ -2,15 +2,16 @@
 import { parseArgs } from 'node:util';
 import { printable } from '../core/printable';
 import { changePassword } from '../keystore/changePassword';
-import { KeystoreError, EntryNotFound, type KeystoreErrorCode } from '../keystore/errors';
+import { KeystoreError } from '../keystore/errors';
 import { inspectFile } from '../keystore/inspect';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
 import { certifiedEntry, holderLabel, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
 import type { MessageKey, Translator } from '../i18n';
 import { folderStateText, keyText } from '../i18n/keystoreText';
-import type { CliContext, Verb, VerbGroup } from './context';
-import { CliError, ExitCode } from './exitCodes';
+import type { CliContext, VerbGroup } from './context';
+import { ExitCode } from '../faces/exitCodes';
+import { CliError } from './cliError';
 import { readFirstLine, readHidden, secretFromEnvironment } from './secretInput';
 
 async function list(context: CliContext): Promise<number> {
@@ -53,47 +54,6 @@ function formatFile(file: KeystoreFile, t: Translator): string[] {
   const lines = [`  ${file.problems.length ? '!' : '-'} ${holder}  ${details}`, `      ${file.fileName}`];
   for (const problem of file.problems) lines.push(`      ! ${t(`keystore.problem.${problem.code}`, problem.params)}`);
   return lines;
-}
-
-const exitCodes: Record<KeystoreErrorCode, ExitCode> = {
-  'wrong-password': ExitCode.wrongPassword,
-  corrupt: ExitCode.damaged,
-  unsupported: ExitCode.unsupported,
-  'too-costly': ExitCode.unsupported,
-  'not-ehealth': ExitCode.unsupported,
-  'not-found': ExitCode.notFound,
-  // No keystore file at that path: a folder, a pipe, a device, a link loop.
-  'is-directory': ExitCode.notFound,
-  'is-fifo': ExitCode.notFound,
-  'is-device': ExitCode.notFound,
-  'not-a-file': ExitCode.notFound,
-  'symlink-loop': ExitCode.notFound,
-  'too-large': ExitCode.damaged,
-  'permission-denied': ExitCode.unreadable,
-  unreadable: ExitCode.unreadable,
-  'entry-not-found': ExitCode.notFound,
-  // No certificate under that alias, only a key.
-  'entry-without-certificate': ExitCode.notFound,
-  'password-policy': ExitCode.usage,
-  'rewrite-failed': ExitCode.failure,
-  busy: ExitCode.keystoreBusy,
-  changed: ExitCode.keystoreBusy,
-  'read-only': ExitCode.readOnly,
-  'output-exists': ExitCode.outputExists,
-  'output-is-keystore': ExitCode.outputIsKeystore,
-};
-
-/** Engine errors become plain-words CLI errors with their own exit code (never a stack trace). */
-export function reportingKeystoreErrors(verb: Verb): Verb {
-  return async (context) => {
-    try {
-      return await verb(context);
-    } catch (error) {
-      // Its parameters may be names read from disk (a folder's example keystore).
-      if (error instanceof KeystoreError) throw new CliError(printable(error.userMessage(context.language)), exitCodes[error.code]);
-      throw error;
-    }
-  };
 }
 
 /** The file argument of a verb that works on one keystore. */
@@ -210,7 +170,7 @@ async function exportCertificate(context: CliContext): Promise<number> {
   const password = requiredPassword(await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined), context.t);
   const { keystore } = await inspectFile(file, { password });
   const found = keystore.entries.find((candidate) => candidate.alias === values.alias);
-  if (!found) throw new EntryNotFound(`alias ${values.alias}`, { alias: values.alias });
+  if (!found) throw new KeystoreError('entry-not-found', `alias ${values.alias}`, { alias: values.alias });
   const entry = certifiedEntry(found);
   const body = entry.certificate.der.replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
   const pem = `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
@@ -247,9 +207,9 @@ export const keystoreGroup: VerbGroup = {
   name: 'keystore',
   verbs: {
     list,
-    inspect: reportingKeystoreErrors(inspect),
-    passwd: reportingKeystoreErrors(passwd),
-    export: reportingKeystoreErrors(exportCertificate),
+    inspect,
+    passwd,
+    export: exportCertificate,
   },
   help: (context) => context.t('cli.keystore.verbs'),
 };

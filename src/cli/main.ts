@@ -2,7 +2,10 @@
 import { languageFromLocale, languages, translator, type Language } from '../i18n';
 import type { CliContext, VerbGroup } from './context';
 import { certGroup } from './certCommands';
-import { CliError, ExitCode } from './exitCodes';
+import { printable } from '../core/printable';
+import { errorFace, errorMessage } from '../faces/errors';
+import { ExitCode } from '../faces/exitCodes';
+import { CliError } from './cliError';
 import { eidGroup } from './eidCommands';
 import { guidesGroup } from './guidesCommands';
 import { keystoreGroup } from './keystoreCommands';
@@ -26,6 +29,12 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
     if (error instanceof CliError) {
       context.err(`ehealth: ${error.message}`);
       return error.exitCode;
+    }
+    const face = errorFace(error);
+    if (face) {
+      // Parameters may be names read from disk or text from the authority.
+      context.err(`ehealth: ${printable(errorMessage(error, language))}`);
+      return face.exit;
     }
     if (isUsageError(error)) {
       context.err(`ehealth: ${(error as Error).message}`);

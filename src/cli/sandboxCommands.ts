@@ -7,7 +7,8 @@ import type { Behaviour } from '../sandbox/behaviour';
 import { defaultDataFolder } from '../sandbox/options';
 import { SandboxServer } from '../sandbox/server';
 import type { CliContext, VerbGroup } from './context';
-import { CliError, ExitCode } from './exitCodes';
+import { ExitCode } from '../faces/exitCodes';
+import { CliError } from './cliError';
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 

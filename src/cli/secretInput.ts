@@ -1,7 +1,8 @@
 // Secrets the CLI reads: typed on the terminal without echo, or the first line of a pipe. Both stop
 // at the end of the line and at 4 KiB, so endless input (`yes |`, `< /dev/zero`) is never read whole.
 import type { Translator } from '../i18n';
-import { CliError, ExitCode } from './exitCodes';
+import { ExitCode } from '../faces/exitCodes';
+import { CliError } from './cliError';
 
 /** Far past any real password or PIN: what is read stops here. */
 export const maxSecretBytes = 4096;

@@ -3,7 +3,7 @@
 // usage bits, subject key identifier, names as ordered attributes) at a fraction of the schema
 // library's cost, which matters since every open parses every certificate.
 import { X509Certificate, type KeyObject } from 'node:crypto';
-import { CorruptKeystore } from './errors';
+import { KeystoreError } from './errors';
 import { BerReader, BerTag, oidString, text, type BerElement } from './pkcs12/der';
 import type { CertificateDetails, KeyDescription } from './model';
 
@@ -72,7 +72,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     return readCertificate(der);
   } catch {
     // Whatever a damaged certificate breaks (Node's parser, the schema, an extension), it is damage.
-    throw new CorruptKeystore('certificate unreadable');
+    throw new KeystoreError('corrupt', 'certificate unreadable');
   }
 }
 
@@ -92,7 +92,7 @@ const keyUsageBits: Array<[number, string]> = [
 function keyUsageNames(extnValue: Uint8Array): string[] {
   const bits = BerReader.read(extnValue, 'key usage', BerTag.bitString).contents;
   const unused = bits[0];
-  if (unused === undefined || unused > 7) throw new CorruptKeystore('key usage: bad BIT STRING');
+  if (unused === undefined || unused > 7) throw new KeystoreError('corrupt', 'key usage: bad BIT STRING');
   const count = (bits.length - 1) * 8 - unused;
   return keyUsageBits.flatMap(([bit, name]) => (bit < count && bits[1 + (bit >> 3)] & (0x80 >> (bit & 7)) ? [name] : []));
 }
@@ -121,7 +121,7 @@ function readTime(time: BerElement): string {
   const value = Buffer.from(time.contents).toString('latin1');
   const match =
     time.tag === 0x17 ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/i.exec(value) : time.tag === 0x18 ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:[.,](\d+))?Z$/i.exec(value) : null;
-  if (!match) throw new CorruptKeystore('certificate: bad time');
+  if (!match) throw new KeystoreError('corrupt', 'certificate: bad time');
   const [year, month, day, hours, minutes, seconds] = match.slice(1, 7).map(Number);
   const fullYear = time.tag === 0x17 ? (year < 50 ? 2000 : 1900) + year : year;
   const millis = match[7] ? Math.floor(Number(`0.${match[7]}`) * 1000) : 0;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { createPublicKey } from 'node:crypto';
 import { issuedBy, keyDescription, parseCertificate, type ParsedCertificate } from './certificate';
 import { renewalWindowDays } from './expiry';
-import { NotAnEhealthKeystore } from './errors';
+import { KeystoreError } from './errors';
 import { parseKeystoreFileName } from './fileName';
 import { readKeystoreFile } from './keystoreFileAccess';
 import type { CertificateStatus, CertifiedEntry, Environment, Holder, KeyOnlyEntry, Keystore, KeystoreCheck, KeystoreWarning, Protection } from './model';
@@ -115,9 +115,9 @@ export async function openKeystore(bytes: Uint8Array, options: InspectOptions = 
 /** Java keystores and PEM files are sometimes renamed .p12: name them instead of calling them damaged. */
 function refuseOtherFormats(bytes: Uint8Array): Uint8Array {
   const magic = bytes.length >= 4 ? Buffer.from(bytes.subarray(0, 4)).readUInt32BE(0) : 0;
-  if (magic === 0xfeedfeed) throw new NotAnEhealthKeystore('JKS keystore', { format: 'JKS' });
-  if (magic === 0xcececece) throw new NotAnEhealthKeystore('JCEKS keystore', { format: 'JCEKS' });
-  if (Buffer.from(bytes.subarray(0, 11)).toString('latin1') === '-----BEGIN ') throw new NotAnEhealthKeystore('PEM file', { format: 'PEM' });
+  if (magic === 0xfeedfeed) throw new KeystoreError('not-ehealth', 'JKS keystore', { format: 'JKS' });
+  if (magic === 0xcececece) throw new KeystoreError('not-ehealth', 'JCEKS keystore', { format: 'JCEKS' });
+  if (Buffer.from(bytes.subarray(0, 11)).toString('latin1') === '-----BEGIN ') throw new KeystoreError('not-ehealth', 'PEM file', { format: 'PEM' });
   return bytes;
 }
 

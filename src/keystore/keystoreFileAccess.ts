@@ -3,7 +3,7 @@
 // than any keystore. File-system failures become coded errors that the faces put into words.
 import { constants, promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { KeystoreError, KeystoreNotFound, KeystoreTooLarge, KeystoreUnreadable, NotAKeystoreFile } from './errors';
+import { KeystoreError } from './errors';
 import { isKeystoreFileName } from './fileName';
 import { maxKeystoreBytes } from './pkcs12/limits';
 
@@ -40,13 +40,16 @@ async function refuseNonKeystore(file: string, stats: Stats): Promise<void> {
     if (stats.size > maxKeystoreBytes) throw tooLarge(file);
     return;
   }
-  if (stats.isDirectory()) throw new NotAKeystoreFile('is-directory', { file, example: await exampleInside(file) });
-  if (stats.isFIFO()) throw new NotAKeystoreFile('is-fifo', { file });
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) throw new NotAKeystoreFile('is-device', { file });
-  throw new NotAKeystoreFile('not-a-file', { file });
+  if (stats.isDirectory()) throw notAKeystoreFile('is-directory', { file, example: await exampleInside(file) });
+  if (stats.isFIFO()) throw notAKeystoreFile('is-fifo', { file });
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) throw notAKeystoreFile('is-device', { file });
+  throw notAKeystoreFile('not-a-file', { file });
 }
 
-const tooLarge = (file: string) => new KeystoreTooLarge(`larger than ${maxKeystoreBytes} bytes`, { file, mebibytes: maxKeystoreBytes / (1024 * 1024) });
+const notAKeystoreFile = (code: 'is-directory' | 'is-fifo' | 'is-device' | 'not-a-file', params: { file: string } | { file: string; example: string }) =>
+  new KeystoreError(code, `${code}: ${params.file}`, params);
+
+const tooLarge = (file: string) => new KeystoreError('too-large', `larger than ${maxKeystoreBytes} bytes`, { file, mebibytes: maxKeystoreBytes / (1024 * 1024) });
 
 /** A keystore file in the folder, to show what to give instead; a pattern when there is none. */
 async function exampleInside(folder: string): Promise<string> {
@@ -63,19 +66,24 @@ async function accessing<T>(file: string, operation: () => Promise<T>): Promise<
   }
 }
 
+const unreadable = (code: 'permission-denied' | 'symlink-loop' | 'unreadable', file: string, error: NodeJS.ErrnoException) => {
+  const reason = error.code ?? error.message;
+  return new KeystoreError(code, `${code}: ${file} (${reason})`, { file, reason }, { cause: error });
+};
+
 function accessError(file: string, error: NodeJS.ErrnoException): KeystoreError {
   const reason = error.code ?? error.message;
   switch (error.code) {
     case 'ENOENT':
     case 'ENOTDIR':
     case 'ENAMETOOLONG':
-      return new KeystoreNotFound(reason, { file, reason });
+      return new KeystoreError('not-found', reason, { file, reason }, { cause: error });
     case 'EACCES':
     case 'EPERM':
-      return new KeystoreUnreadable('permission-denied', { file, reason });
+      return unreadable('permission-denied', file, error);
     case 'ELOOP':
-      return new KeystoreUnreadable('symlink-loop', { file, reason });
+      return unreadable('symlink-loop', file, error);
     default:
-      return new KeystoreUnreadable('unreadable', { file, reason });
+      return unreadable('unreadable', file, error);
   }
 }

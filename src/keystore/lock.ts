@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { KeystoreBusy } from './errors';
+import { isDomainError } from '../core/domainError';
+import { KeystoreError } from './errors';
 
 /** A lock not refreshed for this long belongs to a frozen or killed writer (refreshed every staleMs / 2). */
 const staleMs = 10_000;
@@ -37,7 +38,7 @@ async function acquire(file: string, compromised: (error: Error) => void): Promi
   const lockfile = await import('proper-lockfile');
   const lock = () =>
     lockfile.lock(file, { stale: staleMs, realpath: false, retries: 0, onCompromised: compromised }).catch((error: NodeJS.ErrnoException) => {
-      throw error.code === 'ELOCKED' ? new KeystoreBusy('locked by another process', { file }) : error;
+      throw error.code === 'ELOCKED' ? new KeystoreError('busy', 'locked by another process', { file }) : error;
     });
   try {
     return await lock();
@@ -45,7 +46,7 @@ async function acquire(file: string, compromised: (error: Error) => void): Promi
     // ENOTEMPTY: proper-lockfile found the lock stale (a writer frozen or killed, maybe while naming
     // itself) but its rmdir cannot remove our owner file.
     const stale = (error as NodeJS.ErrnoException).code === 'ENOTEMPTY';
-    if (!stale && !(error instanceof KeystoreBusy && (await ownerIsGone(file)))) throw error;
+    if (!stale && !(isDomainError(error, 'keystore', 'busy') && (await ownerIsGone(file)))) throw error;
     await fs.rm(lockPath(file), { recursive: true, force: true });
     return lock();
   }

@@ -1,5 +1,5 @@
 // The keystore domain model shared by every face: the tree view, the CLI's JSON and the guide checks.
-import { EntryWithoutCertificate } from './errors';
+import { KeystoreError } from './errors';
 
 /** Where a certificate is valid: eHealth's two environments, or our local sandbox authority. */
 export type Environment = 'production' | 'acceptance' | 'sandbox' | 'unknown';
@@ -147,7 +147,7 @@ export type KeystoreEntry = CertifiedEntry | KeyOnlyEntry;
 
 /** An entry, for what needs its certificate (export): a key stored alone is refused. */
 export function certifiedEntry(entry: KeystoreEntry): CertifiedEntry {
-  if (entry.kind === 'key-only') throw new EntryWithoutCertificate(`alias ${entry.alias}`, { alias: entry.alias });
+  if (entry.kind === 'key-only') throw new KeystoreError('entry-without-certificate', `alias ${entry.alias}`, { alias: entry.alias });
   return entry;
 }
 

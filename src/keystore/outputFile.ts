@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { syncFolder, temporaryFileFor, writeDurably } from './durableFile';
-import { OutputExists, OutputIsKeystore } from './errors';
+import { KeystoreError } from './errors';
 import { isKeystoreFileName } from './fileName';
 
 const pkcs7Data = Buffer.from('06092a864886f70d010701', 'hex');
@@ -50,7 +50,7 @@ async function head(file: string): Promise<Buffer> {
  * `force` was not given. Also called before costly work (an eID signature) to fail early.
  */
 export async function checkOutputTarget(file: string, force: boolean): Promise<void> {
-  if (isKeystoreFileName(path.basename(file))) throw new OutputIsKeystore('keystore file name', { file });
+  if (isKeystoreFileName(path.basename(file))) throw new KeystoreError('output-is-keystore', 'keystore file name', { file });
   let stat;
   try {
     stat = await fs.stat(file);
@@ -58,8 +58,8 @@ export async function checkOutputTarget(file: string, force: boolean): Promise<v
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  if (stat.isFile() && looksLikePkcs12(await head(file))) throw new OutputIsKeystore('PKCS#12 content', { file });
-  if (!force || !stat.isFile()) throw new OutputExists('exists', { file });
+  if (stat.isFile() && looksLikePkcs12(await head(file))) throw new KeystoreError('output-is-keystore', 'PKCS#12 content', { file });
+  if (!force || !stat.isFile()) throw new KeystoreError('output-exists', 'exists', { file });
 }
 
 /** Writes `bytes` to `file` under the rules above; throws OutputExists or OutputIsKeystore. */
@@ -76,7 +76,7 @@ export async function writeOutputFile(file: string, bytes: Uint8Array, { force =
         // link() never replaces a file that appeared since the check, unlike rename().
         await fs.link(temporary, file);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputExists('appeared meanwhile', { file });
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new KeystoreError('output-exists', 'appeared meanwhile', { file });
         throw error;
       }
     }

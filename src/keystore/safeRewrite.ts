@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { stamp } from '../core/stamp';
 import { isTemporaryFileOf, syncFolder, temporaryFileFor, writeDurably } from './durableFile';
-import { KeystoreChanged, KeystoreError, ReadOnlyKeystore, RewriteFailed } from './errors';
+import { KeystoreError } from './errors';
 import { withKeystoreLock } from './lock';
 
 export interface RewriteResult {
@@ -33,14 +33,14 @@ async function realTarget(file: string): Promise<string> {
   try {
     return await fs.realpath(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new KeystoreChanged('vanished since it was read', { file });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new KeystoreError('changed', 'vanished since it was read', { file });
     throw error;
   }
 }
 
 /** Checked on the mode bits, not access(): root may write anything, yet a 0444 keystore was made read-only on purpose. */
 async function refuseReadOnly(file: string): Promise<void> {
-  if (((await fs.stat(file)).mode & 0o200) === 0) throw new ReadOnlyKeystore('mode without owner write', { file });
+  if (((await fs.stat(file)).mode & 0o200) === 0) throw new KeystoreError('read-only', 'mode without owner write', { file });
 }
 
 /** Temporary files of this keystore left by a killed run: under the lock, none can be in use. */
@@ -77,9 +77,9 @@ export async function safeRewrite(file: string, original: Uint8Array, bytes: Uin
           await writeDurably(temporary, bytes);
           await verify(await fs.readFile(temporary));
         } catch (error) {
-          throw new RewriteFailed(`new keystore did not verify: ${(error as Error).message}`);
+          throw new KeystoreError('rewrite-failed', `new keystore did not verify: ${(error as Error).message}`);
         }
-        if (!(await unchangedSince(target, original)) || !stillHeld()) throw new KeystoreChanged('changed since it was read', { file });
+        if (!(await unchangedSince(target, original)) || !stillHeld()) throw new KeystoreError('changed', 'changed since it was read', { file });
         const backup = await freeBackupName(target, now);
         // A copy, never a hard link to the original: the backup must not share its mode or follow
         // later edits. Written whole before it takes its name (a kill mid-copy leaves only a
@@ -96,6 +96,6 @@ export async function safeRewrite(file: string, original: Uint8Array, bytes: Uin
   } catch (error) {
     // The lock folder, the temporary file or the backup could not be made: a folder without write access, a full disk.
     if (error instanceof KeystoreError) throw error;
-    throw new RewriteFailed(`could not replace the keystore: ${(error as Error).message}`);
+    throw new KeystoreError('rewrite-failed', `could not replace the keystore: ${(error as Error).message}`);
   }
 }

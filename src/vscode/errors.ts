@@ -1,7 +1,9 @@
-// Errors shown to the user: every engine error carries a message in the user's language
-// (`userMessage`); anything else shows its own message. Logged without secrets. The notification
-// offers what helps next: retry the command, open the guide of the procedure, show the log.
+// Errors shown to the user: a domain error in the words of the faces' table (src/faces/errors.ts),
+// which also says whether it is a plain cancel; anything else shows its own message. Logged
+// without secrets. The notification offers what helps next: retry the command, open the guide of
+// the procedure, show the log.
 import * as vscode from 'vscode';
+import { errorFace, errorMessage } from '../faces/errors';
 import type { Explained } from '../i18n';
 import { currentLanguage, currentTranslator } from './language';
 
@@ -18,6 +20,7 @@ const declined = new Set(['cancelled', 'contract-declined', 'production-not-conf
 const codeOf = (error: unknown) => String((error as { code?: unknown } | undefined)?.code ?? '');
 
 export function userMessageOf(error: unknown): string {
+  if (errorFace(error)) return errorMessage(error, currentLanguage());
   const explained = error as Partial<Explained> | undefined;
   if (typeof explained?.userMessage === 'function') return explained.userMessage(currentLanguage());
   return error instanceof Error ? error.message : String(error);

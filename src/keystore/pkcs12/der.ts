@@ -1,7 +1,7 @@
 // The one door to ASN.1 in untrusted bytes: a hand-written reader, since every open walks the
 // whole file and its certificates, and the schema library spent about 2 ms of main thread on a
-// keystore (it builds an object tree per element). Every failure becomes CorruptKeystore.
-import { CorruptKeystore } from '../errors';
+// keystore (it builds an object tree per element). Every failure becomes KeystoreError.
+import { KeystoreError } from '../errors';
 
 export const BerTag = {
   boolean: 0x01,
@@ -42,7 +42,7 @@ export class BerReader {
 
   /** A reader over the elements inside a constructed element, which must have `tag` when given. */
   static inside(element: BerElement, what: string, tag?: number): BerReader {
-    if (tag !== undefined && element.tag !== tag) throw new CorruptKeystore(`${what}: tag 0x${element.tag.toString(16)} where 0x${tag.toString(16)} belongs`);
+    if (tag !== undefined && element.tag !== tag) throw new KeystoreError('corrupt', `${what}: tag 0x${element.tag.toString(16)} where 0x${tag.toString(16)} belongs`);
     return new BerReader(element.contents, what);
   }
 
@@ -94,8 +94,8 @@ export class BerReader {
     return !this.done && this.data[this.offset] === tag ? this.next() : undefined;
   }
 
-  private corrupt(problem: string): CorruptKeystore {
-    return new CorruptKeystore(`${this.what}: ${problem}`);
+  private corrupt(problem: string): KeystoreError {
+    return new KeystoreError('corrupt', `${this.what}: ${problem}`);
   }
 }
 
@@ -105,7 +105,7 @@ export class BerReader {
  */
 export function octets(element: BerElement, what: string, primitiveTag: number = BerTag.octetString): Uint8Array {
   if (element.tag === primitiveTag) return element.contents;
-  if (element.tag !== (primitiveTag | 0x20)) throw new CorruptKeystore(`${what}: not an OCTET STRING`);
+  if (element.tag !== (primitiveTag | 0x20)) throw new KeystoreError('corrupt', `${what}: not an OCTET STRING`);
   const pieces: Uint8Array[] = [];
   for (const reader = BerReader.inside(element, what); !reader.done; ) pieces.push(reader.next(BerTag.octetString).contents);
   return Buffer.concat(pieces);
@@ -114,7 +114,7 @@ export function octets(element: BerElement, what: string, primitiveTag: number =
 /** An INTEGER as a number (imprecise beyond 2^53: the callers' limits refuse such values anyway). */
 export function integer(element: BerElement, what: string): number {
   const { contents } = element;
-  if (element.tag !== BerTag.integer || !contents.length) throw new CorruptKeystore(`${what}: not an INTEGER`);
+  if (element.tag !== BerTag.integer || !contents.length) throw new KeystoreError('corrupt', `${what}: not an INTEGER`);
   let value = contents[0] & 0x80 ? -1n : 0n;
   for (const byte of contents) value = (value << 8n) | BigInt(byte);
   return Number(value);
@@ -123,7 +123,7 @@ export function integer(element: BerElement, what: string): number {
 /** Dotted form of an OBJECT IDENTIFIER. */
 export function oidString(element: BerElement): string {
   const { contents } = element;
-  if (element.tag !== BerTag.oid || !contents.length || contents[contents.length - 1] & 0x80) throw new CorruptKeystore('not an OBJECT IDENTIFIER');
+  if (element.tag !== BerTag.oid || !contents.length || contents[contents.length - 1] & 0x80) throw new KeystoreError('corrupt', 'not an OBJECT IDENTIFIER');
   const arcs: bigint[] = [];
   // Arcs can exceed 2^53 (UUID OIDs under 2.25), hence bigint.
   let value = 0n;
@@ -149,7 +149,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** UTF-16BE (`width` 2) or UTF-32BE cut to 16 bits per character (`width` 4), as asn1js read them. */
 function wideString(contents: Uint8Array, width: 2 | 4): string {
-  if (contents.length % width) throw new CorruptKeystore('string of the wrong size');
+  if (contents.length % width) throw new KeystoreError('corrupt', 'string of the wrong size');
   let text = '';
   for (let i = width - 2; i < contents.length; i += width) text += String.fromCharCode((contents[i] << 8) | contents[i + 1]);
   return text;

@@ -5,7 +5,7 @@ import { OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { DigestInfo } from '@peculiar/asn1-rsa';
 import { MacData } from '@peculiar/asn1-pfx';
-import { UnsupportedKeystore, WrongPassword } from '../errors';
+import { KeystoreError } from '../errors';
 import { bmpPassword, KdfPurpose, type Deriver } from './kdf';
 import { algorithmIdentifier, BerReader, BerTag, integer, octets, type BerElement } from './der';
 import { checkSalt, iterationCount } from './limits';
@@ -33,7 +33,7 @@ export function parseMac(element: BerElement): MacScheme {
   const digestInfo = BerReader.inside(macData.next(BerTag.sequence), 'MacData');
   const { algorithm } = algorithmIdentifier(digestInfo.next(BerTag.sequence), 'MacData');
   const digest = digests[algorithm];
-  if (!digest) throw new UnsupportedKeystore(`MAC digest ${algorithm}`, { algorithm });
+  if (!digest) throw new KeystoreError('unsupported', `MAC digest ${algorithm}`, { algorithm });
   const expected = octets(digestInfo.next(), 'MAC');
   const salt = checkSalt(new Uint8Array(octets(macData.next(), 'MAC salt')).buffer);
   const iterations = macData.optional(BerTag.integer);
@@ -59,13 +59,13 @@ async function computeMac(digest: string, length: number, salt: Uint8Array, iter
 
 export async function verifyMac(scheme: MacScheme, content: Uint8Array, password: string, deriver: Deriver): Promise<void> {
   const actual = await computeMac(scheme.digest, scheme.length, scheme.salt, scheme.iterations, content, password, deriver);
-  if (actual.length !== scheme.expected.length || !timingSafeEqual(actual, scheme.expected)) throw new WrongPassword('MAC mismatch');
+  if (actual.length !== scheme.expected.length || !timingSafeEqual(actual, scheme.expected)) throw new KeystoreError('wrong-password', 'MAC mismatch');
 }
 
 /** A MAC with `digest` (sha1, sha256, ... as `parseMac` names them) and a salt as long as the digest. */
 export async function createMac(digest: string, iterations: number, content: Uint8Array, password: string, deriver: Deriver): Promise<MacData> {
   const entry = Object.entries(digests).find(([, candidate]) => candidate.name === digest);
-  if (!entry) throw new UnsupportedKeystore(`MAC digest ${digest}`, { algorithm: digest });
+  if (!entry) throw new KeystoreError('unsupported', `MAC digest ${digest}`, { algorithm: digest });
   const salt = randomBytes(entry[1].length);
   const mac = await computeMac(digest, entry[1].length, salt, iterations, content, password, deriver);
   return new MacData({

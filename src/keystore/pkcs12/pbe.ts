@@ -4,7 +4,7 @@ import { createCipheriv, createDecipheriv, pbkdf2, randomBytes } from 'node:cryp
 import { promisify } from 'node:util';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
-import { CorruptKeystore, UnsupportedKeystore, WrongPassword } from '../errors';
+import { KeystoreError } from '../errors';
 import { bmpPassword, KdfPurpose, type Deriver } from './kdf';
 import { algorithmIdentifier, BerReader, BerTag, integer, octets, type BerElement } from './der';
 import { checkSalt, iterationCount } from './limits';
@@ -59,7 +59,7 @@ export function describePbe(scheme: PbeScheme): PbeDescription {
 
 /** The SEQUENCE inside an algorithm's parameters; CorruptKeystore when they are missing. */
 function parametersOf(parameters: BerElement | undefined, what: string): BerReader {
-  if (parameters?.tag !== BerTag.sequence) throw new CorruptKeystore(`${what}: missing parameters`);
+  if (parameters?.tag !== BerTag.sequence) throw new KeystoreError('corrupt', `${what}: missing parameters`);
   return BerReader.inside(parameters, what);
 }
 
@@ -76,12 +76,12 @@ export function parsePbe(element: BerElement): PbeScheme {
     const salt = saltOf(params.next(), pkcs12.name);
     return { kind: 'pkcs12', oid: algorithm.algorithm, spec: pkcs12, salt, iterations: iterationCount(integer(params.next(), pkcs12.name)) };
   }
-  if (algorithm.algorithm !== oid.pbes2) throw new UnsupportedKeystore(`cipher ${algorithm.algorithm}`, { algorithm: algorithm.algorithm });
+  if (algorithm.algorithm !== oid.pbes2) throw new KeystoreError('unsupported', `cipher ${algorithm.algorithm}`, { algorithm: algorithm.algorithm });
   // PBES2-params ::= SEQUENCE { keyDerivationFunc AlgorithmIdentifier, encryptionScheme AlgorithmIdentifier }
   const params = parametersOf(algorithm.parameters, 'PBES2');
   const keyDerivation = algorithmIdentifier(params.next(BerTag.sequence), 'PBES2');
   const encryption = algorithmIdentifier(params.next(BerTag.sequence), 'PBES2');
-  if (keyDerivation.algorithm !== oid.pbkdf2) throw new UnsupportedKeystore(`key derivation ${keyDerivation.algorithm}`, { algorithm: keyDerivation.algorithm });
+  if (keyDerivation.algorithm !== oid.pbkdf2) throw new KeystoreError('unsupported', `key derivation ${keyDerivation.algorithm}`, { algorithm: keyDerivation.algorithm });
   // PBKDF2-params ::= SEQUENCE { salt OCTET STRING, iterationCount INTEGER, keyLength INTEGER OPTIONAL, prf AlgorithmIdentifier DEFAULT hmacWithSHA1 }
   const kdf = parametersOf(keyDerivation.parameters, 'PBKDF2');
   const [salt, iterations] = [kdf.next(), kdf.next()];
@@ -89,13 +89,13 @@ export function parsePbe(element: BerElement): PbeScheme {
   const prfElement = kdf.optional(BerTag.sequence);
   const prfOid = prfElement ? algorithmIdentifier(prfElement, 'PBKDF2').algorithm : '1.2.840.113549.2.7';
   const prf = prfs[prfOid];
-  if (!prf) throw new UnsupportedKeystore(`PRF ${prfOid}`, { algorithm: prfOid });
+  if (!prf) throw new KeystoreError('unsupported', `PRF ${prfOid}`, { algorithm: prfOid });
   const cipher = pbes2Ciphers[encryption.algorithm];
-  if (!cipher) throw new UnsupportedKeystore(`cipher ${encryption.algorithm}`, { algorithm: encryption.algorithm });
-  if (!encryption.parameters) throw new CorruptKeystore('PBES2 IV: missing');
+  if (!cipher) throw new KeystoreError('unsupported', `cipher ${encryption.algorithm}`, { algorithm: encryption.algorithm });
+  if (!encryption.parameters) throw new KeystoreError('corrupt', 'PBES2 IV: missing');
   const iv = octets(encryption.parameters, 'PBES2 IV');
-  if (iv.length !== (cipher.cipher.startsWith('aes') ? 16 : 8)) throw new CorruptKeystore('PBES2: IV of the wrong size');
-  if (keyLength && integer(keyLength, 'PBKDF2') !== cipher.keyLength) throw new CorruptKeystore('PBES2: key length mismatch');
+  if (iv.length !== (cipher.cipher.startsWith('aes') ? 16 : 8)) throw new KeystoreError('corrupt', 'PBES2: IV of the wrong size');
+  if (keyLength && integer(keyLength, 'PBKDF2') !== cipher.keyLength) throw new KeystoreError('corrupt', 'PBES2: key length mismatch');
   return {
     kind: 'pbes2',
     prf,
@@ -125,7 +125,7 @@ async function keyAndIv(scheme: PbeScheme, password: string, deriver: Deriver): 
 export async function pbeDecrypt(scheme: PbeScheme, data: Uint8Array, password: string, deriver: Deriver): Promise<Uint8Array> {
   const { key, iv } = await keyAndIv(scheme, password, deriver);
   const blockSize = scheme.kind === 'pbes2' && scheme.cipher.startsWith('aes') ? 16 : 8;
-  if (data.length === 0 || data.length % blockSize !== 0) throw new CorruptKeystore('encrypted bag of the wrong size');
+  if (data.length === 0 || data.length % blockSize !== 0) throw new KeystoreError('corrupt', 'encrypted bag of the wrong size');
   if (scheme.kind === 'pkcs12' && scheme.spec.cipher === 'rc2') {
     return removePadding(rc2CbcDecrypt(key, scheme.spec.rc2Bits ?? 128, iv, data), blockSize);
   }
@@ -137,8 +137,8 @@ export async function pbeDecrypt(scheme: PbeScheme, data: Uint8Array, password: 
 
 function removePadding(plain: Uint8Array, blockSize: number): Uint8Array {
   const pad = plain[plain.length - 1];
-  if (pad < 1 || pad > blockSize) throw new WrongPassword('bad padding');
-  for (let i = plain.length - pad; i < plain.length; i++) if (plain[i] !== pad) throw new WrongPassword('bad padding');
+  if (pad < 1 || pad > blockSize) throw new KeystoreError('wrong-password', 'bad padding');
+  for (let i = plain.length - pad; i < plain.length; i++) if (plain[i] !== pad) throw new KeystoreError('wrong-password', 'bad padding');
   return plain.subarray(0, plain.length - pad);
 }
 
@@ -172,7 +172,7 @@ export function schemeAlgorithm(scheme: PbeScheme): AlgorithmIdentifier {
 }
 
 export async function pbeEncrypt(scheme: PbeScheme, plain: Uint8Array, password: string, deriver: Deriver): Promise<Uint8Array> {
-  if (scheme.kind === 'pkcs12' && scheme.spec.cipher === 'rc2') throw new UnsupportedKeystore('writing RC2', { algorithm: scheme.spec.name });
+  if (scheme.kind === 'pkcs12' && scheme.spec.cipher === 'rc2') throw new KeystoreError('unsupported', 'writing RC2', { algorithm: scheme.spec.name });
   const { key, iv } = await keyAndIv(scheme, password, deriver);
   const cipher = createCipheriv(scheme.kind === 'pkcs12' ? scheme.spec.cipher : scheme.cipher, key, iv);
   return Buffer.concat([cipher.update(plain), cipher.final()]);

@@ -4,7 +4,8 @@
 // encrypted until asked for, since they cost 150,000 SHA-1 compressions each with the JDK's 3DES.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { id_SafeContents, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_x509Certificate } from '@peculiar/asn1-pfx';
-import { CorruptKeystore, UnsupportedKeystore, WrongPassword } from '../errors';
+import { isDomainError } from '../../core/domainError';
+import { KeystoreError } from '../errors';
 import { zeroLengthEmptyPassword, type Deriver } from './kdf';
 import { BerReader, BerTag, integer, octets, oidString, text, type BerElement } from './der';
 import { maxKeystoreBytes } from './limits';
@@ -44,13 +45,13 @@ export interface Pkcs12Structure {
 }
 
 export function readStructure(bytes: Uint8Array): Pkcs12Structure {
-  if (bytes.length > maxKeystoreBytes) throw new CorruptKeystore(`file of ${bytes.length} bytes`);
+  if (bytes.length > maxKeystoreBytes) throw new KeystoreError('corrupt', `file of ${bytes.length} bytes`);
   // PFX ::= SEQUENCE { version INTEGER, authSafe ContentInfo, macData MacData OPTIONAL }
   const pfx = BerReader.inside(BerReader.read(bytes, 'PFX', BerTag.sequence), 'PFX');
   const version = integer(pfx.next(), 'PFX version');
-  if (version !== 3) throw new UnsupportedKeystore(`PFX version ${version}`, { algorithm: `PKCS#12 v${version}` });
+  if (version !== 3) throw new KeystoreError('unsupported', `PFX version ${version}`, { algorithm: `PKCS#12 v${version}` });
   const authSafeInfo = contentInfo(pfx.next(BerTag.sequence));
-  if (authSafeInfo.type !== oid.data) throw new UnsupportedKeystore(`authSafe ${authSafeInfo.type}`, { algorithm: authSafeInfo.type });
+  if (authSafeInfo.type !== oid.data) throw new KeystoreError('unsupported', `authSafe ${authSafeInfo.type}`, { algorithm: authSafeInfo.type });
   const authSafe = octets(authSafeInfo.content, 'authSafe');
   const macData = pfx.optional(BerTag.sequence);
   const structure: Pkcs12Structure = {
@@ -75,7 +76,7 @@ export function readStructure(bytes: Uint8Array): Pkcs12Structure {
 /** PKCS#12's public-key privacy mode (a safe encrypted to a certificate) and any other safe type: refused by name. */
 const safeTypeNames: Record<string, string> = { '1.2.840.113549.1.7.3': 'envelopedData (public-key encrypted safe)' };
 
-export const unsupportedSafe = (type: string) => new UnsupportedKeystore(`safe ${type}`, { algorithm: safeTypeNames[type] ?? type });
+export const unsupportedSafe = (type: string) => new KeystoreError('unsupported', `safe ${type}`, { algorithm: safeTypeNames[type] ?? type });
 
 /** ContentInfo ::= SEQUENCE { contentType OID, content [0] EXPLICIT ANY } */
 export function contentInfo(element: BerElement): { type: string; content: BerElement } {
@@ -99,7 +100,7 @@ export function readEncryptedSafe(element: BerElement): EncryptedSafe {
   info.next(BerTag.oid);
   const scheme = parsePbe(info.next(BerTag.sequence));
   const content = info.done ? undefined : octets(info.next(), 'EncryptedData', 0x80);
-  if (!content?.length) throw new CorruptKeystore('EncryptedData without content');
+  if (!content?.length) throw new KeystoreError('corrupt', 'EncryptedData without content');
   return { scheme, ciphertext: content };
 }
 
@@ -132,7 +133,7 @@ export function* safeBags(safeContents: Uint8Array | BerElement): Generator<Safe
 
 /** The bags of one SafeContents, nested safeContents bags included. */
 function collectBags(safeContents: Uint8Array | BerElement, into: Pick<Pkcs12Structure, 'keys' | 'certificates'>, depth = 0): void {
-  if (depth > maxSafeNesting) throw new CorruptKeystore('safeContents nested too deep');
+  if (depth > maxSafeNesting) throw new KeystoreError('corrupt', 'safeContents nested too deep');
   for (const { bagId, value, attributes: attributeSet } of safeBags(safeContents)) {
     const attributes = attributeSet ? readAttributes(attributeSet) : {};
     if (bagId === id_pkcs8ShroudedKeyBag) {
@@ -164,7 +165,7 @@ function readAttributes(attributes: BerElement): BagAttributes {
     const value = values.next();
     if (id === oid.friendlyName) {
       const name = text(value);
-      if (name === undefined) throw new CorruptKeystore('friendlyName: not a string');
+      if (name === undefined) throw new KeystoreError('corrupt', 'friendlyName: not a string');
       result.friendlyName = name;
     }
     if (id === oid.localKeyId) result.localKeyId = octets(value, 'localKeyId');
@@ -226,7 +227,7 @@ export async function passwordDeriver(structure: Pkcs12Structure, password: stri
       else if (bag?.scheme) BerReader.read(await pbeDecrypt(bag.scheme, bag.data, password, candidate), 'bag', BerTag.sequence);
       return true;
     } catch (error) {
-      if (error instanceof WrongPassword || error instanceof CorruptKeystore) return false;
+      if (isDomainError(error, 'keystore', 'wrong-password') || isDomainError(error, 'keystore', 'corrupt')) return false;
       throw error;
     }
   };
@@ -242,14 +243,14 @@ async function decrypt(structure: Pkcs12Structure, password: string, deriver: De
     if (safe.status === 'rejected') {
       // Reached only with a verified MAC (unlockAndUse puts its failure first), if any: then the
       // password is right, and a bag that does not decrypt is damaged.
-      if (safe.reason instanceof WrongPassword && structure.mac) throw new CorruptKeystore('encrypted safe does not decrypt');
+      if (isDomainError(safe.reason, 'keystore', 'wrong-password') && structure.mac) throw new KeystoreError('corrupt', 'encrypted safe does not decrypt');
       throw safe.reason;
     }
     try {
       collectBags(safe.value, found);
     } catch (error) {
       // Without a MAC, garbage that happened to end in valid padding also means a wrong password.
-      if (!structure.mac && error instanceof CorruptKeystore) throw new WrongPassword('decrypted safe is not ASN.1');
+      if (!structure.mac && isDomainError(error, 'keystore', 'corrupt')) throw new KeystoreError('wrong-password', 'decrypted safe is not ASN.1');
       throw error;
     }
   }
@@ -263,14 +264,14 @@ function lazyKey(bag: RawKeyBag, password: string, deriver: Deriver, passwordUnc
     try {
       pkcs8 = bag.scheme ? await pbeDecrypt(bag.scheme, bag.data, password, deriver) : bag.data;
     } catch (error) {
-      if (error instanceof WrongPassword && !passwordUnchecked) throw new CorruptKeystore('key bag does not decrypt');
+      if (isDomainError(error, 'keystore', 'wrong-password') && !passwordUnchecked) throw new KeystoreError('corrupt', 'key bag does not decrypt');
       throw error;
     }
     try {
       return createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
     } catch {
-      if (passwordUnchecked) throw new WrongPassword('decrypted key is not PKCS#8');
-      throw new CorruptKeystore('private key unreadable');
+      if (passwordUnchecked) throw new KeystoreError('wrong-password', 'decrypted key is not PKCS#8');
+      throw new KeystoreError('corrupt', 'private key unreadable');
     }
   };
   const { friendlyName, localKeyId } = bag;

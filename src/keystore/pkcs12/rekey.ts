@@ -7,7 +7,8 @@
 // and `sameContent` compares two such contents: the check that a rewritten file lost nothing.
 import { isDeepStrictEqual } from 'node:util';
 import { id_SafeContents, id_SecretBag, id_keyBag, id_pkcs8ShroudedKeyBag } from '@peculiar/asn1-pfx';
-import { CorruptKeystore, WrongPassword } from '../errors';
+import { isDomainError } from '../../core/domainError';
+import { KeystoreError } from '../errors';
 import { BerReader, BerTag, encodeElement, octets, oidString, type BerElement } from './der';
 import type { Deriver } from './kdf';
 import { verifyMac, type MacScheme } from './mac';
@@ -68,8 +69,8 @@ export async function openPfx(bytes: Uint8Array, password: string, deriver: Deri
   if (opened.status === 'rejected') {
     // With a verified MAC the password is right: what does not decrypt is damaged. Without a MAC,
     // garbage that happened to end in valid padding also means a wrong password.
-    if (structure.mac && opened.reason instanceof WrongPassword) throw new CorruptKeystore('a bag does not decrypt');
-    if (!structure.mac && opened.reason instanceof CorruptKeystore) throw new WrongPassword('decrypted bag is not ASN.1');
+    if (structure.mac && isDomainError(opened.reason, 'keystore', 'wrong-password')) throw new KeystoreError('corrupt', 'a bag does not decrypt');
+    if (!structure.mac && isDomainError(opened.reason, 'keystore', 'corrupt')) throw new KeystoreError('wrong-password', 'decrypted bag is not ASN.1');
     throw opened.reason;
   }
   const pbes2 = opened.value.some(function usesPbes2(safe: Safe | Bag): boolean {
@@ -81,7 +82,7 @@ export async function openPfx(bytes: Uint8Array, password: string, deriver: Deri
 }
 
 async function openBags(safeContents: Uint8Array | BerElement, password: string, deriver: Deriver, depth = 0): Promise<Bag[]> {
-  if (depth > maxSafeNesting) throw new CorruptKeystore('safeContents nested too deep');
+  if (depth > maxSafeNesting) throw new KeystoreError('corrupt', 'safeContents nested too deep');
   return Promise.all([...safeBags(safeContents)].map((bag) => openBag(bag, password, deriver, depth)));
 }
 

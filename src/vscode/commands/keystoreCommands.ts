@@ -4,7 +4,9 @@
 import { X509Certificate } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { KeystoreError, WrongPassword } from '../../keystore/errors';
+import { isDomainError } from '../../core/domainError';
+import { errorMessage } from '../../faces/errors';
+import { KeystoreError } from '../../keystore/errors';
 import { certifiedEntry, holderLabel, type Keystore, type KeystoreEntry } from '../../keystore/model';
 import { writeOutputFile } from '../../keystore/outputFile';
 import { showKeystoreDetails } from '../panels/detailsPanel';
@@ -35,8 +37,8 @@ export function registerKeystoreCommands(
       await session.unlock(file, password);
       return undefined;
     } catch (error) {
-      if (error instanceof WrongPassword) return t()('view.unlock.wrong');
-      if (error instanceof KeystoreError) return error.userMessage(currentLanguage());
+      if (isDomainError(error, 'keystore', 'wrong-password')) return t()('view.unlock.wrong');
+      if (error instanceof KeystoreError) return errorMessage(error, currentLanguage());
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ExitCode } from '../../../src/cli/exitCodes';
+import { ExitCode } from '../../../src/faces/exitCodes';
 import { EidEngine } from '../../../src/eid';
 import { freshCard, repositoryRoot, virtualCard } from './virtualCards';
 

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ExitCode } from '../../../src/cli/exitCodes';
+import { ExitCode } from '../../../src/faces/exitCodes';
 import { EidEngine, LastTryDeclined, PinFormat, PinLocked } from '../../../src/eid';
 import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { onTerminal } from '../terminal';

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ExitCode } from '../../../src/cli/exitCodes';
+import { ExitCode } from '../../../src/faces/exitCodes';
 import { realKeystorePath, realPassword } from '../../unit/keystore/fixtures';
 import { freshCard, repositoryRoot } from './virtualCards';
 

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ExitCode } from '../../../src/cli/exitCodes';
+import { ExitCode } from '../../../src/faces/exitCodes';
 import { etkAlias, realFileName, realKeystorePath, realKeystoreRewritten, realPassword } from '../../unit/keystore/fixtures';
 
 const root = path.resolve(__dirname, '..', '..', '..');

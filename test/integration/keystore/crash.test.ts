@@ -8,8 +8,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ExitCode } from '../../../src/cli/exitCodes';
-import { WrongPassword } from '../../../src/keystore/errors';
+import { ExitCode } from '../../../src/faces/exitCodes';
+import { isDomainError } from '../../../src/core/domainError';
 import { openKeystore } from '../../../src/keystore/inspect';
 import { isKeystoreFileName } from '../../../src/keystore/fileName';
 import { realFileName, realKeystoreRewritten } from '../../unit/keystore/fixtures';
@@ -38,7 +38,7 @@ async function opensWith(bytes: Uint8Array, password: string): Promise<boolean> 
     await openKeystore(bytes, { password });
     return true;
   } catch (error) {
-    if (error instanceof WrongPassword) return false;
+    if (isDomainError(error, 'keystore', 'wrong-password')) return false;
     throw error;
   }
 }

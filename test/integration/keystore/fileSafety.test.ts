@@ -7,8 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ExitCode } from '../../../src/cli/exitCodes';
-import { KeystoreChanged } from '../../../src/keystore/errors';
+import { ExitCode } from '../../../src/faces/exitCodes';
+import { isDomainError } from '../../../src/core/domainError';
 import { listKeystores } from '../../../src/keystore/locate';
 import { safeRewrite } from '../../../src/keystore/safeRewrite';
 import { openRequest, rewriteKeystoreFile } from '../../../src/procedures/keystoreFile';
@@ -178,7 +178,7 @@ describe('keystore file safety (built CLI, openssl as oracle)', function () {
     const opened = await openRequest(file, oldPassword, {});
     const result = passwd(file);
     assert.equal(result.status, ExitCode.ok, result.stderr);
-    await assert.rejects(rewriteKeystoreFile(opened, opened.content, oldPassword, {}), (error: unknown) => error instanceof KeystoreChanged);
+    await assert.rejects(rewriteKeystoreFile(opened, opened.content, oldPassword, {}), (error: unknown) => isDomainError(error, 'keystore', 'changed'));
     assert.ok(opensslOpens(file, newPassword), 'the password change stands');
     assert.equal(readdirSync(path.dirname(file)).filter((name) => name.endsWith('.bak')).length, 1, "only passwd's backup");
   });
@@ -189,7 +189,7 @@ describe('keystore file safety (built CLI, openssl as oracle)', function () {
     readEarlier[readEarlier.length - 1] ^= 1;
     await assert.rejects(
       safeRewrite(file, readEarlier, new Uint8Array([1, 2, 3]), async () => undefined),
-      (error: unknown) => error instanceof KeystoreChanged,
+      (error: unknown) => isDomainError(error, 'keystore', 'changed'),
     );
     assert.deepEqual(new Uint8Array(readFileSync(file)), modern);
     assert.deepEqual(readdirSync(path.dirname(file)), [realFileName], 'no backup, no temporary file, no lock left');

@@ -27,7 +27,7 @@ import {
 import { EncryptedData as EncryptedKeyData } from '@peculiar/asn1-pkcs8';
 import { DirectoryString } from '@peculiar/asn1-x509';
 import { changePassword } from '../../../src/keystore/changePassword';
-import { UnsupportedKeystore } from '../../../src/keystore/errors';
+import { isDomainError } from '../../../src/core/domainError';
 import { openKeystore } from '../../../src/keystore/inspect';
 import { createMac } from '../../../src/keystore/pkcs12/mac';
 import { newScheme, pbeEncrypt, schemeAlgorithm } from '../../../src/keystore/pkcs12/pbe';
@@ -230,7 +230,7 @@ describe('passwd keeps what it does not model', function () {
     const bytes = new Uint8Array(AsnConvert.serialize(new PFX({ version: 3, authSafe: dataContent(authSafe.buffer as ArrayBuffer), macData })));
     writeFileSync(file, bytes);
 
-    await assert.rejects(changePassword(file, password, newPassword, newPassword), (error: unknown) => error instanceof UnsupportedKeystore && error.params.algorithm === 'envelopedData (public-key encrypted safe)');
+    await assert.rejects(changePassword(file, password, newPassword, newPassword), (error: unknown) => isDomainError(error, 'keystore', 'unsupported') && error.params.algorithm === 'envelopedData (public-key encrypted safe)');
     assert.deepEqual(new Uint8Array(readFileSync(file)), bytes);
     assert.deepEqual(readdirSync(generated.dir).filter((name) => name.startsWith('enveloped.p12')), ['enveloped.p12']);
   });

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { ExitCode } from '../../../src/cli/exitCodes';
+import { ExitCode } from '../../../src/faces/exitCodes';
 import { requestCertificate, type RequestResult } from '../../../src/procedures';
 import { PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig } from '../procedures/harness';
 import { requireTool } from './generate';

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { changePassword } from '../../../src/keystore/changePassword';
-import { PasswordPolicyViolation, WrongPassword } from '../../../src/keystore/errors';
+import { PasswordPolicyViolation } from '../../../src/keystore/errors';
 import { openKeystore, type OpenedKeystore } from '../../../src/keystore/inspect';
 import { ehealthLayout } from '../../../src/keystore/layout';
 import { certifiedEntry } from '../../../src/keystore/model';
@@ -11,6 +11,7 @@ import { writePkcs12, type ProtectionMode } from '../../../src/keystore/pkcs12/w
 import { sharedKdfPool } from '../../../src/keystore/workerPool';
 import { etkAlias, realFileName, realKeystorePath, realPassword } from '../../unit/keystore/fixtures';
 import { generateKeystores, nonAsciiPassword, password, type Generated } from './generate';
+import { isDomainError } from '../../../src/core/domainError';
 
 /** The eHealth content of an opened keystore: what our writer lays out again. */
 async function layoutOf(opened: OpenedKeystore) {
@@ -96,7 +97,7 @@ describe('writing keystores that openssl and keytool read', function () {
     it('refuses the old password afterwards, takes the new one, and keeps a backup that opens with the old one', async () => {
       const { backup } = await changePassword(file, realPassword, newPassword, newPassword, { now: new Date(2026, 0, 2, 3, 4, 5) });
       assert.equal(path.basename(backup), `${realFileName}.20260102-030405.bak`);
-      await assert.rejects(openKeystore(readFileSync(file), { password: realPassword }), WrongPassword);
+      await assert.rejects(openKeystore(readFileSync(file), { password: realPassword }), (error: unknown) => isDomainError(error, 'keystore', 'wrong-password'));
       const reopened = await openKeystore(readFileSync(file), { password: newPassword, checkKeys: true });
       assert.ok(reopened.keystore.checks.every((check) => check.result === 'ok'));
       assert.equal(reopened.keystore.protection.macAlgorithm, 'HMAC-SHA1', 'a legacy keystore stays compatible');
@@ -113,7 +114,7 @@ describe('writing keystores that openssl and keytool read', function () {
         assert.deepEqual(error.failures, ['min-length', 'digit-or-symbol', 'confirmation']);
         return true;
       });
-      await assert.rejects(changePassword(file, 'wrong', newPassword, newPassword), WrongPassword);
+      await assert.rejects(changePassword(file, 'wrong', newPassword, newPassword), (error: unknown) => isDomainError(error, 'keystore', 'wrong-password'));
       assert.deepEqual(readFileSync(file), before);
     });
   });

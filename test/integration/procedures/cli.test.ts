@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildVirtualEid, type VirtualEid } from '../../../tools/virtual-eid/build';
-import { ExitCode } from '../../../src/cli/exitCodes';
+import { ExitCode } from '../../../src/faces/exitCodes';
 import { DS, elementChildren, facts, payloadOf, run as tool, scratch, serialize, validate, type ServiceName } from '../protocol/support';
 
 const root = path.join(__dirname, '..', '..', '..');

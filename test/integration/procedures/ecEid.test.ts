@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { ExitCode } from '../../../src/cli/exitCodes';
+import { ExitCode } from '../../../src/faces/exitCodes';
 import { translate } from '../../../src/i18n';
 import { completeCertificate, renewCertificate, requestCertificate, revokeCertificate, type Notice, type ProcedureContext } from '../../../src/procedures';
 import { NEW_PASSWORD, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig, type ScriptedPrompter } from './harness';

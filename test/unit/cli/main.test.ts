@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
-import { ExitCode } from '../../../src/cli/exitCodes';
+import { ExitCode } from '../../../src/faces/exitCodes';
 
 async function run(...argv: string[]) {
   const out: string[] = [];

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { openKeystore, environmentFromIssuer } from '../../../src/keystore/inspect';
-import { CorruptKeystore, NotAnEhealthKeystore, WrongPassword } from '../../../src/keystore/errors';
 import { certifiedEntry } from '../../../src/keystore/model';
 import { etkAlias, realFileName, realKeystore, realPassword } from './fixtures';
+import { isDomainError } from '../../../src/core/domainError';
 
 const open = (at: string, extra: { fileName?: string; checkKeys?: boolean } = {}) =>
   openKeystore(realKeystore(), { password: realPassword, at: new Date(at), fileName: realFileName, ...extra });
@@ -102,14 +102,14 @@ describe('inspect: the real eHealth acceptance keystore', () => {
     assert.deepEqual(keystore.warnings, [{ code: 'password-needed' }]);
   });
 
-  it('refuses a wrong password with WrongPassword', async () => {
-    await assert.rejects(openKeystore(realKeystore(), { password: 'Test_002' }), WrongPassword);
+  it('refuses a wrong password as keystore/wrong-password', async () => {
+    await assert.rejects(openKeystore(realKeystore(), { password: 'Test_002' }), (error: unknown) => isDomainError(error, 'keystore', 'wrong-password'));
   });
 
   it('names other formats instead of calling them damaged', async () => {
-    await assert.rejects(openKeystore(Buffer.from('feedfeed00000002', 'hex')), NotAnEhealthKeystore);
-    await assert.rejects(openKeystore(Buffer.from('-----BEGIN CERTIFICATE-----\n')), NotAnEhealthKeystore);
-    await assert.rejects(openKeystore(Buffer.from('hello')), CorruptKeystore);
+    await assert.rejects(openKeystore(Buffer.from('feedfeed00000002', 'hex')), (error: unknown) => isDomainError(error, 'keystore', 'not-ehealth'));
+    await assert.rejects(openKeystore(Buffer.from('-----BEGIN CERTIFICATE-----\n')), (error: unknown) => isDomainError(error, 'keystore', 'not-ehealth'));
+    await assert.rejects(openKeystore(Buffer.from('hello')), (error: unknown) => isDomainError(error, 'keystore', 'corrupt'));
   });
 
   it('tells environments apart by issuer', () => {

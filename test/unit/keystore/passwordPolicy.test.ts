@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { checkPasswordPolicy, failedRules } from '../../../src/keystore/passwordPolicy';
 import { PasswordPolicyViolation } from '../../../src/keystore/errors';
+import { errorMessage } from '../../../src/faces/errors';
 
 describe('eHealth keystore password policy', () => {
   it('accepts a long password with a digit, confirmed', () => {
@@ -18,9 +19,9 @@ describe('eHealth keystore password policy', () => {
 
   it('explains the failures in the four languages', () => {
     const error = new PasswordPolicyViolation(['min-length', 'confirmation']);
-    assert.match(error.userMessage('en'), /at least 8 characters; the confirmation must equal the password/);
-    assert.match(error.userMessage('fr'), /au moins 8 caractères/);
-    assert.match(error.userMessage('nl'), /minstens 8 tekens/);
-    assert.match(error.userMessage('de'), /mindestens 8 Zeichen/);
+    assert.match(errorMessage(error, 'en'), /at least 8 characters; the confirmation must equal the password/);
+    assert.match(errorMessage(error, 'fr'), /au moins 8 caractères/);
+    assert.match(errorMessage(error, 'nl'), /minstens 8 tekens/);
+    assert.match(errorMessage(error, 'de'), /mindestens 8 Zeichen/);
   });
 });

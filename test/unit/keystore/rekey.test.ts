@@ -2,11 +2,11 @@
 // or altered bag, attribute or key is a difference; the file rekeyed under a new password is not.
 import { strict as assert } from 'node:assert';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import { WrongPassword } from '../../../src/keystore/errors';
 import { BerTag, encodeElement } from '../../../src/keystore/pkcs12/der';
 import { openPfx, rekeyPfx, sameContent, type OpenedPfx } from '../../../src/keystore/pkcs12/rekey';
 import { sharedKdfPool } from '../../../src/keystore/workerPool';
 import { realKeystore, realPassword } from './fixtures';
+import { isDomainError } from '../../../src/core/domainError';
 
 const newPassword = 'Nieuw_Wachtwoord_2026';
 
@@ -39,7 +39,7 @@ describe('rekey: the whole content, compared', () => {
   it('finds the same content under the new password, and none under the old one', async () => {
     const rekeyed = await rekeyPfx(original, newPassword, sharedKdfPool());
     assert.ok(sameContent(original, await openPfx(rekeyed, newPassword, sharedKdfPool())));
-    await assert.rejects(openPfx(rekeyed, realPassword, sharedKdfPool()), WrongPassword);
+    await assert.rejects(openPfx(rekeyed, realPassword, sharedKdfPool()), (error: unknown) => isDomainError(error, 'keystore', 'wrong-password'));
   });
 
   it('sees a lost bag, a changed attribute and a changed key', () => {

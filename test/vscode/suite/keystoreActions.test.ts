@@ -5,11 +5,11 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { WrongPassword } from '../../../src/keystore/errors';
 import { inspectFile } from '../../../src/keystore/inspect';
 import type { Keystore } from '../../../src/keystore/model';
 import { click, pressKey, renderedTexts, screenshot, typeText, waitFor, webviewTexts, widen } from './harnessClient';
 import { inThreadDeriver, writeSandboxKeystore } from './sandboxKeystore';
+import { isDomainError } from '../../../src/core/domainError';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'keystores');
 const realName = 'SSIN=79021802145 20230823-085751.acc-p12';
@@ -96,7 +96,7 @@ describe('Keystore actions', () => {
     const backup = await changed;
     assert.ok(backup && existsSync(backup), 'a backup is kept');
     await inspectFile(file, { password: 'N3w-passw0rd!', deriver: inThreadDeriver });
-    await assert.rejects(inspectFile(file, { password: 'Start-passw0rd', deriver: inThreadDeriver }), WrongPassword);
+    await assert.rejects(inspectFile(file, { password: 'Start-passw0rd', deriver: inThreadDeriver }), (error: unknown) => isDomainError(error, 'keystore', 'wrong-password'));
     await inspectFile(backup, { password: 'Start-passw0rd', deriver: inThreadDeriver });
   });
 

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ExitCode } from '../../../../src/cli/exitCodes';
+import { ExitCode } from '../../../../src/faces/exitCodes';
 import { requireTool } from '../generate';
 import {
   assertSameItems,

@@ -1,4 +1,5 @@
-// Exit codes of the `ehealth` command line: stable, so scripts and CI can tell failures apart.
+// Exit codes of the `ehealth` command line: stable, so scripts and CI can tell failures apart. Here,
+// beside the faces' error table that gives each domain error its code.
 export const ExitCode = {
   ok: 0,
   failure: 1,
@@ -31,13 +32,3 @@ export const ExitCode = {
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
-
-/** An error the CLI reports in plain words (never with a stack trace) and turns into an exit code. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: ExitCode,
-  ) {
-    super(message);
-  }
-}

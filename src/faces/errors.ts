@@ -1,0 +1,67 @@
+// How both faces (the CLI and VS Code) tell a domain error: its words (a message key filled with the
+// error's parameters), the CLI's exit code, and whether it is a plain cancel (the user stopped on
+// purpose: nothing went wrong). One entry per code of every domain: a new code fails the build
+// until it is given a face here.
+import { DomainError, type DomainErrorKey } from '../core/domainError';
+import { translate, type Language, type MessageKey, type Translator } from '../i18n';
+import { PasswordPolicyViolation } from '../keystore/errors';
+import { ExitCode } from './exitCodes';
+
+export interface ErrorFace {
+  /** A message key filled with the error's parameters, or the words built from them (the few that need it). */
+  message: MessageKey | ((error: DomainError, t: Translator) => string);
+  exit: ExitCode;
+  /** Not a failure: 'quiet' when the user knows already (Escape), 'notice' when a notice says what was (not) done. */
+  cancel: false | 'quiet' | 'notice';
+}
+
+const failure = (message: ErrorFace['message'], exit: ExitCode): ErrorFace => ({ message, exit, cancel: false });
+
+export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
+  'keystore/wrong-password': failure('keystore.error.wrong-password', ExitCode.wrongPassword),
+  'keystore/corrupt': failure('keystore.error.corrupt', ExitCode.damaged),
+  'keystore/unsupported': failure('keystore.error.unsupported', ExitCode.unsupported),
+  'keystore/too-costly': failure('keystore.error.too-costly', ExitCode.unsupported),
+  'keystore/not-ehealth': failure('keystore.error.not-ehealth', ExitCode.unsupported),
+  'keystore/not-found': failure('keystore.error.not-found', ExitCode.notFound),
+  // No keystore file at that path: a folder, a pipe, a device, a link loop.
+  'keystore/is-directory': failure('keystore.error.is-directory', ExitCode.notFound),
+  'keystore/is-fifo': failure('keystore.error.is-fifo', ExitCode.notFound),
+  'keystore/is-device': failure('keystore.error.is-device', ExitCode.notFound),
+  'keystore/not-a-file': failure('keystore.error.not-a-file', ExitCode.notFound),
+  'keystore/symlink-loop': failure('keystore.error.symlink-loop', ExitCode.notFound),
+  'keystore/too-large': failure('keystore.error.too-large', ExitCode.damaged),
+  'keystore/permission-denied': failure('keystore.error.permission-denied', ExitCode.unreadable),
+  'keystore/unreadable': failure('keystore.error.unreadable', ExitCode.unreadable),
+  'keystore/entry-not-found': failure('keystore.error.entry-not-found', ExitCode.notFound),
+  // No certificate under that alias, only a key.
+  'keystore/entry-without-certificate': failure('keystore.error.entry-without-certificate', ExitCode.notFound),
+  'keystore/password-policy': failure((error, t) => {
+    const failures = error instanceof PasswordPolicyViolation ? error.failures : [];
+    return t('keystore.error.password-policy', { failures: failures.map((rule) => t(`keystore.policy.${rule}`)).join('; ') });
+  }, ExitCode.usage),
+  'keystore/rewrite-failed': failure('keystore.error.rewrite-failed', ExitCode.failure),
+  'keystore/busy': failure('keystore.error.busy', ExitCode.keystoreBusy),
+  'keystore/changed': failure('keystore.error.changed', ExitCode.keystoreBusy),
+  'keystore/read-only': failure('keystore.error.read-only', ExitCode.readOnly),
+  'keystore/output-exists': failure('keystore.error.output-exists', ExitCode.outputExists),
+  'keystore/output-is-keystore': failure('keystore.error.output-is-keystore', ExitCode.outputIsKeystore),
+};
+
+/** The face of a domain error; undefined for anything else (Node's own errors, a bug). */
+export function errorFace(error: unknown): ErrorFace | undefined {
+  return error instanceof DomainError ? errorFaces[error.key] : undefined;
+}
+
+/**
+ * What to tell the user, in `language`: a domain error's words (a DomainError cause worded into
+ * `{reason}`), else the error's own message.
+ */
+export function errorMessage(error: unknown, language: Language): string {
+  const face = errorFace(error);
+  if (!face || !(error instanceof DomainError)) return error instanceof Error ? error.message : String(error);
+  const t: Translator = (key, params) => translate(language, key, params);
+  if (typeof face.message === 'function') return face.message(error, t);
+  const { cause } = error;
+  return t(face.message, cause instanceof DomainError ? { ...error.params, reason: errorMessage(cause, language) } : error.params);
+}
