@@ -4,22 +4,21 @@
 import { X509Certificate } from 'node:crypto';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isEnvironment } from '../core/environment';
+import { formatHolder } from '../core/holder';
 import { EidEngine } from '../eid';
 import { defaultKeystoreFolder } from '../keystore/locate';
-import { holderLabel } from '../keystore/model';
 import {
   activateEtk,
   certificateStatus,
   changeKeystorePassword,
   completeCertificate,
-  ENVIRONMENTS,
   environmentEndpoints,
   ProcedureError,
   renewCertificate,
   requestCertificate,
   revokeCertificate,
   type ProcedureContext,
-  type ProcedureEnvironment,
   type ProcedureErrorCode,
   type RequestResult,
 } from '../procedures';
@@ -59,8 +58,8 @@ async function cardRoot(engine: EidEngine): Promise<string[]> {
  * an in-process sandbox when needed), eID engine when `withEid`; everything closed afterwards.
  */
 async function withContext<T>(context: CliContext, values: Values, answers: CertAnswers, withEid: boolean, work: (procedure: ProcedureContext) => Promise<T>): Promise<T> {
-  const environment = asString(values.env) as ProcedureEnvironment;
-  if (!ENVIRONMENTS.includes(environment)) throw new CliError(context.t('procedures.cli.bad-env', { env: String(values.env) }), ExitCode.usage);
+  const environment = values.env;
+  if (!isEnvironment(environment)) throw new CliError(context.t('procedures.cli.bad-env', { env: String(values.env) }), ExitCode.usage);
   // First: it checks a new password given by flag before the sandbox starts or the eID is read.
   const prompter = cliCertPrompter(context, answers);
   const modulePath = asString(values.module);
@@ -163,10 +162,10 @@ async function status(context: CliContext): Promise<number> {
   const file = keystoreArgument(context, values);
   const result = await withContext(context, values, { acceptContract: false, passwordEnv: values['password-env'] }, false, (procedure) => certificateStatus(procedure, file));
   const { t } = context;
-  const lines = [t('procedures.cli.status', { file, holder: holderLabel(result.holder), stage: result.stage, publicKeyIdentifier: result.publicKeyIdentifier })];
+  const lines = [t('procedures.cli.status', { file, holder: formatHolder(result.holder), stage: result.stage, publicKeyIdentifier: result.publicKeyIdentifier })];
   const info = result.authority;
   if (info) {
-    const until = info.details?.validNotAfter.toISOString().slice(0, 10) ?? '-';
+    const until = info.details?.notAfter.slice(0, 10) ?? '-';
     lines.push(t('procedures.cli.status-authority', { status: info.status, etkStatus: info.etkStatus, until, renewable: info.replaceable ? t('procedures.cli.renewable') : '' }));
   }
   return output(context, values.json, result, lines);

@@ -1,6 +1,8 @@
 // The procedures' Prompter on the command line: each answer from its flag when given, else asked on
 // the terminal (passwords without echo). Progress and contracts go to stderr, results to stdout.
 import { errorMessage } from '../faces/errors';
+import { formatHolder, holderOf, parseHolder, SSIN_TYPE } from '../core/holder';
+import { contactChecks } from '../faces/contactChecks';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { checkNewPassword } from '../keystore/passwordPolicy';
 import type { HolderChoice, Prompter } from '../procedures';
@@ -24,17 +26,13 @@ export interface CertAnswers {
   reason?: string;
 }
 
-const HOLDER = /^(?<type>[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)?)=(?<id>[0-9A-Za-z]+)(?:,(?<app>[0-9A-Z_-]{1,30}))?$/;
-
 export function holderChoice(context: CliContext, text: string, self: string | undefined): HolderChoice {
-  if (/^\d{11}$/.test(text) || text.startsWith('SSIN=')) {
-    const ssin = text.replace(/^SSIN=/, '');
-    if (ssin !== self) throw new CliError(context.t('procedures.error.not-authorized', { holder: `SSIN=${ssin}` }), ExitCode.usage);
-    return { kind: 'self' };
-  }
-  const match = HOLDER.exec(text)?.groups;
-  if (!match) throw new CliError(context.t('procedures.cli.bad-holder', { holder: text }), ExitCode.usage);
-  return { kind: 'organization', type: match.type, id: match.id, ...(match.app ? { applicationId: match.app } : {}) };
+  // A bare SSIN is the user themself, as `SSIN=` is; a person's certificate has no application id.
+  const holder = /^\d{11}$/.test(text) ? holderOf(SSIN_TYPE, text) : parseHolder(text);
+  if (!holder) throw new CliError(context.t('procedures.cli.bad-holder', { holder: text }), ExitCode.usage);
+  if (holder.type !== SSIN_TYPE) return { kind: 'organization', ...holder };
+  if (holder.id !== self || holder.applicationId) throw new CliError(context.t('procedures.error.not-authorized', { holder: formatHolder(holder) }), ExitCode.usage);
+  return { kind: 'self' };
 }
 
 /** Contracts come as HTML: shown as plain text, one paragraph per line. */
@@ -69,6 +67,16 @@ async function askNewPassword(context: CliContext): Promise<string | undefined> 
   }
 }
 
+/** Asked again until the answer is accepted, as the extension's input box does; undefined when the input ends. */
+async function askChecked(context: CliContext, question: string, check: (value: string) => string | undefined): Promise<string | undefined> {
+  for (;;) {
+    const answer = await askLine(question);
+    const problem = answer === undefined ? undefined : check(answer);
+    if (!problem) return answer;
+    context.err(problem);
+  }
+}
+
 /**
  * Flags are read, and a new password from the environment checked, when the prompter is made: a
  * script's password that breaks the rules stops the run before the eID signs or anything is sent.
@@ -82,8 +90,10 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
       return text === undefined ? undefined : holderChoice(context, text, choices.self);
     },
     contactData: async () => {
-      const [email = await askLine(t('procedures.prompt.email')), emailGeneral] = answers.email ?? [];
-      const [phone = await askLine(t('procedures.prompt.phone')), phoneGeneral] = answers.phone ?? [];
+      // Flags go to the procedure as given; answers typed here are checked by the same rule as they come.
+      const checks = contactChecks(t);
+      const [email = await askChecked(context, t('procedures.prompt.email'), checks.email), emailGeneral] = answers.email ?? [];
+      const [phone = await askChecked(context, t('procedures.prompt.phone'), checks.phone), phoneGeneral] = answers.phone ?? [];
       if (email === undefined || phone === undefined) return undefined;
       return { emailPrivate: email, phonePrivate: phone, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
     },

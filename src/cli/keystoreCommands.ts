@@ -6,7 +6,8 @@ import { KeystoreError } from '../keystore/errors';
 import { inspectFile } from '../keystore/inspect';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
-import { certifiedEntry, holderLabel, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
+import { formatHolder } from '../core/holder';
+import { certifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
 import type { MessageKey, Translator } from '../i18n';
 import { folderStateText, keyText } from '../i18n/keystoreText';
 import type { CliContext, VerbGroup } from './context';
@@ -47,7 +48,7 @@ export function formatListing(listing: KeystoreListing, t: Translator): string {
 }
 
 function formatFile(file: KeystoreFile, t: Translator): string[] {
-  const holder = file.holder ? holderLabel(file.holder) : file.fileName;
+  const holder = file.holder ? formatHolder(file.holder) : file.fileName;
   const details = [file.createdAt?.replace('T', ' '), t(`environment.${file.environment}`), file.latest ? undefined : t('keystore.older')]
     .filter(Boolean)
     .join(' · ');
@@ -117,7 +118,7 @@ export function keystoreJson(keystore: Keystore) {
 
 function formatKeystore(keystore: Keystore, t: Translator): string {
   const lines: string[] = [];
-  const holder = keystore.holder ? `${holderLabel(keystore.holder)}${keystore.holder.name ? ` (${keystore.holder.name})` : ''}` : '?';
+  const holder = keystore.holder ? `${formatHolder(keystore.holder)}${keystore.holder.name ? ` (${keystore.holder.name})` : ''}` : '?';
   if (keystore.file) lines.push(`${t('cli.inspect.file')}: ${keystore.file}`);
   lines.push(`${t('cli.inspect.holder')}: ${holder}`, `${t('cli.inspect.environment')}: ${t(`environment.${keystore.environment}`)}`);
   if (keystore.status) {

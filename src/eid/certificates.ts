@@ -1,6 +1,7 @@
 // The card's four certificates (Authentication, Signature, CA, Root): parsed with Node's X509,
 // chain checked (holder's -> CA -> Root -> itself) and validity reported.
 import { X509Certificate } from 'node:crypto';
+import { validityAt } from '../core/certificate';
 import type { CertificateRole, EidCertificate, KeyInfo, ValidityStatus } from './model';
 
 const roles: Record<string, CertificateRole> = { Authentication: 'authentication', Signature: 'signature', CA: 'ca', Root: 'root' };
@@ -19,12 +20,11 @@ export function keyInfoOf(certificate: X509Certificate): KeyInfo {
   return { type: 'rsa', bits: details.modulusLength ?? 0 };
 }
 
-function validityOf(certificate: X509Certificate, now: Date): { validity: ValidityStatus; daysLeft: number } {
-  const notAfter = new Date(certificate.validTo).getTime();
-  const daysLeft = Math.floor((notAfter - now.getTime()) / day);
-  if (now.getTime() < new Date(certificate.validFrom).getTime()) return { validity: 'not-yet-valid', daysLeft };
-  if (daysLeft < 0) return { validity: 'expired', daysLeft };
-  return { validity: daysLeft <= expiringSoonDays ? 'expiring-soon' : 'valid', daysLeft };
+function validityOf(certificate: X509Certificate, now: Date): { notBefore: string; notAfter: string; validity: ValidityStatus; daysLeft: number } {
+  const period = { notBefore: new Date(certificate.validFrom).toISOString(), notAfter: new Date(certificate.validTo).toISOString() };
+  const daysLeft = Math.floor((Date.parse(period.notAfter) - now.getTime()) / day);
+  const validity = validityAt(period, now);
+  return { ...period, validity: validity === 'valid' && daysLeft <= expiringSoonDays ? 'expiring-soon' : validity, daysLeft };
 }
 
 const issuedBy = (certificate: X509Certificate, issuer: X509Certificate | undefined) =>
@@ -45,8 +45,6 @@ export function certificatesOf(objects: { label: string; value: Buffer }[], now 
       subject: x509.subject.split('\n').join(', '),
       issuer: x509.issuer.split('\n').join(', '),
       serialNumber: x509.serialNumber,
-      notBefore: new Date(x509.validFrom).toISOString(),
-      notAfter: new Date(x509.validTo).toISOString(),
       ...validityOf(x509, now),
       key: keyInfoOf(x509),
       chainValid: issuedBy(x509, byRole(issuerRole[role])),

@@ -1,12 +1,13 @@
 // The eID engine: one object for faces (extension, CLI, procedures) over one loaded middleware.
 // Everything is asynchronous and returns domain values or EidError; nothing here knows VS Code.
 // Every PKCS#11 call runs on the middleware's worker thread (pkcs11Thread.ts), never the caller's.
+import type { Signer } from '../core/signer';
 import { certificatesOf } from './certificates';
 import { eidErrorOf, NotAnEid } from './errors';
 import { watchReaders, type CardEvent, type WatchOptions } from './events';
 import { identityOf } from './identity';
 import { openMiddleware, type MiddlewareOptions } from './middleware';
-import type { EidCard, EidCertificate, Identity, KeyUse, Prompter, Reader, Signer } from './model';
+import type { EidCard, EidCertificate, Identity, KeyUse, Prompter, Reader } from './model';
 import type { Pkcs11Thread } from './pkcs11Thread';
 import { withSession } from './session';
 import { createSigner, verifyPin, type DsaEncoding } from './signing';

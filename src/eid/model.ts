@@ -1,5 +1,6 @@
 // The eID domain as the engine hands it to faces: readers, the card, its holder, its certificates,
 // and what signing needs. Plain data (JSON-friendly), no PKCS#11 handles.
+import type { CertificateValidity } from '../core/certificate';
 
 export interface Reader {
   /** Opaque slot id (hex), stable while the reader stays connected. */
@@ -59,7 +60,8 @@ export type KeyUse = 'authentication' | 'signature';
 
 export type KeyInfo = { type: 'rsa'; bits: number } | { type: 'ec'; curve: string };
 
-export type ValidityStatus = 'valid' | 'expiring-soon' | 'expired' | 'not-yet-valid';
+/** A certificate's validity, `valid` told apart from `expiring-soon` (within `expiringSoonDays`). */
+export type ValidityStatus = CertificateValidity | 'expiring-soon';
 
 export interface EidCertificate {
   role: CertificateRole;
@@ -76,18 +78,6 @@ export interface EidCertificate {
   /** Signed by the next certificate up (CA for the holder's, Root for CA, itself for Root). */
   chainValid: boolean;
   der: Buffer;
-}
-
-export type SignatureAlgorithm = 'rsa-sha256' | 'ecdsa-sha384';
-
-/** What signs for callers such as the registration client's XML-DSig. */
-export interface Signer {
-  /** The key's certificate, DER. */
-  certificate: Buffer;
-  /** Issuing CA then root, DER. */
-  chain: Buffer[];
-  algorithm: SignatureAlgorithm;
-  sign(data: Buffer): Promise<Buffer>;
 }
 
 export interface PinRequest {

@@ -7,8 +7,9 @@
 // before asking, a locked card is not asked, the last try is presented only with the Prompter's
 // consent, and what cannot be an eID PIN never reaches the card.
 import { createHash } from 'node:crypto';
+import type { SignatureAlgorithm, Signer } from '../core/signer';
 import { eidErrorOf, LastTryDeclined, NotAnEid, PinCancelled, PinFormat, PinLocked } from './errors';
-import { eidPinPattern, type EidCard, type KeyUse, type PinRequest, type Prompter, type SignatureAlgorithm, type Signer } from './model';
+import { eidPinPattern, type EidCard, type KeyUse, type PinRequest, type Prompter } from './model';
 import type { SessionHandle } from './pkcs11Protocol';
 import type { Pkcs11Thread } from './pkcs11Thread';
 import { withSession } from './session';
@@ -30,8 +31,7 @@ export interface SignerContext {
 
 export function createSigner(context: SignerContext, key: KeyUse, prompter: Prompter, dsaEncoding: DsaEncoding = 'der'): Signer {
   return {
-    certificate: context.certificate,
-    chain: context.chain,
+    certificateChain: [context.certificate, ...context.chain],
     algorithm: context.algorithm,
     sign: (data) =>
       authenticated(context, key, prompter, async (session, pin, request) => {
@@ -41,7 +41,7 @@ export function createSigner(context: SignerContext, key: KeyUse, prompter: Prom
         const ec = context.algorithm === 'ecdsa-sha384';
         await pkcs11.call('signInit', session, ec ? 'ecdsa' : 'sha256-rsa-pkcs', privateKey);
         if (await pkcs11.call('alwaysAuthenticate', session, privateKey)) await login(pkcs11, session, pin, request, prompter, true);
-        const signature = await pkcs11.call('sign', session, ec ? createHash('sha384').update(data).digest() : data);
+        const signature = await pkcs11.call('sign', session, ec ? createHash('sha384').update(data).digest() : Buffer.from(data));
         return ec && dsaEncoding === 'der' ? ecdsaToDer(signature) : signature;
       }),
   };

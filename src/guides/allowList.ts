@@ -59,7 +59,6 @@ export interface Variant {
 }
 
 export const audiences = ['integrator', 'developer', 'health-professional', 'organisation-manager'] as const;
-export const guideEnvironments = ['production', 'acceptance', 'sandbox'] as const;
 
 export const isCheckId = (value: string): value is CheckId => (checkIds as readonly string[]).includes(value);
 export const isActionId = (value: string): value is ActionId => (actionIds as readonly string[]).includes(value);

@@ -2,7 +2,8 @@
 // (keystores on disk, opened keystores, the eID status, the sandbox) and passes, fails, or cannot
 // tell yet (a keystore still locked, the eID not read yet).
 import { isProblem, type EidStatus } from '../eid/status';
-import { holderLabel, type HolderRef, type Keystore, type KeystoreFile } from '../keystore/model';
+import { sameHolder, type Holder } from '../core/holder';
+import type { Keystore, KeystoreFile } from '../keystore/model';
 import type { CheckId } from './allowList';
 
 export type CheckState = 'pass' | 'fail' | 'unknown';
@@ -13,13 +14,11 @@ export interface CheckFacts {
   /** Keystores the user opened, by file. */
   opened: ReadonlyMap<string, Keystore>;
   /** The holder the guide is followed for; any holder when undefined. */
-  holder?: HolderRef;
+  holder?: Holder;
   eid?: EidStatus;
   etkPublished?: boolean;
   sandboxRunning?: boolean;
 }
-
-const sameHolder = (a: HolderRef | undefined, b: HolderRef | undefined) => !!a && !!b && holderLabel(a) === holderLabel(b);
 
 /** The newest keystore file of the holder (or of anyone), the one a user should be using. */
 function newestKeystore(facts: CheckFacts): KeystoreFile | undefined {

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import markdownIt from 'markdown-it';
-import { audiences, guideEnvironments, isActionId, isCheckId } from './allowList';
+import { isEnvironment } from '../core/environment';
+import { audiences, isActionId, isCheckId } from './allowList';
 import { referenceLanguage, type Guide, type GuideProblem } from './guide';
 
 export type LintCode =
@@ -64,7 +65,7 @@ function lintFrontMatter(guide: Guide, report: Report): void {
   const expected = path.basename(guide.file, '.md');
   if (guide.id && guide.id !== expected) report(guide, 1, 'id-mismatch', `${guide.id} ≠ ${expected}`);
   for (const value of guide.audience) if (!(audiences as readonly string[]).includes(value)) report(guide, 1, 'audience-unknown', value);
-  for (const value of guide.environment) if (!(guideEnvironments as readonly string[]).includes(value)) report(guide, 1, 'environment-unknown', value);
+  for (const value of guide.environment) if (!isEnvironment(value)) report(guide, 1, 'environment-unknown', value);
   for (const value of guide.commands) if (!isActionId(value)) report(guide, 1, 'command-unknown', value);
 }
 

@@ -5,7 +5,7 @@
 import { X509Certificate, type KeyObject } from 'node:crypto';
 import { KeystoreError } from './errors';
 import { BerReader, BerTag, oidString, text, type BerElement } from './pkcs12/der';
-import type { CertificateDetails, KeyDescription } from './model';
+import type { KeyDescription, KeystoreCertificate } from './model';
 
 const attributeNames: Record<string, string> = {
   '2.5.4.3': 'CN',
@@ -29,7 +29,7 @@ export interface NameAttribute {
 }
 
 export interface ParsedCertificate {
-  details: CertificateDetails;
+  details: KeystoreCertificate;
   subjectAttributes: NameAttribute[];
   /** The subject Name as encoded (DER), for the JDK's entry names (jdkName.ts). */
   subjectName: Uint8Array;

@@ -1,8 +1,9 @@
 // The eHealth keystore naming convention: `<TYPE>=<ID>[,<APPID>] yyyyMMdd-HHmmss.p12`,
 // `.acc-p12` for acceptance. Renewals add a newer file beside the old one. Also seen in the wild:
 // a dash instead of the space, and `.acc.p12` for acceptance.
-import type { Environment, FileProblem, HolderRef } from './model';
+import { holderOf, holderPattern, type Holder } from '../core/holder';
 import { holderTypes } from '../protocol/holderTypes';
+import type { FileProblem, KeystoreEnvironment } from './model';
 
 export const keystoreSuffixes = ['.acc-p12', '.p12'] as const;
 
@@ -11,7 +12,7 @@ export function isKeystoreFileName(fileName: string): boolean {
   return keystoreSuffixes.some((suffix) => lower.endsWith(suffix));
 }
 
-export function environmentFromSuffix(fileName: string): Environment {
+export function environmentFromSuffix(fileName: string): KeystoreEnvironment {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.acc-p12') || lower.endsWith('.acc.p12')) return 'acceptance';
   if (lower.endsWith('.p12')) return 'production';
@@ -19,14 +20,17 @@ export function environmentFromSuffix(fileName: string): Environment {
 }
 
 export interface ParsedFileName {
-  holder?: HolderRef;
+  holder?: Holder;
   createdAt?: string;
-  environment: Environment;
+  environment: KeystoreEnvironment;
   problems: FileProblem[];
 }
 
-const conventionalName =
-  /^(?<type>[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)?)=(?<id>[0-9A-Za-z]+)(?:, ?(?<app>[0-9A-Z_-]{1,30}))?[ -](?<date>\d{8})-(?<time>\d{6})\.(?:acc[-.])?p12$/i;
+// The holder's pieces from the one notation; case-insensitive (hand-renamed `cbe=...` files), the type read upper-cased.
+const conventionalName = new RegExp(
+  `^(?<type>${holderPattern.type})=(?<id>${holderPattern.id})(?:, ?(?<app>${holderPattern.applicationId}))?[ -](?<date>\\d{8})-(?<time>\\d{6})\\.(?:acc[-.])?p12$`,
+  'i',
+);
 
 export function parseKeystoreFileName(fileName: string): ParsedFileName {
   const environment = environmentFromSuffix(fileName);
@@ -38,8 +42,7 @@ export function parseKeystoreFileName(fileName: string): ParsedFileName {
   if (!holderTypes.has(holderType)) problems.push({ code: 'unknown-holder-type', params: { type: holderType } });
   const createdAt = localDateTime(date, time);
   if (!createdAt) problems.push({ code: 'invalid-date' });
-  const holder: HolderRef = { type: holderType, id, ...(app ? { applicationId: app } : {}) };
-  return { holder, ...(createdAt ? { createdAt } : {}), environment, problems };
+  return { holder: holderOf(holderType, id, app), ...(createdAt ? { createdAt } : {}), environment, problems };
 }
 
 /** `20230823`, `085751` -> `2023-08-23T08:57:51`, or undefined when not a real calendar date. */

@@ -2,12 +2,14 @@
 // holder, environment, checks and status. Works locked (file name and clear parts only) or opened.
 import * as path from 'node:path';
 import { createPublicKey } from 'node:crypto';
+import { validityAt } from '../core/certificate';
+import { formatHolder, parseHolder } from '../core/holder';
 import { issuedBy, keyDescription, parseCertificate, type ParsedCertificate } from './certificate';
 import { renewalWindowDays } from './expiry';
 import { KeystoreError } from './errors';
 import { parseKeystoreFileName } from './fileName';
 import { readKeystoreFile } from './keystoreFileAccess';
-import type { CertificateStatus, CertifiedEntry, Environment, Holder, KeyOnlyEntry, Keystore, KeystoreCheck, KeystoreWarning, Protection } from './model';
+import type { CertifiedEntry, KeyOnlyEntry, Keystore, KeystoreCheck, KeystoreEnvironment, KeystoreHolder, KeystoreStatus, KeystoreWarning, Protection } from './model';
 import type { Deriver } from './pkcs12/kdf';
 import { macAlgorithmName } from './pkcs12/mac';
 import { describePbe } from './pkcs12/pbe';
@@ -53,7 +55,7 @@ export async function openKeystore(bytes: Uint8Array, options: InspectOptions = 
     protection: protectionOf(structure),
     keyAliases: structure.keys.flatMap((key) => (key.friendlyName !== undefined ? [key.friendlyName] : [])),
   };
-  const holderFromName: Holder | undefined = parsedName?.holder ? { ...parsedName.holder, source: 'file-name' } : undefined;
+  const holderFromName: KeystoreHolder | undefined = parsedName?.holder ? { ...parsedName.holder, source: 'file-name' } : undefined;
   if (options.password === undefined) {
     const keystore: Keystore = {
       ...base,
@@ -237,36 +239,32 @@ async function runChecks(
 }
 
 /** Production, acceptance or our sandbox CA, from the issuer of the authentication certificate. */
-export function environmentFromIssuer(issuer: string): Environment {
+export function environmentFromIssuer(issuer: string): KeystoreEnvironment {
   if (/sandbox/i.test(issuer)) return 'sandbox';
   if (/ZetesConfidens.*eHealth acceptance/i.test(issuer)) return 'acceptance';
   if (/ZetesConfidens Private Trust PKI - eHealth issuing CA/i.test(issuer)) return 'production';
   return 'unknown';
 }
 
-const holderCommonName = /^(?<type>[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)?)=(?<id>[0-9A-Za-z]+)(?:,\s*(?<app>[0-9A-Z_-]{1,30}))?$/;
-
 /** `CN=TYPE\=ID[\, APPID], OU=eHealth-platform Belgium, OU=NAME, OU=TYPE\=ID[, OU=APPID], ...` */
-function holderFromCertificate(certificate: ParsedCertificate): Holder | undefined {
-  const commonName = certificate.subjectAttributes.find((attribute) => attribute.type === 'CN')?.value ?? '';
-  const match = holderCommonName.exec(commonName)?.groups;
-  if (!match) return undefined;
-  const { type, id, app } = match as { type: string; id: string; app?: string };
+function holderFromCertificate(certificate: ParsedCertificate): KeystoreHolder | undefined {
+  const holder = parseHolder(certificate.subjectAttributes.find((attribute) => attribute.type === 'CN')?.value ?? '');
+  if (!holder) return undefined;
+  const { type, id, applicationId } = holder;
   const name = certificate.subjectAttributes.find(
-    (attribute) => attribute.type === 'OU' && attribute.value !== 'eHealth-platform Belgium' && attribute.value !== `${type}=${id}` && attribute.value !== app,
+    (attribute) =>
+      attribute.type === 'OU' && attribute.value !== 'eHealth-platform Belgium' && attribute.value !== formatHolder({ type, id }) && attribute.value !== applicationId,
   )?.value;
-  return { type, id, ...(app ? { applicationId: app } : {}), ...(name ? { name } : {}), source: 'certificate' };
+  return { ...holder, ...(name ? { name } : {}), source: 'certificate' };
 }
 
 /** Not usable with eHealth as it is. A short validity is not one of them: the sandbox issues short certificates to rehearse renewals. */
 const incompleteWarnings = new Set<KeystoreWarning['code']>(['no-authentication-key', 'no-encryption-key', 'issuer-not-ehealth']);
 
-function statusAt(auth: CertifiedEntry | undefined, warnings: KeystoreWarning[], at: Date): CertificateStatus {
+function statusAt(auth: CertifiedEntry | undefined, warnings: KeystoreWarning[], at: Date): KeystoreStatus {
   if (!auth) return 'incomplete';
-  const time = at.getTime();
-  if (time < Date.parse(auth.certificate.notBefore)) return 'not-yet-valid';
-  const notAfter = Date.parse(auth.certificate.notAfter);
-  if (time > notAfter) return 'expired';
+  const validity = validityAt(auth.certificate, at);
+  if (validity !== 'valid') return validity;
   if (warnings.some((warning) => incompleteWarnings.has(warning.code))) return 'incomplete';
-  return notAfter - time <= renewalWindowDays * day ? 'renewable' : 'valid';
+  return Date.parse(auth.certificate.notAfter) - at.getTime() <= renewalWindowDays * day ? 'renewable' : 'valid';
 }

@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { formatHolder } from '../core/holder';
 import { KeystoreError } from './errors';
 import { isKeystoreFileName, parseKeystoreFileName } from './fileName';
 import { readKeystoreFile, statKeystoreFile } from './keystoreFileAccess';
 import type { FileProblem, FolderOrigin, KeystoreFile, KeystoreFolder, KeystoreListing } from './model';
-import { holderLabel } from './model';
 
 /**
  * The folder the official eHealth tooling uses: `~/ehealth/keystore` on every OS
@@ -124,7 +124,7 @@ function flagRelations(files: KeystoreFile[]): void {
   for (const file of ordered) {
     const keys = [
       ...(file.sha256 ? [`content|${file.sha256}`] : []),
-      ...(file.holder && file.createdAt ? [`name|${holderLabel(file.holder)}|${file.environment}|${file.createdAt}`] : []),
+      ...(file.holder && file.createdAt ? [`name|${formatHolder(file.holder)}|${file.environment}|${file.createdAt}`] : []),
     ];
     const original = keys.map((key) => originals.get(key)).find(Boolean);
     if (original) file.problems.push({ code: 'duplicate', params: { of: original.path } });
@@ -133,7 +133,7 @@ function flagRelations(files: KeystoreFile[]): void {
   const renewals = new Map<string, KeystoreFile[]>();
   for (const file of [...originals.values()]) {
     if (!file.holder || !file.createdAt) continue;
-    const group = `${holderLabel(file.holder)}|${file.environment}`;
+    const group = `${formatHolder(file.holder)}|${file.environment}`;
     renewals.set(group, [...(renewals.get(group) ?? []), file]);
   }
   for (const group of renewals.values()) {
@@ -150,7 +150,7 @@ function flagRelations(files: KeystoreFile[]): void {
  * as older: picking an old keystore after a renewal is a classic mistake.
  */
 function orderByHolder(files: KeystoreFile[]): KeystoreFile[] {
-  const groupKey = (file: KeystoreFile) => (file.holder ? `${holderLabel(file.holder)}|${file.environment}` : undefined);
+  const groupKey = (file: KeystoreFile) => (file.holder ? `${formatHolder(file.holder)}|${file.environment}` : undefined);
   const named = files.filter((file) => file.holder).sort((a, b) => {
     const byHolder = groupKey(a)!.localeCompare(groupKey(b)!);
     if (byHolder !== 0) return byHolder;

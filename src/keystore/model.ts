@@ -1,15 +1,11 @@
 // The keystore domain model shared by every face: the tree view, the CLI's JSON and the guide checks.
+import type { CertificateSummary, CertificateValidity } from '../core/certificate';
+import type { Environment } from '../core/environment';
+import type { Holder } from '../core/holder';
 import { KeystoreError } from './errors';
 
-/** Where a certificate is valid: eHealth's two environments, or our local sandbox authority. */
-export type Environment = 'production' | 'acceptance' | 'sandbox' | 'unknown';
-
-/** Who a certificate belongs to, as eHealth names it: `SSIN=79021802145`, `EHP=1990001916,VITALINKGATEWAY`. */
-export interface HolderRef {
-  type: string;
-  id: string;
-  applicationId?: string;
-}
+/** Where a keystore's certificate is valid; `unknown` when neither its name nor its issuer says. */
+export type KeystoreEnvironment = Environment | 'unknown';
 
 /** Something odd about a keystore file, as a code the faces translate (see src/i18n). */
 export interface FileProblem {
@@ -32,11 +28,11 @@ export interface KeystoreFile {
   path: string;
   fileName: string;
   /** From the file name, when it follows the eHealth convention. */
-  holder?: HolderRef;
+  holder?: Holder;
   /** Creation time written in the file name (local time of the machine that made it), ISO 8601 without zone. */
   createdAt?: string;
   /** From the suffix: `.acc-p12` is acceptance, `.p12` production (the issuer has the last word once opened). */
-  environment: Environment;
+  environment: KeystoreEnvironment;
   sizeBytes?: number;
   modifiedAt?: string;
   /** False for an older keystore of a holder who has a newer one in the same environment. */
@@ -65,20 +61,18 @@ export interface KeystoreListing {
   folders: KeystoreFolder[];
 }
 
-export function holderLabel(holder: HolderRef): string {
-  return `${holder.type}=${holder.id}${holder.applicationId ? `,${holder.applicationId}` : ''}`;
-}
-
 // ---- An opened keystore (inspect) ----
 
 /**
- * The state of a keystore's authentication certificate at the evaluation date; `pending` while the
- * new key waits under its placeholder certificate for eHealth's delivery (whatever the date).
+ * The state of a keystore's authentication certificate at the evaluation date: its validity, `valid`
+ * told apart from `renewable` (in the renewal window); `incomplete` when not usable with eHealth as
+ * it is; `pending` while the new key waits under its placeholder certificate for eHealth's delivery
+ * (whatever the date). eHealth's own view of the certificate is the authority's status (src/ra).
  */
-export type CertificateStatus = 'valid' | 'renewable' | 'expired' | 'incomplete' | 'not-yet-valid' | 'pending';
+export type KeystoreStatus = CertificateValidity | 'renewable' | 'incomplete' | 'pending';
 
 /** The holder as eHealth names it, plus the name shown in the certificate (organisations and people). */
-export interface Holder extends HolderRef {
+export interface KeystoreHolder extends Holder {
   name?: string;
   /** `certificate` once opened; `file-name` while locked or when the certificate says nothing. */
   source: 'certificate' | 'file-name';
@@ -90,14 +84,9 @@ export interface KeyDescription {
   curve?: string;
 }
 
-export interface CertificateDetails {
-  subject: string;
-  issuer: string;
-  /** Decimal, as eHealth names ETK aliases. */
-  serialNumber: string;
+/** A certificate stored in a keystore, with what the details view and export need. */
+export interface KeystoreCertificate extends CertificateSummary {
   serialNumberHex: string;
-  notBefore: string;
-  notAfter: string;
   key: KeyDescription;
   keyUsage: string[];
   /** Extended key usage purposes (clientAuth, emailProtection, ...; the OID when unnamed); empty without the extension. */
@@ -112,9 +101,9 @@ export type EntryKind = 'authentication' | 'encryption' | 'certificate' | 'key-o
 interface EntryBase {
   alias: string;
   kind: EntryKind;
-  certificate: CertificateDetails;
+  certificate: KeystoreCertificate;
   /** The certificates above this entry's certificate, nearest first (key entries only). */
-  chain: CertificateDetails[];
+  chain: KeystoreCertificate[];
 }
 
 /** The eHealth authentication key (alias `authentication`) with its certificate and issuing CA. */
@@ -186,10 +175,10 @@ export interface Protection {
 export interface Keystore {
   file?: string;
   /** From the issuer once opened (the suffix while locked). */
-  environment: Environment;
-  holder?: Holder;
+  environment: KeystoreEnvironment;
+  holder?: KeystoreHolder;
   /** Undefined while locked. */
-  status?: CertificateStatus;
+  status?: KeystoreStatus;
   /** Evaluation date of `status`, ISO 8601. */
   evaluatedAt: string;
   locked: boolean;

@@ -1,8 +1,8 @@
 // What every procedure works with: the environment, a registration client pointed at it, the
 // user's Prompter, the eID (when the procedure signs with it) and how keystores are written.
 import type { EidEngine, Prompter as EidPrompter } from '../eid';
+import type { Environment } from '../core/environment';
 import type { RaClient } from '../ra/client';
-import type { ProcedureEnvironment } from './environment';
 import type { KeystoreWriting } from './keystoreFile';
 import type { Prompter } from './prompter';
 
@@ -13,7 +13,7 @@ export interface EidAccess {
 }
 
 export interface ProcedureContext {
-  environment: ProcedureEnvironment;
+  environment: Environment;
   client: RaClient;
   prompter: Prompter;
   /** Needed by request, renew and revoke. */

@@ -2,7 +2,7 @@
 // XML-DSig and verify with xmlsec1, but no public eHealth source confirms that CertRA accepts them
 // (docs/PROTOCOL.md, "not confirmed"). On eHealth's own services the user is told so before the PIN
 // is asked; the sandbox accepts them.
-import type { Signer } from '../ra/signer';
+import type { Signer } from '../core/signer';
 import type { ProcedureContext } from './context';
 import type { Notice } from './prompter';
 

@@ -1,8 +1,9 @@
 // The eID as the procedures use it: who the user is (an Actor for the authority) and its keys as
-// the registration client's Signer (XML-DSig wants raw r||s for EC cards).
+// Signers for the registration client (XML-DSig wants raw r||s for EC cards).
+import { SSIN_TYPE } from '../core/holder';
 import type { KeyUse } from '../eid';
-import { SSIN_TYPE, type Actor } from '../ra/model';
-import type { Signer } from '../ra/signer';
+import type { Actor } from '../ra/model';
+import type { Signer } from '../core/signer';
 import type { EidAccess, ProcedureContext } from './context';
 
 export interface EidUser {
@@ -24,6 +25,5 @@ export async function eidUser(eid: EidAccess): Promise<EidUser> {
 }
 
 export async function eidSigner(eid: EidAccess, key: KeyUse): Promise<Signer> {
-  const signer = await eid.engine.signer(key, eid.prompter, 'ieee-p1363');
-  return { algorithm: signer.algorithm, certificateChain: [signer.certificate, ...signer.chain], sign: (data) => signer.sign(data) };
+  return eid.engine.signer(key, eid.prompter, 'ieee-p1363');
 }

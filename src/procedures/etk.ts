@@ -3,14 +3,15 @@
 import type { KeyObject } from 'node:crypto';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
+import type { Holder } from '../core/holder';
+import type { Signer } from '../core/signer';
 import type { EhealthKeystoreContent } from '../keystore/layout';
-import type { HolderRef } from '../keystore/model';
 import { getCertificateInfoForAuthenticationCertificate } from '../ra/certra';
 import { MalformedAnswer } from '../ra/errors';
 import { decryptChallenge } from '../ra/etkChallenge';
 import { getEtk } from '../ra/etkdepot';
 import { completeEtkRegistration, startEtkRegistration } from '../ra/etkra';
-import { keySigner, type Signer } from '../ra/signer';
+import { keySigner } from '../ra/signer';
 import { etkCertificate, newKeyPair } from '../pki/certificates';
 import type { ProcedureContext } from './context';
 
@@ -62,7 +63,7 @@ function tokenContent(token: Buffer): Buffer {
 }
 
 /** Does the depot publish exactly this ETK certificate for the holder? */
-export async function etkPublished(context: ProcedureContext, holder: HolderRef, certificate: Uint8Array): Promise<boolean> {
+export async function etkPublished(context: ProcedureContext, holder: Holder, certificate: Uint8Array): Promise<boolean> {
   context.prompter.progress({ step: 'asking-authority', operation: getEtk.name });
   const found = await context.client.call(getEtk, { identifiers: [{ type: holder.type, value: holder.id, ...(holder.applicationId ? { applicationId: holder.applicationId } : {}) }] });
   const published = found.kind === 'etk' && tokenContent(found.etk).equals(Buffer.from(certificate));

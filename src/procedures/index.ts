@@ -3,7 +3,7 @@ export { activateEtk } from './activate';
 export { changeKeystorePassword } from './changePassword';
 export { completeCertificate, type CompleteResult, type Polling } from './complete';
 export type { EidAccess, ProcedureContext } from './context';
-export { confirmIfProduction, ENVIRONMENTS, environmentEndpoints, keystoreSuffix, type ProcedureEnvironment } from './environment';
+export { confirmIfProduction, environmentEndpoints, keystoreSuffix } from './environment';
 export { ProcedureError, type ProcedureErrorCode } from './errors';
 export type { KeystoreWriting, Stage } from './keystoreFile';
 export type * from './prompter';

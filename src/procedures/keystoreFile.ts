@@ -5,19 +5,21 @@
 import type { KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { Environment } from '../core/environment';
+import { formatHolder, holderOf, type Holder } from '../core/holder';
 import { stamp } from '../core/stamp';
 import { temporaryFileFor, writeDurably } from '../keystore/durableFile';
 import { openKeystore } from '../keystore/inspect';
 import { readKeystoreFile } from '../keystore/keystoreFileAccess';
 import { ehealthLayout, type EhealthKeystoreContent } from '../keystore/layout';
-import { holderLabel, type Environment, type HolderRef } from '../keystore/model';
+import type { KeystoreEnvironment } from '../keystore/model';
 import type { Deriver } from '../keystore/pkcs12/kdf';
 import { readStructure, unlock } from '../keystore/pkcs12/reader';
 import { writePkcs12, type ProtectionMode } from '../keystore/pkcs12/writer';
 import { safeRewrite, type RewriteResult } from '../keystore/safeRewrite';
 import { sharedKdfPool } from '../keystore/workerPool';
 import { publicKeyIdentifier } from '../pki/certificates';
-import { keystoreSuffix, type ProcedureEnvironment } from './environment';
+import { keystoreSuffix } from './environment';
 import { ProcedureError } from './errors';
 
 export interface KeystoreWriting {
@@ -29,7 +31,7 @@ export interface KeystoreWriting {
 }
 
 /** `SSIN=79021802145 20230823-085751.acc-p12`, `CBE=0123456749,APP 20230823-085751.p12`. */
-export const keystoreFileName = (holder: HolderRef, environment: ProcedureEnvironment, now: Date) => `${holderLabel(holder)} ${stamp(now)}${keystoreSuffix(environment)}`;
+export const keystoreFileName = (holder: Holder, environment: Environment, now: Date) => `${formatHolder(holder)} ${stamp(now)}${keystoreSuffix(environment)}`;
 
 async function encode(content: EhealthKeystoreContent, password: string, writing: KeystoreWriting): Promise<Uint8Array> {
   const deriver = writing.deriver ?? sharedKdfPool();
@@ -82,9 +84,9 @@ export type Stage = 'pending' | 'etk' | 'complete';
 export interface OpenedRequest {
   file: string;
   stage: Stage;
-  environment: Environment;
+  environment: KeystoreEnvironment;
   /** From the certificate, else from the file name (the official tool's placeholder names no one). */
-  holder: HolderRef;
+  holder: Holder;
   /** Subject DN of the authentication certificate, RFC 4514; absent while pending (the placeholder names no one). */
   dn?: string;
   publicKeyIdentifier: string;
@@ -117,7 +119,7 @@ export async function openRequest(file: string, password: string, writing: Keyst
     file,
     stage: pending ? 'pending' : encryption.length ? 'complete' : 'etk',
     environment: keystore.environment,
-    holder: { type, id, ...(applicationId ? { applicationId } : {}) },
+    holder: holderOf(type, id, applicationId),
     ...(pending ? {} : { dn: auth.certificate.subject }),
     publicKeyIdentifier: publicKeyIdentifier(privateKey),
     content: { authentication: { privateKey, chain }, encryption },

@@ -1,7 +1,9 @@
 // What a procedure asks the user, and what it tells them while it works. The VS Code face, the CLI
 // and the tests each implement this; the eID PIN is asked by the eID engine's own Prompter.
+import type { ContactData } from '../core/contactData';
+import type { Holder } from '../core/holder';
 import type { PasswordRule } from '../keystore/passwordPolicy';
-import type { ContactData, Identifier, LocalizedText, RevocationReason } from '../ra/model';
+import type { Identifier, LocalizedText, RevocationReason } from '../ra/model';
 
 /** Whom the user may request a certificate for (GetActorQualities). */
 export interface HolderChoices {
@@ -11,7 +13,7 @@ export interface HolderChoices {
 }
 
 /** Myself, or an organisation I manage; `type` is the DN type (`CBE`, `NIHII-HOSPITAL`, ...). */
-export type HolderChoice = { kind: 'self' } | { kind: 'organization'; type: string; id: string; applicationId?: string };
+export type HolderChoice = { kind: 'self' } | ({ kind: 'organization' } & Holder);
 
 /** A contract to show before it is signed: its HTML texts (fr, nl) and the certificate's DN. */
 export interface ContractToAccept {

@@ -1,6 +1,6 @@
 // Where a keystore's request stands: from the file alone, plus, once a certificate is installed,
 // what the authority knows of it (signed with its own key). Changes nothing anywhere.
-import type { HolderRef } from '../keystore/model';
+import type { Holder } from '../core/holder';
 import { getCertificateInfoForAuthenticationCertificate } from '../ra/certra';
 import type { CertificateInfo } from '../ra/model';
 import type { ProcedureContext } from './context';
@@ -11,7 +11,7 @@ import { openWithPassword } from './open';
 export interface StatusResult {
   keystore: string;
   stage: Stage;
-  holder: HolderRef;
+  holder: Holder;
   /** Absent while pending: the placeholder certificate names no one. */
   dn?: string;
   publicKeyIdentifier: string;

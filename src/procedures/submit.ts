@@ -4,11 +4,12 @@
 // it may have reached the authority, the file (the only copy of the key) is kept and the user told.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { HolderRef } from '../keystore/model';
+import type { ContactData } from '../core/contactData';
+import type { Holder } from '../core/holder';
 import { checkNewPassword, type PasswordRule } from '../keystore/passwordPolicy';
 import { generateCertificate, generateContract } from '../ra/certra';
 import { requestMayHaveArrived } from '../ra/errors';
-import type { CertificateIdentifier, ContactData } from '../ra/model';
+import type { CertificateIdentifier } from '../ra/model';
 import { certificateRequest, newKeyPair, placeholderCertificate } from '../pki/certificates';
 import { checkContactData } from './contactData';
 import type { ProcedureContext } from './context';
@@ -21,7 +22,7 @@ export const PASSWORD_RULES: readonly PasswordRule[] = ['min-length', 'digit-or-
 export interface Submission {
   user: EidUser;
   certificate: CertificateIdentifier;
-  holder: HolderRef;
+  holder: Holder;
   contactData: ContactData;
   /** Where the new keystore file goes. */
   folder: string;
@@ -30,7 +31,7 @@ export interface Submission {
 
 export interface RequestResult {
   keystore: string;
-  holder: HolderRef;
+  holder: Holder;
   dn: string;
   publicKeyIdentifier: string;
   automaticallyValidated: boolean;

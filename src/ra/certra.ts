@@ -1,16 +1,16 @@
 // CertRA v2 (urn:be:fgov:ehealth:certra:protocol:v2): request, follow, fetch and revoke eHealth
 // authentication certificates. Element names and order follow ehealth-certra-schema-*-2_0.xsd.
+import type { ContactData } from '../core/contactData';
+import { SSIN_TYPE } from '../core/holder';
 import {
-  CERTIFICATE_STATUSES,
+  AUTHORITY_CERTIFICATE_STATUSES,
   ETK_STATUSES,
   REVOCATION_REASONS,
-  SSIN_TYPE,
   type Actor,
   type ActorQualities,
   type CertificateIdentifier,
   type CertificateInfo,
   type CertificateRequested,
-  type ContactData,
   type Contract,
   type ForeignerCsrSubmitted,
   type Identifier,
@@ -102,15 +102,15 @@ function certificateInfoOf(element: Element): CertificateInfo {
     publicKeyIdentifier: read.keyIdentifier(element, C, 'PublicKeyIdentifier'),
     entityType: read.optionalAttributeOneOf(entity, 'EntityType', ['NaturalPerson', 'Organization'] as const),
     certificate: certificateIdentifierOf(read.child(entity, C, 'CertificateIdentifier')),
-    status: read.oneOf(element, C, 'AuthenticationCertificateStatus', CERTIFICATE_STATUSES),
+    status: read.oneOf(element, C, 'AuthenticationCertificateStatus', AUTHORITY_CERTIFICATE_STATUSES),
     etkStatus: read.oneOf(element, C, 'ETKStatus', ETK_STATUSES),
     automaticallyValidated: read.boolean(element, C, 'AutomaticallyValidated'),
     details: details && {
       serialNumber: read.text(details, C, 'SerialNumber').trim(),
-      dn: read.text(details, C, 'DN'),
-      issuerDn: read.text(details, C, 'IssuerDN'),
-      validNotBefore: read.dateTime(details, C, 'ValidNotBefore'),
-      validNotAfter: read.dateTime(details, C, 'ValidNotAfter'),
+      subject: read.text(details, C, 'DN'),
+      issuer: read.text(details, C, 'IssuerDN'),
+      notBefore: read.dateTime(details, C, 'ValidNotBefore').toISOString(),
+      notAfter: read.dateTime(details, C, 'ValidNotAfter').toISOString(),
     },
     revocable: read.boolean(element, C, 'Revocable'),
     replaceable: read.boolean(element, C, 'Replaceable'),

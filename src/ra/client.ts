@@ -1,8 +1,8 @@
 // The registration client: build (and sign) a request, send it, read the answer into a typed
 // result or a typed RaError.
+import type { Signer } from '../core/signer';
 import type { Endpoints } from './endpoints';
 import { buildRequest, parseAnswer, type Operation } from './operation';
-import type { Signer } from './signer';
 import { soapCall } from './soap';
 import type { Tracer } from './trace';
 

@@ -1,4 +1,6 @@
 // Values exchanged with the registration authority, named after the XSD types they mirror.
+import type { CertificateSummary } from '../core/certificate';
+import type { ContactData } from '../core/contactData';
 
 /**
  * An identifier with its type (commons core IdType): the plain DN type, `SSIN` for a person,
@@ -9,9 +11,6 @@ export interface Identifier {
   value: string;
 }
 
-/** The identifier type of a natural person in every eHealth message. */
-export const SSIN_TYPE = 'SSIN';
-
 /**
  * commons core ActorType: a person (SSIN) or an organization. A person's first names are one
  * element holding the eID's `firstnames` verbatim: the authority compares them with the eID.
@@ -20,13 +19,6 @@ export interface Actor {
   ids: Identifier[];
   firstNames: string[];
   name: string;
-}
-
-export interface ContactData {
-  emailPrivate: string;
-  emailGeneral?: string;
-  phonePrivate: string;
-  phoneGeneral?: string;
 }
 
 export interface LocalizedText {
@@ -57,19 +49,12 @@ export interface RevocationContract extends Contract {
   reason: RevocationReason;
 }
 
-export const CERTIFICATE_STATUSES = ['IN_PROGRESS', 'VALID_ACTIVE', 'REFUSED', 'REVOKED', 'EXPIRED'] as const;
-export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+/** Where the authority's record of a certificate stands (AuthenticationCertificateStatus); a keystore's own status is src/keystore's. */
+export const AUTHORITY_CERTIFICATE_STATUSES = ['IN_PROGRESS', 'VALID_ACTIVE', 'REFUSED', 'REVOKED', 'EXPIRED'] as const;
+export type AuthorityCertificateStatus = (typeof AUTHORITY_CERTIFICATE_STATUSES)[number];
 
 export const ETK_STATUSES = ['NOT_REQUESTED', 'IN_REQUEST', 'WAIT_FOR_ACTIVATION', 'VALID_ACTIVE', 'REVOKED', 'EXPIRED'] as const;
 export type EtkStatus = (typeof ETK_STATUSES)[number];
-
-export interface CertificateDetails {
-  serialNumber: string;
-  dn: string;
-  issuerDn: string;
-  validNotBefore: Date;
-  validNotAfter: Date;
-}
 
 /** What the authority knows of one authentication certificate and its ETK. */
 export interface CertificateInfo {
@@ -77,10 +62,11 @@ export interface CertificateInfo {
   publicKeyIdentifier: string;
   entityType?: 'NaturalPerson' | 'Organization';
   certificate: CertificateIdentifier;
-  status: CertificateStatus;
+  status: AuthorityCertificateStatus;
   etkStatus: EtkStatus;
   automaticallyValidated: boolean;
-  details?: CertificateDetails;
+  /** AuthenticationCertificateDetails, once delivered: DN and IssuerDN as the authority writes them. */
+  details?: CertificateSummary;
   revocable: boolean;
   replaceable: boolean;
   replacementPeriodStartDate?: Date;

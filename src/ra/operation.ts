@@ -1,12 +1,12 @@
 // One shape for every operation of the three services: how to build its request, which key signs
 // it, how to read its answer. Services (certra.ts, etkra.ts, etkdepot.ts) only fill it in.
 import { randomUUID } from 'node:crypto';
+import type { Signer } from '../core/signer';
 import type { OperationName, Service } from '../protocol/services';
 import { AuthorityError, CertificateNotYetDelivered, MalformedAnswer, type AuthorityErrorDetail } from './errors';
 import { envelope, openEnvelope } from './envelope';
 import { NS, SUCCESS_STATUS } from './namespaces';
 import { children, optionalChild, optionalText, text, textOf } from './read';
-import type { Signer } from './signer';
 import { signEnveloped } from './xmldsig';
 import { el, type XmlContent } from './xml';
 

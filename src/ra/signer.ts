@@ -1,22 +1,9 @@
-// Who signs a registration request: the eID (Authentication or Signature key, RSA or EC P-384)
-// or the eHealth authentication key from a keystore. The client only needs this shape.
+// A Signer (src/core/signer.ts) over a key in memory, for requests signed with a keystore's key.
 import { sign, type KeyObject } from 'node:crypto';
+import type { Signer } from '../core/signer';
 
-export type SignatureAlgorithm = 'rsa-sha256' | 'ecdsa-sha384';
-
-export interface Signer {
-  algorithm: SignatureAlgorithm;
-  /** DER certificates, leaf first; they go into the signature's KeyInfo. */
-  certificateChain: Buffer[];
-  /**
-   * Signs `data` (hashing it with the algorithm's digest). For ECDSA the result is raw r||s, the
-   * form XML-DSig requires, not DER.
-   */
-  sign(data: Buffer): Promise<Buffer>;
-}
-
-/** A Signer over a private key held in memory (a keystore's authentication key, or a test key). */
-export function keySigner(privateKey: KeyObject, certificateChain: Buffer[]): Signer {
+/** A Signer over a private key held in memory (a keystore's authentication key, or a test key); ECDSA signatures raw r||s, for XML-DSig. */
+export function keySigner(privateKey: KeyObject, certificateChain: Uint8Array[]): Signer {
   const type = privateKey.asymmetricKeyType;
   if (type === 'rsa') {
     return { algorithm: 'rsa-sha256', certificateChain, sign: async (data) => sign('sha256', data, privateKey) };

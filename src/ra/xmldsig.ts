@@ -1,7 +1,7 @@
 // Enveloped XML-DSig over a request element, with xml-crypto doing canonicalization and digests
 // and our Signer (eID or keystore key, possibly asynchronous) producing the signature value.
 import { SignedXml } from 'xml-crypto';
-import type { Signer, SignatureAlgorithm } from './signer';
+import type { SignatureAlgorithm, Signer } from '../core/signer';
 
 const SIGNATURE_URIS: Record<SignatureAlgorithm, string> = {
   'rsa-sha256': 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
@@ -11,8 +11,8 @@ const EXCLUSIVE_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
 
-function pem(der: Buffer): string {
-  return `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
+function pem(der: Uint8Array): string {
+  return `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
 }
 
 /** xml-crypto's signature-algorithm hook, handing the canonical SignedInfo to the Signer. */
@@ -25,7 +25,7 @@ function signerAlgorithm(signer: Signer) {
     getSignature(signedInfo: string | Buffer, _key: unknown, callback?: (error: Error | null, value?: string) => void): string {
       if (!callback) throw new Error('The Signer is asynchronous: sign through the callback form.');
       signer.sign(Buffer.from(signedInfo)).then(
-        (value) => callback(null, value.toString('base64')),
+        (value) => callback(null, Buffer.from(value).toString('base64')),
         (error: Error) => callback(error),
       );
       return '';

@@ -2,15 +2,13 @@
 // eHealth's acceptance platform, or production. Choosing production asks for an explicit
 // confirmation, since what is requested there is real.
 import * as vscode from 'vscode';
+import { ENVIRONMENTS, isEnvironment, type Environment } from '../core/environment';
 import { currentTranslator } from './language';
 import { setting, updateSetting } from './settings';
 
-export const registrationEnvironments = ['sandbox', 'acceptance', 'production'] as const;
-export type RegistrationEnvironment = (typeof registrationEnvironments)[number];
-
-export function currentEnvironment(): RegistrationEnvironment {
+export function currentEnvironment(): Environment {
   const chosen = setting('ehealth.environment');
-  return (registrationEnvironments as readonly string[]).includes(chosen) ? (chosen as RegistrationEnvironment) : 'sandbox';
+  return isEnvironment(chosen) ? chosen : 'sandbox';
 }
 
 /**
@@ -29,11 +27,11 @@ export async function confirmProduction(action: string): Promise<boolean> {
 export function registerEnvironmentCommand(): vscode.Disposable {
   return vscode.commands.registerCommand('ehealth.environment.select', async (chosen?: string) => {
     const t = currentTranslator();
-    let environment = (registrationEnvironments as readonly string[]).includes(chosen ?? '') ? (chosen as RegistrationEnvironment) : undefined;
+    let environment = isEnvironment(chosen) ? chosen : undefined;
     if (!environment) {
       const current = currentEnvironment();
       const picked = await vscode.window.showQuickPick(
-        registrationEnvironments.map((value) => ({ label: t(`environment.${value}`), description: value === current ? '✓' : '', detail: t(`env.${value}.detail`), value })),
+        ENVIRONMENTS.map((value) => ({ label: t(`environment.${value}`), description: value === current ? '✓' : '', detail: t(`env.${value}.detail`), value })),
         { title: t('env.pick') },
       );
       environment = picked?.value;

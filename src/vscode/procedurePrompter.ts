@@ -1,6 +1,8 @@
 // How certificate procedures ask their questions inside VS Code: quick picks, input boxes (passwords
 // hidden, the policy shown rule by rule), the contract view, and one progress notification.
 import * as vscode from 'vscode';
+import { formatHolder, holderOf, isApplicationId, SSIN_TYPE } from '../core/holder';
+import { contactChecks } from '../faces/contactChecks';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { ContractToAccept, HolderChoice, HolderChoices, Notice, ProgressEvent, Prompter } from '../procedures/prompter';
 import { askContractAcceptance } from './panels/contractPanel';
@@ -8,9 +10,6 @@ import { confirmProduction } from './environment';
 import type { KeystoreSession } from './keystoreSession';
 import { currentLanguage, currentTranslator } from './language';
 import { askPassword, policyFeedback } from './passwordInput';
-
-const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const phone = /^\+?[0-9 ./()-]{8,20}$/;
 
 export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: KeystoreSession, report: (message: string) => void): Prompter {
   const t = currentTranslator;
@@ -20,10 +19,10 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
     async chooseHolder(choices: HolderChoices): Promise<HolderChoice | undefined> {
       const language = currentLanguage();
       const items: Array<vscode.QuickPickItem & { choice: HolderChoice }> = [
-        ...(choices.self ? [{ label: `$(person) ${t()('procedure.holder.self')}`, description: `SSIN=${choices.self}`, choice: { kind: 'self' } as HolderChoice }] : []),
+        ...(choices.self ? [{ label: `$(person) ${t()('procedure.holder.self')}`, description: formatHolder(holderOf(SSIN_TYPE, choices.self)), choice: { kind: 'self' } as HolderChoice }] : []),
         ...choices.organizations.map((organization) => ({
           label: `$(organization) ${(organization.names.find((name) => name.lang === language) ?? organization.names[0])?.value ?? organization.identifier.value}`,
-          description: `${organization.identifier.type}=${organization.identifier.value}`,
+          description: formatHolder(holderOf(organization.identifier.type, organization.identifier.value)),
           choice: { kind: 'organization', type: organization.identifier.type, id: organization.identifier.value } as HolderChoice,
         })),
       ];
@@ -33,7 +32,7 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
         title: t()('procedure.holder.title'),
         prompt: t()('procedure.holder.application'),
         ignoreFocusOut: true,
-        validateInput: (value) => (/^[0-9A-Z_-]{0,30}$/.test(value) ? undefined : t()('procedure.holder.application-invalid')),
+        validateInput: (value) => (!value || isApplicationId(value) ? undefined : t()('procedure.holder.application-invalid')),
       });
       if (applicationId === undefined) return undefined;
       return applicationId ? { ...picked.choice, applicationId } : picked.choice;
@@ -41,18 +40,14 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
     // One e-mail and one phone are needed; a second of each is optional (a shared mailbox gets
     // the renewal reminders when the person who asked has left) and must differ from the first.
     async contactData() {
-      const emailPrivate = await ask(t()('procedure.contact.email'), (value) => (email.test(value) ? undefined : t()('procedure.contact.email-invalid')));
+      const checks = contactChecks(t());
+      const emailPrivate = await ask(t()('procedure.contact.email'), checks.email);
       if (emailPrivate === undefined) return undefined;
-      const emailGeneral = await ask(t()('procedure.contact.email-general'), (value) =>
-        !value ? undefined : !email.test(value) ? t()('procedure.contact.email-invalid') : value.trim().toLowerCase() === emailPrivate.trim().toLowerCase() ? t()('procedure.contact.same') : undefined,
-      );
+      const emailGeneral = await ask(t()('procedure.contact.email-general'), (value) => checks.emailGeneral(value, emailPrivate));
       if (emailGeneral === undefined) return undefined;
-      const phonePrivate = await ask(t()('procedure.contact.phone'), (value) => (phone.test(value) ? undefined : t()('procedure.contact.phone-invalid')));
+      const phonePrivate = await ask(t()('procedure.contact.phone'), checks.phone);
       if (phonePrivate === undefined) return undefined;
-      const digits = (value: string) => value.replace(/\D/g, '');
-      const phoneGeneral = await ask(t()('procedure.contact.phone-general'), (value) =>
-        !value ? undefined : !phone.test(value) ? t()('procedure.contact.phone-invalid') : digits(value) === digits(phonePrivate) ? t()('procedure.contact.same') : undefined,
-      );
+      const phoneGeneral = await ask(t()('procedure.contact.phone-general'), (value) => checks.phoneGeneral(value, phonePrivate));
       if (phoneGeneral === undefined) return undefined;
       return { emailPrivate, phonePrivate, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
     },

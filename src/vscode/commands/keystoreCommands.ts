@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { isDomainError } from '../../core/domainError';
 import { errorMessage } from '../../faces/errors';
 import { KeystoreError } from '../../keystore/errors';
-import { certifiedEntry, holderLabel, type Keystore, type KeystoreEntry } from '../../keystore/model';
+import { formatHolder } from '../../core/holder';
+import { certifiedEntry, type Keystore, type KeystoreEntry } from '../../keystore/model';
 import { writeOutputFile } from '../../keystore/outputFile';
 import { showKeystoreDetails } from '../panels/detailsPanel';
 import { guarded as guard } from '../errors';
@@ -141,7 +142,7 @@ export function registerKeystoreCommands(
         const file = await pick(target);
         const holder = file ? (session.get(file)?.holder ?? (await tree.keystores()).folders.flatMap((f) => f.keystores).find((k) => k.path === file)?.holder) : undefined;
         if (!holder) return undefined;
-        const identifier = holderLabel(holder);
+        const identifier = formatHolder(holder);
         await vscode.env.clipboard.writeText(identifier);
         void vscode.window.showInformationMessage(t()('view.copy.done', { identifier }));
         return identifier;

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { languages, translator, type Language } from '../../i18n';
-import { holderLabel, type HolderRef } from '../../keystore/model';
+import { formatHolder } from '../../core/holder';
 import { isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../../guides/allowList';
 import { evaluateCheck } from '../../guides/checks';
 import type { ChecklistState, FromChecklist } from '../../guides/checklistProtocol';
@@ -151,9 +151,9 @@ export class ChecklistPanel implements vscode.Disposable {
   private async state(guide: Guide, language: GuideLanguage, preferences: Preferences): Promise<ChecklistState> {
     const t = translator(language);
     const everyone = await gatherFacts(this.services);
-    const holders = [...new Set(everyone.keystores.filter((file) => file.holder && file.latest).map((file) => holderLabel(file.holder!)))].sort();
+    const holders = [...new Set(everyone.keystores.filter((file) => file.holder && file.latest).map((file) => formatHolder(file.holder!)))].sort();
     const holder = preferences.holder && holders.includes(preferences.holder) ? preferences.holder : anyHolder;
-    const facts = holder === anyHolder ? everyone : { ...everyone, holder: parseHolder(holder) };
+    const facts = holder === anyHolder ? everyone : { ...everyone, holder: everyone.keystores.find((file) => file.holder && formatHolder(file.holder) === holder)?.holder };
     const ticked = this.services.context.globalState.get<Record<string, boolean>>(this.progressKey(guide, holder), {});
     const variants = usedDimensions(guide).map((dimension) => {
       const values = variantDimensions[dimension];
@@ -262,7 +262,7 @@ export class ChecklistPanel implements vscode.Disposable {
     const holder = this.preferences().holder;
     if (!holder || holder === anyHolder) return undefined;
     const files = (await this.services.tree.keystores()).folders.flatMap((folder) => folder.keystores);
-    return files.find((file) => file.latest && file.holder && holderLabel(file.holder) === holder)?.path;
+    return files.find((file) => file.latest && file.holder && formatHolder(file.holder) === holder)?.path;
   }
 
   dispose(): void {
@@ -271,12 +271,6 @@ export class ChecklistPanel implements vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.panel.dispose();
   }
-}
-
-function parseHolder(label: string): HolderRef {
-  const [type, rest = ''] = label.split('=');
-  const [id, applicationId] = rest.split(',');
-  return { type, id, ...(applicationId ? { applicationId } : {}) };
 }
 
 function usedDimensions(guide: Guide): VariantDimension[] {

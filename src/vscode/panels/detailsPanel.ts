@@ -4,7 +4,8 @@
 // every value is escaped.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { holderLabel, type CertificateDetails, type Keystore } from '../../keystore/model';
+import { formatHolder } from '../../core/holder';
+import type { Keystore, KeystoreCertificate } from '../../keystore/model';
 import type { Translator } from '../../i18n';
 import { keyText, statusText } from '../../i18n/keystoreText';
 import { currentLanguage, currentTranslator } from '../language';
@@ -13,7 +14,7 @@ const panels = new Map<string, vscode.WebviewPanel>();
 
 export function showKeystoreDetails(context: vscode.ExtensionContext, keystore: Keystore, file: string): vscode.WebviewPanel {
   const t = currentTranslator();
-  const title = t('view.details.title', { holder: keystore.holder ? holderLabel(keystore.holder) : path.basename(file) });
+  const title = t('view.details.title', { holder: keystore.holder ? formatHolder(keystore.holder) : path.basename(file) });
   let panel = panels.get(file);
   if (panel) panel.reveal();
   else {
@@ -37,7 +38,7 @@ function rows(pairs: Array<[string, string | undefined]>): string {
     .join('');
 }
 
-function certificateRows(certificate: CertificateDetails, t: Translator): string {
+function certificateRows(certificate: KeystoreCertificate, t: Translator): string {
   return rows([
     [t('cli.inspect.subject'), certificate.subject],
     [t('cli.inspect.issuer'), certificate.issuer],
@@ -53,7 +54,7 @@ function certificateRows(certificate: CertificateDetails, t: Translator): string
 export function detailsHtml(keystore: Keystore, file: string, t: Translator, page: { cspSource: string; stylesheet: string; language: string }): string {
   const holder = keystore.holder;
   const summary = rows([
-    [t('keystore.tooltip.holder'), holder ? `${holderLabel(holder)}${holder.name ? ` (${holder.name})` : ''}` : undefined],
+    [t('keystore.tooltip.holder'), holder ? `${formatHolder(holder)}${holder.name ? ` (${holder.name})` : ''}` : undefined],
     [t('cli.inspect.environment'), t(`environment.${keystore.environment}`)],
     [t('cli.inspect.status'), statusText(keystore, t)],
     [t('keystore.tooltip.path'), file],
@@ -85,7 +86,7 @@ export function detailsHtml(keystore: Keystore, file: string, t: Translator, pag
 <title>${escape(path.basename(file))}</title>
 </head>
 <body>
-<h1>${escape(holder ? holderLabel(holder) : path.basename(file))}</h1>
+<h1>${escape(holder ? formatHolder(holder) : path.basename(file))}</h1>
 <table class="summary">${summary}</table>
 ${warnings ? `<h2>${escape(t('view.details.warnings'))}</h2><ul class="warnings">${warnings}</ul>` : ''}
 ${checks ? `<h2>${escape(t('cli.inspect.checks').replace(/:$/, ''))}</h2><ul class="checks">${checks}</ul>` : ''}

@@ -2,7 +2,7 @@
 // each holder only: an older one was renewed). Warning colours from 90 days, error once expired.
 import * as vscode from 'vscode';
 import { nearestExpiry, renewalWindowDays } from '../../keystore/expiry';
-import { holderLabel } from '../../keystore/model';
+import { formatHolder } from '../../core/holder';
 import type { KeystoreSession } from '../keystoreSession';
 import type { KeystoreTreeProvider } from './keystoreTree';
 import { currentTranslator } from '../language';
@@ -31,7 +31,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
     const expired = expiry.daysLeft < 0;
     this.item.text = `$(shield) ${expired ? t('view.statusbar.expired') : t('view.statusbar.days', { count: expiry.daysLeft })}`;
     this.item.tooltip = t('view.statusbar.tooltip', {
-      holder: expiry.keystore.holder ? holderLabel(expiry.keystore.holder) : (expiry.keystore.file ?? ''),
+      holder: expiry.keystore.holder ? formatHolder(expiry.keystore.holder) : (expiry.keystore.file ?? ''),
       date: expiry.notAfter.toISOString().slice(0, 10),
       environment: t(`environment.${expiry.keystore.environment}`),
     });

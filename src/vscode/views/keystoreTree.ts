@@ -3,9 +3,10 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { formatHolder } from '../../core/holder';
 import { printable } from '../../core/printable';
 import { keystoreFolders, listKeystores } from '../../keystore/locate';
-import { holderLabel, type CertificateStatus, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreFolder, type KeystoreListing } from '../../keystore/model';
+import type { Keystore, KeystoreEntry, KeystoreFile, KeystoreFolder, KeystoreListing, KeystoreStatus } from '../../keystore/model';
 import type { Translator } from '../../i18n';
 import { folderStateText, keyText, statusText } from '../../i18n/keystoreText';
 import type { KeystoreSession } from '../keystoreSession';
@@ -125,7 +126,7 @@ function homeRelative(folder: string): string {
   return folder === home || folder.startsWith(home + path.sep) ? `~${folder.slice(home.length)}` : folder;
 }
 
-const statusIcons: Record<CertificateStatus, [string, string]> = {
+const statusIcons: Record<KeystoreStatus, [string, string]> = {
   valid: ['pass', 'testing.iconPassed'],
   renewable: ['history', 'problemsWarningIcon.foreground'],
   expired: ['error', 'problemsErrorIcon.foreground'],
@@ -137,7 +138,7 @@ const statusIcons: Record<CertificateStatus, [string, string]> = {
 function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, t: Translator): vscode.TreeItem {
   const holder = keystore?.holder ?? file.holder;
   // A file name is anyone's: a line feed or an escape sequence in it is shown, not obeyed.
-  const item = new vscode.TreeItem(holder ? holderLabel(holder) : printable(file.fileName), keystore ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(holder ? formatHolder(holder) : printable(file.fileName), keystore ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `keystore:${file.path}`;
   item.contextValue = keystore ? 'keystore.unlocked' : file.problems.length ? 'keystore.problem' : 'keystore.locked';
   item.resourceUri = vscode.Uri.file(file.path);
@@ -159,7 +160,7 @@ function keystoreTooltip(file: KeystoreFile, keystore: Keystore | undefined, t: 
   const tooltip = new vscode.MarkdownString();
   const row = (label: string, value: string) => tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
   const holder = keystore?.holder ?? file.holder;
-  if (holder) row(t('keystore.tooltip.holder'), `${holderLabel(holder)}${keystore?.holder?.name ? ` (${keystore.holder.name})` : ''}`);
+  if (holder) row(t('keystore.tooltip.holder'), `${formatHolder(holder)}${keystore?.holder?.name ? ` (${keystore.holder.name})` : ''}`);
   row(t('keystore.tooltip.environment'), t(`environment.${keystore?.environment ?? file.environment}`));
   if (keystore) row(t('cli.inspect.status'), statusText(keystore, t));
   if (file.createdAt) row(t('keystore.tooltip.created'), file.createdAt.replace('T', ' '));

@@ -9,7 +9,7 @@ import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { scriptedPrompter, virtualCard } from './virtualCards';
 
 /** openssl's verdict on a signature made with the certificate's key. */
-function opensslVerifies(eid: VirtualEid, certificate: Buffer, digest: string, data: Buffer, signature: Buffer, name: string): boolean {
+function opensslVerifies(eid: VirtualEid, certificate: Uint8Array, digest: string, data: Buffer, signature: Uint8Array, name: string): boolean {
   const file = (suffix: string) => path.join(eid.dir, `${name}.${suffix}`);
   writeFileSync(file('cert.der'), certificate);
   writeFileSync(file('data'), data);
@@ -83,12 +83,12 @@ for (const algorithm of ['rsa', 'ec'] as const) {
         const prompter = scriptedPrompter(eid.pin);
         const signer = await engine.signer(key, prompter);
         assert.equal(signer.algorithm, algorithm === 'ec' ? 'ecdsa-sha384' : 'rsa-sha256');
-        assert.equal(signer.chain.length, 2);
+        assert.equal(signer.certificateChain.length, 3, 'own, CA, root');
         const data = Buffer.from(`Déclaration signée avec la clé ${key}`);
         const signature = await signer.sign(data);
         assert.equal(prompter.asked, 1, 'one PIN per signature, even with a per-signature login');
-        assert.ok(opensslVerifies(eid, signer.certificate, algorithm === 'ec' ? 'sha384' : 'sha256', data, signature, `${key}-${algorithm}`));
-        assert.equal(opensslVerifies(eid, signer.certificate, algorithm === 'ec' ? 'sha384' : 'sha256', Buffer.from('other data'), signature, `${key}-${algorithm}-other`), false);
+        assert.ok(opensslVerifies(eid, signer.certificateChain[0], algorithm === 'ec' ? 'sha384' : 'sha256', data, signature, `${key}-${algorithm}`));
+        assert.equal(opensslVerifies(eid, signer.certificateChain[0], algorithm === 'ec' ? 'sha384' : 'sha256', Buffer.from('other data'), signature, `${key}-${algorithm}-other`), false);
       });
     }
 

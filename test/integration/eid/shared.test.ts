@@ -13,7 +13,7 @@ async function signsAndVerifies(engine: EidEngine, eid: VirtualEid): Promise<voi
   const signer = await engine.signer('signature', scriptedPrompter(eid.pin));
   const data = Buffer.from('signé à côté d\'une autre extension');
   const signature = await signer.sign(data);
-  assert.equal(verify(signer.algorithm === 'ecdsa-sha384' ? 'sha384' : 'sha256', data, new X509Certificate(signer.certificate).publicKey, signature), true);
+  assert.equal(verify(signer.algorithm === 'ecdsa-sha384' ? 'sha384' : 'sha256', data, new X509Certificate(signer.certificateChain[0]).publicKey, signature), true);
 }
 
 describe('eID module shared with another extension in the same process', function () {

@@ -15,7 +15,7 @@ import { endpoints } from '../../../src/ra/endpoints';
 import { CertificateNotYetDelivered, SoapFault } from '../../../src/ra/errors';
 import type { ActorQualities, CertificateIdentifier, Contract, RevocationContract } from '../../../src/ra/model';
 import { buildRequest, parseAnswer } from '../../../src/ra/operation';
-import type { Signer } from '../../../src/ra/signer';
+import type { Signer } from '../../../src/core/signer';
 import { makeTestPki, type TestPki } from '../ra/pki';
 import { clientOperation } from './operations';
 import {

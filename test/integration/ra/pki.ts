@@ -5,7 +5,8 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { keySigner, type Signer } from '../../../src/ra/signer';
+import type { Signer } from '../../../src/core/signer';
+import { keySigner } from '../../../src/ra/signer';
 
 export interface TestPki {
   folder: string;

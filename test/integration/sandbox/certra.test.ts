@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import * as certra from '../../../src/ra/certra';
 import { AuthorityError, CertificateNotYetDelivered, SoapFault } from '../../../src/ra/errors';
-import { SSIN_TYPE, type Actor, type Contract } from '../../../src/ra/model';
+import { SSIN_TYPE } from '../../../src/core/holder';
+import { type Actor, type Contract } from '../../../src/ra/model';
 import { keyIdentifier } from '../../../src/sandbox/x509';
 import { jean, makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
 import { startSandbox, type Harness } from './harness';
@@ -57,7 +58,7 @@ describe('sandbox CertRA (real client, eID-like PKI)', function () {
     const info = infos.find((candidate) => candidate.publicKeyIdentifier === requested.publicKeyIdentifier)!;
     assert.equal(info.status, 'VALID_ACTIVE');
     assert.equal(info.replaceable, false);
-    assert.equal(info.details?.dn, (await contract()).dn);
+    assert.equal(info.details?.subject, (await contract()).dn);
   });
 
   it('answers the actor qualities of the signer, signed with the eID Authentication key', async () => {

@@ -6,8 +6,10 @@ import { createPrivateKey, generateKeyPairSync, X509Certificate, type KeyObject 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SSIN_TYPE, type Actor } from '../../../src/ra/model';
-import { keySigner, type Signer } from '../../../src/ra/signer';
+import { SSIN_TYPE } from '../../../src/core/holder';
+import { type Actor } from '../../../src/ra/model';
+import type { Signer } from '../../../src/core/signer';
+import { keySigner } from '../../../src/ra/signer';
 import { RSA_SHA256, x509 } from '../../../src/sandbox/x509';
 
 export interface EidCard {

@@ -10,8 +10,10 @@ import { AuthorityError, CertificateNotYetDelivered } from '../../../src/ra/erro
 import { decryptChallenge } from '../../../src/ra/etkChallenge';
 import { getEtk } from '../../../src/ra/etkdepot';
 import * as etkra from '../../../src/ra/etkra';
-import { SSIN_TYPE, type Actor } from '../../../src/ra/model';
-import { keySigner, type Signer } from '../../../src/ra/signer';
+import { SSIN_TYPE } from '../../../src/core/holder';
+import { type Actor } from '../../../src/ra/model';
+import type { Signer } from '../../../src/core/signer';
+import { keySigner } from '../../../src/ra/signer';
 import { etkCertificate } from '../../../src/pki/certificates';
 import { makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
 import { startSandbox, type Harness } from './harness';

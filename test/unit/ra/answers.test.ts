@@ -43,7 +43,7 @@ describe('ra answers', () => {
     assert.equal(person.revocable, true);
     assert.equal(person.replaceable, true);
     assert.equal(person.replacementPeriodStartDate?.toISOString(), '2026-05-25T08:57:51.000Z');
-    assert.equal(person.details?.validNotAfter.toISOString(), '2026-08-23T08:57:51.000Z');
+    assert.equal(person.details?.notAfter, '2026-08-23T08:57:51.000Z');
     assert.deepEqual(person.baseServiceUsage, ['tsa']);
     assert.equal(organization.status, 'IN_PROGRESS');
     assert.equal(organization.etkStatus, 'NOT_REQUESTED');

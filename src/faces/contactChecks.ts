@@ -1,0 +1,30 @@
+// The contact questions' checks as both faces ask them (the VS Code input box, the terminal): the
+// one rule of src/core/contactData.ts, each problem in the user's words. What passes here is what
+// the procedure accepts.
+import { emailProblem, phoneProblem, type ContactProblem } from '../core/contactData';
+import type { MessageKey, Translator } from '../i18n';
+
+const problemMessages: Record<ContactProblem, MessageKey> = {
+  email: 'procedure.contact.email-invalid',
+  phone: 'procedure.contact.phone-invalid',
+  'same-email': 'procedure.contact.same',
+  'same-phone': 'procedure.contact.same',
+};
+
+/** Each returns what is wrong with an answer, undefined when it is accepted. The second ones are optional: empty skips them. */
+export interface ContactChecks {
+  email(value: string): string | undefined;
+  emailGeneral(value: string, emailPrivate: string): string | undefined;
+  phone(value: string): string | undefined;
+  phoneGeneral(value: string, phonePrivate: string): string | undefined;
+}
+
+export function contactChecks(t: Translator): ContactChecks {
+  const say = (problem: ContactProblem | undefined) => (problem ? t(problemMessages[problem]) : undefined);
+  return {
+    email: (value) => say(emailProblem(value)),
+    emailGeneral: (value, emailPrivate) => (value.trim() ? say(emailProblem(value, emailPrivate)) : undefined),
+    phone: (value) => say(phoneProblem(value)),
+    phoneGeneral: (value, phonePrivate) => (value.trim() ? say(phoneProblem(value, phonePrivate)) : undefined),
+  };
+}
