@@ -28,6 +28,8 @@ const builds = [
   { ...common, entryPoints: { pkcs11Worker: 'src/eid/pkcs11Worker.ts' }, outdir: 'dist' },
   // The guides' checklist webview: browser code with its web components, one file.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { 'webview/checklist': 'src/webview/checklist.ts' }, outdir: 'dist' },
+  // The contract webview's script: its two answer buttons.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { 'webview/contract': 'src/webview/contract.ts' }, outdir: 'dist' },
 ];
 
 /**

@@ -1,11 +1,12 @@
 // The procedures' Prompter on the command line: each answer from its flag when given, else asked on
 // the terminal (passwords without echo). Progress and contracts go to stderr, results to stdout.
-import { errorMessage } from '../faces/errors';
 import { formatHolder, holderOf, parseHolder, SSIN_TYPE } from '../core/holder';
+import { printable } from '../core/printable';
 import { contactChecks } from '../faces/contactChecks';
+import { errorMessage } from '../faces/errors';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { checkNewPassword } from '../keystore/passwordPolicy';
-import type { HolderChoice, Prompter } from '../procedures';
+import { contractLines, type HolderChoice, type Prompter } from '../procedures';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { CliContext } from './context';
 import { ExitCode } from '../faces/exitCodes';
@@ -34,18 +35,6 @@ export function holderChoice(context: CliContext, text: string, self: string | u
   if (holder.id !== self || holder.applicationId) throw new CliError(context.t('procedures.error.not-authorized', { holder: formatHolder(holder) }), ExitCode.usage);
   return { kind: 'self' };
 }
-
-/** Contracts come as HTML: shown as plain text, one paragraph per line. */
-const plainText = (html: string) =>
-  html
-    .replace(/<\/(p|li|h\d)>|<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .trim();
 
 /**
  * Typed twice without echo, and asked again until it meets the eHealth rules (as the extension's
@@ -98,8 +87,9 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
       return { emailPrivate: email, phonePrivate: phone, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
     },
     acceptContract: async (contract) => {
-      context.err(t('procedures.cli.contract', { dn: contract.dn }));
-      for (const text of contract.texts) context.err(`[${text.lang}] ${plainText(text.value)}`);
+      // The DN, the languages and the texts are the authority's: printable, and the texts as the lines of their sanitised HTML.
+      context.err(t('procedures.cli.contract', { dn: printable(contract.dn) }));
+      for (const text of contract.texts) context.err([`[${printable(text.lang)}]`, ...contractLines(text.html)].join('\n'));
       if (answers.acceptContract) {
         context.err(t('procedures.cli.contract-accepted'));
         return true;

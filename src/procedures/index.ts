@@ -2,6 +2,7 @@
 export { activateEtk } from './activate';
 export { changeKeystorePassword } from './changePassword';
 export { completeCertificate, type CompleteResult, type Polling } from './complete';
+export { contractLines, type ContractHtml, type ContractText } from './contractHtml';
 export type { EidAccess, ProcedureContext } from './context';
 export { confirmIfProduction, environmentEndpoints, keystoreSuffix } from './environment';
 export { ProcedureError, type ProcedureErrorCode } from './errors';

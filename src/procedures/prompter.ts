@@ -1,9 +1,11 @@
 // What a procedure asks the user, and what it tells them while it works. The VS Code face, the CLI
 // and the tests each implement this; the eID PIN is asked by the eID engine's own Prompter.
 import type { ContactData } from '../core/contactData';
+import type { Environment } from '../core/environment';
 import type { Holder } from '../core/holder';
 import type { PasswordRule } from '../keystore/passwordPolicy';
 import type { Identifier, LocalizedText, RevocationReason } from '../ra/model';
+import type { ContractText } from './contractHtml';
 
 /** Whom the user may request a certificate for (GetActorQualities). */
 export interface HolderChoices {
@@ -15,11 +17,15 @@ export interface HolderChoices {
 /** Myself, or an organisation I manage; `type` is the DN type (`CBE`, `NIHII-HOSPITAL`, ...). */
 export type HolderChoice = { kind: 'self' } | ({ kind: 'organization' } & Holder);
 
-/** A contract to show before it is signed: its HTML texts (fr, nl) and the certificate's DN. */
+/**
+ * A contract to show before it is signed (made by contractToAccept): what it is for, where, the
+ * certificate's DN, and the authority's texts (fr, nl) as sanitised HTML, the only HTML a face shows.
+ */
 export interface ContractToAccept {
   kind: 'request' | 'revocation';
+  environment: Environment;
   dn: string;
-  texts: LocalizedText[];
+  texts: ContractText[];
 }
 
 export type ProcedureName = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'change-password' | 'status';

@@ -3,6 +3,7 @@
 import { generateRevocationContract, revoke } from '../ra/certra';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { ProcedureContext } from './context';
+import { contractToAccept } from './contractHtml';
 import { noticeIfUnconfirmedKey } from './ecEid';
 import { eidOf, eidSigner, eidUser } from './eid';
 import { confirmIfProduction } from './environment';
@@ -22,7 +23,7 @@ export async function revokeCertificate(context: ProcedureContext, file: string)
   const { publicKeyIdentifier } = opened;
   prompter.progress({ step: 'asking-authority', operation: generateRevocationContract.name });
   const contract = await client.call(generateRevocationContract, { publicKeyIdentifier, signer: user.actor, reason });
-  if (!(await prompter.acceptContract({ kind: 'revocation', dn: contract.dn, texts: contract.texts }))) throw new ProcedureError('contract-declined');
+  if (!(await prompter.acceptContract(contractToAccept('revocation', context.environment, contract)))) throw new ProcedureError('contract-declined');
   prompter.progress({ step: 'asking-authority', operation: revoke.name });
   await client.call(revoke, { publicKeyIdentifier, contract }, signer);
   prompter.progress({ step: 'revoked', publicKeyIdentifier });

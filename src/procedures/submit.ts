@@ -12,6 +12,7 @@ import { requestMayHaveArrived } from '../ra/errors';
 import type { CertificateIdentifier } from '../ra/model';
 import { certificateRequest, newKeyPair, placeholderCertificate } from '../pki/certificates';
 import { checkContactData } from './contactData';
+import { contractToAccept } from './contractHtml';
 import type { ProcedureContext } from './context';
 import { eidOf, eidSigner, type EidUser } from './eid';
 import { answered, ProcedureError } from './errors';
@@ -45,7 +46,7 @@ export async function submitRequest(context: ProcedureContext, submission: Submi
   const contactData = checkContactData(submission.contactData);
   prompter.progress({ step: 'asking-authority', operation: generateContract.name });
   const contract = await client.call(generateContract, { contactData, signer: submission.user.actor, certificate: submission.certificate });
-  if (!(await prompter.acceptContract({ kind: 'request', dn: contract.dn, texts: contract.texts }))) throw new ProcedureError('contract-declined');
+  if (!(await prompter.acceptContract(contractToAccept('request', context.environment, contract)))) throw new ProcedureError('contract-declined');
   const password = checkNewPassword(answered(await prompter.newKeystorePassword(PASSWORD_RULES)));
 
   const now = context.now?.() ?? new Date();

@@ -1,44 +1,48 @@
 // The contract eHealth sends before anything is signed, shown in full (French and Dutch, as the
-// authority writes it) with an explicit "I accept". The authority's HTML is untrusted: it renders
-// under a Content-Security-Policy that runs only our nonce'd script (no inline handler, no style,
-// image, frame or form of its own), and VS Code never lets a webview navigate away.
+// authority writes it) with an explicit "I accept". Our page says what the contract is for, where
+// (environment) and for whom (DN); the authority's texts, already sanitised (contractHtml.ts), sit in
+// a container of their own, and the answer buttons come after it, drawn by us. The page runs only
+// our script file (nonce), loads only our stylesheet, has no forms, and a link opens outside.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ContractToAccept } from '../../procedures/prompter';
 import { currentLanguage, currentTranslator } from '../language';
 
+const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
 export function askContractAcceptance(extensionUri: vscode.Uri, contract: ContractToAccept): Promise<boolean> {
   const t = currentTranslator();
   const panel = vscode.window.createWebviewPanel('ehealth.contract', t('contract.title'), vscode.ViewColumn.Active, {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    enableForms: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
   });
+  const webview = panel.webview;
   const nonce = randomBytes(16).toString('base64');
-  const stylesheet = panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'contract.css'));
-  const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
   const texts = contract.texts
-    .map((text) => `<section class="text" lang="${escape(text.lang)}"><h2>${escape(text.lang.toUpperCase())}</h2>${text.value}</section>`)
-    .join('');
-  panel.webview.html = `<!DOCTYPE html>
+    .map((text) => `<section class="text" lang="${escape(text.lang)}"><h2>${escape(text.lang.toUpperCase())}</h2><div class="authority">${text.html}</div></section>`)
+    .join('\n');
+  webview.html = `<!DOCTYPE html>
 <html lang="${currentLanguage()}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${panel.webview.cspSource}; script-src 'nonce-${nonce}'; form-action 'none'; base-uri 'none';">
-<link rel="stylesheet" href="${stylesheet}">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; form-action 'none'; base-uri 'none';">
+<link rel="stylesheet" href="${asset('media', 'contract.css')}">
 </head>
 <body>
+<header>
 <h1>${escape(t(contract.kind === 'revocation' ? 'contract.revocation' : 'contract.request'))}</h1>
-<p class="dn">${escape(contract.dn)}</p>
+<p><span class="environment ${contract.environment}">${escape(t(`environment.${contract.environment}`))}</span> <span class="dn">${escape(contract.dn)}</span></p>
+</header>
+<main>
 ${texts}
-<div class="buttons">
+</main>
+<footer class="buttons">
 <button id="accept" class="primary">${escape(t('contract.accept'))}</button>
 <button id="decline">${escape(t('contract.decline'))}</button>
-</div>
-<script nonce="${nonce}">
-const vscode = acquireVsCodeApi();
-document.getElementById('accept').addEventListener('click', () => vscode.postMessage('accept'));
-document.getElementById('decline').addEventListener('click', () => vscode.postMessage('decline'));
-</script>
+</footer>
+<script nonce="${nonce}" src="${asset('dist', 'webview', 'contract.js')}"></script>
 </body>
 </html>`;
   return new Promise((resolve) => {
@@ -49,7 +53,7 @@ document.getElementById('decline').addEventListener('click', () => vscode.postMe
       resolve(accepted);
       panel.dispose();
     };
-    panel.webview.onDidReceiveMessage((message) => finish(message === 'accept'));
+    webview.onDidReceiveMessage((message) => finish(message === 'accept'));
     panel.onDidDispose(() => finish(false));
   });
 }
