@@ -1,7 +1,6 @@
 // `ehealth cert ...`: the certificate procedures on the command line. Every verb takes
 // [--env sandbox|acceptance|production] [--ra-url URL] [--trace DIR] [--json]; in the sandbox
 // environment without --ra-url the sandbox authority runs in this process, on the user's data folder.
-import { X509Certificate } from 'node:crypto';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isEnvironment } from '../core/environment';
@@ -13,7 +12,7 @@ import {
   certificateStatus,
   changeKeystorePassword,
   completeCertificate,
-  environmentEndpoints,
+  procedureContext,
   ProcedureError,
   renewCertificate,
   requestCertificate,
@@ -21,8 +20,8 @@ import {
   type ProcedureContext,
   type ProcedureErrorCode,
   type RequestResult,
+  type SandboxHost,
 } from '../procedures';
-import { RaClient } from '../ra/client';
 import { RaError } from '../ra/errors';
 import { folderTracer, TraceRefused, type FolderTracer } from '../ra/trace';
 import { defaultDataFolder } from '../sandbox/options';
@@ -47,10 +46,17 @@ type Values = { [name: string]: string | string[] | boolean | undefined };
 
 const asString = (value: Values[string]) => (typeof value === 'string' ? value : undefined);
 
-/** The PEM of the card's root: the in-process sandbox trusts the eID it is used with. */
-async function cardRoot(engine: EidEngine): Promise<string[]> {
-  const root = (await engine.certificates()).find((certificate) => certificate.role === 'root');
-  return root ? [new X509Certificate(root.der).toString()] : [];
+/** The sandbox inside this command, on the user's data folder, started when a procedure needs it. */
+function inProcessSandbox(context: CliContext): SandboxHost & { close(): Promise<void> } {
+  let server: SandboxServer | undefined;
+  return {
+    open: async (eidRoots) => {
+      server = await SandboxServer.start({ dataFolder: defaultDataFolder(), trustedRoots: [...eidRoots] });
+      context.err(context.t('procedures.cli.sandbox', { url: server.url, folder: server.dataFolder }));
+      return server.url;
+    },
+    close: async () => server?.close(),
+  };
 }
 
 /**
@@ -64,31 +70,29 @@ async function withContext<T>(context: CliContext, values: Values, answers: Cert
   const prompter = cliCertPrompter(context, answers);
   const modulePath = asString(values.module);
   const engine = withEid ? new EidEngine(modulePath ? { modulePath } : {}) : undefined;
-  let sandbox: SandboxServer | undefined;
+  const sandbox = inProcessSandbox(context);
   let tracer: FolderTracer | undefined;
   try {
-    let baseUrl = asString(values['ra-url']);
-    if (environment === 'sandbox' && baseUrl === undefined) {
-      sandbox = await SandboxServer.start({ dataFolder: defaultDataFolder(), trustedRoots: engine ? await cardRoot(engine) : [] });
-      baseUrl = sandbox.url;
-      context.err(context.t('procedures.cli.sandbox', { url: sandbox.url, folder: sandbox.dataFolder }));
-    }
     const traceFolder = asString(values.trace);
     if (traceFolder !== undefined) {
       tracer = folderTracer(path.resolve(traceFolder));
       context.err(context.t('procedures.cli.trace', { folder: tracer.folder }));
     }
-    const client = new RaClient({ endpoints: environmentEndpoints(environment, baseUrl), ...(tracer ? { trace: tracer } : {}) });
-    return await work({
-      environment,
-      client,
-      prompter,
-      ...(engine ? { eid: { engine, prompter: cliPrompter(context, asString(values['pin-env']), values['last-pin-try'] === true) } } : {}),
-    });
+    const raUrl = asString(values['ra-url']);
+    return await work(
+      await procedureContext({
+        environment,
+        ...(raUrl !== undefined ? { raUrl } : {}),
+        sandbox,
+        prompter,
+        ...(engine ? { eid: { engine, prompter: cliPrompter(context, asString(values['pin-env']), values['last-pin-try'] === true) } } : {}),
+        ...(tracer ? { trace: tracer } : {}),
+      }),
+    );
   } finally {
     for (const problem of tracer?.problems ?? []) context.err(context.t('procedures.cli.trace-incomplete', { ...problem }));
     await engine?.close();
-    await sandbox?.close();
+    await sandbox.close();
   }
 }
 

@@ -11,11 +11,6 @@ import { etkPublished, registerEtk } from './etk';
 import { rewriteKeystoreFile, type OpenedRequest } from './keystoreFile';
 import { openWithPassword } from './open';
 
-export interface Polling {
-  attempts: number;
-  intervalMs: number;
-}
-
 export interface CompleteResult {
   keystore: string;
   /** The file as it was before, kept beside it; absent when nothing had to change. */
@@ -43,7 +38,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** The chain delivered for this key, leaf first; its leaf must certify our key. */
-async function deliveredChain(context: ProcedureContext, opened: OpenedRequest, polling: Polling): Promise<Buffer[]> {
+async function deliveredChain(context: ProcedureContext, opened: OpenedRequest): Promise<Buffer[]> {
+  const polling = context.delivery;
   for (let attempt = 1; ; attempt++) {
     context.prompter.progress({ step: 'waiting-delivery', attempt, attempts: polling.attempts });
     try {
@@ -65,7 +61,7 @@ async function deliveredChain(context: ProcedureContext, opened: OpenedRequest, 
   }
 }
 
-export async function completeCertificate(context: ProcedureContext, file: string, polling: Polling = { attempts: 1, intervalMs: 10_000 }): Promise<CompleteResult> {
+export async function completeCertificate(context: ProcedureContext, file: string): Promise<CompleteResult> {
   await confirmIfProduction(context.environment, context.prompter, 'complete');
   const { opened, password } = await openWithPassword(context, file);
   const { content } = opened;
@@ -74,7 +70,7 @@ export async function completeCertificate(context: ProcedureContext, file: strin
     const serialNumber = BigInt(`0x${new X509Certificate(last.certificate).serialNumber}`).toString();
     return { keystore: file, etkSerialNumber: serialNumber, toBeActivated: false, published: await etkPublished(context, opened.holder, last.certificate) };
   }
-  const authentication = opened.stage === 'pending' ? { ...content.authentication, chain: await deliveredChain(context, opened, polling) } : content.authentication;
+  const authentication = opened.stage === 'pending' ? { ...content.authentication, chain: await deliveredChain(context, opened) } : content.authentication;
   const etk = await registerEtk(context, { authentication, encryption: content.encryption });
   // Written only now, chain and ETK key together: a failure before this leaves the file as it was,
   // and the next attempt starts again from the same stage.

@@ -1,9 +1,9 @@
 // The certificate procedures' public face.
 export { activateEtk } from './activate';
 export { changeKeystorePassword } from './changePassword';
-export { completeCertificate, type CompleteResult, type Polling } from './complete';
+export { completeCertificate, type CompleteResult } from './complete';
 export { contractLines, type ContractHtml, type ContractText } from './contractHtml';
-export type { EidAccess, ProcedureContext } from './context';
+export { DELIVERY_POLLING, procedureContext, type ContextOptions, type EidAccess, type Polling, type ProcedureContext, type SandboxHost } from './context';
 export { confirmIfProduction, environmentEndpoints, keystoreSuffix } from './environment';
 export { ProcedureError, type ProcedureErrorCode } from './errors';
 export type { KeystoreWriting, Stage } from './keystoreFile';

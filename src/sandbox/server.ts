@@ -108,6 +108,15 @@ export class SandboxServer {
     return this.context.behaviour;
   }
 
+  /** Trusts these PEM roots for eID signatures too (the eID a procedure is about to sign with). */
+  trust(roots: readonly string[]): void {
+    const known = new Set(this.context.anchors.eid.map((anchor) => anchor.fingerprint256));
+    for (const root of roots.map((pem) => new X509Certificate(pem))) {
+      if (!known.has(root.fingerprint256)) this.context.anchors.eid.push(root);
+      known.add(root.fingerprint256);
+    }
+  }
+
   /** Changes the behaviour (fields as in POST /sandbox/behaviour); returns the new one. */
   setBehaviour(change: Partial<Behaviour>): Behaviour {
     this.context.behaviour = changeBehaviour(this.context.behaviour, change);

@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SandboxHost } from '../procedures';
 import type { SandboxServer } from '../sandbox/server';
 import { currentTranslator } from './language';
 import { setting } from './settings';
 
-export class SandboxService implements vscode.Disposable {
+export class SandboxService implements vscode.Disposable, SandboxHost {
   private server: SandboxServer | undefined;
   private starting: Promise<SandboxServer> | undefined;
   private readonly changed = new vscode.EventEmitter<boolean>();
@@ -51,6 +52,13 @@ export class SandboxService implements vscode.Disposable {
       }
     })();
     return this.starting;
+  }
+
+  /** The sandbox a procedure talks to: started unless it runs, trusting the eID the procedure signs with. */
+  async open(eidRoots: readonly string[]): Promise<string> {
+    const server = await this.start();
+    server.trust(eidRoots);
+    return server.url;
   }
 
   async stop(): Promise<void> {

@@ -29,6 +29,9 @@ export interface CertificateServices {
 type Procedures = typeof import('../../procedures');
 type ProcedureName = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'status';
 
+/** The procedures that sign with the eID. */
+const signsWithEid: Record<ProcedureName, boolean> = { request: true, complete: false, renew: true, activate: false, revoke: true, status: false };
+
 /** The guide an error of each procedure points to. */
 const guideOf: Record<ProcedureName, string> = {
   request: 'request-personal-certificate',
@@ -43,8 +46,8 @@ export function registerCertificateCommands(services: CertificateServices): vsco
   const { context, session, tree, eid, sandbox, log } = services;
   const t = currentTranslator;
 
-  /** Runs a procedure under one progress notification that shows its steps. */
-  async function run<R>(title: string, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>): Promise<R> {
+  /** Runs a procedure under one progress notification that shows its steps; `withEid` for those that sign with it. */
+  async function run<R>(title: string, withEid: boolean, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>): Promise<R> {
     const procedures = await import('../../procedures');
     // Cancellable: the procedures stop where that is safe (waiting for a delivery), files untouched.
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
@@ -54,17 +57,14 @@ export function registerCertificateCommands(services: CertificateServices): vsco
         log.info(message);
         progress.report({ message });
       };
-      const environment = currentEnvironment();
-      const baseUrl = environment === 'sandbox' ? (await sandbox.start()).url : undefined;
-      const { RaClient } = await import('../../ra/client');
-      const procedureContext: ProcedureContext = {
-        environment,
-        client: new RaClient({ endpoints: procedures.environmentEndpoints(environment, baseUrl) }),
+      const procedureContext = await procedures.procedureContext({
+        environment: currentEnvironment(),
+        sandbox,
         prompter: vscodeProcedurePrompter(context.extensionUri, session, report),
-        eid: { engine: await eid.eid(), prompter: vscodePrompter },
+        ...(withEid ? { eid: { engine: await eid.eid(), prompter: vscodePrompter } } : {}),
         keystore: { mode: setting('ehealth.keystore.writeMode') },
         signal: cancellation.signal,
-      };
+      });
       try {
         return await procedure(procedures, procedureContext);
       } finally {
@@ -80,14 +80,14 @@ export function registerCertificateCommands(services: CertificateServices): vsco
       async (target: KeystoreTarget) => {
         const file = await pickKeystore(tree, target, t()(`procedure.name.${name}` as 'procedure.name.complete'));
         if (!file) return undefined;
-        const result = await run(t()(`procedure.name.${name}` as 'procedure.name.complete'), (procedures, procedureContext) => procedure(procedures, procedureContext, file));
+        const result = await run(t()(`procedure.name.${name}` as 'procedure.name.complete'), signsWithEid[name], (procedures, procedureContext) => procedure(procedures, procedureContext, file));
         if (done) void vscode.window.showInformationMessage(done(result, file));
         return result;
       },
       guideOf[name],
     );
 
-  const complete = onKeystore('complete', (procedures, procedureContext, file) => procedures.completeCertificate(procedureContext, file, { attempts: 3, intervalMs: 3000 }), (_result, file) =>
+  const complete = onKeystore('complete', (procedures, procedureContext, file) => procedures.completeCertificate(procedureContext, file), (_result, file) =>
     t()('procedure.done.complete', { file: path.basename(file) }),
   );
 
@@ -98,7 +98,7 @@ export function registerCertificateCommands(services: CertificateServices): vsco
         log,
         'request',
         async () => {
-          const result = await run(t()('procedure.name.request'), (procedures, procedureContext) => procedures.requestCertificate(procedureContext, { keystoreFolder: defaultKeystoreFolder() }));
+          const result = await run(t()('procedure.name.request'), signsWithEid.request, (procedures, procedureContext) => procedures.requestCertificate(procedureContext, { keystoreFolder: defaultKeystoreFolder() }));
           const completeNow = t()('procedure.action.complete-now');
           void vscode.window.showInformationMessage(t()('procedure.done.request', { file: path.basename(result.keystore) }), completeNow).then((answer) => {
             if (answer === completeNow) void vscode.commands.executeCommand('ehealth.cert.complete', result.keystore);

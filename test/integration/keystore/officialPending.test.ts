@@ -55,7 +55,7 @@ describe('a pending keystore as the official tool writes it (JDK-made, C=Dummy)'
     execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
     rig = await startRig('rsa', { validityDays: 60 });
     // A real request: the sandbox then knows the key, and will deliver its certificate.
-    requested = await requestCertificate(procedureContext(rig, scriptedPrompter()), { keystoreFolder: rig.keystores });
+    requested = await requestCertificate(await procedureContext(rig, scriptedPrompter()), { keystoreFolder: rig.keystores });
     run('openssl', ['pkcs12', '-in', requested.keystore, '-passin', 'env:PW', '-nocerts', '-nodes', '-out', 'key.pem']);
     // The same key, the same file name (the official tool's holder comes from it), the JDK's PKCS12
     // in the legacy layout of the Java versions the official tool runs on.

@@ -11,7 +11,7 @@ import { completeCertificate, renewCertificate, requestCertificate, revokeCertif
 import { NEW_PASSWORD, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig, type ScriptedPrompter } from './harness';
 
 /** A scripted Prompter and eID whose notices, progress and PIN prompts land in one ordered log. */
-function logged(rig: Rig, environment: ProcedureContext['environment'], options: { url?: string; answers?: Parameters<typeof scriptedPrompter>[0] } = {}) {
+async function logged(rig: Rig, environment: ProcedureContext['environment'], options: { url?: string; answers?: Parameters<typeof scriptedPrompter>[0] } = {}) {
   const log: string[] = [];
   const notices: Notice[] = [];
   const prompter: ScriptedPrompter = scriptedPrompter({
@@ -23,7 +23,7 @@ function logged(rig: Rig, environment: ProcedureContext['environment'], options:
     confirmProduction: async () => true,
     ...options.answers,
   });
-  const context: ProcedureContext = { ...procedureContext(rig, prompter, { url: options.url, onPin: () => log.push('pin') }), environment };
+  const context: ProcedureContext = { ...(await procedureContext(rig, prompter, { url: options.url, onPin: () => log.push('pin') })), environment };
   return { log, notices, context };
 }
 
@@ -48,14 +48,14 @@ describe('procedures: EC eID cards on eHealth services get a notice before the P
     after(async () => rig?.stop());
 
     it('in the sandbox: no notice', async () => {
-      const { log, notices, context } = logged(rig, 'sandbox');
+      const { log, notices, context } = await logged(rig, 'sandbox');
       await requestCertificate(context, { keystoreFolder: path.join(rig.folder, 'sandbox-keystores') });
       assert.deepEqual(notices, []);
       assert.ok(log.includes('pin'));
     });
 
     it('request in acceptance: the notice, then the PIN', async () => {
-      const { log, notices, context } = logged(rig, 'acceptance');
+      const { log, notices, context } = await logged(rig, 'acceptance');
       keystore = (await requestCertificate(context, { keystoreFolder: rig.keystores })).keystore;
       assertNoticeBeforePin(log);
       assert.deepEqual(notices, [{ kind: 'ec-eid-unconfirmed', action: 'request', environment: 'acceptance' }]);
@@ -63,9 +63,9 @@ describe('procedures: EC eID cards on eHealth services get a notice before the P
     });
 
     it('renew in acceptance: the notice before the contract, the new password and the PIN', async () => {
-      await completeCertificate(logged(rig, 'acceptance').context, keystore);
+      await completeCertificate((await logged(rig, 'acceptance')).context, keystore);
       let askedPassword = -1;
-      const { log, notices, context } = logged(rig, 'acceptance', {
+      const { log, notices, context } = await logged(rig, 'acceptance', {
         answers: {
           newKeystorePassword: async () => {
             askedPassword = log.length;
@@ -80,14 +80,14 @@ describe('procedures: EC eID cards on eHealth services get a notice before the P
     });
 
     it('revoke in acceptance: the notice before the PIN', async () => {
-      const { log, notices, context } = logged(rig, 'acceptance', { answers: { keystorePassword: async () => PASSWORD } });
+      const { log, notices, context } = await logged(rig, 'acceptance', { answers: { keystorePassword: async () => PASSWORD } });
       await revokeCertificate(context, keystore);
       assertNoticeBeforePin(log);
       assert.deepEqual(notices, [{ kind: 'ec-eid-unconfirmed', action: 'revoke', environment: 'acceptance' }]);
     });
 
     it('request in production, the authority unreachable: the notice, the PIN, then the failure', async () => {
-      const { log, notices, context } = logged(rig, 'production', { url: 'http://127.0.0.1:9' });
+      const { log, notices, context } = await logged(rig, 'production', { url: 'http://127.0.0.1:9' });
       await assert.rejects(requestCertificate(context, { keystoreFolder: rig.keystores }));
       assertNoticeBeforePin(log);
       assert.deepEqual(notices, [{ kind: 'ec-eid-unconfirmed', action: 'request', environment: 'production' }]);
@@ -122,14 +122,14 @@ describe('procedures: EC eID cards on eHealth services get a notice before the P
     after(async () => rig?.stop());
 
     it('request in acceptance: no notice', async () => {
-      const { log, notices, context } = logged(rig, 'acceptance');
+      const { log, notices, context } = await logged(rig, 'acceptance');
       await requestCertificate(context, { keystoreFolder: rig.keystores });
       assert.deepEqual(notices, []);
       assert.ok(log.includes('pin'));
     });
 
     it('request in production: no notice either', async () => {
-      const { notices, context } = logged(rig, 'production', { url: 'http://127.0.0.1:9' });
+      const { notices, context } = await logged(rig, 'production', { url: 'http://127.0.0.1:9' });
       await assert.rejects(requestCertificate(context, { keystoreFolder: rig.keystores }));
       assert.deepEqual(notices, []);
     });

@@ -38,7 +38,7 @@ describe('procedures when things go wrong half-way', function () {
   let meddler: Meddler;
   const context = (options: Parameters<typeof procedureContext>[2] = {}, answers: Parameters<typeof scriptedPrompter>[0] = {}) =>
     procedureContext(rig, scriptedPrompter(answers), { url: meddler.url, ...options });
-  const request = (options: Parameters<typeof procedureContext>[2] = {}) => requestCertificate(context(options), { keystoreFolder: rig.keystores });
+  const request = async (options: Parameters<typeof procedureContext>[2] = {}) => requestCertificate(await context(options), { keystoreFolder: rig.keystores });
 
   // 60-day certificates: every new request for the card's holder is allowed (the last 90 days of the
   // valid one are its replacement period), so the cases stay independent of each other.
@@ -99,7 +99,7 @@ describe('procedures when things go wrong half-way', function () {
         return procedureError('request-outcome-unknown')(error) && (error as ProcedureError).userMessage('en').includes('did not answer within 2 seconds');
       });
       assert.ok(existsSync(kept), 'the keystore with the new key is kept');
-      await assert.rejects(completeCertificate(context(), kept), (error: unknown) => error instanceof AuthorityError && error.has('UNKNOWN_CERTIFICATE'));
+      await assert.rejects(completeCertificate(await context(), kept), (error: unknown) => error instanceof AuthorityError && error.has('UNKNOWN_CERTIFICATE'));
       unlinkSync(kept);
     });
 
@@ -110,7 +110,7 @@ describe('procedures when things go wrong half-way', function () {
         kept = String((error as ProcedureError).params?.file);
         return procedureError('request-outcome-unknown')(error);
       });
-      const completed = await completeCertificate(context(), kept);
+      const completed = await completeCertificate(await context(), kept);
       assert.equal(completed.published, true);
     });
   });
@@ -128,7 +128,7 @@ describe('procedures when things go wrong half-way', function () {
     });
 
     const completeFails = async (check: (error: unknown) => boolean) => {
-      await assert.rejects(completeCertificate(context(), requested.keystore), check);
+      await assert.rejects(completeCertificate(await context(), requested.keystore), check);
       assert.equal(folderDigest(rig.keystores), before, 'the keystore folder is as it was: no change, no backup');
     };
 
@@ -136,7 +136,7 @@ describe('procedures when things go wrong half-way', function () {
       rig.sandbox.setBehaviour({ refuse: true });
       const refused = await request();
       before = folderDigest(rig.keystores);
-      await assert.rejects(completeCertificate(context(), refused.keystore), procedureError('request-refused'));
+      await assert.rejects(completeCertificate(await context(), refused.keystore), procedureError('request-refused'));
       assert.equal(folderDigest(rig.keystores), before);
     });
 
@@ -169,7 +169,7 @@ describe('procedures when things go wrong half-way', function () {
     it('cut off while registering the ETK: AuthorityUnreachable; completing again then works', async () => {
       meddler.on('completeetkregistration', { cut: true });
       await completeFails(is(AuthorityUnreachable));
-      assert.ok((await completeCertificate(context(), requested.keystore)).backup);
+      assert.ok((await completeCertificate(await context(), requested.keystore)).backup);
     });
 
     it('answered by a SOAP fault: the file as it was', async () => {
@@ -187,7 +187,7 @@ describe('procedures when things go wrong half-way', function () {
       const cancellation = new AbortController();
       setTimeout(() => cancellation.abort(), 300);
       const started = Date.now();
-      await assert.rejects(completeCertificate({ ...context(), signal: cancellation.signal }, requested.keystore, { attempts: 50, intervalMs: 10_000 }), procedureError('cancelled'));
+      await assert.rejects(completeCertificate({ ...(await context({ delivery: { attempts: 50, intervalMs: 10_000 } })), signal: cancellation.signal }, requested.keystore), procedureError('cancelled'));
       assert.ok(Date.now() - started < 5000, 'no wait for the next poll');
       assert.equal(folderDigest(rig.keystores), before);
     });
@@ -196,7 +196,7 @@ describe('procedures when things go wrong half-way', function () {
   describe('in production', () => {
     it('does nothing, and asks nothing else, unless the user confirms', async () => {
       const prompter = scriptedPrompter({ confirmProduction: async () => false });
-      const production = { ...procedureContext(rig, prompter, { url: 'http://127.0.0.1:9' }), environment: 'production' as const };
+      const production = { ...(await procedureContext(rig, prompter, { url: 'http://127.0.0.1:9' })), environment: 'production' as const };
       await assert.rejects(requestCertificate(production, { keystoreFolder: rig.keystores }), procedureError('production-not-confirmed'));
       assert.deepEqual(prompter.events, []);
     });
@@ -205,16 +205,16 @@ describe('procedures when things go wrong half-way', function () {
   describe('revoking', () => {
     it('with a wrong PIN: nothing revoked', async () => {
       const requested = await request();
-      await completeCertificate(context(), requested.keystore);
-      await assert.rejects(revokeCertificate(context({ pins: ['9999'] }), requested.keystore), is(PinIncorrect));
-      assert.equal((await certificateStatus(context(), requested.keystore)).authority?.status, 'VALID_ACTIVE');
+      await completeCertificate(await context(), requested.keystore);
+      await assert.rejects(revokeCertificate(await context({ pins: ['9999'] }), requested.keystore), is(PinIncorrect));
+      assert.equal((await certificateStatus(await context(), requested.keystore)).authority?.status, 'VALID_ACTIVE');
     });
 
     it('with the contract declined: nothing revoked', async () => {
       const requested = await request();
-      await completeCertificate(context(), requested.keystore);
-      await assert.rejects(revokeCertificate(context({}, { acceptContract: async () => false }), requested.keystore), procedureError('contract-declined'));
-      assert.equal((await certificateStatus(context(), requested.keystore)).authority?.status, 'VALID_ACTIVE');
+      await completeCertificate(await context(), requested.keystore);
+      await assert.rejects(revokeCertificate(await context({}, { acceptContract: async () => false }), requested.keystore), procedureError('contract-declined'));
+      assert.equal((await certificateStatus(await context(), requested.keystore)).authority?.status, 'VALID_ACTIVE');
     });
   });
 });

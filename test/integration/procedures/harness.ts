@@ -7,9 +7,7 @@ import * as path from 'node:path';
 import { EidEngine, type Prompter as EidPrompter } from '../../../src/eid';
 import { buildVirtualEid, type VirtualEid } from '../../../tools/virtual-eid/build';
 import type { VirtualAlgorithm } from '../../../tools/virtual-eid/holders';
-import type { Notice, ProcedureContext, Prompter, ProgressEvent } from '../../../src/procedures';
-import { RaClient } from '../../../src/ra/client';
-import { endpoints } from '../../../src/ra/endpoints';
+import { procedureContext as makeContext, type Notice, type Polling, type ProcedureContext, type Prompter, type ProgressEvent } from '../../../src/procedures';
 import type { SandboxOptions } from '../../../src/sandbox/options';
 import { SandboxServer } from '../../../src/sandbox/server';
 
@@ -86,15 +84,25 @@ export function scriptedPrompter(answers: Partial<Prompter> = {}): ScriptedPromp
   };
 }
 
-export function procedureContext(rig: Rig, prompter: Prompter, options: { pins?: string[]; onPin?: (count: number) => void; timeoutMs?: number; url?: string } = {}): ProcedureContext {
-  return {
+/**
+ * A context made as the faces make theirs, on the rig's sandbox (or `url`). The rig's sandbox decides
+ * when a certificate is delivered: one GetCertificate per complete unless a test asks for `delivery`.
+ */
+export async function procedureContext(
+  rig: Rig,
+  prompter: Prompter,
+  options: { pins?: string[]; onPin?: (count: number) => void; timeoutMs?: number; url?: string; delivery?: Polling } = {},
+): Promise<ProcedureContext> {
+  const context = await makeContext({
     environment: 'sandbox',
-    client: new RaClient({ endpoints: endpoints({ baseUrl: options.url ?? rig.sandbox.url }), timeoutMs: options.timeoutMs ?? 10_000 }),
+    raUrl: options.url ?? rig.sandbox.url,
     prompter,
     eid: { engine: rig.engine, prompter: pinPrompter(options.pins ?? [rig.eid.pin], options.onPin) },
     // Few iterations: the suites open and write many keystores.
     keystore: { iterations: 1000 },
-  };
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
+  return { ...context, delivery: options.delivery ?? { attempts: 1, intervalMs: 0 } };
 }
 
 /** One digest over every file (names and bytes) in a folder: "the user's files are unchanged". */

@@ -34,7 +34,7 @@ for (const algorithm of ['rsa', 'ec'] as const) {
 
     it('requests a certificate for myself: keystore named by the convention, created before sending', async () => {
       const prompter = scriptedPrompter();
-      first = await requestCertificate(procedureContext(rig, prompter), { keystoreFolder: rig.keystores });
+      first = await requestCertificate(await procedureContext(rig, prompter), { keystoreFolder: rig.keystores });
       const ssin = rig.eid.holder.nationalNumber;
       assert.match(path.basename(first.keystore), new RegExp(`^SSIN=${ssin} \\d{8}-\\d{6}\\.acc-p12$`));
       assert.deepEqual(first.holder, { type: 'SSIN', id: ssin });
@@ -45,12 +45,12 @@ for (const algorithm of ['rsa', 'ec'] as const) {
 
     it('is pending until delivered: complete says so and leaves the file as it was', async () => {
       const before = folderDigest(rig.keystores);
-      await assert.rejects(completeCertificate(procedureContext(rig, scriptedPrompter()), first.keystore), (error: unknown) => error instanceof ProcedureError && error.code === 'not-yet-delivered');
+      await assert.rejects(completeCertificate(await procedureContext(rig, scriptedPrompter()), first.keystore), (error: unknown) => error instanceof ProcedureError && error.code === 'not-yet-delivered');
       assert.equal(folderDigest(rig.keystores), before);
     });
 
     it('completes: chain installed, ETK registered and published, backup kept', async () => {
-      const result = await completeCertificate(procedureContext(rig, scriptedPrompter()), first.keystore);
+      const result = await completeCertificate(await procedureContext(rig, scriptedPrompter()), first.keystore);
       assert.equal(result.toBeActivated, false);
       assert.equal(result.published, true);
       assert.ok(result.backup && existsSync(result.backup));
@@ -70,7 +70,7 @@ for (const algorithm of ['rsa', 'ec'] as const) {
 
     it('completing again changes nothing', async () => {
       const before = folderDigest(rig.keystores);
-      const result = await completeCertificate(procedureContext(rig, scriptedPrompter()), first.keystore);
+      const result = await completeCertificate(await procedureContext(rig, scriptedPrompter()), first.keystore);
       assert.equal(result.backup, undefined);
       assert.equal(folderDigest(rig.keystores), before);
     });
@@ -78,7 +78,7 @@ for (const algorithm of ['rsa', 'ec'] as const) {
     it('renews into a new keystore file; the old one stays', async () => {
       const before = folderDigest(rig.keystores);
       const prompter = scriptedPrompter({ newKeystorePassword: async () => NEW_PASSWORD });
-      renewal = await renewCertificate(procedureContext(rig, prompter), first.keystore);
+      renewal = await renewCertificate(await procedureContext(rig, prompter), first.keystore);
       assert.notEqual(renewal.keystore, first.keystore);
       assert.equal(renewal.dn, first.dn);
       assert.equal(renewal.replacesCertificate, first.publicKeyIdentifier);
@@ -88,7 +88,7 @@ for (const algorithm of ['rsa', 'ec'] as const) {
 
     it('completes the renewal (one pending poll); its ETK waits for activation', async () => {
       const prompter = scriptedPrompter({ keystorePassword: async () => NEW_PASSWORD });
-      const result = await completeCertificate(procedureContext(rig, prompter), renewal.keystore, { attempts: 2, intervalMs: 10 });
+      const result = await completeCertificate(await procedureContext(rig, prompter, { delivery: { attempts: 2, intervalMs: 10 } }), renewal.keystore);
       assert.equal(result.toBeActivated, true);
       assert.equal(result.published, false);
       // Without ToBeActivated in the answer, CertRA's ETK status for the new certificate tells.
@@ -97,17 +97,17 @@ for (const algorithm of ['rsa', 'ec'] as const) {
     });
 
     it('activates the renewal ETK: the depot publishes it', async () => {
-      const result = await activateEtk(procedureContext(rig, scriptedPrompter({ keystorePassword: async () => NEW_PASSWORD })), renewal.keystore);
+      const result = await activateEtk(await procedureContext(rig, scriptedPrompter({ keystorePassword: async () => NEW_PASSWORD })), renewal.keystore);
       assert.equal(result.published, true);
     });
 
     it('revokes the old certificate; status tells both apart', async () => {
-      const revoked = await revokeCertificate(procedureContext(rig, scriptedPrompter()), first.keystore);
+      const revoked = await revokeCertificate(await procedureContext(rig, scriptedPrompter()), first.keystore);
       assert.equal(revoked.publicKeyIdentifier, first.publicKeyIdentifier);
-      const old = await certificateStatus(procedureContext(rig, scriptedPrompter()), first.keystore);
+      const old = await certificateStatus(await procedureContext(rig, scriptedPrompter()), first.keystore);
       assert.equal(old.stage, 'complete');
       assert.equal(old.authority?.status, 'REVOKED');
-      const current = await certificateStatus(procedureContext(rig, scriptedPrompter({ keystorePassword: async () => NEW_PASSWORD })), renewal.keystore);
+      const current = await certificateStatus(await procedureContext(rig, scriptedPrompter({ keystorePassword: async () => NEW_PASSWORD })), renewal.keystore);
       assert.equal(current.authority?.status, 'VALID_ACTIVE');
       assert.equal(current.authority?.etkStatus, 'VALID_ACTIVE');
     });

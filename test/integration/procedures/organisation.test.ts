@@ -14,9 +14,9 @@ const ambulance = { type: 'CBE', id: '0123456749', name: 'Ambulances Sainte-Hél
 describe('procedures: a certificate for an organisation', function () {
   this.timeout(60_000);
   let rig: Rig;
-  const requestFor = (choice: HolderChoice, offered: HolderChoices[] = []) =>
+  const requestFor = async (choice: HolderChoice, offered: HolderChoices[] = []) =>
     requestCertificate(
-      procedureContext(
+      await procedureContext(
         rig,
         scriptedPrompter({
           chooseHolder: async (choices) => {
@@ -42,7 +42,7 @@ describe('procedures: a certificate for an organisation', function () {
     assert.match(path.basename(requested.keystore), /^CBE=0123456749,DISPATCH \d{8}-\d{6}\.acc-p12$/);
     assert.match(requested.dn, /^CN=CBE\\=0123456749\\, DISPATCH, OU=eHealth-platform Belgium, OU=AMBULANCES SAINTE-HELENE, OU=CBE\\=0123456749, OU=DISPATCH, O=Federal Government, C=BE$/);
 
-    await completeCertificate(procedureContext(rig, scriptedPrompter()), requested.keystore);
+    await completeCertificate(await procedureContext(rig, scriptedPrompter()), requested.keystore);
     const { keystore } = await inspectFile(requested.keystore, { password: PASSWORD });
     assert.deepEqual(
       { type: keystore.holder?.type, id: keystore.holder?.id, applicationId: keystore.holder?.applicationId },
