@@ -28,7 +28,7 @@ import { defaultDataFolder } from '../sandbox/options';
 import { SandboxServer } from '../sandbox/server';
 import { cliCertPrompter, type CertAnswers } from './certPrompter';
 import type { CliContext, Verb, VerbGroup } from './context';
-import { cliPrompter, reportingEidErrors } from './eidCommands';
+import { cliPrompter } from './eidCommands';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 
@@ -205,7 +205,7 @@ function reportingErrors(verb: Verb): Verb {
       throw error;
     }
   };
-  return reportingEidErrors(inner);
+  return inner;
 }
 
 export const certGroup: VerbGroup = {

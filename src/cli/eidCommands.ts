@@ -1,10 +1,12 @@
 // `ehealth eid ...`: the Belgian eID card through its middleware (or a virtual card).
 import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EidEngine, EidError, type EidCard, type EidCertificate, type EidErrorCode, type Identity, type Prompter, type Reader } from '../eid';
+import { EidEngine, EidError, type EidCard, type EidCertificate, type Identity, type Prompter, type Reader } from '../eid';
 import type { Translator } from '../i18n';
+import { printable } from '../core/printable';
+import { errorFaces, errorMessage } from '../faces/errors';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
-import type { CliContext, Verb, VerbGroup } from './context';
+import type { CliContext, VerbGroup } from './context';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import { askYes } from './question';
@@ -37,33 +39,6 @@ export function cliPrompter(context: CliContext, pinEnv: string | undefined, las
   };
 }
 
-const exitCodes: Record<EidErrorCode, ExitCode> = {
-  'pin-incorrect': ExitCode.pinIncorrect,
-  'pin-locked': ExitCode.pinLocked,
-  'pin-cancelled': ExitCode.failure,
-  'pin-format': ExitCode.pinFormat,
-  'pin-last-try-declined': ExitCode.pinLastTry,
-  'card-removed': ExitCode.noCard,
-  'no-reader': ExitCode.noCard,
-  'no-card': ExitCode.noCard,
-  'not-an-eid': ExitCode.noCard,
-  'middleware-missing': ExitCode.middlewareMissing,
-  'middleware-broken': ExitCode.middlewareMissing,
-};
-
-const asCliError = (error: EidError, context: CliContext) => new CliError(error.userMessage(context.language), exitCodes[error.code]);
-
-export function reportingEidErrors(verb: Verb): Verb {
-  return async (context) => {
-    try {
-      return await verb(context);
-    } catch (error) {
-      if (error instanceof EidError) throw asCliError(error, context);
-      throw error;
-    }
-  };
-}
-
 /** Fields of a certificate shown by `info` (the DER stays out of the JSON). */
 const certificateSummary = ({ der: _der, ...summary }: EidCertificate) => summary;
 
@@ -86,15 +61,15 @@ async function info(context: CliContext): Promise<number> {
         middleware,
         readers,
         ...(report ? { card: report.card, identity: report.identity, certificates: report.certificates.map(certificateSummary) } : {}),
-        ...(failure ? { error: { code: failure.code, message: failure.userMessage(context.language) } } : {}),
+        ...(failure ? { error: { code: failure.code, message: errorMessage(failure, context.language) } } : {}),
       };
       context.out(JSON.stringify(json, null, 2));
     } else {
       context.out(formatInfo(middleware, readers, report, context.t));
     }
     if (failure) {
-      if (!values.json) context.err(`ehealth: ${failure.userMessage(context.language)}`);
-      return exitCodes[failure.code];
+      if (!values.json) context.err(`ehealth: ${printable(errorMessage(failure, context.language))}`);
+      return errorFaces[failure.key].exit;
     }
     return ExitCode.ok;
   } finally {
@@ -167,9 +142,9 @@ async function sign(context: CliContext): Promise<number> {
 export const eidGroup: VerbGroup = {
   name: 'eid',
   verbs: {
-    info: reportingEidErrors(info),
-    'verify-pin': reportingEidErrors(verifyPin),
-    sign: reportingEidErrors(sign),
+    info,
+    'verify-pin': verifyPin,
+    sign,
   },
   help: (context) => context.t('cli.eid.verbs'),
 };

@@ -1,6 +1,6 @@
-// Errors of the eID engine as typed values: a stable code for faces and exit codes, parameters, and
-// a user message in fr/nl/en/de that says what to do. PKCS#11 return values are mapped here, once.
-import { translate, type Language, type MessageKey, type MessageParams } from '../i18n';
+// Errors of the eID engine: a stable code and parameters, no words (the faces word them from
+// src/faces/errors.ts). PKCS#11 return values are mapped here, once.
+import { DomainError, type ErrorParams } from '../core/domainError';
 import { Pkcs11Failure } from './pkcs11Protocol';
 
 export type EidErrorCode =
@@ -18,106 +18,49 @@ export type EidErrorCode =
 
 export type OperatingSystem = 'linux' | 'windows' | 'macos';
 
-export abstract class EidError extends Error {
-  abstract readonly code: EidErrorCode;
-
-  protected constructor(
-    message: string,
-    private readonly messageKey: MessageKey,
-    readonly params: MessageParams = {},
-  ) {
-    super(message);
-    this.name = new.target.name;
+declare module '../core/domainError' {
+  interface DomainErrorCodes {
+    eid: EidErrorCode;
   }
+}
 
-  userMessage(language: Language): string {
-    return translate(language, this.messageKey, this.params);
+/**
+ * pin-cancelled: the user (or the pinpad) cancelled the PIN entry. pin-format: not 4 to 12 digits,
+ * so it cannot be an eID PIN and was not presented (it would only cost a try). pin-last-try-declined:
+ * one try left and the user (or a script without consent) did not go on, the PIN was not presented.
+ */
+export class EidError<C extends EidErrorCode = EidErrorCode> extends DomainError<'eid', C> {
+  constructor(code: C, detail: string, params: ErrorParams = {}) {
+    super('eid', code, detail, params);
   }
 }
 
 /** Wrong PIN; `triesLeft` when the card tells (eID: 2 = count low, 1 = final try). */
-export class PinIncorrect extends EidError {
-  readonly code = 'pin-incorrect';
+export class PinIncorrect extends EidError<'pin-incorrect'> {
   constructor(readonly triesLeft?: number) {
-    super(`PIN incorrect${triesLeft === undefined ? '' : `, ${triesLeft} tries left`}`, triesLeft === undefined ? 'eid.error.pin-incorrect' : 'eid.error.pin-incorrect-tries', triesLeft === undefined ? {} : { tries: triesLeft });
+    super('pin-incorrect', `PIN incorrect${triesLeft === undefined ? '' : `, ${triesLeft} tries left`}`, triesLeft === undefined ? {} : { tries: triesLeft });
   }
 }
 
-export class PinLocked extends EidError {
-  readonly code = 'pin-locked';
-  constructor() {
-    super('PIN locked', 'eid.error.pin-locked');
-  }
-}
-
-export class PinCancelled extends EidError {
-  readonly code = 'pin-cancelled';
-  constructor() {
-    super('PIN entry cancelled', 'eid.error.pin-cancelled');
-  }
-}
-
-/** Not 4 to 12 digits: cannot be an eID PIN, so it was not presented (it would only cost a try). */
-export class PinFormat extends EidError {
-  readonly code = 'pin-format';
-  constructor() {
-    super('not an eID PIN (4 to 12 digits): not presented to the card', 'eid.error.pin-format');
-  }
-}
-
-/** One try left and the user (or a script without consent) did not go on: the PIN was not presented. */
-export class LastTryDeclined extends EidError {
-  readonly code = 'pin-last-try-declined';
-  constructor() {
-    super('one PIN try left: the PIN was not presented', 'eid.error.pin-last-try-declined');
-  }
-}
-
-export class CardRemoved extends EidError {
-  readonly code = 'card-removed';
-  constructor() {
-    super('card removed during the operation', 'eid.error.card-removed');
-  }
-}
-
-export class NoReader extends EidError {
-  readonly code = 'no-reader';
-  constructor() {
-    super('no card reader', 'eid.error.no-reader');
-  }
-}
-
-export class NoCard extends EidError {
-  readonly code = 'no-card';
-  constructor() {
-    super('no card in the reader', 'eid.error.no-card');
-  }
-}
-
-export class NotAnEid extends EidError {
-  readonly code = 'not-an-eid';
+export class NotAnEid extends EidError<'not-an-eid'> {
   constructor(readonly label: string) {
-    super(`the card "${label}" is not a Belgian eID`, 'eid.error.not-an-eid', { label });
+    super('not-an-eid', `the card "${label}" is not a Belgian eID`, { label });
   }
 }
 
-export class MiddlewareMissing extends EidError {
-  readonly code = 'middleware-missing';
+/** No PKCS#11 module where it was looked for; the words depend on the `os` (where to get one). */
+export class MiddlewareMissing extends EidError<'middleware-missing'> {
   constructor(
     readonly os: OperatingSystem,
     readonly searched: string[],
   ) {
-    super(`eID middleware not found (searched: ${searched.join(', ')})`, `eid.error.middleware-missing.${os}`, { searched: searched.join(', ') });
+    super('middleware-missing', `eID middleware not found (searched: ${searched.join(', ')})`, { os, searched: searched.join(', ') });
   }
 }
 
-export class MiddlewareBroken extends EidError {
-  readonly code = 'middleware-broken';
-  constructor(
-    readonly modulePath: string,
-    readonly detail: string,
-  ) {
-    super(`eID middleware ${modulePath} failed: ${detail}`, 'eid.error.middleware-broken', { module: modulePath, detail });
+export class MiddlewareBroken extends EidError<'middleware-broken'> {
+  constructor(modulePath: string, detail: string) {
+    super('middleware-broken', `eID middleware ${modulePath} failed: ${detail}`, { module: modulePath, detail });
   }
 }
 
@@ -133,12 +76,12 @@ export async function eidErrorOf(error: unknown, modulePath: string, triesLeft: 
     case 'CKR_PIN_INCORRECT':
       return new PinIncorrect(await triesLeft());
     case 'CKR_PIN_LOCKED':
-      return new PinLocked();
+      return new EidError('pin-locked', 'PIN locked');
     case 'CKR_FUNCTION_CANCELED':
-      return new PinCancelled();
+      return new EidError('pin-cancelled', 'PIN entry cancelled');
     case 'CKR_TOKEN_NOT_RECOGNIZED':
       return new NotAnEid('?');
     default:
-      return removal.has(error.ckr) ? new CardRemoved() : new MiddlewareBroken(modulePath, `${error.method}: ${error.ckr}`);
+      return removal.has(error.ckr) ? new EidError('card-removed', 'card removed during the operation') : new MiddlewareBroken(modulePath, `${error.method}: ${error.ckr}`);
   }
 }

@@ -8,7 +8,7 @@
 // consent, and what cannot be an eID PIN never reaches the card.
 import { createHash } from 'node:crypto';
 import type { SignatureAlgorithm, Signer } from '../core/signer';
-import { eidErrorOf, LastTryDeclined, NotAnEid, PinCancelled, PinFormat, PinLocked } from './errors';
+import { EidError, eidErrorOf, NotAnEid } from './errors';
 import { eidPinPattern, type EidCard, type KeyUse, type PinRequest, type Prompter } from './model';
 import type { SessionHandle } from './pkcs11Protocol';
 import type { Pkcs11Thread } from './pkcs11Thread';
@@ -67,11 +67,11 @@ async function authenticated<T>(
     // Fresh: another program, or an earlier wrong PIN of ours, may have used tries since the card was found.
     const pinState = await pinStateIn(pkcs11, slot);
     const request: PinRequest = { card: { ...card, pin: pinState }, key, pinpad: pinState.pinpad };
-    if (pinState.status === 'locked') throw new PinLocked();
-    if (pinState.status === 'final-try' && !(await prompter.confirmLastTry(request))) throw new LastTryDeclined();
+    if (pinState.status === 'locked') throw new EidError('pin-locked', 'PIN locked');
+    if (pinState.status === 'final-try' && !(await prompter.confirmLastTry(request))) throw new EidError('pin-last-try-declined', 'one PIN try left: the PIN was not presented');
     const pin = request.pinpad ? null : await prompter.askPin(request);
-    if (pin === undefined) throw new PinCancelled();
-    if (pin !== null && !eidPinPattern.test(pin)) throw new PinFormat();
+    if (pin === undefined) throw new EidError('pin-cancelled', 'PIN entry cancelled');
+    if (pin !== null && !eidPinPattern.test(pin)) throw new EidError('pin-format', 'not an eID PIN (4 to 12 digits): not presented to the card');
     return await withSession(pkcs11, slot, async (session, loggedIn) => {
       if (await login(pkcs11, session, pin, request, prompter, false)) loggedIn();
       return work(session, pin, request);

@@ -1,5 +1,5 @@
 // Readers (PKCS#11 slots) and the card in them: which slot holds a Belgian eID, and its PIN state.
-import { NoCard, NoReader, NotAnEid } from './errors';
+import { EidError, NotAnEid } from './errors';
 import type { EidCard, PinState, Reader } from './model';
 import type { TokenInfo } from './pkcs11';
 import type { Pkcs11Thread } from './pkcs11Thread';
@@ -43,14 +43,14 @@ export interface LocatedCard {
 }
 
 /**
- * The eID card to work with: in the given reader, or the first reader holding one. NoReader,
- * NoCard or NotAnEid (another smart card) otherwise.
+ * The eID card to work with: in the given reader, or the first reader holding one. eid/no-reader,
+ * eid/no-card or NotAnEid (another smart card) otherwise.
  */
 export async function findEid(pkcs11: Pkcs11Thread, readerSlot?: string): Promise<LocatedCard> {
   const readers = (await listReaders(pkcs11)).filter((reader) => readerSlot === undefined || reader.slot === readerSlot);
-  if (readers.length === 0) throw new NoReader();
+  if (readers.length === 0) throw new EidError('no-reader', 'no card reader');
   const withCard = readers.filter((reader) => reader.cardPresent);
-  if (withCard.length === 0) throw new NoCard();
+  if (withCard.length === 0) throw new EidError('no-card', 'no card in the reader');
   const cards = await Promise.all(
     withCard.map(async (reader) => {
       const slot = Buffer.from(reader.slot, 'hex');

@@ -4,6 +4,7 @@
 // until it is given a face here.
 import { DomainError, type DomainErrorKey } from '../core/domainError';
 import { translate, type Language, type MessageKey, type Translator } from '../i18n';
+import { MiddlewareMissing } from '../eid/errors';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { ExitCode } from './exitCodes';
 
@@ -16,6 +17,7 @@ export interface ErrorFace {
 }
 
 const failure = (message: ErrorFace['message'], exit: ExitCode): ErrorFace => ({ message, exit, cancel: false });
+const cancel = (message: MessageKey, exit: ExitCode, cancel: ErrorFace['cancel']): ErrorFace => ({ message, exit, cancel });
 
 export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'keystore/wrong-password': failure('keystore.error.wrong-password', ExitCode.wrongPassword),
@@ -46,6 +48,19 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'keystore/read-only': failure('keystore.error.read-only', ExitCode.readOnly),
   'keystore/output-exists': failure('keystore.error.output-exists', ExitCode.outputExists),
   'keystore/output-is-keystore': failure('keystore.error.output-is-keystore', ExitCode.outputIsKeystore),
+
+  'eid/pin-incorrect': failure((error, t) => (error.params.tries === undefined ? t('eid.error.pin-incorrect') : t('eid.error.pin-incorrect-tries', error.params)), ExitCode.pinIncorrect),
+  'eid/pin-locked': failure('eid.error.pin-locked', ExitCode.pinLocked),
+  'eid/pin-cancelled': cancel('eid.error.pin-cancelled', ExitCode.failure, 'quiet'),
+  'eid/pin-format': failure('eid.error.pin-format', ExitCode.pinFormat),
+  'eid/pin-last-try-declined': cancel('eid.error.pin-last-try-declined', ExitCode.pinLastTry, 'notice'),
+  'eid/card-removed': failure('eid.error.card-removed', ExitCode.noCard),
+  'eid/no-reader': failure('eid.error.no-reader', ExitCode.noCard),
+  'eid/no-card': failure('eid.error.no-card', ExitCode.noCard),
+  'eid/not-an-eid': failure('eid.error.not-an-eid', ExitCode.noCard),
+  // Where to get the middleware depends on the operating system.
+  'eid/middleware-missing': failure((error, t) => t(`eid.error.middleware-missing.${error instanceof MiddlewareMissing ? error.os : 'linux'}`, error.params), ExitCode.middlewareMissing),
+  'eid/middleware-broken': failure('eid.error.middleware-broken', ExitCode.middlewareMissing),
 };
 
 /** The face of a domain error; undefined for anything else (Node's own errors, a bug). */

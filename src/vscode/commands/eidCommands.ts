@@ -1,7 +1,7 @@
 // eID commands: show the eID status, and the self-test guides offer before anything is signed
 // (read the card, check its certificates, verify the PIN).
 import * as vscode from 'vscode';
-import { NoCard } from '../../eid/errors';
+import { EidError } from '../../eid/errors';
 import { isProblem } from '../../eid/status';
 import { vscodePrompter } from '../eidPrompter';
 import type { EidStatusModel } from '../views/eidStatus';
@@ -15,7 +15,7 @@ export function registerEidCommands(model: EidStatusModel, log: vscode.LogOutput
       return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('eidview.selftest.progress') }, async () => {
         const status = await model.refresh();
         if (isProblem(status.middleware)) throw status.middleware.error;
-        if (!status.card) throw new NoCard();
+        if (!status.card) throw new EidError('no-card', 'no card in the reader');
         if (isProblem(status.card)) throw status.card.error;
         await (await model.eid()).verifyPin(vscodePrompter);
         const invalid = status.certificates.filter((certificate) => certificate.validity === 'expired' || certificate.validity === 'not-yet-valid' || !certificate.chainValid);

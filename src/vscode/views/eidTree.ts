@@ -1,8 +1,8 @@
 // The "eID" view: is the eID software there (and if not, where to get it), the readers, the card
 // and its PIN state, the holder, and the card's certificates. Live while the view is visible.
 import * as vscode from 'vscode';
-import { EidError } from '../../eid/errors';
 import { isProblem, type EidProblem, type EidStatus } from '../../eid/status';
+import { errorMessage } from '../../faces/errors';
 import type { Translator } from '../../i18n';
 import type { EidStatusModel } from './eidStatus';
 import { currentLanguage, currentTranslator } from '../language';
@@ -58,7 +58,7 @@ const warning: [string, string] = ['warning', 'problemsWarningIcon.foreground'];
 const error: [string, string] = ['error', 'problemsErrorIcon.foreground'];
 
 function problemText(problem: EidProblem): string {
-  return problem.error instanceof EidError ? problem.error.userMessage(currentLanguage()) : problem.error.message;
+  return errorMessage(problem.error, currentLanguage());
 }
 
 export function rows(status: EidStatus, t: Translator): Row[] {

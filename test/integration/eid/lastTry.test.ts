@@ -9,7 +9,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/faces/exitCodes';
-import { EidEngine, LastTryDeclined, PinFormat, PinLocked } from '../../../src/eid';
+import { isDomainError } from '../../../src/core/domainError';
+import { EidEngine, EidError } from '../../../src/eid';
+import { errorMessage } from '../../../src/faces/errors';
 import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { onTerminal } from '../terminal';
 import { freshCard, repositoryRoot, scriptedPrompter } from './virtualCards';
@@ -49,7 +51,7 @@ describe('eID PIN: the card\'s life', function () {
     try {
       // Letters, too short, too long, a trailing newline or space, digits of another script, nothing.
       for (const pin of ['abcd', '12a4', '123', '1234567890123', `${eid.pin}\n`, `${eid.pin} `, '١٢٣٤', '']) {
-        await assert.rejects(engine.verifyPin(scriptedPrompter(pin)), PinFormat, JSON.stringify(pin));
+        await assert.rejects(engine.verifyPin(scriptedPrompter(pin)), (error: unknown) => isDomainError(error, 'eid', 'pin-format'), JSON.stringify(pin));
       }
       assert.equal(tries(eid), 'ok');
       await engine.verifyPin(scriptedPrompter(eid.pin));
@@ -59,12 +61,12 @@ describe('eID PIN: the card\'s life', function () {
   });
 
   it('says so in four languages', () => {
-    for (const error of [new PinFormat(), new LastTryDeclined()]) {
-      const messages = (['en', 'fr', 'nl', 'de'] as const).map((language) => error.userMessage(language));
+    for (const error of [new EidError('pin-format', 'not an eID PIN'), new EidError('pin-last-try-declined', 'one PIN try left')]) {
+      const messages = (['en', 'fr', 'nl', 'de'] as const).map((language) => errorMessage(error, language));
       assert.equal(new Set(messages).size, 4, error.code);
       for (const message of messages) assert.doesNotMatch(message, /^eid\.error\./);
     }
-    assert.match(new PinFormat().userMessage('fr'), /4 à 12 chiffres/);
+    assert.match(errorMessage(new EidError('pin-format', 'not an eID PIN'), 'fr'), /4 à 12 chiffres/);
   });
 
   it('reads the PIN state just before asking: another program used two tries since the signer was made', async () => {
@@ -76,7 +78,7 @@ describe('eID PIN: the card\'s life', function () {
       wrongPins(eid, 2);
       assert.equal(tries(eid), 'final-try');
       prompter.lastTryConsent = false;
-      await assert.rejects(signer.sign(Buffer.from('declined')), LastTryDeclined);
+      await assert.rejects(signer.sign(Buffer.from('declined')), (error: unknown) => isDomainError(error, 'eid', 'pin-last-try-declined'));
       assert.equal(prompter.asked, 0, 'no PIN asked once the user declined');
       assert.equal(tries(eid), 'final-try', 'nothing presented');
       prompter.lastTryConsent = true;
@@ -99,7 +101,7 @@ describe('eID PIN: the card\'s life', function () {
       const prompter = scriptedPrompter(eid.pin);
       const signer = await engine.signer('authentication', prompter);
       wrongPins(eid, 3);
-      await assert.rejects(signer.sign(Buffer.from('x')), PinLocked);
+      await assert.rejects(signer.sign(Buffer.from('x')), (error: unknown) => isDomainError(error, 'eid', 'pin-locked'));
       assert.equal(prompter.asked, 0);
     } finally {
       await engine.close();
@@ -114,7 +116,7 @@ describe('eID PIN: the card\'s life', function () {
     try {
       const prompter = scriptedPrompter();
       prompter.lastTryConsent = false;
-      await assert.rejects(engine.verifyPin(prompter), LastTryDeclined);
+      await assert.rejects(engine.verifyPin(prompter), (error: unknown) => isDomainError(error, 'eid', 'pin-last-try-declined'));
       assert.equal(prompter.pinpadNotices, 0);
       assert.equal(tries(eid), 'final-try');
     } finally {

@@ -4,7 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { EidEngine, PinCancelled, PinIncorrect, PinLocked } from '../../../src/eid';
+import { isDomainError } from '../../../src/core/domainError';
+import { EidEngine, EidError, PinIncorrect } from '../../../src/eid';
+import { errorMessage } from '../../../src/faces/errors';
 import { freshCard, scriptedPrompter, virtualCard } from './virtualCards';
 
 describe('eID PIN', function () {
@@ -19,12 +21,12 @@ describe('eID PIN', function () {
         assert.deepEqual((await engine.card()).pin, { status: 'count-low', triesLeft: 2, pinpad: false });
         await assert.rejects(engine.verifyPin(scriptedPrompter('0000')), (error) => error instanceof PinIncorrect && error.triesLeft === 1);
         assert.equal((await engine.card()).pin.status, 'final-try');
-        await assert.rejects(engine.verifyPin(scriptedPrompter('0000')), PinLocked);
+        await assert.rejects(engine.verifyPin(scriptedPrompter('0000')), (error: unknown) => isDomainError(error, 'eid', 'pin-locked'));
         assert.equal((await engine.card()).pin.status, 'locked');
         // Locked means locked: the right PIN no longer works, for signing either.
-        await assert.rejects(engine.verifyPin(scriptedPrompter(eid.pin)), PinLocked);
+        await assert.rejects(engine.verifyPin(scriptedPrompter(eid.pin)), (error: unknown) => isDomainError(error, 'eid', 'pin-locked'));
         const signer = await engine.signer('signature', scriptedPrompter(eid.pin));
-        await assert.rejects(signer.sign(Buffer.from('x')), PinLocked);
+        await assert.rejects(signer.sign(Buffer.from('x')), (error: unknown) => isDomainError(error, 'eid', 'pin-locked'));
       } finally {
         engine.close();
       }
@@ -45,10 +47,10 @@ describe('eID PIN', function () {
 
   it('says what to do, in four languages', () => {
     const incorrect = new PinIncorrect(1);
-    assert.match(incorrect.userMessage('en'), /1\./);
-    assert.match(incorrect.userMessage('fr'), /Essais restants .*: 1/);
-    assert.match(new PinLocked().userMessage('nl'), /gemeente/);
-    assert.match(new PinLocked().userMessage('de'), /Gemeinde/);
+    assert.match(errorMessage(incorrect, 'en'), /1\./);
+    assert.match(errorMessage(incorrect, 'fr'), /Essais restants .*: 1/);
+    assert.match(errorMessage(new EidError('pin-locked', 'PIN locked'), 'nl'), /gemeente/);
+    assert.match(errorMessage(new EidError('pin-locked', 'PIN locked'), 'de'), /Gemeinde/);
   });
 
   it('signs nothing when the user cancels', async () => {
@@ -56,7 +58,7 @@ describe('eID PIN', function () {
     const engine = new EidEngine({ modulePath: eid.modulePath });
     try {
       const signer = await engine.signer('authentication', scriptedPrompter(undefined));
-      await assert.rejects(signer.sign(Buffer.from('x')), PinCancelled);
+      await assert.rejects(signer.sign(Buffer.from('x')), (error: unknown) => isDomainError(error, 'eid', 'pin-cancelled'));
     } finally {
       engine.close();
     }

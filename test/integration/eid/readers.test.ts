@@ -4,7 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { EidEngine, NoReader, NotAnEid } from '../../../src/eid';
+import { isDomainError } from '../../../src/core/domainError';
+import { EidEngine, EidError, NotAnEid } from '../../../src/eid';
+import { errorMessage } from '../../../src/faces/errors';
 import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { freshCard, scriptedPrompter } from './virtualCards';
 
@@ -23,9 +25,9 @@ describe('eID readers: none, or another card', function () {
     writeFileSync(switchFile('no-reader'), '');
     try {
       assert.deepEqual(await engine.readers(), []);
-      await assert.rejects(engine.card(), NoReader);
-      await assert.rejects(engine.identity(), NoReader);
-      await assert.rejects(engine.verifyPin(scriptedPrompter(eid.pin)), NoReader);
+      await assert.rejects(engine.card(), (error: unknown) => isDomainError(error, 'eid', 'no-reader'));
+      await assert.rejects(engine.identity(), (error: unknown) => isDomainError(error, 'eid', 'no-reader'));
+      await assert.rejects(engine.verifyPin(scriptedPrompter(eid.pin)), (error: unknown) => isDomainError(error, 'eid', 'no-reader'));
     } finally {
       unlinkSync(switchFile('no-reader'));
     }
@@ -36,7 +38,7 @@ describe('eID readers: none, or another card', function () {
   it('reports NoReader for a reader asked for that is not connected', async () => {
     const [reader] = await engine.readers();
     const elsewhere = new EidEngine({ modulePath: eid.modulePath, reader: `${reader.slot}ff` });
-    await assert.rejects(elsewhere.card(), NoReader);
+    await assert.rejects(elsewhere.card(), (error: unknown) => isDomainError(error, 'eid', 'no-reader'));
   });
 
   it('reports another smart card as NotAnEid, with its label, for reading and signing', async () => {
@@ -55,15 +57,15 @@ describe('eID readers: none, or another card', function () {
   });
 
   it('says what to do, in four languages', () => {
-    const noReader = new NoReader();
-    assert.match(noReader.userMessage('fr'), /Aucun lecteur de carte trouvé/);
-    assert.match(noReader.userMessage('nl'), /Geen kaartlezer gevonden/);
-    assert.match(noReader.userMessage('en'), /No card reader found/);
-    assert.match(noReader.userMessage('de'), /Kein Kartenlesegerät gefunden/);
+    const noReader = new EidError('no-reader', 'no card reader');
+    assert.match(errorMessage(noReader, 'fr'), /Aucun lecteur de carte trouvé/);
+    assert.match(errorMessage(noReader, 'nl'), /Geen kaartlezer gevonden/);
+    assert.match(errorMessage(noReader, 'en'), /No card reader found/);
+    assert.match(errorMessage(noReader, 'de'), /Kein Kartenlesegerät gefunden/);
     const other = new NotAnEid('OpenPGP card');
-    assert.match(other.userMessage('fr'), /« OpenPGP card ».*carte d'identité électronique belge/);
-    assert.match(other.userMessage('nl'), /"OpenPGP card".*Belgische elektronische identiteitskaart/);
-    assert.match(other.userMessage('en'), /"OpenPGP card".*not a Belgian eID card/);
-    assert.match(other.userMessage('de'), /„OpenPGP card“.*belgischer elektronischer Personalausweis/);
+    assert.match(errorMessage(other, 'fr'), /« OpenPGP card ».*carte d'identité électronique belge/);
+    assert.match(errorMessage(other, 'nl'), /"OpenPGP card".*Belgische elektronische identiteitskaart/);
+    assert.match(errorMessage(other, 'en'), /"OpenPGP card".*not a Belgian eID card/);
+    assert.match(errorMessage(other, 'de'), /„OpenPGP card“.*belgischer elektronischer Personalausweis/);
   });
 });

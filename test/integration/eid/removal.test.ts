@@ -4,7 +4,9 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CardRemoved, EidEngine, MiddlewareBroken, MiddlewareMissing, NoCard, type CardEvent } from '../../../src/eid';
+import { isDomainError } from '../../../src/core/domainError';
+import { EidEngine, MiddlewareMissing, type CardEvent } from '../../../src/eid';
+import { errorMessage } from '../../../src/faces/errors';
 import { freshCard, scriptedPrompter } from './virtualCards';
 
 describe('eID card removal and middleware problems', function () {
@@ -17,7 +19,7 @@ describe('eID card removal and middleware problems', function () {
     try {
       writeFileSync(removed, '');
       assert.deepEqual((await engine.readers()).map((reader) => reader.cardPresent), [false]);
-      await assert.rejects(engine.identity(), NoCard);
+      await assert.rejects(engine.identity(), (error: unknown) => isDomainError(error, 'eid', 'no-card'));
       unlinkSync(removed);
       assert.equal((await engine.identity()).surname, eid.holder.surname);
     } finally {
@@ -36,13 +38,13 @@ describe('eID card removal and middleware problems', function () {
         const ticker = setInterval(() => ticks++, 20);
         const pulled = setTimeout(() => writeFileSync(path.join(eid.dir, 'removed'), ''), 200);
         try {
-          await assert.rejects(signer.sign(Buffer.from('x')), CardRemoved);
+          await assert.rejects(signer.sign(Buffer.from('x')), (error: unknown) => isDomainError(error, 'eid', 'card-removed'));
         } finally {
           clearInterval(ticker);
           clearTimeout(pulled);
         }
         assert.ok(ticks >= 10, `the event loop ran during the signature (${ticks} ticks)`);
-        await assert.rejects(engine.card(), NoCard);
+        await assert.rejects(engine.card(), (error: unknown) => isDomainError(error, 'eid', 'no-card'));
       } finally {
         engine.close();
       }
@@ -75,7 +77,7 @@ describe('eID card removal and middleware problems', function () {
     const engine = new EidEngine({ modulePath: '/nonexistent/libbeidpkcs11.so.0' });
     await assert.rejects(engine.readers(), (error) => {
       assert.ok(error instanceof MiddlewareMissing);
-      assert.match(error.userMessage('fr'), /eid\.belgium\.be.*\/nonexistent\/libbeidpkcs11\.so\.0/s);
+      assert.match(errorMessage(error, 'fr'), /eid\.belgium\.be.*\/nonexistent\/libbeidpkcs11\.so\.0/s);
       return true;
     });
   });
@@ -85,9 +87,9 @@ describe('eID card removal and middleware problems', function () {
     try {
       const fake = path.join(dir, 'libbeidpkcs11.so.0');
       writeFileSync(fake, 'not a library');
-      await assert.rejects(new EidEngine({ modulePath: fake }).readers(), MiddlewareBroken);
+      await assert.rejects(new EidEngine({ modulePath: fake }).readers(), (error: unknown) => isDomainError(error, 'eid', 'middleware-broken'));
       // A real shared library without C_GetFunctionList is not a PKCS#11 module either.
-      await assert.rejects(new EidEngine({ modulePath: 'libz.so.1' }).readers(), MiddlewareBroken);
+      await assert.rejects(new EidEngine({ modulePath: 'libz.so.1' }).readers(), (error: unknown) => isDomainError(error, 'eid', 'middleware-broken'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CardRemoved, EidEngine, PinCancelled, PinIncorrect } from '../../../src/eid';
+import { isDomainError } from '../../../src/core/domainError';
+import { EidEngine, PinIncorrect } from '../../../src/eid';
 import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { ModuleNeighbour } from './moduleNeighbour';
 import { freshCard, scriptedPrompter } from './virtualCards';
@@ -66,7 +67,7 @@ for (const algorithm of ['rsa', 'ec'] as const) {
     });
 
     it('a cancelled PIN leaves no session open', async () => {
-      await assert.rejects((await engine.signer('signature', scriptedPrompter(undefined))).sign(Buffer.from('x')), PinCancelled);
+      await assert.rejects((await engine.signer('signature', scriptedPrompter(undefined))).sign(Buffer.from('x')), (error: unknown) => isDomainError(error, 'eid', 'pin-cancelled'));
       assert.deepEqual(leftOver(), nothingLeft);
     });
 
@@ -77,7 +78,7 @@ for (const algorithm of ['rsa', 'ec'] as const) {
       const signer = await engine.signer('authentication', scriptedPrompter(eid.pin));
       const pulled = setTimeout(() => writeFileSync(removed, ''), 200);
       try {
-        await assert.rejects(signer.sign(Buffer.from('x')), CardRemoved);
+        await assert.rejects(signer.sign(Buffer.from('x')), (error: unknown) => isDomainError(error, 'eid', 'card-removed'));
       } finally {
         clearTimeout(pulled);
         rmSync(delay);

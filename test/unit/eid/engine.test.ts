@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync, sign as nodeSign, verify } from 'node:crypto';
 import { knownModulePaths, locateMiddleware, MiddlewareMissing } from '../../../src/eid';
+import { errorMessage } from '../../../src/faces/errors';
 import { changesBetween } from '../../../src/eid/events';
 import { ecdsaToDer } from '../../../src/eid/signing';
 import { pinStateOf } from '../../../src/eid/slots';
@@ -33,7 +34,7 @@ describe('eID engine, pure parts', () => {
     assert.throws(() => locateMiddleware({ env: { EHEALTH_PKCS11_MODULE: '/nowhere/p11.so' } }), (error) => error instanceof MiddlewareMissing && error.searched[0] === '/nowhere/p11.so');
     assert.throws(
       () => locateMiddleware({ env: {}, platform: 'darwin' }),
-      (error) => error instanceof MiddlewareMissing && error.os === 'macos' && /Privacy/.test(error.userMessage('en')),
+      (error) => error instanceof MiddlewareMissing && error.os === 'macos' && /Privacy/.test(errorMessage(error, 'en')),
     );
   });
 
