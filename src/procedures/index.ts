@@ -1,6 +1,6 @@
 // The certificate procedures' public face.
 export { activateEtk } from './activate';
-export { changeKeystorePassword } from './changePassword';
+export { changeKeystorePassword, type PasswordChange } from './changePassword';
 export { completeCertificate, type CompleteResult } from './complete';
 export { contractLines, type ContractHtml, type ContractText } from './contractHtml';
 export { DELIVERY_POLLING, procedureContext, type ContextOptions, type EidAccess, type Polling, type ProcedureContext, type SandboxHost } from './context';

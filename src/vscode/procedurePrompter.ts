@@ -11,6 +11,15 @@ import type { KeystoreSession } from './keystoreSession';
 import { currentLanguage, currentTranslator } from './language';
 import { askPassword, policyFeedback } from './passwordInput';
 
+/** A new password in two boxes, steps `first` and `first + 1` of `totalSteps`: the rules shown live, then typed again. */
+export async function askNewPassword(title: string, first: number, totalSteps: number): Promise<string | undefined> {
+  const t = currentTranslator();
+  const password = await askPassword({ title, prompt: t('view.passwd.new'), step: first, totalSteps, feedback: policyFeedback(t) });
+  if (password === undefined) return undefined;
+  const confirmation = await askPassword({ title, prompt: t('view.passwd.confirm'), step: first + 1, totalSteps, feedback: policyFeedback(t, password) });
+  return confirmation === undefined ? undefined : password;
+}
+
 export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: KeystoreSession, report: (message: string) => void): Prompter {
   const t = currentTranslator;
   const ask = (prompt: string, validate: (value: string) => string | undefined, value = '') =>
@@ -52,13 +61,7 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
       return { emailPrivate, phonePrivate, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
     },
     acceptContract: (contract: ContractToAccept) => askContractAcceptance(extensionUri, contract),
-    async newKeystorePassword() {
-      const title = t()('procedure.password.title');
-      const password = await askPassword({ title, prompt: t()('view.passwd.new'), step: 1, totalSteps: 2, feedback: policyFeedback(t()) });
-      if (password === undefined) return undefined;
-      const confirmation = await askPassword({ title, prompt: t()('view.passwd.confirm'), step: 2, totalSteps: 2, feedback: policyFeedback(t(), password) });
-      return confirmation === undefined ? undefined : password;
-    },
+    newKeystorePassword: () => askNewPassword(t()('procedure.password.title'), 1, 2),
     async keystorePassword(file: string) {
       return session.password(file) ?? askPassword({ title: t()('view.unlock.title', { file }), prompt: t()('view.unlock.prompt.session') });
     },

@@ -17,7 +17,9 @@ import { rememberPasswords } from '../keystoreSession';
 import type { KeystoreTreeProvider } from '../views/keystoreTree';
 import { pickKeystore, type KeystoreTarget } from '../keystorePick';
 import { currentLanguage, currentTranslator } from '../language';
-import { askPassword, policyFeedback } from '../passwordInput';
+import { askPassword } from '../passwordInput';
+import type { PasswordChange } from '../../procedures';
+import { askNewPassword } from '../procedurePrompter';
 
 type Target = KeystoreTarget;
 
@@ -60,32 +62,27 @@ export function registerKeystoreCommands(
     return keystore ? { file, keystore } : undefined;
   }
 
+  /** The change-password procedure, as `ehealth keystore passwd` runs it: current password (checked in its box), new one twice. */
   async function changePassword(target: Target): Promise<string | undefined> {
     const file = await pick(target);
     if (!file) return undefined;
     const tr = t();
     const title = tr('view.passwd.title', { file: path.basename(file) });
-    const steps = { totalSteps: 3 };
-    const oldPassword =
-      session.password(file) ??
-      (await askPassword({
-        title,
-        prompt: tr('view.passwd.old'),
-        step: 1,
-        ...steps,
-        check: (value) => opensWith(file, value),
-      }));
-    if (oldPassword === undefined) return undefined;
-    const newPassword = await askPassword({ title, prompt: tr('view.passwd.new'), step: 2, ...steps, feedback: policyFeedback(tr) });
-    if (newPassword === undefined) return undefined;
-    const confirmation = await askPassword({ title, prompt: tr('view.passwd.confirm'), step: 3, ...steps, feedback: policyFeedback(tr, newPassword) });
-    if (confirmation === undefined) return undefined;
-    const { changePassword: rewrite } = await import('../../keystore/changePassword');
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: tr('view.passwd.progress') }, () =>
-      rewrite(file, oldPassword, newPassword, confirmation),
-    );
+    const { changeKeystorePassword } = await import('../../procedures');
+    let newPassword: string | undefined;
+    const prompter: PasswordChange['prompter'] = {
+      keystorePassword: async () => session.password(file) ?? askPassword({ title, prompt: tr('view.passwd.old'), step: 1, totalSteps: 3, check: (value) => opensWith(file, value) }),
+      newKeystorePassword: async () => {
+        newPassword = await askNewPassword(title, 2, 3);
+        // The rewrite follows at once: its progress shows until the procedure ends.
+        if (newPassword !== undefined) void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: tr('view.passwd.progress') }, () => changing.catch(() => undefined));
+        return newPassword;
+      },
+    };
+    const changing = changeKeystorePassword({ prompter }, file);
+    const result = await changing;
     log.info(`password changed for ${file}; backup ${result.backup}`);
-    await session.passwordChanged(file, newPassword);
+    await session.passwordChanged(file, newPassword!);
     tree.refresh();
     void vscode.window.showInformationMessage(tr('view.passwd.done', { backup: path.basename(result.backup) }));
     return result.backup;
