@@ -1,6 +1,6 @@
 // The holder's identity from the card's public data objects (CKO_DATA, label = field name, value =
 // raw UTF-8 bytes, object id = group: id, address, carddata). No PIN needed.
-import { parseSsin } from '../core/identifiers';
+import { parseSsin } from '../core/ssin';
 import type { Identity } from './model';
 import type { DataObject } from './pkcs11';
 

@@ -1,6 +1,6 @@
 // The holders of the virtual eID cards: realistic Belgian data with accents and valid national
 // numbers (one born before 2000, one after, so both SSIN checksum centuries are exercised).
-import { ssinCheckDigits } from '../../src/core/identifiers';
+import { ssinCheckDigits } from '../../src/core/ssin';
 import type { DataObject } from '../../src/eid/pkcs11';
 
 export type VirtualAlgorithm = 'rsa' | 'ec';

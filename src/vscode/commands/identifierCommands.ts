@@ -2,7 +2,8 @@
 // BIS numbers too) or an enterprise number (CBE), validated as the user types, with what the number
 // says (birth date, sex, written form) and a button to copy it in the usual written form.
 import * as vscode from 'vscode';
-import { formatCbe, formatSsin, normalizeCbe, parseSsin, type Ssin } from '../../core/identifiers';
+import { formatCbe, normalizeCbe } from '../../core/cbe';
+import { formatSsin, parseSsin, type Ssin } from '../../core/ssin';
 import { currentTranslator } from '../language';
 
 type Translate = ReturnType<typeof currentTranslator>;

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EidEngine } from '../../../src/eid';
-import { parseSsin } from '../../../src/core/identifiers';
+import { parseSsin } from '../../../src/core/ssin';
 import type { VirtualEid } from '../../../tools/virtual-eid/build';
 import { scriptedPrompter, virtualCard } from './virtualCards';
 

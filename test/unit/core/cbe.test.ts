@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatCbe, isValidCbe, normalizeCbe } from '../../../src/core/identifiers';
+import { formatCbe, isValidCbe, normalizeCbe } from '../../../src/core/cbe';
 
 describe('CBE enterprise numbers', () => {
   it('accepts the usual written forms', () => {

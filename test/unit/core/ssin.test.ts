@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatSsin, isValidSsin, parseSsin, ssinCheckDigits } from '../../../src/core/identifiers';
+import { formatSsin, isValidSsin, parseSsin, ssinCheckDigits } from '../../../src/core/ssin';
 
 describe('SSIN (national register and BIS numbers)', () => {
   it('accepts a person born in the 1900s and reads birth date and sex', () => {
