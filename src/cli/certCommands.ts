@@ -2,45 +2,49 @@
 // [--env sandbox|acceptance|production] [--ra-url URL] [--trace DIR] [--json]; in the sandbox
 // environment without --ra-url the sandbox authority runs in this process, on the user's data folder.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { isEnvironment } from '../core/environment';
+import { ENVIRONMENTS, type Environment } from '../core/environment';
 import { formatHolder } from '../core/holder';
 import { EidEngine } from '../eid';
 import { defaultKeystoreFolder } from '../keystore/locate';
 import {
   activateEtk,
   certificateStatus,
-  changeKeystorePassword,
   completeCertificate,
   procedureContext,
-  ProcedureError,
   renewCertificate,
   requestCertificate,
   revokeCertificate,
   type ProcedureContext,
-  type ProcedureErrorCode,
   type RequestResult,
   type SandboxHost,
 } from '../procedures';
-import { RaError } from '../ra/errors';
-import { folderTracer, TraceRefused, type FolderTracer } from '../ra/trace';
+import { REVOCATION_REASONS } from '../ra/model';
+import { folderTracer, type FolderTracer } from '../ra/trace';
 import { defaultDataFolder } from '../sandbox/options';
 import { SandboxServer } from '../sandbox/server';
 import { cliCertPrompter, type CertAnswers } from './certPrompter';
-import type { CliContext, Verb, VerbGroup } from './context';
+import { verb, type CliContext, type VerbGroup } from './context';
 import { cliPrompter } from './eidCommands';
+import { passwd } from './keystoreCommands';
+import { sharedOptions, type OptionTable } from './options';
 import { ExitCode } from '../faces/exitCodes';
-import { CliError } from './cliError';
 
+/** Where the procedure runs, and how its outcome is written. */
 const commonOptions = {
-  env: { type: 'string', default: 'sandbox' },
-  'ra-url': { type: 'string' },
-  trace: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  keystore: { type: 'string' },
-  'password-env': { type: 'string' },
-} as const;
-const eidOptions = { module: { type: 'string' }, 'pin-env': { type: 'string' }, 'last-pin-try': { type: 'boolean', default: false }, 'accept-contract': { type: 'boolean', default: false } } as const;
+  env: { type: 'string', default: 'sandbox', choices: ENVIRONMENTS, help: 'cli.option.env' },
+  'ra-url': { type: 'string', value: 'cli.value.url', help: 'cli.option.ra-url' },
+  trace: { type: 'string', value: 'cli.value.folder', help: 'cli.option.trace' },
+  json: sharedOptions.json,
+} as const satisfies OptionTable;
+/** The keystore a procedure continues from. */
+const keystoreOptions = { keystore: { ...sharedOptions.keystore, required: true }, 'password-env': sharedOptions['password-env'] } as const satisfies OptionTable;
+/** For the procedures that sign with the eID (and so sign a contract). */
+const eidOptions = {
+  module: sharedOptions.module,
+  'pin-env': sharedOptions['pin-env'],
+  'last-pin-try': sharedOptions['last-pin-try'],
+  'accept-contract': { type: 'boolean', default: false, help: 'cli.option.accept-contract' },
+} as const satisfies OptionTable;
 
 type Values = { [name: string]: string | string[] | boolean | undefined };
 
@@ -64,8 +68,8 @@ function inProcessSandbox(context: CliContext): SandboxHost & { close(): Promise
  * an in-process sandbox when needed), eID engine when `withEid`; everything closed afterwards.
  */
 async function withContext<T>(context: CliContext, values: Values, answers: CertAnswers, withEid: boolean, work: (procedure: ProcedureContext) => Promise<T>): Promise<T> {
-  const environment = values.env;
-  if (!isEnvironment(environment)) throw new CliError(context.t('procedures.cli.bad-env', { env: String(values.env) }), ExitCode.usage);
+  // One of its choices, checked when parsed.
+  const environment = values.env as Environment;
   // First: it checks a new password given by flag before the sandbox starts or the eID is read.
   const prompter = cliCertPrompter(context, answers);
   const modulePath = asString(values.module);
@@ -96,12 +100,6 @@ async function withContext<T>(context: CliContext, values: Values, answers: Cert
   }
 }
 
-function keystoreArgument(context: CliContext, values: Values): string {
-  const file = asString(values.keystore);
-  if (!file) throw new CliError(context.t('cli.error.missing-option', { option: '--keystore' }), ExitCode.usage);
-  return path.resolve(file);
-}
-
 function output(context: CliContext, json: boolean, result: object, text: string[]): number {
   if (json) context.out(JSON.stringify(result, null, 2));
   else text.forEach((line) => context.out(line));
@@ -114,20 +112,29 @@ function requested(context: CliContext, json: boolean, result: RequestResult): n
   return output(context, json, result, [result.keystore]);
 }
 
-async function request(context: CliContext): Promise<number> {
-  const { values } = parseArgs({
-    args: context.args,
-    options: { ...commonOptions, ...eidOptions, holder: { type: 'string' }, email: { type: 'string', multiple: true }, phone: { type: 'string', multiple: true }, 'keystore-dir': { type: 'string' } },
-  });
-  const answers: CertAnswers = { holder: values.holder, email: values.email, phone: values.phone, acceptContract: values['accept-contract'], newPasswordEnv: values['password-env'] };
-  const folder = path.resolve(values['keystore-dir'] ?? defaultKeystoreFolder());
-  const result = await withContext(context, values, answers, true, (procedure) => requestCertificate(procedure, { keystoreFolder: folder }));
-  return requested(context, values.json, result);
-}
+const request = verb(
+  {
+    summary: 'cli.verb.cert.request',
+    options: {
+      holder: { type: 'string', value: 'cli.value.holder', help: 'cli.option.holder' },
+      email: { type: 'string', multiple: true, value: 'cli.value.email', help: 'cli.option.email' },
+      phone: { type: 'string', multiple: true, value: 'cli.value.phone', help: 'cli.option.phone' },
+      'password-env': sharedOptions['password-env'],
+      'keystore-dir': { type: 'string', value: 'cli.value.folder', defaultShown: () => defaultKeystoreFolder(), help: 'cli.option.keystore-dir' },
+      ...eidOptions,
+      ...commonOptions,
+    },
+  },
+  async (context, { values }) => {
+    const answers: CertAnswers = { holder: values.holder, email: values.email, phone: values.phone, acceptContract: values['accept-contract'], newPasswordEnv: values['password-env'] };
+    const folder = path.resolve(values['keystore-dir'] ?? defaultKeystoreFolder());
+    const result = await withContext(context, values, answers, true, (procedure) => requestCertificate(procedure, { keystoreFolder: folder }));
+    return requested(context, values.json, result);
+  },
+);
 
-async function complete(context: CliContext): Promise<number> {
-  const { values } = parseArgs({ args: context.args, options: commonOptions });
-  const file = keystoreArgument(context, values);
+const complete = verb({ summary: 'cli.verb.cert.complete', options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
+  const file = path.resolve(values.keystore);
   const result = await withContext(context, values, { acceptContract: false, passwordEnv: values['password-env'] }, false, (procedure) => completeCertificate(procedure, file));
   const { t } = context;
   const lines = [
@@ -135,35 +142,40 @@ async function complete(context: CliContext): Promise<number> {
     result.toBeActivated ? t('procedures.cli.etk-to-activate', { file }) : t(result.published ? 'procedures.cli.etk-published' : 'procedures.cli.etk-not-published'),
   ];
   return output(context, values.json, result, lines);
-}
+});
 
-async function renew(context: CliContext): Promise<number> {
-  const { values } = parseArgs({ args: context.args, options: { ...commonOptions, ...eidOptions, 'new-password-env': { type: 'string' } } });
-  const file = keystoreArgument(context, values);
-  const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], newPasswordEnv: values['new-password-env'] };
-  const result = await withContext(context, values, answers, true, (procedure) => renewCertificate(procedure, file));
-  return requested(context, values.json, result);
-}
+const renew = verb(
+  { summary: 'cli.verb.cert.renew', options: { ...keystoreOptions, 'new-password-env': sharedOptions['new-password-env'], ...eidOptions, ...commonOptions } },
+  async (context, { values }) => {
+    const file = path.resolve(values.keystore);
+    const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], newPasswordEnv: values['new-password-env'] };
+    const result = await withContext(context, values, answers, true, (procedure) => renewCertificate(procedure, file));
+    return requested(context, values.json, result);
+  },
+);
 
-async function activate(context: CliContext): Promise<number> {
-  const { values } = parseArgs({ args: context.args, options: commonOptions });
-  const file = keystoreArgument(context, values);
+const activate = verb({ summary: 'cli.verb.cert.activate', options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
+  const file = path.resolve(values.keystore);
   const result = await withContext(context, values, { acceptContract: false, passwordEnv: values['password-env'] }, false, (procedure) => activateEtk(procedure, file));
   const { t } = context;
   return output(context, values.json, result, [t('procedures.cli.activated'), t(result.published ? 'procedures.cli.etk-published' : 'procedures.cli.etk-not-published')]);
-}
+});
 
-async function revoke(context: CliContext): Promise<number> {
-  const { values } = parseArgs({ args: context.args, options: { ...commonOptions, ...eidOptions, reason: { type: 'string' } } });
-  const file = keystoreArgument(context, values);
-  const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], reason: values.reason };
-  const result = await withContext(context, values, answers, true, (procedure) => revokeCertificate(procedure, file));
-  return output(context, values.json, result, [context.t('procedures.cli.revoked', { publicKeyIdentifier: result.publicKeyIdentifier, reason: result.reason })]);
-}
+const revoke = verb(
+  {
+    summary: 'cli.verb.cert.revoke',
+    options: { ...keystoreOptions, reason: { type: 'string', choices: REVOCATION_REASONS, help: 'cli.option.reason' }, ...eidOptions, ...commonOptions },
+  },
+  async (context, { values }) => {
+    const file = path.resolve(values.keystore);
+    const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], reason: values.reason };
+    const result = await withContext(context, values, answers, true, (procedure) => revokeCertificate(procedure, file));
+    return output(context, values.json, result, [context.t('procedures.cli.revoked', { publicKeyIdentifier: result.publicKeyIdentifier, reason: result.reason })]);
+  },
+);
 
-async function status(context: CliContext): Promise<number> {
-  const { values } = parseArgs({ args: context.args, options: commonOptions });
-  const file = keystoreArgument(context, values);
+const status = verb({ summary: 'cli.verb.cert.status', options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
+  const file = path.resolve(values.keystore);
   const result = await withContext(context, values, { acceptContract: false, passwordEnv: values['password-env'] }, false, (procedure) => certificateStatus(procedure, file));
   const { t } = context;
   const lines = [t('procedures.cli.status', { file, holder: formatHolder(result.holder), stage: result.stage, publicKeyIdentifier: result.publicKeyIdentifier })];
@@ -173,45 +185,18 @@ async function status(context: CliContext): Promise<number> {
     lines.push(t('procedures.cli.status-authority', { status: info.status, etkStatus: info.etkStatus, until, renewable: info.replaceable ? t('procedures.cli.renewable') : '' }));
   }
   return output(context, values.json, result, lines);
-}
-
-async function changePassword(context: CliContext): Promise<number> {
-  const { values } = parseArgs({ args: context.args, options: { ...commonOptions, 'new-password-env': { type: 'string' } } });
-  const file = keystoreArgument(context, values);
-  const answers: CertAnswers = { acceptContract: false, passwordEnv: values['password-env'], newPasswordEnv: values['new-password-env'] };
-  const result = await changeKeystorePassword({ prompter: cliCertPrompter(context, answers) }, file);
-  return output(context, values.json, { keystore: file, ...result }, [context.t('procedures.cli.password-changed', { backup: result.backup })]);
-}
-
-const procedureExitCodes: Partial<Record<ProcedureErrorCode, ExitCode>> = {
-  'not-yet-delivered': ExitCode.notYetDelivered,
-  'request-refused': ExitCode.authority,
-  'not-authorized': ExitCode.authority,
-  'not-replaceable': ExitCode.authority,
-  'invalid-holder': ExitCode.usage,
-  'invalid-contact-data': ExitCode.usage,
-  'not-an-ehealth-keystore': ExitCode.unsupported,
-};
-
-/** Procedure and authority errors in plain words with their exit code; eID and keystore errors as elsewhere. */
-function reportingErrors(verb: Verb): Verb {
-  const inner: Verb = async (context) => {
-    try {
-      return await verb(context);
-    } catch (error) {
-      if (error instanceof ProcedureError) throw new CliError(error.userMessage(context.language), procedureExitCodes[error.code] ?? ExitCode.failure);
-      if (error instanceof RaError) throw new CliError(error.userMessage(context.language), error.code === 'not-yet-delivered' ? ExitCode.notYetDelivered : ExitCode.authority);
-      if (error instanceof TraceRefused) throw new CliError(error.userMessage(context.language), ExitCode.failure);
-      throw error;
-    }
-  };
-  return inner;
-}
+});
 
 export const certGroup: VerbGroup = {
   name: 'cert',
-  verbs: Object.fromEntries(
-    Object.entries({ request, complete, renew, activate, revoke, status, 'change-password': changePassword }).map(([name, verb]) => [name, reportingErrors(verb)]),
-  ),
-  help: (context) => context.t('procedures.cli.help'),
+  verbs: {
+    request,
+    complete,
+    renew,
+    activate,
+    revoke,
+    status,
+    // One verb under two names: `keystore passwd` is the same command.
+    'change-password': passwd,
+  },
 };

@@ -1,5 +1,7 @@
-// What every CLI verb receives: its arguments, the user's language and where to write.
+// What every CLI verb receives (its arguments, the user's language, where to write) and what it
+// declares: its option table (options.ts), from which its command line is read and its help written.
 import type { Language, Translator } from '../i18n';
+import type { OptionTable, Parsed, VerbSpec } from './options';
 
 export interface CliContext {
   args: string[];
@@ -9,11 +11,18 @@ export interface CliContext {
   err: (text: string) => void;
 }
 
-export type Verb = (context: CliContext) => Promise<number>;
+export type VerbRun<O extends OptionTable = OptionTable> = (context: CliContext, parsed: Parsed<O>) => Promise<number>;
 
-/** One command group (`keystore`, `eid`, ...) and its verbs. */
+export interface Verb<O extends OptionTable = OptionTable> {
+  spec: VerbSpec<O>;
+  run: VerbRun<O>;
+}
+
+/** A verb from its table and what it does with what was parsed (typed by the table). */
+export const verb = <const O extends OptionTable>(spec: VerbSpec<O>, run: VerbRun<O>): Verb => ({ spec, run }) as unknown as Verb;
+
+/** One command group (`keystore`, `eid`, ...) and its verbs; the same Verb under two names is one verb and an alias. */
 export interface VerbGroup {
   name: string;
   verbs: Record<string, Verb>;
-  help: (context: CliContext) => string;
 }

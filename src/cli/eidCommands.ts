@@ -1,19 +1,18 @@
 // `ehealth eid ...`: the Belgian eID card through its middleware (or a virtual card).
 import { promises as fs } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { EidEngine, EidError, type EidCard, type EidCertificate, type Identity, type Prompter, type Reader } from '../eid';
 import type { Translator } from '../i18n';
 import { printable } from '../core/printable';
 import { errorFaces, errorMessage } from '../faces/errors';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
-import type { CliContext, VerbGroup } from './context';
+import { verb, type CliContext, type VerbGroup } from './context';
+import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import { askYes } from './question';
 import { readHidden, secretFromEnvironment } from './secretInput';
 
-const moduleOption = { module: { type: 'string' } } as const;
-const pinOption = { 'pin-env': { type: 'string' }, 'last-pin-try': { type: 'boolean', default: false } } as const;
+const { module, 'pin-env': pinEnv, 'last-pin-try': lastPinTry, json, out, force } = sharedOptions;
 
 const engineFor = (modulePath: string | undefined) => new EidEngine(modulePath ? { modulePath } : {});
 
@@ -42,8 +41,7 @@ export function cliPrompter(context: CliContext, pinEnv: string | undefined, las
 /** Fields of a certificate shown by `info` (the DER stays out of the JSON). */
 const certificateSummary = ({ der: _der, ...summary }: EidCertificate) => summary;
 
-async function info(context: CliContext): Promise<number> {
-  const { values } = parseArgs({ args: context.args, options: { ...moduleOption, json: { type: 'boolean', default: false } } });
+const info = verb({ summary: 'cli.verb.eid.info', options: { module, json } }, async (context, { values }) => {
   const engine = engineFor(values.module);
   try {
     const middleware = await engine.middleware();
@@ -75,7 +73,7 @@ async function info(context: CliContext): Promise<number> {
   } finally {
     engine.close();
   }
-}
+});
 
 function formatInfo(middleware: { path: string; description: string }, readers: Reader[], report: { card: EidCard; identity: Identity; certificates: EidCertificate[] } | undefined, t: Translator): string {
   const lines = [`${t('cli.eid.middleware')}: ${middleware.description} (${middleware.path})`, t('cli.eid.readers')];
@@ -102,8 +100,7 @@ function formatInfo(middleware: { path: string; description: string }, readers: 
   return lines.join('\n');
 }
 
-async function verifyPin(context: CliContext): Promise<number> {
-  const { values } = parseArgs({ args: context.args, options: { ...moduleOption, ...pinOption } });
+const verifyPin = verb({ summary: 'cli.verb.eid.verify-pin', options: { module, 'pin-env': pinEnv, 'last-pin-try': lastPinTry } }, async (context, { values }) => {
   const engine = engineFor(values.module);
   try {
     await engine.verifyPin(cliPrompter(context, values['pin-env'], values['last-pin-try']));
@@ -112,32 +109,38 @@ async function verifyPin(context: CliContext): Promise<number> {
   } finally {
     engine.close();
   }
-}
+});
 
-async function sign(context: CliContext): Promise<number> {
-  const { values } = parseArgs({
-    args: context.args,
-    options: { ...moduleOption, ...pinOption, key: { type: 'string' }, in: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
-  });
-  for (const option of ['key', 'in', 'out'] as const) {
-    if (!values[option]) throw new CliError(context.t('cli.error.missing-option', { option: `--${option}` }), ExitCode.usage);
-  }
-  const key = values.key;
-  if (key !== 'authentication' && key !== 'signature') throw new CliError(context.t('cli.eid.verbs'), ExitCode.usage);
-  const data = await fs.readFile(values.in as string);
-  // Before the PIN is asked: a refused --out must not cost a signature.
-  await checkOutputTarget(values.out as string, values.force);
-  const engine = engineFor(values.module);
-  try {
-    // DER for ECDSA: what openssl and most tools verify.
-    const signer = await engine.signer(key, cliPrompter(context, values['pin-env'], values['last-pin-try']), 'der');
-    await writeOutputFile(values.out as string, await signer.sign(data), { force: values.force });
-    context.out(context.t('cli.eid.signed', { key, algorithm: signer.algorithm, file: values.out as string }));
-    return ExitCode.ok;
-  } finally {
-    engine.close();
-  }
-}
+const sign = verb(
+  {
+    summary: 'cli.verb.eid.sign',
+    options: {
+      key: { type: 'string', required: true, choices: ['authentication', 'signature'], help: 'cli.option.key' },
+      in: { type: 'string', required: true, value: 'cli.value.file', help: 'cli.option.in' },
+      out: { ...out, required: true },
+      force,
+      module,
+      'pin-env': pinEnv,
+      'last-pin-try': lastPinTry,
+    },
+  },
+  async (context, { values }) => {
+    const key = values.key as 'authentication' | 'signature';
+    const data = await fs.readFile(values.in);
+    // Before the PIN is asked: a refused --out must not cost a signature.
+    await checkOutputTarget(values.out, values.force);
+    const engine = engineFor(values.module);
+    try {
+      // DER for ECDSA: what openssl and most tools verify.
+      const signer = await engine.signer(key, cliPrompter(context, values['pin-env'], values['last-pin-try']), 'der');
+      await writeOutputFile(values.out, await signer.sign(data), { force: values.force });
+      context.out(context.t('cli.eid.signed', { key, algorithm: signer.algorithm, file: values.out }));
+      return ExitCode.ok;
+    } finally {
+      engine.close();
+    }
+  },
+);
 
 export const eidGroup: VerbGroup = {
   name: 'eid',
@@ -146,5 +149,4 @@ export const eidGroup: VerbGroup = {
     'verify-pin': verifyPin,
     sign,
   },
-  help: (context) => context.t('cli.eid.verbs'),
 };

@@ -1,11 +1,11 @@
 // `ehealth guides ...`: tools for the writers of the guides.
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { MessageKey } from '../i18n';
 import { loadGuides } from '../guides/guideLoader';
 import { lintGuides, type LintMessage } from '../guides/guideLint';
-import type { CliContext, VerbGroup } from './context';
+import { verb, type CliContext, type VerbGroup } from './context';
+import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 
 /** `./guides` when run from a checkout, else the guides shipped beside the bundle. */
@@ -14,8 +14,7 @@ function defaultGuidesFolder(): string {
   return existsSync(local) ? local : path.resolve(__dirname, '..', 'guides');
 }
 
-async function lint(context: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({ args: context.args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+const lint = verb({ summary: 'cli.verb.guides.lint', options: { json: sharedOptions.json }, positional: { value: 'cli.value.folder' } }, async (context, { values, positionals }) => {
   const root = path.resolve(positionals[0] ?? defaultGuidesFolder());
   const guides = await loadGuides(root);
   const inputs = await Promise.all(guides.map(async (guide) => ({ guide, source: await fs.readFile(guide.file, 'utf8') })));
@@ -33,7 +32,7 @@ async function lint(context: CliContext): Promise<number> {
     context.out(context.t('guides.lint.summary', { errors: counted('errors', errors), warnings: counted('warnings', messages.length - errors), files: counted('files', guides.length) }));
   }
   return errors > 0 ? ExitCode.failure : ExitCode.ok;
-}
+});
 
 function describe(message: LintMessage, context: CliContext): string {
   const text = context.t(`guides.lint.${message.code}` as MessageKey);
@@ -43,5 +42,4 @@ function describe(message: LintMessage, context: CliContext): string {
 export const guidesGroup: VerbGroup = {
   name: 'guides',
   verbs: { lint },
-  help: (context) => context.t('cli.guides.verbs'),
 };

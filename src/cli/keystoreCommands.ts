@@ -1,7 +1,6 @@
 // `ehealth keystore ...`: keystore files on disk, in eHealth terms.
-import { parseArgs } from 'node:util';
+import * as path from 'node:path';
 import { printable } from '../core/printable';
-import { changePassword } from '../keystore/changePassword';
 import { KeystoreError } from '../keystore/errors';
 import { inspectFile } from '../keystore/inspect';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
@@ -10,24 +9,24 @@ import { formatHolder } from '../core/holder';
 import { certifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
 import type { MessageKey, Translator } from '../i18n';
 import { folderStateText, keyText } from '../i18n/keystoreText';
-import type { CliContext, VerbGroup } from './context';
+import { changeKeystorePassword } from '../procedures';
+import { cliCertPrompter, type CertAnswers } from './certPrompter';
+import { verb, type CliContext, type VerbGroup } from './context';
+import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import { readFirstLine, readHidden, secretFromEnvironment } from './secretInput';
 
-async function list(context: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: context.args,
-    options: { json: { type: 'boolean', default: false } },
-    allowPositionals: true,
-  });
+const { json } = sharedOptions;
+
+const list = verb({ summary: 'cli.verb.keystore.list', options: { json }, positional: { value: 'cli.value.folder', multiple: true } }, async (context, { values, positionals }) => {
   const requests: FolderRequest[] = positionals.length
     ? positionals.map((folder) => ({ path: folder, origin: 'argument' as const }))
     : keystoreFolders(configuredFolders());
   const listing = await listKeystores(requests);
   context.out(values.json ? JSON.stringify(listing, null, 2) : formatListing(listing, context.t));
   return ExitCode.ok;
-}
+});
 
 /** Folders added by the user, as the extension's `ehealth.keystore.folders` setting does (path-separated). */
 function configuredFolders(): string[] {
@@ -57,11 +56,8 @@ function formatFile(file: KeystoreFile, t: Translator): string[] {
   return lines;
 }
 
-/** The file argument of a verb that works on one keystore. */
-function fileArgument(positionals: string[], verb: string, t: Translator): string {
-  if (positionals.length !== 1) throw new CliError(t('cli.error.missing-file', { verb }), ExitCode.usage);
-  return positionals[0];
-}
+/** The keystore file a verb works on. */
+const oneKeystore = { value: 'cli.value.file', required: true } as const;
 
 /**
  * A password from an environment variable or, with `stdinFor` (the keystore it opens), standard
@@ -81,25 +77,21 @@ function requiredPassword(password: string | undefined, t: Translator): string {
   return password;
 }
 
-async function inspect(context: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: context.args,
-    options: {
-      json: { type: 'boolean', default: false },
-      'password-env': { type: 'string' },
-      'password-stdin': { type: 'boolean', default: false },
-      at: { type: 'string' },
-    },
-    allowPositionals: true,
-  });
-  const file = fileArgument(positionals, 'inspect', context.t);
-  const at = values.at === undefined ? new Date() : new Date(values.at);
-  if (Number.isNaN(at.getTime())) throw new CliError(context.t('cli.error.bad-date', { value: values.at ?? '' }), ExitCode.usage);
-  const password = await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined);
-  const { keystore } = await inspectFile(file, { ...(password !== undefined ? { password } : {}), at, checkKeys: password !== undefined });
-  context.out(values.json ? JSON.stringify(keystoreJson(keystore), null, 2) : formatKeystore(keystore, context.t));
-  return ExitCode.ok;
-}
+const inspect = verb(
+  {
+    summary: 'cli.verb.keystore.inspect',
+    options: { 'password-env': sharedOptions['password-env'], 'password-stdin': sharedOptions['password-stdin'], at: { type: 'string', value: 'cli.value.date', help: 'cli.option.at' }, json },
+    positional: oneKeystore,
+  },
+  async (context, { values, positionals: [file] }) => {
+    const at = values.at === undefined ? new Date() : new Date(values.at);
+    if (Number.isNaN(at.getTime())) throw new CliError(context.t('cli.error.bad-date', { value: values.at ?? '' }), ExitCode.usage);
+    const password = await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined);
+    const { keystore } = await inspectFile(file, { ...(password !== undefined ? { password } : {}), at, checkKeys: password !== undefined });
+    context.out(values.json ? JSON.stringify(keystoreJson(keystore), null, 2) : formatKeystore(keystore, context.t));
+    return ExitCode.ok;
+  },
+);
 
 /** The stable JSON of `inspect --json`: entries flattened, certificates without their DER. */
 export function keystoreJson(keystore: Keystore) {
@@ -152,57 +144,57 @@ function formatEntry(entry: KeystoreEntry, t: Translator): string[] {
   ];
 }
 
-async function exportCertificate(context: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: context.args,
+const exportCertificate = verb(
+  {
+    summary: 'cli.verb.keystore.export',
     options: {
-      alias: { type: 'string' },
-      out: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      'password-env': { type: 'string' },
-      'password-stdin': { type: 'boolean', default: false },
+      alias: { type: 'string', required: true, value: 'cli.value.alias', help: 'cli.option.alias' },
+      out: sharedOptions.out,
+      force: sharedOptions.force,
+      'password-env': sharedOptions['password-env'],
+      'password-stdin': sharedOptions['password-stdin'],
     },
-    allowPositionals: true,
-  });
-  const file = fileArgument(positionals, 'export', context.t);
-  if (values.alias === undefined) throw new CliError(context.t('cli.error.missing-option', { option: '--alias' }), ExitCode.usage);
-  // Before the password is asked and the keystore opened: a refused --out fails at once.
-  if (values.out !== undefined) await checkOutputTarget(values.out, values.force);
-  const password = requiredPassword(await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined), context.t);
-  const { keystore } = await inspectFile(file, { password });
-  const found = keystore.entries.find((candidate) => candidate.alias === values.alias);
-  if (!found) throw new KeystoreError('entry-not-found', `alias ${values.alias}`, { alias: values.alias });
-  const entry = certifiedEntry(found);
-  const body = entry.certificate.der.replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
-  const pem = `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
-  if (values.out === undefined) {
-    context.out(pem.trimEnd());
-  } else {
-    await writeOutputFile(values.out, Buffer.from(pem), { force: values.force });
-    context.err(context.t('cli.keystore.export-done', { alias: entry.alias, file: values.out }));
-  }
-  return ExitCode.ok;
-}
+    positional: oneKeystore,
+  },
+  async (context, { values, positionals: [file] }) => {
+    // Before the password is asked and the keystore opened: a refused --out fails at once.
+    if (values.out !== undefined) await checkOutputTarget(values.out, values.force);
+    const password = requiredPassword(await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined), context.t);
+    const { keystore } = await inspectFile(file, { password });
+    const found = keystore.entries.find((candidate) => candidate.alias === values.alias);
+    if (!found) throw new KeystoreError('entry-not-found', `alias ${values.alias}`, { alias: values.alias });
+    const entry = certifiedEntry(found);
+    const body = entry.certificate.der.replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+    const pem = `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+    if (values.out === undefined) {
+      context.out(pem.trimEnd());
+    } else {
+      await writeOutputFile(values.out, Buffer.from(pem), { force: values.force });
+      context.err(context.t('cli.keystore.export-done', { alias: entry.alias, file: values.out }));
+    }
+    return ExitCode.ok;
+  },
+);
 
-async function passwd(context: CliContext): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: context.args,
-    options: {
-      'password-env': { type: 'string' },
-      'new-password-env': { type: 'string' },
-    },
-    allowPositionals: true,
-  });
-  const file = fileArgument(positionals, 'passwd', context.t);
-  const oldPassword = requiredPassword(await passwordFrom(context, values['password-env']), context.t);
-  const newName = values['new-password-env'];
-  if (newName === undefined) throw new CliError(context.t('cli.error.missing-option', { option: '--new-password-env' }), ExitCode.usage);
-  const newPassword = await passwordFrom(context, newName);
-  // The variable is the confirmation too: it was typed (or generated) once, deliberately.
-  const { backup } = await changePassword(file, oldPassword, newPassword!, newPassword!);
-  context.err(context.t('cli.keystore.passwd-done', { backup }));
-  return ExitCode.ok;
-}
+/**
+ * `keystore passwd`, also `cert change-password`: the change-password procedure, the passwords from
+ * the variables named or typed on the terminal (the new one twice).
+ */
+export const passwd = verb(
+  {
+    summary: 'cli.verb.keystore.passwd',
+    options: { keystore: sharedOptions.keystore, 'password-env': sharedOptions['password-env'], 'new-password-env': sharedOptions['new-password-env'], json },
+    positional: { ...oneKeystore, option: 'keystore' },
+  },
+  async (context, { values, positionals }) => {
+    const keystore = path.resolve(values.keystore ?? positionals[0]);
+    const answers: CertAnswers = { acceptContract: false, passwordEnv: values['password-env'], newPasswordEnv: values['new-password-env'] };
+    const { backup } = await changeKeystorePassword({ prompter: cliCertPrompter(context, answers) }, keystore);
+    if (values.json) context.out(JSON.stringify({ keystore, backup }, null, 2));
+    else context.err(context.t('cli.keystore.passwd-done', { backup }));
+    return ExitCode.ok;
+  },
+);
 
 export const keystoreGroup: VerbGroup = {
   name: 'keystore',
@@ -212,5 +204,4 @@ export const keystoreGroup: VerbGroup = {
     passwd,
     export: exportCertificate,
   },
-  help: (context) => context.t('cli.keystore.verbs'),
 };

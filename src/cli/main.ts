@@ -1,6 +1,8 @@
 // The `ehealth` command line: one entry, verb groups over the same engine as the extension.
 import { languageFromLocale, languages, translator, type Language } from '../i18n';
-import type { CliContext, VerbGroup } from './context';
+import type { CliContext, Verb, VerbGroup } from './context';
+import { groupHelp, usageLine, verbHelp } from './help';
+import { parse } from './options';
 import { certGroup } from './certCommands';
 import { printable } from '../core/printable';
 import { errorFace, errorMessage } from '../faces/errors';
@@ -12,7 +14,8 @@ import { keystoreGroup } from './keystoreCommands';
 import { sandboxGroup } from './sandboxCommands';
 import { version } from '../../package.json';
 
-const groups: VerbGroup[] = [
+/** Every group, in the order of the help. */
+export const groups: VerbGroup[] = [
   keystoreGroup,
   eidGroup,
   certGroup,
@@ -59,13 +62,23 @@ async function dispatch(context: CliContext): Promise<number> {
   const group = groups.find((candidate) => candidate.name === first);
   if (!group) throw new CliError(t('cli.error.unknown-group', { group: first }), ExitCode.usage);
   if (second === undefined || second === '--help' || second === '-h') {
-    context.out(group.help(context));
+    context.out(groupHelp(group, t));
     return second === undefined ? ExitCode.usage : ExitCode.ok;
   }
-  const verb = group.verbs[second];
-  if (verb) return verb({ ...context, args: rest });
-  throw new CliError(t('cli.error.unknown-verb', { group: group.name, verb: second }), ExitCode.usage);
+  const verb = Object.hasOwn(group.verbs, second) ? group.verbs[second] : undefined;
+  if (!verb) throw new CliError(t('cli.error.unknown-verb', { group: group.name, verb: second }), ExitCode.usage);
+  const command = `${group.name} ${second}`;
+  const verbContext = { ...context, args: rest };
+  const parsed = parse(verbContext, verb.spec, usageLine(command, verb.spec, t));
+  if (parsed.help) {
+    context.out(verbHelp(command, verb.spec, t, namesOf(verb).filter((name) => name !== command)));
+    return ExitCode.ok;
+  }
+  return verb.run(verbContext, parsed);
 }
+
+/** Every command that runs `verb`: its name, and its alias in another group. */
+const namesOf = (verb: Verb) => groups.flatMap((group) => Object.entries(group.verbs).filter(([, candidate]) => candidate === verb).map(([name]) => `${group.name} ${name}`));
 
 function helpText(context: CliContext): string {
   const { t } = context;

@@ -2,11 +2,12 @@
 // SIGINT/SIGTERM. With --json its first stdout line is {"url": "http://127.0.0.1:PORT"} once it
 // listens, so scripts and tests can wait for it.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { Behaviour } from '../sandbox/behaviour';
-import { defaultDataFolder } from '../sandbox/options';
+import type { MessageKey } from '../i18n';
+import { DEFAULT_VALIDITY_DAYS, defaultDataFolder } from '../sandbox/options';
 import { SandboxServer } from '../sandbox/server';
-import type { CliContext, VerbGroup } from './context';
+import { verb, type CliContext, type VerbGroup } from './context';
+import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 
@@ -40,49 +41,52 @@ const stopSignal = () =>
     process.on('SIGTERM', stop);
   });
 
-async function serve(context: CliContext): Promise<number> {
-  const { values } = parseArgs({
-    args: context.args,
+const count = (help: MessageKey) => ({ type: 'string', value: 'cli.value.number', help }) as const;
+
+const serve = verb(
+  {
+    summary: 'cli.verb.sandbox.serve',
     options: {
-      port: { type: 'string' },
-      data: { type: 'string' },
-      'validity-days': { type: 'string' },
-      trust: { type: 'string', multiple: true },
-      'pending-polls': { type: 'string' },
-      'manual-validation-ms': { type: 'string' },
-      'delay-ms': { type: 'string' },
-      refuse: { type: 'boolean' },
-      'bare-etk-answer': { type: 'boolean' },
-      json: { type: 'boolean', default: false },
+      port: count('cli.option.port'),
+      data: { type: 'string', value: 'cli.value.folder', defaultShown: () => defaultDataFolder(), help: 'cli.option.data' },
+      'validity-days': { ...count('cli.option.validity-days'), defaultShown: () => String(DEFAULT_VALIDITY_DAYS) },
+      trust: { type: 'string', multiple: true, value: 'cli.value.pem', help: 'cli.option.trust' },
+      'pending-polls': count('cli.option.pending-polls'),
+      'manual-validation-ms': count('cli.option.manual-validation-ms'),
+      'delay-ms': count('cli.option.delay-ms'),
+      refuse: { type: 'boolean', help: 'cli.option.refuse' },
+      'bare-etk-answer': { type: 'boolean', help: 'cli.option.bare-etk-answer' },
+      json: sharedOptions.json,
     },
-  });
-  const behaviour: Partial<Behaviour> = {
-    pendingPolls: wholeNumber(context, 'pending-polls', values['pending-polls']),
-    manualValidationMs: wholeNumber(context, 'manual-validation-ms', values['manual-validation-ms']),
-    delayMs: wholeNumber(context, 'delay-ms', values['delay-ms']),
-    refuse: values.refuse,
-    bareEtkAnswer: values['bare-etk-answer'],
-  };
-  const validityDays = wholeNumber(context, 'validity-days', values['validity-days']);
-  if (validityDays === 0) throw new CliError(context.t('sandbox.cli.notANumber', { option: 'validity-days', value: '0' }), ExitCode.usage);
-  const log = values.json ? (line: string) => context.out(JSON.stringify({ time: new Date().toISOString(), event: line })) : (line: string) => context.out(`${new Date().toISOString()} ${line}`);
-  const sandbox = await SandboxServer.start({
-    dataFolder: values.data ?? defaultDataFolder(),
-    port: wholeNumber(context, 'port', values.port),
-    validityDays,
-    trustedRoots: trustedRoots(context, values.trust ?? []),
-    behaviour: Object.fromEntries(Object.entries(behaviour).filter(([, value]) => value !== undefined)),
-    log,
-  });
-  context.out(values.json ? JSON.stringify({ url: sandbox.url }) : context.t('sandbox.cli.listening', { url: sandbox.url, folder: sandbox.dataFolder }));
-  await stopSignal();
-  await sandbox.close();
-  if (!values.json) context.out(context.t('sandbox.cli.stopped'));
-  return ExitCode.ok;
-}
+  },
+  async (context, { values }) => {
+    const behaviour: Partial<Behaviour> = {
+      pendingPolls: wholeNumber(context, 'pending-polls', values['pending-polls']),
+      manualValidationMs: wholeNumber(context, 'manual-validation-ms', values['manual-validation-ms']),
+      delayMs: wholeNumber(context, 'delay-ms', values['delay-ms']),
+      refuse: values.refuse,
+      bareEtkAnswer: values['bare-etk-answer'],
+    };
+    const validityDays = wholeNumber(context, 'validity-days', values['validity-days']);
+    if (validityDays === 0) throw new CliError(context.t('sandbox.cli.notANumber', { option: 'validity-days', value: '0' }), ExitCode.usage);
+    const log = values.json ? (line: string) => context.out(JSON.stringify({ time: new Date().toISOString(), event: line })) : (line: string) => context.out(`${new Date().toISOString()} ${line}`);
+    const sandbox = await SandboxServer.start({
+      dataFolder: values.data ?? defaultDataFolder(),
+      port: wholeNumber(context, 'port', values.port),
+      validityDays,
+      trustedRoots: trustedRoots(context, values.trust ?? []),
+      behaviour: Object.fromEntries(Object.entries(behaviour).filter(([, value]) => value !== undefined)),
+      log,
+    });
+    context.out(values.json ? JSON.stringify({ url: sandbox.url }) : context.t('sandbox.cli.listening', { url: sandbox.url, folder: sandbox.dataFolder }));
+    await stopSignal();
+    await sandbox.close();
+    if (!values.json) context.out(context.t('sandbox.cli.stopped'));
+    return ExitCode.ok;
+  },
+);
 
 export const sandboxGroup: VerbGroup = {
   name: 'sandbox',
   verbs: { serve },
-  help: (context) => context.t('sandbox.cli.help', { folder: defaultDataFolder() }),
 };

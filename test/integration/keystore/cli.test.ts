@@ -139,4 +139,29 @@ describe('ehealth keystore inspect, export, passwd (built bundle)', function () 
     assert.equal(ehealth(['keystore', 'inspect', file, '--password-env', 'PW'], { PW: realPassword }).status, ExitCode.wrongPassword);
     assert.equal(ehealth(['keystore', 'inspect', file, '--password-env', 'PW'], { PW: 'Strong_pass9' }).status, ExitCode.ok);
   });
+
+  it('cert change-password is keystore passwd under another name: the same options (FILE or --keystore FILE), the same outcome', () => {
+    const file = path.join(dir, `alias-${realFileName}`);
+    copyFileSync(realKeystorePath, file);
+    const passwords = [realPassword, 'Strong_pass9', 'Other_pass7', 'Third_pass5'];
+    const runs = [
+      ['cert', 'change-password', '--keystore', file, '--json'],
+      ['keystore', 'passwd', '--keystore', file, '--json'],
+      ['cert', 'change-password', file, '--json'],
+    ];
+    runs.forEach((args, index) => {
+      const changed = ehealth([...args, '--password-env', 'OLD', '--new-password-env', 'NEW'], { OLD: passwords[index], NEW: passwords[index + 1] });
+      assert.equal(changed.status, ExitCode.ok, `${args.join(' ')}: ${changed.stderr}`);
+      const { keystore, backup } = JSON.parse(changed.stdout);
+      assert.equal(keystore, file);
+      // The backup still opens with the password it had.
+      assert.equal(ehealth(['keystore', 'inspect', backup, '--password-env', 'PW'], { PW: passwords[index] }).status, ExitCode.ok);
+    });
+    assert.equal(ehealth(['keystore', 'inspect', file, '--password-env', 'PW'], { PW: passwords.at(-1) }).status, ExitCode.ok);
+    const weak = ehealth(['cert', 'change-password', file, '--password-env', 'OLD', '--new-password-env', 'NEW'], { OLD: passwords.at(-1), NEW: 'lettersonly' });
+    assert.equal(weak.status, ExitCode.usage);
+    assert.match(weak.stderr, /digit or symbol/);
+    const both = ehealth(['keystore', 'passwd', file, '--keystore', file, '--password-env', 'OLD', '--new-password-env', 'NEW'], { OLD: passwords.at(-1), NEW: 'Fourth_pass3' });
+    assert.equal(both.status, ExitCode.usage, 'FILE or --keystore, not both');
+  });
 });

@@ -1,0 +1,121 @@
+// A verb's options, declared once: node:util's parseArgs reads the command line from this table and
+// `--help` is written from it (help.ts), in the user's language. An option shared by several verbs
+// is one entry (sharedOptions), with one description.
+import { parseArgs } from 'node:util';
+import type { MessageKey } from '../i18n';
+import { ExitCode } from '../faces/exitCodes';
+import { CliError } from './cliError';
+import type { CliContext } from './context';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: true;
+  short?: string;
+  default?: string | boolean;
+  /** A default that depends on the user (a folder): shown in the help, applied by the verb. */
+  defaultShown?: () => string;
+  required?: true;
+  /** The only values accepted (shown as the value's name: `sandbox|acceptance|production`). */
+  choices?: readonly string[];
+  /** The value's name in the help (FILE, VAR, DIR), in the user's language. */
+  value?: MessageKey;
+  /** Its one-line description. */
+  help: MessageKey;
+}
+
+export type OptionTable = Readonly<Record<string, OptionSpec>>;
+
+/** Words after the verb that are not options: `FILE`, `[DIR...]`. */
+export interface PositionalSpec {
+  value: MessageKey;
+  required?: true;
+  multiple?: true;
+  /** The same value may be given with this option instead (`--keystore FILE`). */
+  option?: string;
+}
+
+export interface VerbSpec<O extends OptionTable = OptionTable> {
+  /** One line: what the verb does. */
+  summary: MessageKey;
+  options: O;
+  positional?: PositionalSpec;
+}
+
+type Value<S extends OptionSpec> = S['type'] extends 'boolean' ? boolean : string;
+type Given<S extends OptionSpec> = S extends { required: true } ? true : S extends { default: string | boolean } ? true : false;
+
+/** What parsing gives for each option of a table: typed, and never undefined when required or defaulted. */
+export type Values<O extends OptionTable> = {
+  -readonly [K in keyof O]: O[K] extends { multiple: true } ? Value<O[K]>[] | undefined : Given<O[K]> extends true ? Value<O[K]> : Value<O[K]> | undefined;
+};
+
+export interface Parsed<O extends OptionTable> {
+  values: Values<O>;
+  positionals: string[];
+  /** `--help` or `-h` was given: the verb shows its help and does nothing else. */
+  help: boolean;
+}
+
+/** Accepted by every verb, handled before the verb runs. */
+export const HELP_OPTION = { help: { type: 'boolean', short: 'h', help: 'cli.option.help' } } as const satisfies OptionTable;
+
+const forParseArgs = (options: OptionTable): Record<string, Pick<OptionSpec, 'type' | 'multiple' | 'short' | 'default'>> =>
+  Object.fromEntries(
+    Object.entries({ ...options, ...HELP_OPTION }).map(([name, spec]: [string, OptionSpec]) => [
+      name,
+      { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}), ...(spec.default !== undefined ? { default: spec.default } : {}) },
+    ]),
+  );
+
+/** parseArgs's own errors, in the user's words. */
+function usageError(context: CliContext, error: unknown, usage: string): never {
+  const code = (error as { code?: string } | undefined)?.code ?? '';
+  const quoted = /'([^']*)'/.exec((error as Error).message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new CliError(context.t('cli.error.unknown-option', { option: quoted }), ExitCode.usage);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new CliError(context.t('cli.error.missing-value', { option: quoted.split(' ')[0] }), ExitCode.usage);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new CliError(context.t('cli.error.unexpected-argument', { argument: quoted, usage }), ExitCode.usage);
+  throw error;
+}
+
+/** Reads `context.args` by the table: required options, choices and positionals checked; `usage` (its line) shown with a mistake. */
+export function parse<O extends OptionTable>(context: CliContext, spec: VerbSpec<O>, usage: string): Parsed<O> {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: context.args, options: forParseArgs(spec.options), allowPositionals: spec.positional !== undefined, strict: true });
+  } catch (error) {
+    usageError(context, error, usage);
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  delete values.help;
+  if (help) return { values: values as Values<O>, positionals, help };
+  for (const [name, option] of Object.entries(spec.options) as Array<[string, OptionSpec]>) {
+    if (option.required && values[name] === undefined) throw new CliError(context.t('cli.error.missing-option', { option: `--${name}` }), ExitCode.usage);
+    const given = values[name];
+    if (option.choices && typeof given === 'string' && !option.choices.includes(given)) {
+      throw new CliError(context.t('cli.error.bad-choice', { option: `--${name}`, value: given, choices: option.choices.join(', ') }), ExitCode.usage);
+    }
+  }
+  const positional = spec.positional;
+  if (positional) {
+    const byOption = positional.option !== undefined && values[positional.option] !== undefined;
+    if (positional.required && !byOption && positionals.length === 0) throw new CliError(context.t('cli.error.missing-positional', { value: context.t(positional.value), usage }), ExitCode.usage);
+    const extra = positional.multiple ? undefined : positionals[byOption ? 0 : 1];
+    if (extra !== undefined) throw new CliError(context.t('cli.error.unexpected-argument', { argument: extra, usage }), ExitCode.usage);
+  }
+  return { values: values as Values<O>, positionals, help };
+}
+
+/** Options several verbs take, each described once. */
+export const sharedOptions = {
+  json: { type: 'boolean', default: false, help: 'cli.option.json' },
+  keystore: { type: 'string', value: 'cli.value.file', help: 'cli.option.keystore' },
+  'password-env': { type: 'string', value: 'cli.value.variable', help: 'cli.option.password-env' },
+  'password-stdin': { type: 'boolean', default: false, help: 'cli.option.password-stdin' },
+  'new-password-env': { type: 'string', value: 'cli.value.variable', help: 'cli.option.new-password-env' },
+  module: { type: 'string', value: 'cli.value.path', help: 'cli.option.module' },
+  'pin-env': { type: 'string', value: 'cli.value.variable', help: 'cli.option.pin-env' },
+  'last-pin-try': { type: 'boolean', default: false, help: 'cli.option.last-pin-try' },
+  out: { type: 'string', value: 'cli.value.file', help: 'cli.option.out' },
+  force: { type: 'boolean', default: false, help: 'cli.option.force' },
+} as const satisfies OptionTable;
