@@ -22,7 +22,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  */
 const PHONE = /^\+?[0-9 ./()-]+$/;
 const TRUNK_AFTER_COUNTRY = /^(\+[0-9 ]+)\(0\)/;
-/** Shorter than a local number with its area code; longer than the 15 digits of an international number (E.164). */
+/** At least a local number with its area code; at most the 15 digits of an international number (E.164). */
 const PHONE_DIGITS = { min: 8, max: 15 };
 
 /** The address as sent (trimmed), or undefined when it is not one. */
