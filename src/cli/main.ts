@@ -93,12 +93,13 @@ function helpText(context: CliContext): string {
     t('cli.options'),
     `  --help, -h    ${t('cli.option.help')}`,
     `  --version     ${t('cli.option.version')}`,
-    `  --json        ${t('cli.option.json')}`,
     `  --lang LANG   ${t('cli.option.lang')}`,
     '',
     t('cli.examples'),
     '  ehealth keystore list --json',
     '  ehealth keystore list ~/ehealth/keystore /mnt/backup/keystores',
+    // Each verb's options: its own help, written from its table.
+    '  ehealth cert request --help',
   ].join('\n');
 }
 
