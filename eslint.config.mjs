@@ -9,7 +9,7 @@ const noVscode = { name: 'vscode', message: 'The engine must not depend on VS Co
 const oracleApart = 'The sandbox is an oracle for the client: it may share the protocol\'s data (src/protocol), never the client\'s logic.';
 const sandboxApart = 'The sandbox stands apart: only the faces (src/cli, src/vscode) start it.';
 
-const engineFolders = ['src/core/**', 'src/pki/**', 'src/eid/**', 'src/keystore/**', 'src/ra/**', 'src/sandbox/**', 'src/procedures/**', 'src/i18n/**', 'src/cli/**'];
+const engineFolders = ['src/core/**', 'src/platform/**', 'src/pki/**', 'src/eid/**', 'src/keystore/**', 'src/ra/**', 'src/sandbox/**', 'src/procedures/**', 'src/i18n/**', 'src/cli/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.cache/**', '.scratch/**', 'node_modules/**', '*.vsix'] },
@@ -40,6 +40,13 @@ export default tseslint.config(
     files: ['src/ra/**', 'src/procedures/**', 'src/keystore/**', 'src/eid/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['**/sandbox', '**/sandbox/**'], message: sandboxApart }] }],
+    },
+  },
+  {
+    // Node plumbing under the engines (durable files, worker requests): Node's built-ins only.
+    files: ['src/platform/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ regex: '^\\.\\./', message: 'src/platform imports only Node built-ins.' }] }],
     },
   },
   {

@@ -4,7 +4,7 @@
 // force: never replaces what appeared meanwhile) or renamed (force) under its name.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { syncFolder, temporaryFileFor, writeDurably } from './durableFile';
+import { writeThroughTemporary } from '../platform/durableFile';
 import { KeystoreError } from './errors';
 import { isKeystoreFileName } from './fileName';
 
@@ -65,23 +65,18 @@ export async function checkOutputTarget(file: string, force: boolean): Promise<v
 /** Writes `bytes` to `file` under the rules above; throws OutputExists or OutputIsKeystore. */
 export async function writeOutputFile(file: string, bytes: Uint8Array, { force = false } = {}): Promise<void> {
   await checkOutputTarget(file, force);
-  const temporary = temporaryFileFor(file);
-  try {
-    await writeDurably(temporary, bytes, 0o666);
+  await writeThroughTemporary(file, bytes, 0o666, async (temporary) => {
     if (force) {
       await checkOutputTarget(file, force);
       await fs.rename(temporary, file);
-    } else {
-      try {
-        // link() never replaces a file that appeared since the check, unlike rename().
-        await fs.link(temporary, file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new KeystoreError('output-exists', 'appeared meanwhile', { file });
-        throw error;
-      }
+      return;
     }
-    await syncFolder(path.dirname(path.resolve(file)));
-  } finally {
-    await fs.rm(temporary, { force: true });
-  }
+    try {
+      // link() never replaces a file that appeared since the check, unlike rename().
+      await fs.link(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new KeystoreError('output-exists', 'appeared meanwhile', { file });
+      throw error;
+    }
+  });
 }

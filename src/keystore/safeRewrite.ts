@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { stamp } from '../core/stamp';
-import { isTemporaryFileOf, syncFolder, temporaryFileFor, writeDurably } from './durableFile';
+import { isTemporaryFileOf, syncFolder, temporaryFileFor, writeDurably } from '../platform/durableFile';
 import { KeystoreError } from './errors';
 import { withKeystoreLock } from './lock';
 

@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import type { Environment } from '../core/environment';
 import { formatHolder, holderOf, type Holder } from '../core/holder';
 import { stamp } from '../core/stamp';
-import { temporaryFileFor, writeDurably } from '../keystore/durableFile';
 import { openKeystore } from '../keystore/inspect';
 import { readKeystoreFile } from '../keystore/keystoreFileAccess';
 import { ehealthLayout, type EhealthKeystoreContent } from '../keystore/layout';
@@ -18,6 +17,7 @@ import { readStructure, unlock } from '../keystore/pkcs12/reader';
 import { writePkcs12, type ProtectionMode } from '../keystore/pkcs12/writer';
 import { safeRewrite, type RewriteResult } from '../keystore/safeRewrite';
 import { sharedKdfPool } from '../keystore/workerPool';
+import { writeThroughTemporary } from '../platform/durableFile';
 import { publicKeyIdentifier } from '../pki/certificates';
 import { keystoreSuffix } from './environment';
 import { ProcedureError } from './errors';
@@ -55,9 +55,7 @@ export async function createKeystoreFile(nameAt: (attempt: number) => string, co
   const bytes = await encode(content, password, writing);
   const folder = path.dirname(nameAt(0));
   await fs.mkdir(folder, { recursive: true, mode: 0o700 });
-  const temporary = temporaryFileFor(nameAt(0));
-  try {
-    await writeDurably(temporary, bytes);
+  return writeThroughTemporary(nameAt(0), bytes, 0o600, async (temporary) => {
     await verifier(content, password, writing)(await fs.readFile(temporary));
     for (let attempt = 0; ; attempt++) {
       try {
@@ -68,9 +66,7 @@ export async function createKeystoreFile(nameAt: (attempt: number) => string, co
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 60) throw error;
       }
     }
-  } finally {
-    await fs.rm(temporary, { force: true });
-  }
+  });
 }
 
 /** Replaces `opened`'s file, unless another program changed it since it was opened. */

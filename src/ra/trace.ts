@@ -4,13 +4,15 @@
 // saying where and how it was sent and how it ended, and the answer envelope:
 //   001-GetActorQualities-request.xml  001-GetActorQualities-request.json  001-GetActorQualities-response.xml
 // Every file is created new (an existing file or a symbolic link at its name is refused, never
-// followed), readable by the user only. Envelopes hold certificates and contact data, never a key or
-// a password; the JSON holds no secret either (user information in the URL is left out).
+// followed), readable by the user only, and synced (the trace of a run cut short by a crash is the
+// one to keep). Envelopes hold certificates and contact data, never a key or a password; the JSON
+// holds no secret either (user information in the URL is left out).
 import { createHash } from 'node:crypto';
-import { constants, mkdirSync, promises as fs } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stamp } from '../core/stamp';
-import { translate, type Explained, type Language } from '../i18n';
+import { writeDurably } from '../platform/durableFile';
+import { RaError } from './errors';
 import type { SoapTrace } from './soap';
 
 /** What the registration client traces through: one SoapTrace per exchange, in order. */
@@ -55,28 +57,12 @@ export interface TracedExchange {
 }
 
 /** A trace file or folder could not be created: nothing was sent. */
-export class TraceRefused extends Error implements Explained {
+export class TraceRefused extends RaError<'trace-refused'> {
   constructor(
     readonly file: string,
     readonly reason: string,
   ) {
-    super(`Cannot create the trace file ${file}: ${reason}. Nothing was sent.`);
-  }
-
-  userMessage(language: Language): string {
-    return translate(language, 'ra.trace.refused', { file: this.file, reason: this.reason });
-  }
-}
-
-// O_EXCL with O_CREAT already refuses a symbolic link at the name; O_NOFOLLOW says it twice (absent on Windows).
-const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-
-async function writeNew(file: string, content: string): Promise<void> {
-  const handle = await fs.open(file, CREATE_NEW, 0o600);
-  try {
-    await handle.writeFile(content, 'utf8');
-  } finally {
-    await handle.close();
+    super('trace-refused', `Cannot create the trace file ${file}: ${reason}. Nothing was sent.`, { file, reason });
   }
 }
 
@@ -130,7 +116,7 @@ export function folderTracer(parent: string, options: { now?: () => Date; id?: s
       let sent: Pick<TracedExchange, 'url' | 'soapAction' | 'contentType' | 'requestBytes' | 'requestSha256'> & { at: Date } | undefined;
       const keep = async (name: string, content: string) => {
         try {
-          await writeNew(join(folder, name), content);
+          await writeDurably(join(folder, name), content);
           return true;
         } catch (error) {
           problems.push({ file: join(folder, name), reason: reasonOf(error) });
@@ -140,7 +126,7 @@ export function folderTracer(parent: string, options: { now?: () => Date; id?: s
       return {
         async sending({ url, headers, envelope }) {
           try {
-            await writeNew(join(folder, names.request), envelope);
+            await writeDurably(join(folder, names.request), envelope);
           } catch (error) {
             throw new TraceRefused(join(folder, names.request), reasonOf(error));
           }
