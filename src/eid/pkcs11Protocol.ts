@@ -35,12 +35,16 @@ export type Operation = keyof Pkcs11Operations;
 export type OperationResult<O extends Operation> = Awaited<ReturnType<Pkcs11Operations[O]>>;
 
 export interface Pkcs11Request<O extends Operation = Operation> {
-  id: number;
   operation: O;
   args: Parameters<Pkcs11Operations[O]>;
 }
 
-export type Pkcs11Response = { id: number; result: unknown } | { id: number; failure: { ckr: string; method: string; message: string } };
+/** A Pkcs11Failure as it crosses between the threads. */
+export interface Pkcs11FailureData {
+  ckr: string;
+  method: string;
+  message: string;
+}
 
 /** A PKCS#11 return value other than CKR_OK (or a failure of the binding itself, ckr 'NATIVE'). */
 export class Pkcs11Failure extends Error {

@@ -2,9 +2,10 @@
 // thread. A pinpad login waits for the user's fingers and a card takes its time to sign: only this
 // thread waits. Requests never appear in logs or errors (a login carries the PIN), and nothing of
 // a request is kept once answered.
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { serveRequests } from '../platform/workerRpc';
 import { Cryptoki } from './pkcs11';
-import { Pkcs11Failure, withBuffers, type Pkcs11Operations, type Pkcs11Request, type Pkcs11Response } from './pkcs11Protocol';
+import { Pkcs11Failure, withBuffers, type Pkcs11FailureData, type Pkcs11Operations, type Pkcs11Request } from './pkcs11Protocol';
 
 const modulePath = (workerData as { modulePath: string }).modulePath;
 
@@ -35,23 +36,14 @@ const operations: Pkcs11Operations = {
   },
 };
 
-function failureOf(error: unknown, operation: string): Extract<Pkcs11Response, { failure: unknown }>['failure'] {
+function failureOf(error: unknown, { operation }: Pkcs11Request): Pkcs11FailureData {
   if (error instanceof Pkcs11Failure) return { ckr: error.ckr, method: error.method, message: error.message };
   return { ckr: 'NATIVE', method: operation, message: error instanceof Error ? error.message : String(error) };
 }
 
-const port = parentPort;
-if (port) {
-  // Requests run as they come; a signature (pkcs11js runs C_Sign on its own thread) lets the
-  // following ones through meanwhile, as on the caller's thread before.
-  port.on('message', async ({ id, operation, args }: Pkcs11Request) => {
-    let response: Pkcs11Response;
-    try {
-      const run = operations[operation] as (...values: unknown[]) => unknown;
-      response = { id, result: await run(...withBuffers(args)) };
-    } catch (error) {
-      response = { id, failure: failureOf(error, operation) };
-    }
-    port.postMessage(response);
-  });
-}
+// Requests run as they come; a signature (pkcs11js runs C_Sign on its own thread) lets the
+// following ones through meanwhile, as on the caller's thread before.
+serveRequests<Pkcs11Request, unknown, Pkcs11FailureData>({
+  handle: ({ operation, args }) => (operations[operation] as (...values: unknown[]) => unknown)(...withBuffers(args)),
+  failure: failureOf,
+});

@@ -1,75 +1,36 @@
 // A small pool of worker threads owned by the keystore engine: key derivation never runs on the
 // caller's thread (the VS Code extension host), and independent derivations (MAC key, certificate
-// bag key and IV, each key bag) run in parallel. Workers are started once, kept warm, and unref'd
-// while idle so they never keep a process alive.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// bag key and IV, each key bag) run in parallel, one per worker. Workers are started once, kept
+// warm, replaced when one dies, and unref'd while idle so they never keep a process alive.
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startWorker, WorkerChannel } from '../platform/workerRpc';
 import type { KdfJob } from './pkcs12/kdf';
-import type { KdfRequest, KdfResponse } from './pkcs12/kdfWorker';
 
-interface Pending {
-  request: KdfRequest;
+interface Queued {
+  job: KdfJob;
   resolve: (bytes: Uint8Array) => void;
   reject: (error: Error) => void;
 }
 
-/**
- * The worker: `dist/kdfWorker.js` beside the bundle (scripts/build.mjs builds it), or, when running
- * from src/ under tsx (tests, benchmarks), the TypeScript source behind tsx's require hook, which
- * workers do not inherit.
- */
-function startWorker(): Worker {
-  const bundled = path.join(__dirname, 'kdfWorker.js');
-  if (existsSync(bundled)) return new Worker(bundled);
-  const source = path.join(__dirname, 'pkcs12', 'kdfWorker.ts');
-  const tsx = createRequire(__filename).resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, { eval: true });
-}
+const entry = { bundled: 'kdfWorker.js', source: path.join(__dirname, 'pkcs12', 'kdfWorker.ts') };
 
 class Slot {
-  readonly worker: Worker;
-  current?: Pending;
+  readonly channel: WorkerChannel<KdfJob, Uint8Array, string>;
+  busy = false;
 
-  constructor(private readonly pool: KdfPool) {
-    this.worker = startWorker();
-    this.worker.on('message', (response: KdfResponse) => this.settle(response));
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', () => this.fail(new Error('key derivation worker stopped')));
-    // After the listeners: adding a 'message' listener refs the worker's port again.
-    this.worker.unref();
-  }
-
-  run(pending: Pending): void {
-    this.current = pending;
-    this.worker.ref();
-    this.worker.postMessage(pending.request);
-  }
-
-  private settle(response: KdfResponse): void {
-    const pending = this.current;
-    this.current = undefined;
-    this.worker.unref();
-    if (pending) {
-      if ('error' in response) pending.reject(new Error(response.error));
-      else pending.resolve(response.result);
-    }
-    this.pool.next(this);
-  }
-
-  private fail(error: Error): void {
-    this.current?.reject(error);
-    this.current = undefined;
-    this.pool.replace(this);
+  constructor(pool: KdfPool) {
+    this.channel = new WorkerChannel(startWorker(entry), {
+      failed: (message) => new Error(message),
+      stopped: (_job, reason) => new Error(`key derivation worker stopped (${reason})`),
+      exited: () => pool.replace(this),
+    });
   }
 }
 
 export class KdfPool {
   private slots: Slot[] = [];
-  private queue: Pending[] = [];
-  private nextId = 1;
+  private queue: Queued[] = [];
   private closed = false;
 
   constructor(readonly size: number = Math.max(1, Math.min(4, availableParallelism()))) {
@@ -79,17 +40,21 @@ export class KdfPool {
   derive(job: KdfJob): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new Error('key derivation pool closed'));
     return new Promise((resolve, reject) => {
-      const pending = { request: { id: this.nextId++, job }, resolve, reject };
-      const idle = this.slots.find((slot) => !slot.current);
-      if (idle) idle.run(pending);
-      else this.queue.push(pending);
+      this.queue.push({ job, resolve, reject });
+      const idle = this.slots.find((slot) => !slot.busy);
+      if (idle) this.run(idle);
     });
   }
 
-  /** Called by a slot that finished: hand it the next queued job. */
-  next(slot: Slot): void {
-    const pending = this.queue.shift();
-    if (pending) slot.run(pending);
+  /** Hands `slot` the next queued job, and the one after when it is done. */
+  private run(slot: Slot): void {
+    const queued = this.queue.shift();
+    if (!queued) return;
+    slot.busy = true;
+    slot.channel.request(queued.job).then(queued.resolve, queued.reject).finally(() => {
+      slot.busy = false;
+      if (this.slots.includes(slot)) this.run(slot);
+    });
   }
 
   /** Called when a worker died: start a fresh one in its place so the pool keeps its size. */
@@ -98,15 +63,15 @@ export class KdfPool {
     if (index < 0 || this.closed) return;
     const fresh = new Slot(this);
     this.slots[index] = fresh;
-    this.next(fresh);
+    this.run(fresh);
   }
 
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots;
     this.slots = [];
-    for (const pending of this.queue.splice(0)) pending.reject(new Error('key derivation pool closed'));
-    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    for (const queued of this.queue.splice(0)) queued.reject(new Error('key derivation pool closed'));
+    await Promise.all(slots.map((slot) => slot.channel.worker.terminate()));
   }
 }
 
