@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { completeCertificate, DELIVERY_POLLING, procedureContext, requestCertificate, type SandboxHost } from '../../../src/procedures';
+import { completeCertificate, DELIVERY_POLLING, procedureContext, requestCertificate, type ProcedureContext, type SandboxHost } from '../../../src/procedures';
+import { RaClient } from '../../../src/ra/client';
+import { endpoints } from '../../../src/ra/endpoints';
 import { AuthorityError } from '../../../src/ra/errors';
 import { pinPrompter, scriptedPrompter, startRig, type Rig } from './harness';
 
@@ -28,6 +30,13 @@ describe('the procedure context made for both faces', function () {
   });
   after(async () => rig?.stop());
   beforeEach(() => void (opened.length = 0));
+
+  it('is made by procedureContext only: an object built by hand is not a ProcedureContext (tsc checks this file)', () => {
+    const client = new RaClient({ endpoints: endpoints({ baseUrl: 'http://127.0.0.1:9' }) });
+    // @ts-expect-error the brand that only procedureContext() gives
+    const handMade: ProcedureContext = { environment: 'sandbox', client, prompter: scriptedPrompter(), delivery: { attempts: 100, intervalMs: 1 } };
+    assert.equal(handMade.delivery.attempts, 100);
+  });
 
   it('a sandbox that trusts no eID refuses the card when nothing opened it for the procedure', async () => {
     const context = await procedureContext({ environment: 'sandbox', raUrl: rig.sandbox.url, prompter: scriptedPrompter(), eid: withEid(), keystore: { iterations: 1000 } });
