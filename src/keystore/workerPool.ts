@@ -51,10 +51,20 @@ export class KdfPool {
     const queued = this.queue.shift();
     if (!queued) return;
     slot.busy = true;
-    slot.channel.request(queued.job).then(queued.resolve, queued.reject).finally(() => {
+    const done = () => {
       slot.busy = false;
       if (this.slots.includes(slot)) this.run(slot);
-    });
+    };
+    slot.channel.request(queued.job).then(
+      (bytes) => {
+        queued.resolve(bytes);
+        done();
+      },
+      (error: Error) => {
+        queued.reject(error);
+        done();
+      },
+    );
   }
 
   /** Called when a worker died: start a fresh one in its place so the pool keeps its size. */

@@ -110,14 +110,16 @@ export interface Service<Request, Result, Failure> {
 export function serveRequests<Request, Result, Failure>(service: Service<Request, Result, Failure>): void {
   const port = parentPort;
   if (!port) return;
-  port.on('message', async ({ id, request }: Message<Request>) => {
-    let result: Result;
+  const answer = (id: number, result: Result) => port.postMessage({ id, result } satisfies Answer<Result, Failure>, service.transfer?.(result));
+  const fail = (id: number, error: unknown, request: Request) => port.postMessage({ id, failure: service.failure(error, request) } satisfies Answer<Result, Failure>);
+  port.on('message', ({ id, request }: Message<Request>) => {
     try {
-      result = await service.handle(request);
+      const result = service.handle(request);
+      // A synchronous answer goes at once, without a turn of the event loop.
+      if (result instanceof Promise) result.then((value) => answer(id, value), (error: unknown) => fail(id, error, request));
+      else answer(id, result);
     } catch (error) {
-      port.postMessage({ id, failure: service.failure(error, request) } satisfies Answer<Result, Failure>);
-      return;
+      fail(id, error, request);
     }
-    port.postMessage({ id, result } satisfies Answer<Result, Failure>, service.transfer?.(result));
   });
 }
