@@ -61,6 +61,36 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   // Where to get the middleware depends on the operating system.
   'eid/middleware-missing': failure((error, t) => t(`eid.error.middleware-missing.${error instanceof MiddlewareMissing ? error.os : 'linux'}`, error.params), ExitCode.middlewareMissing),
   'eid/middleware-broken': failure('eid.error.middleware-broken', ExitCode.middlewareMissing),
+
+  'ra/authority': failure('ra.error.authority', ExitCode.authority),
+  'ra/not-yet-delivered': failure('ra.error.not-yet-delivered', ExitCode.notYetDelivered),
+  'ra/soap-fault': failure('ra.error.soap-fault', ExitCode.authority),
+  'ra/http': failure('ra.error.http', ExitCode.authority),
+  'ra/redirect': failure('ra.error.redirect', ExitCode.authority),
+  'ra/unreachable': failure('ra.error.unreachable', ExitCode.authority),
+  'ra/tls': failure('ra.error.tls', ExitCode.authority),
+  'ra/timeout': failure('ra.error.timeout', ExitCode.authority),
+  'ra/too-large': failure('ra.error.too-large', ExitCode.authority),
+  'ra/malformed': failure('ra.error.malformed', ExitCode.authority),
+  'ra/hostile': failure('ra.error.hostile', ExitCode.authority),
+  'ra/trace-refused': failure('ra.trace.refused', ExitCode.failure),
+
+  // The user stopped on purpose: Escape (they know), "Decline" or "No" (told what was not done).
+  'procedure/cancelled': cancel('procedures.error.cancelled', ExitCode.failure, 'quiet'),
+  'procedure/contract-declined': cancel('procedures.error.contract-declined', ExitCode.failure, 'notice'),
+  'procedure/production-not-confirmed': cancel('procedures.error.production-not-confirmed', ExitCode.failure, 'notice'),
+  'procedure/not-authorized': failure('procedures.error.not-authorized', ExitCode.authority),
+  'procedure/invalid-holder': failure('procedures.error.invalid-holder', ExitCode.usage),
+  'procedure/application-id-in-use': failure('procedures.error.application-id-in-use', ExitCode.failure),
+  'procedure/invalid-contact-data': failure('procedures.error.invalid-contact-data', ExitCode.usage),
+  'procedure/wrong-stage': failure('procedures.error.wrong-stage', ExitCode.failure),
+  'procedure/not-yet-delivered': failure('procedures.error.not-yet-delivered', ExitCode.notYetDelivered),
+  'procedure/request-refused': failure('procedures.error.request-refused', ExitCode.authority),
+  'procedure/wrong-certificate': failure('procedures.error.wrong-certificate', ExitCode.failure),
+  'procedure/not-replaceable': failure('procedures.error.not-replaceable', ExitCode.authority),
+  'procedure/etk-not-published': failure('procedures.error.etk-not-published', ExitCode.failure),
+  'procedure/not-an-ehealth-keystore': failure('procedures.error.not-an-ehealth-keystore', ExitCode.unsupported),
+  'procedure/request-outcome-unknown': failure('procedures.error.request-outcome-unknown', ExitCode.failure),
 };
 
 /** The face of a domain error; undefined for anything else (Node's own errors, a bug). */

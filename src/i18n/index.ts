@@ -52,11 +52,6 @@ function pluralCategory(language: Language, count: string | number | undefined):
   return rules.select(Number(count));
 }
 
-/** An engine error (or anything) that can say what happened in the user's language. */
-export interface Explained {
-  userMessage(language: Language): string;
-}
-
 /** A translator bound to one language, handed to faces. */
 export type Translator = (key: MessageKey, params?: MessageParams) => string;
 

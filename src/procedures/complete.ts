@@ -3,7 +3,8 @@
 // depot publishes the ETK. Resumable: it starts from whatever stage the keystore file shows.
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import { getCertificate } from '../ra/certra';
-import { AuthorityError, CertificateNotYetDelivered } from '../ra/errors';
+import { isDomainError } from '../core/domainError';
+import { AuthorityError } from '../ra/errors';
 import type { ProcedureContext } from './context';
 import { confirmIfProduction } from './environment';
 import { ProcedureError } from './errors';
@@ -50,11 +51,11 @@ async function deliveredChain(context: ProcedureContext, opened: OpenedRequest):
       }
       return chain;
     } catch (error) {
-      if (error instanceof CertificateNotYetDelivered && attempt < polling.attempts) {
+      if (isDomainError(error, 'ra', 'not-yet-delivered') && attempt < polling.attempts) {
         await sleep(polling.intervalMs, context.signal);
         continue;
       }
-      if (error instanceof CertificateNotYetDelivered) throw new ProcedureError('not-yet-delivered', { publicKeyIdentifier: opened.publicKeyIdentifier });
+      if (isDomainError(error, 'ra', 'not-yet-delivered')) throw new ProcedureError('not-yet-delivered', { publicKeyIdentifier: opened.publicKeyIdentifier });
       if (error instanceof AuthorityError && error.has('CERT_REFUSED')) throw new ProcedureError('request-refused', { publicKeyIdentifier: opened.publicKeyIdentifier });
       throw error;
     }

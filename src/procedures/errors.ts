@@ -1,6 +1,6 @@
 // Errors of the procedures themselves (the engines' errors - eID, keystore, registration - pass
-// through unchanged): a code, parameters, and a user message in fr/nl/en/de.
-import { translate, type Explained, type Language, type MessageKey, type MessageParams } from '../i18n';
+// through unchanged): a code and parameters, no words (the faces word them from src/faces/errors.ts).
+import { DomainError, type ErrorParams } from '../core/domainError';
 
 export type ProcedureErrorCode =
   | 'cancelled'
@@ -19,21 +19,21 @@ export type ProcedureErrorCode =
   | 'not-an-ehealth-keystore'
   | 'request-outcome-unknown';
 
-export class ProcedureError extends Error {
-  constructor(
-    readonly code: ProcedureErrorCode,
-    readonly params: MessageParams = {},
-    detail: string = code,
-    /** An engine error whose own message completes ours as `{reason}`. */
-    readonly reason?: Explained,
-  ) {
-    super(detail);
-    this.name = 'ProcedureError';
+declare module '../core/domainError' {
+  interface DomainErrorCodes {
+    procedure: ProcedureErrorCode;
   }
+}
 
-  userMessage(language: Language): string {
-    const params = this.reason ? { ...this.params, reason: this.reason.userMessage(language) } : this.params;
-    return translate(language, `procedures.error.${this.code}` as MessageKey, params);
+export class ProcedureError<C extends ProcedureErrorCode = ProcedureErrorCode> extends DomainError<'procedure', C> {
+  constructor(
+    code: C,
+    params: ErrorParams = {},
+    detail: string = code,
+    /** `cause`: an engine error whose words complete ours as `{reason}`. */
+    options?: { cause?: unknown },
+  ) {
+    super('procedure', code, detail, params, options);
   }
 }
 

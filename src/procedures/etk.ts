@@ -7,7 +7,7 @@ import type { Holder } from '../core/holder';
 import type { Signer } from '../core/signer';
 import type { EhealthKeystoreContent } from '../keystore/layout';
 import { getCertificateInfoForAuthenticationCertificate } from '../ra/certra';
-import { MalformedAnswer } from '../ra/errors';
+import { RaError } from '../ra/errors';
 import { decryptChallenge } from '../ra/etkChallenge';
 import { getEtk } from '../ra/etkdepot';
 import { completeEtkRegistration, startEtkRegistration } from '../ra/etkra';
@@ -58,7 +58,7 @@ function tokenContent(token: Buffer): Buffer {
     const signed = AsnConvert.parse(AsnConvert.parse(token, ContentInfo).content, SignedData);
     return Buffer.from(signed.encapContentInfo.eContent!.single!.buffer);
   } catch {
-    throw new MalformedAnswer('The ETK from the depot is not CMS SignedData.', { detail: 'ETK' });
+    throw new RaError('malformed', 'The ETK from the depot is not CMS SignedData.', { detail: 'ETK' });
   }
 }
 

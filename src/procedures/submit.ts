@@ -72,7 +72,7 @@ export async function submitRequest(context: ProcedureContext, submission: Submi
   } catch (error) {
     // The authority may hold a request for this key: deleting it would leave a certificate nobody
     // can use. Completing later tells which way it went.
-    if (requestMayHaveArrived(error)) throw new ProcedureError('request-outcome-unknown', { file }, `request outcome unknown: ${error.message}`, error);
+    if (requestMayHaveArrived(error)) throw new ProcedureError('request-outcome-unknown', { file }, `request outcome unknown: ${error.message}`, { cause: error });
     // Not sent, or refused: the key is of no use, the folder goes back to what it was.
     await fs.rm(file, { force: true });
     throw error;

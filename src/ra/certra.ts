@@ -220,7 +220,7 @@ export const generateCertificate = certra<CertificateRequest, CertificateRequest
   },
 });
 
-/** The delivered chain, DER, leaf first, without the root. Throws CertificateNotYetDelivered before. */
+/** The delivered chain, DER, leaf first, without the root. Throws ra/not-yet-delivered before. */
 export const getCertificate = certra<{ publicKeyIdentifier: string }, Buffer[]>({
   name: 'GetCertificate',
   body: ({ publicKeyIdentifier }) => [el(P, 'PublicKeyIdentifier', publicKeyIdentifier)],

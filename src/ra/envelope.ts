@@ -1,5 +1,6 @@
-// SOAP 1.1 envelopes: wrap a request element, open an answer (faults become SoapFault).
-import { MalformedAnswer, SoapFault } from './errors';
+// SOAP 1.1 envelopes: wrap a request element, open an answer (faults become ra/soap-fault errors).
+import { isDomainError } from '../core/domainError';
+import { RaError } from './errors';
 import { NS } from './namespaces';
 import { optionalText } from './read';
 import { buildDocument, childElements, el, parseXml, serialize, type XmlElement } from './xml';
@@ -11,35 +12,35 @@ export function envelope(request: XmlElement): string {
 
 /**
  * Parses an answer and returns the one element in its SOAP Body, which must be `ns`:`name`.
- * A Fault raises SoapFault whatever the expected element.
+ * A Fault raises ra/soap-fault whatever the expected element.
  */
 export function openEnvelope(text: string, ns: string, name: string): Element {
   const root = parseXml(text).documentElement!;
   if (root.namespaceURI !== NS.soap || root.localName !== 'Envelope') {
-    throw new MalformedAnswer(`Expected a SOAP 1.1 Envelope, got {${root.namespaceURI ?? ''}}${root.localName}.`, { detail: 'Envelope' });
+    throw new RaError('malformed', `Expected a SOAP 1.1 Envelope, got {${root.namespaceURI ?? ''}}${root.localName}.`, { detail: 'Envelope' });
   }
   const [body, extra] = childElements(root, NS.soap, 'Body');
-  if (!body || extra) throw new MalformedAnswer('The envelope must have exactly one Body.', { detail: 'Body' });
+  if (!body || extra) throw new RaError('malformed', 'The envelope must have exactly one Body.', { detail: 'Body' });
   const [payload, ...others] = childElements(body);
-  if (!payload || others.length) throw new MalformedAnswer('The Body must hold exactly one element.', { detail: 'Body' });
+  if (!payload || others.length) throw new RaError('malformed', 'The Body must hold exactly one element.', { detail: 'Body' });
   if (payload.namespaceURI === NS.soap && payload.localName === 'Fault') {
     const code = (optionalText(payload, null, 'faultcode') ?? '').trim();
     const reason = (optionalText(payload, null, 'faultstring') ?? '').trim();
-    throw new SoapFault(`SOAP fault ${code}: ${reason}`, { fault: code, reason });
+    throw new RaError('soap-fault', `SOAP fault ${code}: ${reason}`, { fault: code, reason });
   }
   if (payload.namespaceURI !== ns || payload.localName !== name) {
-    throw new MalformedAnswer(`Expected {${ns}}${name}, got {${payload.namespaceURI ?? ''}}${payload.localName}.`, { detail: name });
+    throw new RaError('malformed', `Expected {${ns}}${name}, got {${payload.namespaceURI ?? ''}}${payload.localName}.`, { detail: name });
   }
   return payload;
 }
 
-/** The SoapFault an error answer carries, if it is a readable SOAP fault. */
-export function faultOf(text: string): SoapFault | undefined {
+/** The SOAP fault an error answer carries, if it is a readable SOAP fault. */
+export function faultOf(text: string): RaError | undefined {
   try {
     openEnvelope(text, NS.soap, 'Fault');
   } catch (error) {
-    if (error instanceof SoapFault) return error;
-    if (error instanceof MalformedAnswer) return undefined;
+    if (isDomainError(error, 'ra', 'soap-fault')) return error;
+    if (isDomainError(error, 'ra', 'malformed')) return undefined;
     throw error;
   }
   return undefined;

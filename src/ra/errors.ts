@@ -1,6 +1,6 @@
-// Errors of the registration client: values with a code, parameters and a message in the user's
-// language. `Error.message` is for developers (English, never a secret); faces show `userMessage`.
-import { translate, type Language, type MessageKey, type MessageParams } from '../i18n';
+// Errors of the registration client: a code and parameters, no words (the faces word them from
+// src/faces/errors.ts). `Error.message` is for developers (English, never a secret).
+import { DomainError, type ErrorParams } from '../core/domainError';
 
 export type RaErrorCode =
   | 'authority'
@@ -13,20 +13,26 @@ export type RaErrorCode =
   | 'timeout'
   | 'too-large'
   | 'malformed'
-  | 'hostile';
+  | 'hostile'
+  | 'trace-refused';
 
-export abstract class RaError extends Error {
-  abstract readonly code: RaErrorCode;
-
-  constructor(
-    detail: string,
-    readonly params: MessageParams = {},
-  ) {
-    super(detail);
+declare module '../core/domainError' {
+  interface DomainErrorCodes {
+    ra: RaErrorCode;
   }
+}
 
-  userMessage(language: Language): string {
-    return translate(language, `ra.error.${this.code}` as MessageKey, this.params);
+/**
+ * soap-fault: a SOAP fault (`fault`, `reason`). http: an HTTP status other than 200 (and other than a
+ * SOAP fault's 500). redirect: never followed, a registration request must reach the authority it
+ * names. unreachable: no connection (`host`, `reason`). tls: the server's TLS certificate is not
+ * trusted (corporate proxy, wrong host, expired). malformed: not the XML we expect (not XML, wrong
+ * namespace, wrong element, missing or invalid field: `detail`). hostile: XML that tries something
+ * (a DTD, entity declarations or references), refused before any use. trace-refused: see TraceRefused.
+ */
+export class RaError<C extends RaErrorCode = RaErrorCode> extends DomainError<'ra', C> {
+  constructor(code: C, detail: string, params: ErrorParams = {}) {
+    super('ra', code, detail, params);
   }
 }
 
@@ -37,10 +43,11 @@ export interface AuthorityErrorDetail {
   parameters: Record<string, string>;
 }
 
-/** The authority answered with a non-success status; `errors` holds its error codes, if any. */
-export class AuthorityError extends RaError {
-  readonly code: 'authority' | 'not-yet-delivered' = 'authority';
-
+/**
+ * The authority answered with a non-success status; `errors` holds its error codes, if any.
+ * not-yet-delivered: GetCertificate before the CA issued the certificate, retry later (seconds or days).
+ */
+export class AuthorityError extends RaError<'authority' | 'not-yet-delivered'> {
   constructor(
     readonly status: string,
     readonly errors: AuthorityErrorDetail[],
@@ -48,7 +55,7 @@ export class AuthorityError extends RaError {
   ) {
     const first = errors[0];
     const summary = first ? `${first.code}: ${first.message}` : statusMessage || status;
-    super(`The authority refused the request (${status}): ${summary}`, {
+    super(errors.some((error) => error.code === 'CERT_NOT_YET_DELIVERED') ? 'not-yet-delivered' : 'authority', `The authority refused the request (${status}): ${summary}`, {
       code: first?.code ?? status,
       message: first?.message || statusMessage || status,
     });
@@ -59,52 +66,8 @@ export class AuthorityError extends RaError {
   }
 }
 
-/** GetCertificate before the CA issued the certificate: retry later (seconds or days). */
-export class CertificateNotYetDelivered extends AuthorityError {
-  override readonly code = 'not-yet-delivered';
-}
-
-export class SoapFault extends RaError {
-  readonly code = 'soap-fault';
-}
-
-/** An HTTP status other than 200 (and other than a SOAP fault's 500). */
-export class HttpStatusError extends RaError {
-  readonly code = 'http';
-}
-
-/** Redirects are never followed: a registration request must reach the authority it names. */
-export class RedirectRefused extends RaError {
-  readonly code = 'redirect';
-}
-
-export class AuthorityUnreachable extends RaError {
-  readonly code = 'unreachable';
-}
-
-/** The server's TLS certificate is not trusted (corporate proxy, wrong host, expired). */
-export class TlsRefused extends RaError {
-  readonly code = 'tls';
-}
-
-export class Timeout extends RaError {
-  readonly code = 'timeout';
-}
-
-export class AnswerTooLarge extends RaError {
-  readonly code = 'too-large';
-}
-
-/** Not the XML we expect: not XML, wrong namespace, wrong element, missing or invalid field. */
-export class MalformedAnswer extends RaError {
-  readonly code = 'malformed';
-}
-
-/** XML that tries something: a DTD, entity declarations or references. Refused before any use. */
-export class HostileAnswer extends RaError {
-  readonly code = 'hostile';
-}
-
+// No complete answer in time, or an answer we refused to read.
+const answeredButUnread: ReadonlySet<RaErrorCode> = new Set(['timeout', 'too-large', 'malformed', 'hostile']);
 // Connection failures that happen before a byte of the request leaves the machine.
 const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT)$/;
 
@@ -114,6 +77,7 @@ const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EA
  * a fault or a connection that never opened means it did not.
  */
 export function requestMayHaveArrived(error: unknown): error is RaError {
-  if (error instanceof Timeout || error instanceof AnswerTooLarge || error instanceof MalformedAnswer || error instanceof HostileAnswer) return true;
-  return error instanceof AuthorityUnreachable && !NOT_SENT.test(String(error.params.reason ?? ''));
+  if (!(error instanceof RaError)) return false;
+  if (answeredButUnread.has(error.code)) return true;
+  return error.code === 'unreachable' && !NOT_SENT.test(String(error.params.reason ?? ''));
 }

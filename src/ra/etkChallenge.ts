@@ -4,7 +4,7 @@
 // serial is the first 16 bytes of the plaintext. Node 20 refuses PKCS#1 v1.5 decryption (Marvin
 // attack mitigation), so the padding is removed here after a raw RSA operation, every byte checked.
 import { constants, createHash, privateDecrypt, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { MalformedAnswer } from './errors';
+import { RaError } from './errors';
 
 const SERIAL_BYTES = 16;
 const DIGEST_BYTES = 32;
@@ -12,7 +12,7 @@ const DIGEST_BYTES = 32;
 const MIN_PADDING = 8;
 
 function invalid(problem: string): never {
-  throw new MalformedAnswer(`The ETK challenge ${problem}.`, { detail: 'Challenge' });
+  throw new RaError('malformed', `The ETK challenge ${problem}.`, { detail: 'Challenge' });
 }
 
 /** Removes PKCS#1 v1.5 encryption padding (type 2): 00 02 PS(non-zero, >= 8) 00 message. */

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Signer } from '../core/signer';
 import type { OperationName, Service } from '../protocol/services';
-import { AuthorityError, CertificateNotYetDelivered, MalformedAnswer, type AuthorityErrorDetail } from './errors';
+import { AuthorityError, type AuthorityErrorDetail, RaError } from './errors';
 import { envelope, openEnvelope } from './envelope';
 import { NS, SUCCESS_STATUS } from './namespaces';
 import { children, optionalChild, optionalText, text, textOf } from './read';
@@ -61,18 +61,16 @@ function checkStatus(answer: Element): void {
   // GetExistingApplicationIds answers a plain ResponseType, without Status.
   if (!status) return;
   const code = optionalChild(status, NS.commonsCore, 'StatusCode')?.getAttribute('Value');
-  if (!code) throw new MalformedAnswer('The answer has a Status without StatusCode/@Value.', { detail: 'StatusCode' });
+  if (!code) throw new RaError('malformed', 'The answer has a Status without StatusCode/@Value.', { detail: 'StatusCode' });
   if (code === SUCCESS_STATUS) return;
   const errors = authorityErrors(status);
   const message = optionalText(status, NS.commonsCore, 'StatusMessage') ?? '';
-  throw errors.some((error) => error.code === 'CERT_NOT_YET_DELIVERED')
-    ? new CertificateNotYetDelivered(code, errors, message)
-    : new AuthorityError(code, errors, message);
+  throw new AuthorityError(code, errors, message);
 }
 
 function checkDepotStatus(answer: Element): void {
   const status = optionalChild(answer, NS.commonsCoreV1, 'Status');
-  if (!status) throw new MalformedAnswer('The answer has no Status.', { detail: 'Status' });
+  if (!status) throw new RaError('malformed', 'The answer has no Status.', { detail: 'Status' });
   const code = text(status, null, 'Code').trim();
   if (code === '200') return;
   const message = children(status, null, 'Message').map(textOf).join(' ');

@@ -1,11 +1,11 @@
 // Typed readers over answer elements: each value is checked against its XSD type, and anything
-// missing or out of shape becomes a MalformedAnswer naming the element.
-import { MalformedAnswer } from './errors';
+// missing or out of shape becomes ra/malformed naming the element.
+import { RaError } from './errors';
 import { childElements } from './xml';
 import { NS } from './namespaces';
 
 function malformed(element: string, problem: string): never {
-  throw new MalformedAnswer(`The answer's ${element} ${problem}.`, { detail: element });
+  throw new RaError('malformed', `The answer's ${element} ${problem}.`, { detail: element });
 }
 
 export function children(parent: Element, ns: string | null, name: string): Element[] {

@@ -1,15 +1,6 @@
 // The one HTTP exchange of a SOAP call: TLS verified (Node's defaults, never disabled), redirects
 // refused, body size and total time capped.
-import {
-  AnswerTooLarge,
-  AuthorityUnreachable,
-  HttpStatusError,
-  MalformedAnswer,
-  RaError,
-  RedirectRefused,
-  Timeout,
-  TlsRefused,
-} from './errors';
+import { RaError } from './errors';
 import { faultOf } from './envelope';
 
 export interface SoapCallOptions {
@@ -36,31 +27,31 @@ const TLS_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_|ERR_SSL_
 
 function transportError(error: unknown, endpoint: URL, timedOut: boolean, timeoutMs: number): RaError {
   if (error instanceof RaError) return error;
-  if (timedOut) return new Timeout(`No complete answer from ${endpoint.host} within ${timeoutMs} ms.`, { seconds: Math.ceil(timeoutMs / 1000) });
+  if (timedOut) return new RaError('timeout', `No complete answer from ${endpoint.host} within ${timeoutMs} ms.`, { seconds: Math.ceil(timeoutMs / 1000) });
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-  if (cause?.code && TLS_CODES.test(cause.code)) return new TlsRefused(`TLS refused for ${endpoint.host}: ${reason}`, { host: endpoint.host, reason });
-  return new AuthorityUnreachable(`Cannot reach ${endpoint.host}: ${reason}`, { host: endpoint.host, reason });
+  if (cause?.code && TLS_CODES.test(cause.code)) return new RaError('tls', `TLS refused for ${endpoint.host}: ${reason}`, { host: endpoint.host, reason });
+  return new RaError('unreachable', `Cannot reach ${endpoint.host}: ${reason}`, { host: endpoint.host, reason });
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw new AnswerTooLarge(`The answer declares ${declared} bytes (limit ${maxBytes}).`, { limit: maxBytes });
+  if (declared > maxBytes) throw new RaError('too-large', `The answer declares ${declared} bytes (limit ${maxBytes}).`, { limit: maxBytes });
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of response.body ?? []) {
     total += chunk.byteLength;
-    if (total > maxBytes) throw new AnswerTooLarge(`The answer exceeds ${maxBytes} bytes.`, { limit: maxBytes });
+    if (total > maxBytes) throw new RaError('too-large', `The answer exceeds ${maxBytes} bytes.`, { limit: maxBytes });
     chunks.push(Buffer.from(chunk));
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new MalformedAnswer('The answer is not UTF-8 text.', { detail: 'UTF-8' });
+    throw new RaError('malformed', 'The answer is not UTF-8 text.', { detail: 'UTF-8' });
   }
 }
 
-/** Posts `envelope` with its SOAPAction and returns the answer envelope (a fault throws SoapFault). */
+/** Posts `envelope` with its SOAPAction and returns the answer envelope (a fault throws ra/soap-fault). */
 export async function soapCall(endpoint: URL, action: string, envelope: string, options: SoapCallOptions = {}): Promise<string> {
   const { timeoutMs = DEFAULT_TIMEOUT_MS, maxBytes = DEFAULT_MAX_BYTES, trace } = options;
   // SOAP 1.1 quotes the action; an operation without one (GetEtk) is sent as "".
@@ -80,12 +71,12 @@ export async function soapCall(endpoint: URL, action: string, envelope: string, 
     status = response.status;
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get('location') ?? '';
-      throw new RedirectRefused(`Redirect ${response.status} to ${location} refused.`, { location });
+      throw new RaError('redirect', `Redirect ${response.status} to ${location} refused.`, { location });
     }
     answer = await readCapped(response, maxBytes);
     if (response.status === 200) return answer;
     // SOAP 1.1 answers faults with HTTP 500; anything else is an HTTP error.
-    throw faultOf(answer) ?? new HttpStatusError(`HTTP ${response.status} from ${endpoint.host}.`, { status: response.status });
+    throw faultOf(answer) ?? new RaError('http', `HTTP ${response.status} from ${endpoint.host}.`, { status: response.status });
   } catch (error) {
     failure = transportError(error, endpoint, timedOut, timeoutMs);
     throw failure;

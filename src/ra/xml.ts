@@ -1,7 +1,7 @@
 // The only door to XML in the registration client: elements are built as a DOM (never by string
 // concatenation of values), and answers are parsed with DTDs and entities refused outright.
 import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import { HostileAnswer, MalformedAnswer } from './errors';
+import { RaError } from './errors';
 import { PREFIXES } from './namespaces';
 
 /** Content of an element to build: child elements, text, or nodes copied verbatim from an answer. */
@@ -81,7 +81,7 @@ const ENTITY_REFERENCE_NODE = 5;
 
 function assertNoDtdNodes(node: Node): void {
   if (node.nodeType === DOCUMENT_TYPE_NODE || node.nodeType === ENTITY_REFERENCE_NODE) {
-    throw new HostileAnswer('The answer carries a document type or an entity reference.');
+    throw new RaError('hostile', 'The answer carries a document type or an entity reference.');
   }
   for (let child = node.firstChild; child; child = child.nextSibling) assertNoDtdNodes(child);
 }
@@ -89,10 +89,10 @@ function assertNoDtdNodes(node: Node): void {
 /** Parses an answer: refuses any DTD or entity, and any well-formedness error or warning. */
 export function parseXml(text: string): Document {
   if (prologHasDoctype(text)) {
-    throw new HostileAnswer('The answer declares a document type (DTD) or entities; refused.');
+    throw new RaError('hostile', 'The answer declares a document type (DTD) or entities; refused.');
   }
   const fail = (message: string): never => {
-    throw new MalformedAnswer(`The answer is not well-formed XML: ${message}`, { detail: 'XML' });
+    throw new RaError('malformed', `The answer is not well-formed XML: ${message}`, { detail: 'XML' });
   };
   const doc = new DOMParser({ errorHandler: { warning: fail, error: fail, fatalError: fail } }).parseFromString(text, 'text/xml');
   if (!doc?.documentElement) fail('no root element');

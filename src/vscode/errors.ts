@@ -3,8 +3,8 @@
 // without secrets. The notification offers what helps next: retry the command, open the guide of
 // the procedure, show the log.
 import * as vscode from 'vscode';
+import type { DomainError } from '../core/domainError';
 import { errorFace, errorMessage } from '../faces/errors';
-import type { Explained } from '../i18n';
 import { currentLanguage, currentTranslator } from './language';
 
 export interface ErrorHelp {
@@ -14,29 +14,19 @@ export interface ErrorHelp {
   guide?: string;
 }
 
-// The user stopped on purpose (Escape, "Decline", "No, stay where I am", Cancel at the last PIN
-// try): nothing went wrong.
-const declined = new Set(['cancelled', 'contract-declined', 'production-not-confirmed', 'pin-cancelled', 'pin-last-try-declined']);
-const codeOf = (error: unknown) => String((error as { code?: unknown } | undefined)?.code ?? '');
-
-export function userMessageOf(error: unknown): string {
-  if (errorFace(error)) return errorMessage(error, currentLanguage());
-  const explained = error as Partial<Explained> | undefined;
-  if (typeof explained?.userMessage === 'function') return explained.userMessage(currentLanguage());
-  return error instanceof Error ? error.message : String(error);
-}
-
 export async function showError(error: unknown, log: vscode.LogOutputChannel, context: string, help: ErrorHelp = {}): Promise<void> {
-  const code = codeOf(error);
-  if (declined.has(code)) {
-    log.info(`${context}: ${code}`);
-    if (code !== 'cancelled' && code !== 'pin-cancelled') void vscode.window.showInformationMessage(userMessageOf(error));
+  const face = errorFace(error);
+  const message = errorMessage(error, currentLanguage());
+  if (face?.cancel) {
+    // The user stopped on purpose (Escape, "Decline", "No, stay where I am", No at the last PIN try).
+    log.info(`${context}: ${(error as DomainError).key}`);
+    if (face.cancel === 'notice') void vscode.window.showInformationMessage(message);
     return;
   }
   log.error(`${context}: ${error instanceof Error ? error.message : String(error)}`);
   const t = currentTranslator();
   const actions = [...(help.retry ? [t('view.action.retry')] : []), ...(help.guide ? [t('view.action.open-guide')] : []), t('view.action.show-output')];
-  const chosen = await vscode.window.showErrorMessage(userMessageOf(error), ...actions);
+  const chosen = await vscode.window.showErrorMessage(message, ...actions);
   if (chosen === t('view.action.retry')) void help.retry?.();
   else if (chosen === t('view.action.open-guide')) void vscode.commands.executeCommand('ehealth.guides.open', help.guide);
   else if (chosen === t('view.action.show-output')) log.show();

@@ -7,7 +7,7 @@ import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from '
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { certificateRequest, etkCertificate, publicKeyIdentifier } from '../../../src/pki/certificates';
-import { MalformedAnswer } from '../../../src/ra/errors';
+import { isDomainError } from '../../../src/core/domainError';
 import { decryptChallenge } from '../../../src/ra/etkChallenge';
 import { FIXTURES, facts, fixture, payloadOf, run, scratch, type Scratch } from './support';
 
@@ -46,7 +46,7 @@ function ciphertextOnly(plaintext: Buffer, publicKeyPem: string): Buffer {
 }
 
 function refuses(challenge: Buffer, key: KeyObject, what: string): void {
-  assert.throws(() => decryptChallenge(challenge, key), MalformedAnswer, what);
+  assert.throws(() => decryptChallenge(challenge, key), (error: unknown) => isDomainError(error, 'ra', 'malformed'), what);
 }
 
 interface Asn1Line {

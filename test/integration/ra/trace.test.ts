@@ -12,7 +12,8 @@ import { getGenericOrganizationTypes } from '../../../src/ra/certra';
 import { RaClient } from '../../../src/ra/client';
 import { endpoints } from '../../../src/ra/endpoints';
 import { getEtk } from '../../../src/ra/etkdepot';
-import { AuthorityUnreachable, HttpStatusError } from '../../../src/ra/errors';
+import { isDomainError } from '../../../src/core/domainError';
+import { errorMessage } from '../../../src/faces/errors';
 import { folderTracer, TraceRefused, type TracedExchange } from '../../../src/ra/trace';
 import { SandboxServer } from '../../../src/sandbox/server';
 
@@ -145,7 +146,7 @@ describe('ra traces (--trace DIR)', function () {
   it('an HTTP error: its status and the error code, and the page that came back', async () => {
     sandbox.setBehaviour({ failWith: { http: 503 } });
     const tracer = folderTracer(traces());
-    await assert.rejects(client(tracer).call(getGenericOrganizationTypes, undefined), HttpStatusError);
+    await assert.rejects(client(tracer).call(getGenericOrganizationTypes, undefined), (error: unknown) => isDomainError(error, 'ra', 'http'));
     const traced = json(tracer.folder, '001-GetGenericOrganizationTypes-request.json');
     assert.equal(seen[0].status, 503);
     assert.equal(traced.httpStatus, 503);
@@ -158,7 +159,7 @@ describe('ra traces (--trace DIR)', function () {
     const closedPort = await listen(closed);
     await new Promise((resolve) => closed.close(resolve));
     const tracer = folderTracer(traces());
-    await assert.rejects(client(tracer, `http://127.0.0.1:${closedPort}`).call(getGenericOrganizationTypes, undefined), AuthorityUnreachable);
+    await assert.rejects(client(tracer, `http://127.0.0.1:${closedPort}`).call(getGenericOrganizationTypes, undefined), (error: unknown) => isDomainError(error, 'ra', 'unreachable'));
     const traced = json(tracer.folder, '001-GetGenericOrganizationTypes-request.json');
     assert.equal(traced.httpStatus, null);
     assert.deepEqual(traced.error, { code: 'unreachable', reason: 'ECONNREFUSED' });
@@ -203,7 +204,7 @@ describe('ra traces (--trace DIR)', function () {
     assert.equal(seen.length, 0, 'nothing reached the authority');
     assert.equal(readFileSync(victim, 'utf8'), 'precious');
     assert.equal(existsSync(dangling), false, 'a dangling link is not a way to create a file either');
-    assert.match(new TraceRefused('F', 'EEXIST').userMessage('fr'), /Rien n’a été envoyé/);
+    assert.match(errorMessage(new TraceRefused('F', 'EEXIST'), 'fr'), /Rien n’a été envoyé/);
   });
 
   it('a link planted at the answer file: the call goes on, the file is reported, nothing written through it', async () => {

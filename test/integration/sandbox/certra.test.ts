@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import * as certra from '../../../src/ra/certra';
-import { AuthorityError, CertificateNotYetDelivered, SoapFault } from '../../../src/ra/errors';
+import { isDomainError } from '../../../src/core/domainError';
+import { AuthorityError } from '../../../src/ra/errors';
 import { SSIN_TYPE } from '../../../src/core/holder';
 import { type Actor, type Contract } from '../../../src/ra/model';
 import { keyIdentifier } from '../../../src/sandbox/x509';
@@ -43,7 +44,7 @@ describe('sandbox CertRA (real client, eID-like PKI)', function () {
     const { csr } = await makeCsr(personSubject(SSIN, 'JEAN DUPONT'));
     const requested = await harness.client.call(certra.generateCertificate, { contactData, csr, contract: await contract(), baseServiceUsage: ['tsa'] }, card.signature);
     for (let poll = 0; poll < 2; poll += 1) {
-      await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier: requested.publicKeyIdentifier }), CertificateNotYetDelivered);
+      await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier: requested.publicKeyIdentifier }), (error: unknown) => isDomainError(error, 'ra', 'not-yet-delivered'));
     }
     const chain = await harness.client.call(certra.getCertificate, { publicKeyIdentifier: requested.publicKeyIdentifier });
     assert.equal(chain.length, 2);
@@ -129,7 +130,7 @@ describe('sandbox CertRA (real client, eID-like PKI)', function () {
     });
 
     it('a request the XSD rejects, with a SOAP fault', async () => {
-      await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier: 'not-hex' }), SoapFault);
+      await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier: 'not-hex' }), (error: unknown) => isDomainError(error, 'ra', 'soap-fault'));
     });
   });
 });

@@ -6,7 +6,8 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import * as certra from '../../../src/ra/certra';
-import { AuthorityError, CertificateNotYetDelivered } from '../../../src/ra/errors';
+import { isDomainError } from '../../../src/core/domainError';
+import { AuthorityError } from '../../../src/ra/errors';
 import { decryptChallenge } from '../../../src/ra/etkChallenge';
 import { getEtk } from '../../../src/ra/etkdepot';
 import * as etkra from '../../../src/ra/etkra';
@@ -84,7 +85,7 @@ describe('sandbox lifecycle: request, complete, depot, renew, activate, revoke',
   it('delivers a request made before a restart, after one pending poll', async () => {
     const pending = await request();
     await harness.restart();
-    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier: pending.publicKeyIdentifier }), CertificateNotYetDelivered);
+    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier: pending.publicKeyIdentifier }), (error: unknown) => isDomainError(error, 'ra', 'not-yet-delivered'));
     first = await fetch(pending);
     assert.equal(first.chain.length, 2);
   });
@@ -105,7 +106,7 @@ describe('sandbox lifecycle: request, complete, depot, renew, activate, revoke',
   it('renews in the replacement period; the new ETK waits for ActivateETK', async () => {
     const pending = await request();
     assert.equal(pending.replaces, first.publicKeyIdentifier);
-    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier: pending.publicKeyIdentifier }), CertificateNotYetDelivered);
+    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier: pending.publicKeyIdentifier }), (error: unknown) => isDomainError(error, 'ra', 'not-yet-delivered'));
     renewal = await fetch(pending);
     const { toBeActivated, etk } = await registerEtk(renewal);
     assert.equal(toBeActivated, true);

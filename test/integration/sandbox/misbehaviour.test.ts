@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import * as certra from '../../../src/ra/certra';
 import { SERVICE_PATHS } from '../../../src/ra/endpoints';
-import { AuthorityError, CertificateNotYetDelivered, HttpStatusError, SoapFault, Timeout } from '../../../src/ra/errors';
+import { isDomainError } from '../../../src/core/domainError';
+import { AuthorityError } from '../../../src/ra/errors';
 import { soapCall } from '../../../src/ra/soap';
 import { RaClient } from '../../../src/ra/client';
 import { endpoints } from '../../../src/ra/endpoints';
@@ -52,19 +53,19 @@ describe('sandbox misbehaviour and guards', function () {
   it('holds a request for manual validation, then delivers it', async () => {
     harness.sandbox.setBehaviour({ manualValidationMs: 400 });
     const publicKeyIdentifier = await requestCertificate();
-    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier }), CertificateNotYetDelivered);
+    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier }), (error: unknown) => isDomainError(error, 'ra', 'not-yet-delivered'));
     await new Promise((resolve) => setTimeout(resolve, 450));
     assert.equal((await harness.client.call(certra.getCertificate, { publicKeyIdentifier })).length, 2);
   });
 
   it('fails with an HTTP status or a SOAP fault, and answers slowly', async () => {
     await admin('{"failWith": {"http": 503}}');
-    await assert.rejects(harness.client.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => error instanceof HttpStatusError && error.params.status === 503);
+    await assert.rejects(harness.client.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => isDomainError(error, 'ra', 'http') && error.params.status === 503);
     await admin('{"failWith": {"soapFault": "Maintenance"}}');
-    await assert.rejects(harness.client.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => error instanceof SoapFault && /Maintenance/.test(error.message));
+    await assert.rejects(harness.client.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => isDomainError(error, 'ra', 'soap-fault') && /Maintenance/.test(error.message));
     await admin('{"failWith": null, "delayMs": 600}');
     const impatient = new RaClient({ endpoints: endpoints({ baseUrl: harness.sandbox.url }), timeoutMs: 200 });
-    await assert.rejects(impatient.call(certra.getGenericOrganizationTypes, undefined), Timeout);
+    await assert.rejects(impatient.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => isDomainError(error, 'ra', 'timeout'));
   });
 
   it('takes behaviour changes as JSON only, and checks them', async () => {
@@ -89,12 +90,12 @@ describe('sandbox misbehaviour and guards', function () {
     const url = new URL(SERVICE_PATHS.certra, harness.sandbox.url);
     const envelope = (body: string) => `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
     const missing = envelope('<ra:GetCertificateRequest xmlns:ra="urn:be:fgov:ehealth:certra:protocol:v2" Id="_1" IssueInstant="2026-01-01T00:00:00Z"/>');
-    await assert.rejects(soapCall(url, certra.getCertificate.soapAction, missing), (error: unknown) => error instanceof SoapFault && /lacks PublicKeyIdentifier/.test(error.message));
+    await assert.rejects(soapCall(url, certra.getCertificate.soapAction, missing), (error: unknown) => isDomainError(error, 'ra', 'soap-fault') && /lacks PublicKeyIdentifier/.test(error.message));
     const unsigned = envelope('<ra:GetCertificateInfoForCitizenRequest xmlns:ra="urn:be:fgov:ehealth:certra:protocol:v2" Id="_1" IssueInstant="2026-01-01T00:00:00Z"/>');
-    await assert.rejects(soapCall(url, certra.getCertificateInfoForCitizen.soapAction, unsigned), (error: unknown) => error instanceof SoapFault && /ds:Signature/.test(error.message));
-    await assert.rejects(soapCall(url, 'urn:unknown', missing), SoapFault);
+    await assert.rejects(soapCall(url, certra.getCertificateInfoForCitizen.soapAction, unsigned), (error: unknown) => isDomainError(error, 'ra', 'soap-fault') && /ds:Signature/.test(error.message));
+    await assert.rejects(soapCall(url, 'urn:unknown', missing), (error: unknown) => isDomainError(error, 'ra', 'soap-fault'));
     const withDtd = `<!DOCTYPE x [<!ENTITY e "boom">]>${envelope('<ra:GetGenericOrganizationTypesRequest xmlns:ra="urn:be:fgov:ehealth:certra:protocol:v2" Id="_1" IssueInstant="2026-01-01T00:00:00Z"/>')}`;
-    await assert.rejects(soapCall(url, certra.getGenericOrganizationTypes.soapAction, withDtd), (error: unknown) => error instanceof SoapFault && /DTD/.test(error.message));
+    await assert.rejects(soapCall(url, certra.getGenericOrganizationTypes.soapAction, withDtd), (error: unknown) => isDomainError(error, 'ra', 'soap-fault') && /DTD/.test(error.message));
   });
 
   it('takes organisation identifiers by their plain DN type, and refuses the URN forms', async () => {
@@ -106,13 +107,13 @@ describe('sandbox misbehaviour and guards', function () {
         `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><ra:GetExistingApplicationIdsRequest xmlns:ra="urn:be:fgov:ehealth:certra:protocol:v2" Id="_1" IssueInstant="2026-01-01T00:00:00Z"><ra:OrganizationIdentifier Type="${type}">0123456749</ra:OrganizationIdentifier></ra:GetExistingApplicationIdsRequest></S:Body></S:Envelope>`,
       );
     assert.match(await ask('CBE'), /GetExistingApplicationIdsResponse/);
-    await assert.rejects(ask('urn:be:fgov:ehealth:1.0:certificateholder:organization:cbe'), (error: unknown) => error instanceof SoapFault && /Unknown organization identifier type/.test(error.message));
+    await assert.rejects(ask('urn:be:fgov:ehealth:1.0:certificateholder:organization:cbe'), (error: unknown) => isDomainError(error, 'ra', 'soap-fault') && /Unknown organization identifier type/.test(error.message));
   });
 
   it('routes GetEtk by its path and element: no SOAPAction (the WSDL declares none), and no other', async () => {
     const url = new URL(SERVICE_PATHS.etkdepot, harness.sandbox.url);
     const request = `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><d:GetEtkRequest xmlns:d="urn:be:fgov:ehealth:etkdepot:1_0:protocol"><d:SearchCriteria><d:Identifier><d:Type>SSIN</d:Type><d:Value>79021802145</d:Value></d:Identifier></d:SearchCriteria></d:GetEtkRequest></S:Body></S:Envelope>`;
     assert.match(await soapCall(url, '', request), /GetEtkResponse/);
-    await assert.rejects(soapCall(url, 'urn:be:fgov:ehealth:etkdepot:1_0:protocol:getEtk', request), (error: unknown) => error instanceof SoapFault && /SOAPAction/.test(error.message));
+    await assert.rejects(soapCall(url, 'urn:be:fgov:ehealth:etkdepot:1_0:protocol:getEtk', request), (error: unknown) => isDomainError(error, 'ra', 'soap-fault') && /SOAPAction/.test(error.message));
   });
 });

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import * as certra from '../../../src/ra/certra';
 import * as etkra from '../../../src/ra/etkra';
 import { getEtk } from '../../../src/ra/etkdepot';
-import { AuthorityError, CertificateNotYetDelivered, HostileAnswer, MalformedAnswer, SoapFault } from '../../../src/ra/errors';
+import { isDomainError } from '../../../src/core/domainError';
+import { AuthorityError } from '../../../src/ra/errors';
+import { errorMessage } from '../../../src/faces/errors';
 import { parseAnswer } from '../../../src/ra/operation';
 import { languages } from '../../../src/i18n';
 
@@ -66,11 +68,11 @@ describe('ra answers', () => {
       }
       assert.fail('no error');
     })();
-    assert.ok(error instanceof CertificateNotYetDelivered);
+    assert.ok(error instanceof AuthorityError);
     assert.equal(error.code, 'not-yet-delivered');
     assert.ok(error.has('CERT_NOT_YET_DELIVERED'));
     assert.deepEqual(error.errors[0].parameters, { publicKeyIdentifier: '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567' });
-    const messages = languages.map((language) => error.userMessage(language));
+    const messages = languages.map((language) => errorMessage(error, language));
     assert.equal(new Set(messages).size, 4);
   });
 
@@ -78,7 +80,7 @@ describe('ra answers', () => {
     const answer = certificateAnswer('<cc:Status><cc:StatusCode Value="urn:be:fgov:ehealth:2.0:status:Requester"/><cc:StatusDetail>' +
       '<etee:EteeStatusDetail xmlns:etee="urn:be:fgov:ehealth:etee:commons:core:v2"><Errors><Code>INVALID_SIGNATURE</Code><Message>The XML signature is invalid</Message></Errors></etee:EteeStatusDetail></cc:StatusDetail></cc:Status>');
     assert.throws(() => parseAnswer(certra.getCertificate, answer), (error: unknown) =>
-      error instanceof AuthorityError && error.code === 'authority' && error.has('INVALID_SIGNATURE') && error.userMessage('fr').includes('INVALID_SIGNATURE'));
+      error instanceof AuthorityError && error.code === 'authority' && error.has('INVALID_SIGNATURE') && errorMessage(error, 'fr').includes('INVALID_SIGNATURE'));
     assert.throws(() => parseAnswer(certra.getCertificate, certificateAnswer('<cc:Status><cc:StatusCode Value="urn:be:fgov:ehealth:2.0:status:Responder"/></cc:Status>')),
       (error: unknown) => error instanceof AuthorityError && error.status.endsWith('Responder'));
   });
@@ -98,7 +100,7 @@ describe('ra answers', () => {
 
   it('turns a SOAP fault into SoapFault', () => {
     assert.throws(() => parseAnswer(certra.getCertificate, fixture('Fault')), (error: unknown) =>
-      error instanceof SoapFault && error.params.reason === 'Invalid signature');
+      isDomainError(error, 'ra', 'soap-fault') && error.params.reason === 'Invalid signature');
   });
 
   describe('hostile and broken answers', () => {
@@ -108,7 +110,7 @@ describe('ra answers', () => {
       ['DOCTYPE after a comment and a processing instruction', certificateAnswer(SUCCESS, '<?xml version="1.0"?><!-- hi --><?pi x?>\n<!DOCTYPE s:Envelope SYSTEM "http://attacker.example/x.dtd">')],
     ];
     for (const [name, answer] of hostile) {
-      it(`refuses ${name}`, () => assert.throws(() => parseAnswer(certra.getCertificate, answer), HostileAnswer));
+      it(`refuses ${name}`, () => assert.throws(() => parseAnswer(certra.getCertificate, answer), (error: unknown) => isDomainError(error, 'ra', 'hostile')));
     }
 
     const malformed: [string, string][] = [
@@ -123,12 +125,12 @@ describe('ra answers', () => {
       ['a Status without StatusCode', certificateAnswer('<cc:Status/>')],
     ];
     for (const [name, answer] of malformed) {
-      it(`reports ${name} as MalformedAnswer`, () => assert.throws(() => parseAnswer(certra.getCertificate, answer), MalformedAnswer));
+      it(`reports ${name} as MalformedAnswer`, () => assert.throws(() => parseAnswer(certra.getCertificate, answer), (error: unknown) => isDomainError(error, 'ra', 'malformed')));
     }
 
     it('refuses an unknown certificate status', () => {
       const answer = fixture('GetCertificateInfoForCitizenResponse').replace('>VALID_ACTIVE</rac:AuthenticationCertificateStatus>', '>HACKED</rac:AuthenticationCertificateStatus>');
-      assert.throws(() => parseAnswer(certra.getCertificateInfoForCitizen, answer), MalformedAnswer);
+      assert.throws(() => parseAnswer(certra.getCertificateInfoForCitizen, answer), (error: unknown) => isDomainError(error, 'ra', 'malformed'));
     });
   });
 });

@@ -3,7 +3,7 @@
 // any other padding, length, key or digest is refused.
 import assert from 'node:assert/strict';
 import { constants, createHash, generateKeyPairSync, publicEncrypt } from 'node:crypto';
-import { MalformedAnswer } from '../../../src/ra/errors';
+import { isDomainError } from '../../../src/core/domainError';
 import { decryptChallenge } from '../../../src/ra/etkChallenge';
 
 describe('ra ETK challenge', () => {
@@ -26,9 +26,9 @@ describe('ra ETK challenge', () => {
 
   it('refuses a wrong trailer, a wrong key, OAEP padding, the hash inside the ciphertext and a truncated challenge', () => {
     assert.throws(() => decryptChallenge(challenge(undefined, Buffer.alloc(32)), keys.privateKey), /wrong digest/);
-    assert.throws(() => decryptChallenge(challenge(encrypt(serial, constants.RSA_PKCS1_OAEP_PADDING)), keys.privateKey), MalformedAnswer);
+    assert.throws(() => decryptChallenge(challenge(encrypt(serial, constants.RSA_PKCS1_OAEP_PADDING)), keys.privateKey), (error: unknown) => isDomainError(error, 'ra', 'malformed'));
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    assert.throws(() => decryptChallenge(challenge(), other.privateKey), MalformedAnswer);
+    assert.throws(() => decryptChallenge(challenge(), other.privateKey), (error: unknown) => isDomainError(error, 'ra', 'malformed'));
     // The format an earlier version of this project wrongly assumed: serial || digest, all encrypted.
     assert.throws(() => decryptChallenge(encrypt(Buffer.concat([serial, sha256(serial)])), keys.privateKey), /does not match/);
     assert.throws(() => decryptChallenge(challenge().subarray(0, 256), keys.privateKey), /does not match/);

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DomainError, type Domain, type DomainErrorKey, type ErrorCode } from '../../../src/core/domainError';
+import { MiddlewareMissing, PinIncorrect } from '../../../src/eid/errors';
+import { errorFace, errorFaces, errorMessage } from '../../../src/faces/errors';
+import { ExitCode } from '../../../src/faces/exitCodes';
+import type { MessageKey, MessageParams } from '../../../src/i18n';
+import { PasswordPolicyViolation } from '../../../src/keystore/errors';
+import { ProcedureError } from '../../../src/procedures/errors';
+import { RaError } from '../../../src/ra/errors';
+
+const folder = path.join(__dirname, '..', '..', '..', 'l10n');
+const catalogs = Object.fromEntries(
+  ['bundle.l10n.json', 'bundle.l10n.fr.json', 'bundle.l10n.nl.json', 'bundle.l10n.de.json'].map((file) => [file, JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as Record<string, string>]),
+);
+
+/** Errors whose words depend on more than their code: one of each variant. */
+const variants: DomainError[] = [
+  new PinIncorrect(),
+  new PinIncorrect(2),
+  new MiddlewareMissing('linux', ['/usr/lib/libbeidpkcs11.so.0']),
+  new MiddlewareMissing('windows', ['beidpkcs11.dll']),
+  new MiddlewareMissing('macos', ['/usr/local/lib/beid-pkcs11.bundle']),
+  new PasswordPolicyViolation(['min-length', 'digit-or-symbol', 'ascii-only', 'confirmation']),
+];
+
+/** The message keys the table uses to word `error`, read through a translator that notes them. */
+function keysOf(error: DomainError): MessageKey[] {
+  const { message } = errorFaces[error.key];
+  if (typeof message !== 'function') return [message];
+  const used: MessageKey[] = [];
+  message(error, (key: MessageKey, _params?: MessageParams) => {
+    used.push(key);
+    return key;
+  });
+  return used;
+}
+
+const probe = (key: DomainErrorKey) => {
+  const [domain, code] = key.split('/') as [Domain, ErrorCode];
+  return new DomainError(domain, code, 'probe');
+};
+
+describe('the faces’ error table', () => {
+  const used = new Set([...(Object.keys(errorFaces) as DomainErrorKey[]).map(probe), ...variants].flatMap(keysOf));
+
+  it('words every code with messages every catalog has', () => {
+    for (const [file, catalog] of Object.entries(catalogs)) {
+      for (const key of used) assert.ok(typeof catalog[key] === 'string' && catalog[key].trim(), `${file} lacks ${key}`);
+    }
+  });
+
+  it('uses every error message of the catalogs (no wording left without a code)', () => {
+    const errorMessages = Object.keys(catalogs['bundle.l10n.json']).filter((key) => /^(keystore|eid|ra|procedures)\.error\.|^ra\.trace\.refused$/.test(key));
+    assert.deepEqual(errorMessages.filter((key) => !used.has(key as MessageKey)), []);
+  });
+
+  it('fills {reason} with the words of a domain error given as the cause', () => {
+    const cause = new RaError('timeout', 'no answer in 2 s', { seconds: 2 });
+    const error = new ProcedureError('request-outcome-unknown', { file: '/k/SSIN=1.acc-p12' }, 'outcome unknown', { cause });
+    const words = errorMessage(error, 'en');
+    assert.ok(words.includes(errorMessage(cause, 'en')), words);
+    assert.ok(words.includes('/k/SSIN=1.acc-p12'), words);
+    assert.doesNotMatch(words, /\{reason\}/);
+  });
+
+  it('says which errors are the user stopping on purpose, and what other errors say and exit with', () => {
+    const cancels = (Object.keys(errorFaces) as DomainErrorKey[]).filter((key) => errorFaces[key].cancel);
+    assert.deepEqual(cancels.sort(), ['eid/pin-cancelled', 'eid/pin-last-try-declined', 'procedure/cancelled', 'procedure/contract-declined', 'procedure/production-not-confirmed']);
+    const bug = new TypeError('x is undefined');
+    assert.equal(errorFace(bug), undefined);
+    assert.equal(errorMessage(bug, 'fr'), 'x is undefined');
+    assert.equal(errorFaces['ra/not-yet-delivered'].exit, ExitCode.notYetDelivered);
+  });
+});
