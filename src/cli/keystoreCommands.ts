@@ -9,7 +9,7 @@ import { formatHolder } from '../core/holder';
 import { certifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
 import type { MessageKey, Translator } from '../i18n';
 import { folderStateText, keyText } from '../i18n/keystoreText';
-import { changeKeystorePassword } from '../procedures';
+import { changeKeystorePassword, ProcedureError } from '../procedures';
 import { cliCertPrompter, type CertAnswers } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
 import { sharedOptions } from './options';
@@ -68,7 +68,7 @@ async function passwordFrom(context: CliContext, envName: string | undefined, st
   if (stdinFor === undefined) return undefined;
   if (!process.stdin.isTTY) return readFirstLine(context.t);
   const typed = await readHidden(context.t('procedures.prompt.password', { file: stdinFor }), context.t);
-  if (typed === undefined) throw new CliError(context.t('procedures.error.cancelled'), ExitCode.failure);
+  if (typed === undefined) throw new ProcedureError('cancelled');
   return typed;
 }
 

@@ -37,6 +37,18 @@ export class DomainError<D extends Domain = Domain, C extends ErrorCode<D> = Err
   }
 }
 
+/**
+ * The base class of one domain's errors, `new KeystoreError('corrupt', detail, params)`:
+ *   export class KeystoreError<C extends KeystoreErrorCode = KeystoreErrorCode> extends errorsOf('keystore')<C> {}
+ */
+export function errorsOf<D extends Domain>(domain: D) {
+  return class DomainErrorOf<C extends ErrorCode<D> = ErrorCode<D>> extends DomainError<D, C> {
+    constructor(code: C, detail: string, params: ErrorParams = {}, options?: { cause?: unknown }) {
+      super(domain, code, detail, params, options);
+    }
+  };
+}
+
 /** Whether `error` is a DomainError of `domain`, with `code` when given. */
 export function isDomainError<D extends Domain, C extends ErrorCode<D> = ErrorCode<D>>(error: unknown, domain: D, code?: C): error is DomainError<D, C> {
   return error instanceof DomainError && error.domain === domain && (code === undefined || error.code === code);

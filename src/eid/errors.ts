@@ -1,6 +1,6 @@
 // Errors of the eID engine: a stable code and parameters, no words (the faces word them from
 // src/faces/errors.ts). PKCS#11 return values are mapped here, once.
-import { DomainError, type ErrorParams } from '../core/domainError';
+import { errorsOf } from '../core/domainError';
 import { Pkcs11Failure } from './pkcs11Protocol';
 
 export type EidErrorCode =
@@ -29,11 +29,7 @@ declare module '../core/domainError' {
  * so it cannot be an eID PIN and was not presented (it would only cost a try). pin-last-try-declined:
  * one try left and the user (or a script without consent) did not go on, the PIN was not presented.
  */
-export class EidError<C extends EidErrorCode = EidErrorCode> extends DomainError<'eid', C> {
-  constructor(code: C, detail: string, params: ErrorParams = {}) {
-    super('eid', code, detail, params);
-  }
-}
+export class EidError<C extends EidErrorCode = EidErrorCode> extends errorsOf('eid')<C> {}
 
 /** Wrong PIN; `triesLeft` when the card tells (eID: 2 = count low, 1 = final try). */
 export class PinIncorrect extends EidError<'pin-incorrect'> {

@@ -1,6 +1,6 @@
 // Errors of the keystore engine: a code and parameters, no words (the faces word them from
 // src/faces/errors.ts). `Error.message` is for developers (English, never a secret).
-import { DomainError, type ErrorParams } from '../core/domainError';
+import { errorsOf } from '../core/domainError';
 import type { PasswordRule } from './passwordPolicy';
 
 export type KeystoreErrorCode =
@@ -49,11 +49,7 @@ declare module '../core/domainError' {
  * owner, refused, never replaced (`file`). output-exists: `--out` exists without `--force` (`file`).
  * output-is-keystore: an output would replace a keystore, never done even with `--force` (`file`).
  */
-export class KeystoreError<C extends KeystoreErrorCode = KeystoreErrorCode> extends DomainError<'keystore', C> {
-  constructor(code: C, detail: string, params: ErrorParams = {}, options?: { cause?: unknown }) {
-    super('keystore', code, detail, params, options);
-  }
-}
+export class KeystoreError<C extends KeystoreErrorCode = KeystoreErrorCode> extends errorsOf('keystore')<C> {}
 
 /** The new password breaks the eHealth policy; `failures` lists the rules, each worded on its own. */
 export class PasswordPolicyViolation extends KeystoreError<'password-policy'> {

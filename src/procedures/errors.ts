@@ -1,6 +1,6 @@
 // Errors of the procedures themselves (the engines' errors - eID, keystore, registration - pass
 // through unchanged): a code and parameters, no words (the faces word them from src/faces/errors.ts).
-import { DomainError, type ErrorParams } from '../core/domainError';
+import { errorsOf, type ErrorParams } from '../core/domainError';
 
 export type ProcedureErrorCode =
   | 'cancelled'
@@ -25,7 +25,7 @@ declare module '../core/domainError' {
   }
 }
 
-export class ProcedureError<C extends ProcedureErrorCode = ProcedureErrorCode> extends DomainError<'procedure', C> {
+export class ProcedureError<C extends ProcedureErrorCode = ProcedureErrorCode> extends errorsOf('procedure')<C> {
   constructor(
     code: C,
     params: ErrorParams = {},
@@ -33,7 +33,7 @@ export class ProcedureError<C extends ProcedureErrorCode = ProcedureErrorCode> e
     /** `cause`: an engine error whose words complete ours as `{reason}`. */
     options?: { cause?: unknown },
   ) {
-    super('procedure', code, detail, params, options);
+    super(code, detail, params, options);
   }
 }
 

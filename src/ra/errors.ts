@@ -1,6 +1,6 @@
 // Errors of the registration client: a code and parameters, no words (the faces word them from
 // src/faces/errors.ts). `Error.message` is for developers (English, never a secret).
-import { DomainError, type ErrorParams } from '../core/domainError';
+import { errorsOf } from '../core/domainError';
 
 export type RaErrorCode =
   | 'authority'
@@ -30,11 +30,7 @@ declare module '../core/domainError' {
  * namespace, wrong element, missing or invalid field: `detail`). hostile: XML that tries something
  * (a DTD, entity declarations or references), refused before any use. trace-refused: see TraceRefused.
  */
-export class RaError<C extends RaErrorCode = RaErrorCode> extends DomainError<'ra', C> {
-  constructor(code: C, detail: string, params: ErrorParams = {}) {
-    super('ra', code, detail, params);
-  }
-}
+export class RaError<C extends RaErrorCode = RaErrorCode> extends errorsOf('ra')<C> {}
 
 /** One entry of `EteeStatusDetail/Errors` (or an EtkDepot `Error`). */
 export interface AuthorityErrorDetail {
