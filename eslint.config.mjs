@@ -9,6 +9,8 @@ const noVscode = { name: 'vscode', message: 'The engine must not depend on VS Co
 const oracleApart = 'The sandbox is an oracle for the client: it may share the protocol\'s data (src/protocol), never the client\'s logic.';
 const sandboxApart = 'The sandbox stands apart: only the faces (src/cli, src/vscode) start it.';
 
+const wordsInFaces = 'Engines and procedures speak in codes (DomainError): the faces word them (src/faces/errors.ts).';
+
 const engineFolders = ['src/core/**', 'src/platform/**', 'src/pki/**', 'src/eid/**', 'src/keystore/**', 'src/ra/**', 'src/sandbox/**', 'src/procedures/**', 'src/i18n/**', 'src/cli/**'];
 
 export default tseslint.config(
@@ -39,7 +41,16 @@ export default tseslint.config(
   {
     files: ['src/ra/**', 'src/procedures/**', 'src/keystore/**', 'src/eid/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['**/sandbox', '**/sandbox/**'], message: sandboxApart }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            { group: ['**/sandbox', '**/sandbox/**'], message: sandboxApart },
+            { group: ['**/i18n', '**/i18n/**', '**/faces/**'], message: wordsInFaces },
+          ],
+        },
+      ],
     },
   },
   {
