@@ -1,10 +1,10 @@
 // The contact questions' checks as both faces ask them (the VS Code input box, the terminal): the
 // one rule of src/core/contactData.ts, each problem in the user's words. What passes here is what
-// the procedure accepts.
+// the procedure accepts, and what it refuses it refuses in the same words (src/faces/errors.ts).
 import { emailProblem, phoneProblem, type ContactProblem } from '../core/contactData';
 import type { MessageKey, Translator } from '../i18n';
 
-const problemMessages: Record<ContactProblem, MessageKey> = {
+export const contactProblemMessages: Record<ContactProblem, MessageKey> = {
   email: 'procedure.contact.email-invalid',
   phone: 'procedure.contact.phone-invalid',
   'same-email': 'procedure.contact.same',
@@ -20,7 +20,7 @@ export interface ContactChecks {
 }
 
 export function contactChecks(t: Translator): ContactChecks {
-  const say = (problem: ContactProblem | undefined) => (problem ? t(problemMessages[problem]) : undefined);
+  const say = (problem: ContactProblem | undefined) => (problem ? t(contactProblemMessages[problem]) : undefined);
   return {
     email: (value) => say(emailProblem(value)),
     emailGeneral: (value, emailPrivate) => (value.trim() ? say(emailProblem(value, emailPrivate)) : undefined),

@@ -2,10 +2,12 @@
 // error's parameters), the CLI's exit code, and whether it is a plain cancel (the user stopped on
 // purpose: nothing went wrong). One entry per code of every domain: a new code fails the build
 // until it is given a face here.
+import type { ContactProblem } from '../core/contactData';
 import { DomainError, type DomainErrorKey } from '../core/domainError';
 import { translate, type Language, type MessageKey, type Translator } from '../i18n';
 import { MiddlewareMissing } from '../eid/errors';
 import { PasswordPolicyViolation } from '../keystore/errors';
+import { contactProblemMessages } from './contactChecks';
 import { ExitCode } from './exitCodes';
 
 export interface ErrorFace {
@@ -82,7 +84,8 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'procedure/not-authorized': failure('procedures.error.not-authorized', ExitCode.authority),
   'procedure/invalid-holder': failure('procedures.error.invalid-holder', ExitCode.usage),
   'procedure/application-id-in-use': failure('procedures.error.application-id-in-use', ExitCode.failure),
-  'procedure/invalid-contact-data': failure('procedures.error.invalid-contact-data', ExitCode.usage),
+  // In the words the input box and the terminal use for the same problem.
+  'procedure/invalid-contact-data': failure((error, t) => t(contactProblemMessages[error.params.problem as ContactProblem]), ExitCode.usage),
   'procedure/wrong-stage': failure('procedures.error.wrong-stage', ExitCode.failure),
   'procedure/not-yet-delivered': failure('procedures.error.not-yet-delivered', ExitCode.notYetDelivered),
   'procedure/request-refused': failure('procedures.error.request-refused', ExitCode.authority),

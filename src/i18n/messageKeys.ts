@@ -282,7 +282,6 @@ export type MessageKey =
   | 'procedures.error.not-authorized'
   | 'procedures.error.invalid-holder'
   | 'procedures.error.application-id-in-use'
-  | 'procedures.error.invalid-contact-data'
   | 'procedures.error.wrong-stage'
   | 'procedures.error.not-yet-delivered'
   | 'procedures.error.request-refused'
