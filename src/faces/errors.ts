@@ -4,7 +4,7 @@
 // until it is given a face here.
 import type { ContactProblem } from '../core/contactData';
 import { DomainError, type DomainErrorKey } from '../core/domainError';
-import { translate, type Language, type MessageKey, type Translator } from '../i18n';
+import { translator, type Language, type MessageKey, type Translator } from '../i18n';
 import { MiddlewareMissing } from '../eid/errors';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { contactProblemMessages } from './contactChecks';
@@ -19,7 +19,7 @@ export interface ErrorFace {
 }
 
 const failure = (message: ErrorFace['message'], exit: ExitCode): ErrorFace => ({ message, exit, cancel: false });
-const cancel = (message: MessageKey, exit: ExitCode, cancel: ErrorFace['cancel']): ErrorFace => ({ message, exit, cancel });
+const cancel = (message: MessageKey, exit: ExitCode, kind: ErrorFace['cancel']): ErrorFace => ({ message, exit, cancel: kind });
 
 export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'keystore/wrong-password': failure('keystore.error.wrong-password', ExitCode.wrongPassword),
@@ -106,10 +106,10 @@ export function errorFace(error: unknown): ErrorFace | undefined {
  * `{reason}`), else the error's own message.
  */
 export function errorMessage(error: unknown, language: Language): string {
-  const face = errorFace(error);
-  if (!face || !(error instanceof DomainError)) return error instanceof Error ? error.message : String(error);
-  const t: Translator = (key, params) => translate(language, key, params);
-  if (typeof face.message === 'function') return face.message(error, t);
+  if (!(error instanceof DomainError)) return error instanceof Error ? error.message : String(error);
+  const { message } = errorFaces[error.key];
+  const t = translator(language);
+  if (typeof message === 'function') return message(error, t);
   const { cause } = error;
-  return t(face.message, cause instanceof DomainError ? { ...error.params, reason: errorMessage(cause, language) } : error.params);
+  return t(message, cause instanceof DomainError ? { ...error.params, reason: errorMessage(cause, language) } : error.params);
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { ContactProblem } from '../../../src/core/contactData';
 import { DomainError, type Domain, type DomainErrorKey, type ErrorCode } from '../../../src/core/domainError';
 import { MiddlewareMissing, PinIncorrect } from '../../../src/eid/errors';
 import { errorFace, errorFaces, errorMessage } from '../../../src/faces/errors';
@@ -15,7 +16,7 @@ const catalogs = Object.fromEntries(
   ['bundle.l10n.json', 'bundle.l10n.fr.json', 'bundle.l10n.nl.json', 'bundle.l10n.de.json'].map((file) => [file, JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as Record<string, string>]),
 );
 
-/** Errors whose words depend on more than their code: one of each variant. */
+/** Errors worded by a function of their parameters (not one message key): one of each variant. */
 const variants: DomainError[] = [
   new PinIncorrect(),
   new PinIncorrect(2),
@@ -23,6 +24,7 @@ const variants: DomainError[] = [
   new MiddlewareMissing('windows', ['beidpkcs11.dll']),
   new MiddlewareMissing('macos', ['/usr/local/lib/beid-pkcs11.bundle']),
   new PasswordPolicyViolation(['min-length', 'digit-or-symbol', 'ascii-only', 'confirmation']),
+  ...(['email', 'phone', 'same-email', 'same-phone'] satisfies ContactProblem[]).map((problem) => new ProcedureError('invalid-contact-data', { problem })),
 ];
 
 /** The message keys the table uses to word `error`, read through a translator that notes them. */
@@ -43,7 +45,13 @@ const probe = (key: DomainErrorKey) => {
 };
 
 describe('the faces’ error table', () => {
-  const used = new Set([...(Object.keys(errorFaces) as DomainErrorKey[]).map(probe), ...variants].flatMap(keysOf));
+  const keys = Object.keys(errorFaces) as DomainErrorKey[];
+  const used = new Set([...keys.filter((key) => typeof errorFaces[key].message === 'string').map(probe), ...variants].flatMap(keysOf));
+
+  it('has a variant above for every code worded by a function', () => {
+    const worded = keys.filter((key) => typeof errorFaces[key].message === 'function');
+    assert.deepEqual(worded.filter((key) => !variants.some((error) => error.key === key)), []);
+  });
 
   it('words every code with messages every catalog has', () => {
     for (const [file, catalog] of Object.entries(catalogs)) {
