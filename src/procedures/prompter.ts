@@ -1,7 +1,7 @@
 // What a procedure asks the user, and what it tells them while it works. The VS Code face, the CLI
 // and the tests each implement this; the eID PIN is asked by the eID engine's own Prompter.
 import type { ContactData } from '../core/contactData';
-import type { Environment } from '../core/environment';
+import type { EhealthEnvironment, Environment } from '../core/environment';
 import type { Holder } from '../core/holder';
 import type { PasswordRule } from '../keystore/passwordPolicy';
 import type { Identifier, LocalizedText, RevocationReason } from '../ra/model';
@@ -48,7 +48,7 @@ export type ProgressEvent =
  */
 export type Notice =
   /** The eID has EC P-384 keys: eHealth has not confirmed that CertRA accepts their ecdsa-sha384 signatures. */
-  { kind: 'ec-eid-unconfirmed'; action: 'request' | 'renew' | 'revoke'; environment: 'acceptance' | 'production' };
+  { kind: 'ec-eid-unconfirmed'; action: 'request' | 'renew' | 'revoke'; environment: EhealthEnvironment };
 
 /** Every question may be declined: `undefined` (or `false`) cancels the procedure, nothing changed. */
 export interface Prompter {
