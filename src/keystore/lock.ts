@@ -55,7 +55,7 @@ async function acquire(file: string, compromised: (error: Error) => void): Promi
 /**
  * Runs `action` holding the lock of `file` (a real path, not a symbolic link). `stillHeld()` says
  * whether the lock is still ours: the action checks it right before its irreversible step.
- * Throws KeystoreBusy when another writer holds it.
+ * Throws keystore/busy when another writer holds it.
  */
 export async function withKeystoreLock<T>(file: string, action: (stillHeld: () => boolean) => Promise<T>): Promise<T> {
   let lost: Error | undefined;

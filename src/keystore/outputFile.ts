@@ -62,7 +62,7 @@ export async function checkOutputTarget(file: string, force: boolean): Promise<v
   if (!force || !stat.isFile()) throw new KeystoreError('output-exists', 'exists', { file });
 }
 
-/** Writes `bytes` to `file` under the rules above; throws OutputExists or OutputIsKeystore. */
+/** Writes `bytes` to `file` under the rules above; throws keystore/output-exists or keystore/output-is-keystore. */
 export async function writeOutputFile(file: string, bytes: Uint8Array, { force = false } = {}): Promise<void> {
   await checkOutputTarget(file, force);
   await writeThroughTemporary(file, bytes, 0o666, async (temporary) => {

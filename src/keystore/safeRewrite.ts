@@ -60,9 +60,9 @@ async function unchangedSince(file: string, original: Uint8Array): Promise<boole
 
 /**
  * Replaces `file`, whose content was `original` when the caller read it, with `bytes` once
- * `verify` accepts them as written. Throws KeystoreBusy (another writer holds the lock),
- * KeystoreChanged (the file is no longer `original`), ReadOnlyKeystore or RewriteFailed; in every
- * case the file is left as it was and no temporary file remains.
+ * `verify` accepts them as written. Throws keystore/busy (another writer holds the lock),
+ * keystore/changed (the file is no longer `original`), keystore/read-only or
+ * keystore/rewrite-failed; in every case the file is left as it was and no temporary file remains.
  */
 export async function safeRewrite(file: string, original: Uint8Array, bytes: Uint8Array, verify: (written: Uint8Array) => Promise<void>, now: Date = new Date()): Promise<RewriteResult> {
   const target = await realTarget(file);

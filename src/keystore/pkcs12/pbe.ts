@@ -57,7 +57,7 @@ export function describePbe(scheme: PbeScheme): PbeDescription {
   return { algorithm, iterations: scheme.iterations };
 }
 
-/** The SEQUENCE inside an algorithm's parameters; CorruptKeystore when they are missing. */
+/** The SEQUENCE inside an algorithm's parameters; keystore/corrupt when they are missing. */
 function parametersOf(parameters: BerElement | undefined, what: string): BerReader {
   if (parameters?.tag !== BerTag.sequence) throw new KeystoreError('corrupt', `${what}: missing parameters`);
   return BerReader.inside(parameters, what);

@@ -21,7 +21,7 @@ describe('eID readers: none, or another card', function () {
   });
   after(() => engine?.close());
 
-  it('with no reader connected, lists none and reports NoReader', async () => {
+  it('with no reader connected, lists none and reports eid/no-reader', async () => {
     writeFileSync(switchFile('no-reader'), '');
     try {
       assert.deepEqual(await engine.readers(), []);
@@ -35,7 +35,7 @@ describe('eID readers: none, or another card', function () {
     assert.equal((await engine.card()).label, 'BELPIC');
   });
 
-  it('reports NoReader for a reader asked for that is not connected', async () => {
+  it('reports eid/no-reader for a reader asked for that is not connected', async () => {
     const [reader] = await engine.readers();
     const elsewhere = new EidEngine({ modulePath: eid.modulePath, reader: `${reader.slot}ff` });
     await assert.rejects(elsewhere.card(), (error: unknown) => isDomainError(error, 'eid', 'no-reader'));

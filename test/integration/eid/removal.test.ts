@@ -12,7 +12,7 @@ import { freshCard, scriptedPrompter } from './virtualCards';
 describe('eID card removal and middleware problems', function () {
   this.timeout(60_000);
 
-  it('reports an empty reader as NoCard, and the card again once inserted', async () => {
+  it('reports an empty reader as eid/no-card, and the card again once inserted', async () => {
     const eid = await freshCard('ec');
     const removed = path.join(eid.dir, 'removed');
     const engine = new EidEngine({ modulePath: eid.modulePath });
@@ -28,7 +28,7 @@ describe('eID card removal and middleware problems', function () {
   });
 
   for (const algorithm of ['rsa', 'ec'] as const) {
-    it(`turns the ${algorithm.toUpperCase()} card pulled out during a signature into CardRemoved, without blocking the event loop`, async () => {
+    it(`turns the ${algorithm.toUpperCase()} card pulled out during a signature into eid/card-removed, without blocking the event loop`, async () => {
       const eid = await freshCard(algorithm);
       writeFileSync(path.join(eid.dir, 'sign-delay-ms'), '600');
       const engine = new EidEngine({ modulePath: eid.modulePath });

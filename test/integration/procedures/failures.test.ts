@@ -65,7 +65,7 @@ describe('procedures when things go wrong half-way', function () {
       assert.equal(folderDigest(rig.keystores), before);
     });
 
-    it('with the card pulled out during the signature: CardRemoved, no file kept', async () => {
+    it('with the card pulled out during the signature: eid/card-removed, no file kept', async () => {
       const delay = path.join(rig.eid.dir, 'sign-delay-ms');
       const removed = path.join(rig.eid.dir, 'removed');
       writeFileSync(delay, '600');
@@ -82,7 +82,7 @@ describe('procedures when things go wrong half-way', function () {
       assert.equal(folderDigest(rig.keystores), before);
     });
 
-    it('to an authority that is down: AuthorityUnreachable, nothing created', async () => {
+    it('to an authority that is down: ra/unreachable, nothing created', async () => {
       await assert.rejects(request({ url: 'http://127.0.0.1:9' }), ((error: unknown) => isDomainError(error, 'ra', 'unreachable') && explained(error)));
       assert.equal(folderDigest(rig.keystores), before);
     });
@@ -142,17 +142,17 @@ describe('procedures when things go wrong half-way', function () {
       assert.equal(folderDigest(rig.keystores), before);
     });
 
-    it('answered with external entities: HostileAnswer', async () => {
+    it('answered with external entities: ra/hostile', async () => {
       meddler.on('getcertificate', { answer: `<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${fixture('Fault').replace(/^<\?xml[^>]*>/, '')}` });
       await completeFails(((error: unknown) => isDomainError(error, 'ra', 'hostile') && explained(error)));
     });
 
-    it('answered with a huge body: AnswerTooLarge', async () => {
+    it('answered with a huge body: ra/too-large', async () => {
       meddler.on('getcertificate', { huge: true });
       await completeFails(((error: unknown) => isDomainError(error, 'ra', 'too-large') && explained(error)));
     });
 
-    it('answered in the wrong namespace: MalformedAnswer', async () => {
+    it('answered in the wrong namespace: ra/malformed', async () => {
       meddler.on('getcertificate', { answer: fixture('GetCertificateResponse-not-yet-delivered').replaceAll(NS.certra, 'urn:example:not-certra') });
       await completeFails(((error: unknown) => isDomainError(error, 'ra', 'malformed') && explained(error)));
     });
@@ -163,12 +163,12 @@ describe('procedures when things go wrong half-way', function () {
       await completeFails(procedureError('wrong-certificate'));
     });
 
-    it('sent an ETK challenge that is not for our key: MalformedAnswer', async () => {
+    it('sent an ETK challenge that is not for our key: ra/malformed', async () => {
       meddler.on('startetkregistration', { answer: fixture('StartETKRegistrationResponse') });
       await completeFails(((error: unknown) => isDomainError(error, 'ra', 'malformed') && explained(error)));
     });
 
-    it('cut off while registering the ETK: AuthorityUnreachable; completing again then works', async () => {
+    it('cut off while registering the ETK: ra/unreachable; completing again then works', async () => {
       meddler.on('completeetkregistration', { cut: true });
       await completeFails(((error: unknown) => isDomainError(error, 'ra', 'unreachable') && explained(error)));
       assert.ok((await completeCertificate(await context(), requested.keystore)).backup);

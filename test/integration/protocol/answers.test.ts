@@ -213,7 +213,7 @@ describe('protocol conformance: the client reads the fixture answers', () => {
     assert.equal(error.errors[0]?.message, 'Illustrative: no encryption token is published for these criteria');
   });
 
-  it('a SOAP fault, whatever the operation, is a SoapFault with its code and reason', () => {
+  it('a SOAP fault, whatever the operation, is a ra/soap-fault with its code and reason', () => {
     for (const name of Object.keys(facts.operations)) {
       let error: unknown;
       try {

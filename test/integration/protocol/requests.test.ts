@@ -233,7 +233,7 @@ describe('protocol conformance: the client sends what the fixtures show', functi
     assert.deepEqual(differences(payloadOf(fixture('certra/GetExistingApplicationIdsRequest.xml')), payloadOf(asked[0].body)), []);
   });
 
-  it('on the wire: a fault with HTTP 500 is a SoapFault; CERT_NOT_YET_DELIVERED is CertificateNotYetDelivered', async () => {
+  it('on the wire: a fault with HTTP 500 is a ra/soap-fault; CERT_NOT_YET_DELIVERED is ra/not-yet-delivered', async () => {
     const wire = await fixtureEndpoint(({ operation }) =>
       operation === 'GetCertificate' ? { body: answerFixture('GetCertificate', 'CERT_NOT_YET_DELIVERED') } : { status: 500, body: fixture(facts.fault) },
     );

@@ -59,7 +59,7 @@ describe('ra answers', () => {
     assert.deepEqual(chain.map((der) => der.toString('hex')), ['010203', '040506']);
   });
 
-  it('turns CERT_NOT_YET_DELIVERED into CertificateNotYetDelivered, worded in every language', () => {
+  it('turns CERT_NOT_YET_DELIVERED into ra/not-yet-delivered, worded in every language', () => {
     const error = (() => {
       try {
         parseAnswer(certra.getCertificate, fixture('GetCertificateResponse-not-yet-delivered'));
@@ -98,7 +98,7 @@ describe('ra answers', () => {
     assert.deepEqual(lookup.kind === 'ambiguous' && lookup.matches.map((match) => match[0].applicationId), ['GATEWAY', undefined]);
   });
 
-  it('turns a SOAP fault into SoapFault', () => {
+  it('turns a SOAP fault into ra/soap-fault', () => {
     assert.throws(() => parseAnswer(certra.getCertificate, fixture('Fault')), (error: unknown) =>
       isDomainError(error, 'ra', 'soap-fault') && error.params.reason === 'Invalid signature');
   });
@@ -125,7 +125,7 @@ describe('ra answers', () => {
       ['a Status without StatusCode', certificateAnswer('<cc:Status/>')],
     ];
     for (const [name, answer] of malformed) {
-      it(`reports ${name} as MalformedAnswer`, () => assert.throws(() => parseAnswer(certra.getCertificate, answer), (error: unknown) => isDomainError(error, 'ra', 'malformed')));
+      it(`reports ${name} as ra/malformed`, () => assert.throws(() => parseAnswer(certra.getCertificate, answer), (error: unknown) => isDomainError(error, 'ra', 'malformed')));
     }
 
     it('refuses an unknown certificate status', () => {
