@@ -11,6 +11,8 @@ const filesUnder = (folder: string): string[] =>
   );
 const sourceFolders = readdirSync(path.join(root, 'src'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `src/${entry.name}/`);
 
+const documents = () => ['README.md', ...readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+
 describe('project documentation', () => {
   it("README's layout names every folder of src/", () => {
     const layout = /## Layout\n\n```\n([\s\S]*?)```/.exec(read('README.md'))?.[1];
@@ -26,8 +28,7 @@ describe('project documentation', () => {
   });
 
   it('links between the documents lead to files that exist', () => {
-    const documents = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
-    const broken = documents.flatMap((document) =>
+    const broken = documents().flatMap((document) =>
       // Code (fenced or inline) shows examples, not links.
       [...read(document).replace(/```[\s\S]*?```|`[^`\n]*`/g, '').matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
         .map((match) => match[1])
@@ -36,6 +37,17 @@ describe('project documentation', () => {
         .map((target) => `${document} -> ${target}`),
     );
     assert.deepEqual(broken, []);
+  });
+
+  it('the files and folders of this repository the documents name exist', () => {
+    // `src/main/...` paths are the Java connector's, cited as a source.
+    const missing = documents().flatMap((document) =>
+      [...read(document).matchAll(/`((?:src|test|tools|scripts|bench|docs|media|guides|l10n)\/[\w./-]+)`/g)]
+        .map((match) => match[1])
+        .filter((name) => !name.startsWith('src/main/') && !existsSync(path.join(root, name)))
+        .map((name) => `${document}: ${name}`),
+    );
+    assert.deepEqual(missing, []);
   });
 
   it('the sections of DOMAIN.md that the code cites exist', () => {
