@@ -1,7 +1,8 @@
 // Complete a request (or a renewal): fetch the delivered chain (GetCertificate, polled), register
 // the ETK, write chain + ETK key into the keystore in one safe rewrite (backup kept), then check the
 // depot publishes the ETK. Resumable: it starts from whatever stage the keystore file shows.
-import { createPublicKey, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
+import { certifiesKey } from '../pki/certificates';
 import { getCertificate } from '../ra/certra';
 import { isDomainError } from '../core/domainError';
 import { AuthorityError } from '../ra/errors';
@@ -45,8 +46,7 @@ async function deliveredChain(context: ProcedureContext, opened: OpenedRequest):
     context.prompter.progress({ step: 'waiting-delivery', attempt, attempts: polling.attempts });
     try {
       const chain = await context.client.call(getCertificate, { publicKeyIdentifier: opened.publicKeyIdentifier });
-      const ours = createPublicKey(opened.content.authentication.privateKey).export({ format: 'der', type: 'spki' });
-      if (!new X509Certificate(chain[0]).publicKey.export({ format: 'der', type: 'spki' }).equals(ours)) {
+      if (!certifiesKey(chain[0], opened.content.authentication.privateKey)) {
         throw new ProcedureError('wrong-certificate', { publicKeyIdentifier: opened.publicKeyIdentifier });
       }
       return chain;
