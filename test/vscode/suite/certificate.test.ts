@@ -57,12 +57,12 @@ for (const { name, module, pin, ssin } of cards) describe(`Certificate procedure
 
   before(async () => {
     await settings().update('eid.pkcs11Module', module, vscode.ConfigurationTarget.Global);
-    await settings().update('sandbox.trust', cards.map((card) => path.join(card.dir, 'root.pem')), vscode.ConfigurationTarget.Global);
+    // No ehealth.sandbox.trust: the sandbox trusts the card a procedure signs with by itself.
     await settings().update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
-    for (const setting of ['eid.pkcs11Module', 'sandbox.trust', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
+    for (const setting of ['eid.pkcs11Module', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('ehealth.sandbox.stop');
   });
 

@@ -80,7 +80,7 @@ describe('Keystores view', () => {
     );
 
     const rows = await rowsWhen((current) => current.some((row) => row.includes('keystore-backup.p12')), 'the rendered keystore rows');
-    assert.ok(rows.some((row) => row.startsWith(path.basename(folder)) && row.includes('6 keystore(s)')), `folder row in ${JSON.stringify(rows)}`);
+    assert.ok(rows.some((row) => row.startsWith(path.basename(folder)) && row.includes('6 keystores')), `folder row in ${JSON.stringify(rows)}`);
     assert.ok(rows.some((row) => row.includes('EHP=1990001916,VITALINKGATEWAY') && row.includes('2024-01-05 14:12 · production')));
     assert.ok(rows.some((row) => row.includes('SSIN=79021802145') && row.includes('2026-06-01 10:15 · acceptance')));
     assert.ok(rows.some((row) => row.includes('2023-08-23 08:57 · acceptance · older')));
