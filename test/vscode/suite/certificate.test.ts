@@ -123,6 +123,53 @@ for (const { name, module, pin, ssin } of cards) describe(`Certificate procedure
   });
 });
 
+describe('A hostile contract from the authority', () => {
+  const rsa = cards[0];
+  let sandbox = '';
+  const behave = (change: Record<string, boolean>) => fetch(`${sandbox}/sandbox/behaviour`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(change) });
+
+  before(async () => {
+    await settings().update('eid.pkcs11Module', rsa.module, vscode.ConfigurationTarget.Global);
+    await settings().update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
+    sandbox = await vscode.commands.executeCommand<string>('ehealth.sandbox.start');
+    assert.equal((await behave({ hostileContract: true })).status, 200);
+  });
+
+  after(async () => {
+    await behave({ hostileContract: false });
+    for (const setting of ['eid.pkcs11Module', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('ehealth.sandbox.stop');
+  });
+
+  it('is shown without its scripts, handlers, frames, forms and fake buttons; only our Accept accepts', async () => {
+    let inspected = false;
+    await answerUntilDone(
+      vscode.commands.executeCommand('ehealth.cert.request'),
+      [
+        { when: (title) => title.includes('eID PIN'), act: typeAndEnter(rsa.pin) },
+        { when: (title) => title.includes('For whom'), act: () => click('.quick-input-widget .monaco-list-row', 'Myself') },
+        { when: (title, message) => title.includes('Contact data') && message.includes('E-mail'), act: typeAndEnter('jane.doe@example.be') },
+        { when: (title, message) => title.includes('Contact data') && message.includes('Second e-mail'), act: typeAndEnter('') },
+        { when: (title, message) => title.includes('Contact data') && message.includes('Phone'), act: typeAndEnter('(02) 123 45 67') },
+        { when: (title, message) => title.includes('Contact data') && message.includes('Second phone'), act: typeAndEnter('') },
+        { when: (title) => title.includes('Password of the new keystore'), act: typeAndEnter(password) },
+      ],
+      async () => {
+        if (inspected) return;
+        inspected = true;
+        const contract = (await webviewTexts('.authority')).join('\n');
+        assert.ok(contract.length > 0, 'the contract text is shown');
+        for (const selector of ['script', 'style', 'iframe', 'form', 'svg', 'img', 'button', 'input', '[onerror]', '[onclick]', '[style]', 'a[href^="javascript:"]', 'a[href^="data:"]']) {
+          assert.deepEqual(await webviewTexts(`.authority ${selector}`), [], `no ${selector} in the contract`);
+        }
+        assert.equal((await webviewTexts('#accept')).length, 1, 'one Accept button, ours');
+        await screenshot('contract-hostile');
+      },
+    );
+    assert.ok(inspected, 'the contract was shown');
+  });
+});
+
 describe('An EC eID on eHealth\'s acceptance service', () => {
   const ec = cards[1];
 
