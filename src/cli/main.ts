@@ -39,10 +39,6 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
       context.err(`ehealth: ${printable(errorMessage(error, language))}`);
       return face.exit;
     }
-    if (isUsageError(error)) {
-      context.err(`ehealth: ${(error as Error).message}`);
-      return ExitCode.usage;
-    }
     context.err(`ehealth: ${error instanceof Error ? error.message : String(error)}`);
     return ExitCode.failure;
   }
@@ -114,9 +110,4 @@ function takeLanguage(argv: string[]): { language: Language; rest: string[] } {
   const rest = argv.filter((_, i) => i !== index && (inline || i !== index + 1));
   const language = (languages as readonly string[]).includes(value ?? '') ? (value as Language) : fromEnvironment;
   return { language, rest };
-}
-
-function isUsageError(error: unknown): boolean {
-  const code = (error as { code?: string } | undefined)?.code ?? '';
-  return code.startsWith('ERR_PARSE_ARGS');
 }

@@ -67,13 +67,19 @@ const forParseArgs = (options: OptionTable): Record<string, Pick<OptionSpec, 'ty
     ]),
   );
 
-/** parseArgs's own errors, in the user's words. */
-function usageError(context: CliContext, error: unknown, usage: string): never {
+/** parseArgs's own errors, in the user's words (any other of its errors in its own words): a usage error. */
+function usageError(context: CliContext, error: unknown, options: OptionTable, usage: string): never {
   const code = (error as { code?: string } | undefined)?.code ?? '';
   const quoted = /'([^']*)'/.exec((error as Error).message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new CliError(context.t('cli.error.unknown-option', { option: quoted }), ExitCode.usage);
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new CliError(context.t('cli.error.missing-value', { option: quoted.split(' ')[0] }), ExitCode.usage);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // `--out` without its value, or a switch given one (`--json=1`).
+    const option = quoted.split(' ')[0];
+    const isSwitch = options[option.replace(/^-+/, '')]?.type === 'boolean';
+    throw new CliError(context.t(isSwitch ? 'cli.error.no-value' : 'cli.error.missing-value', { option }), ExitCode.usage);
+  }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new CliError(context.t('cli.error.unexpected-argument', { argument: quoted, usage }), ExitCode.usage);
+  if (code.startsWith('ERR_PARSE_ARGS')) throw new CliError((error as Error).message, ExitCode.usage);
   throw error;
 }
 
@@ -83,7 +89,7 @@ export function parse<O extends OptionTable>(context: CliContext, spec: VerbSpec
   try {
     parsed = parseArgs({ args: context.args, options: forParseArgs(spec.options), allowPositionals: spec.positional !== undefined, strict: true });
   } catch (error) {
-    usageError(context, error, usage);
+    usageError(context, error, spec.options, usage);
   }
   const { values, positionals } = parsed;
   const help = values.help === true;

@@ -44,6 +44,7 @@ export type MessageKey =
   | 'cli.error.unknown-verb'
   | 'cli.error.unknown-option'
   | 'cli.error.missing-value'
+  | 'cli.error.no-value'
   | 'cli.help.usage'
   | 'cli.help.also'
   | 'cli.help.verbs'

@@ -100,4 +100,13 @@ describe('CLI help from the option tables', () => {
     assert.equal(choice.code, ExitCode.usage);
     assert.match(choice.err, /« --env » n’accepte pas « staging » : choisissez parmi sandbox, acceptance, production/);
   });
+
+  it('an option without its value, and a switch given one, are usage errors saying which', async () => {
+    const missing = await run('keystore', 'export', 'k.p12', '--out');
+    assert.equal(missing.code, ExitCode.usage);
+    assert.match(missing.err, /Option "--out" needs a value\./);
+    const given = await run('keystore', 'list', '--json=1');
+    assert.equal(given.code, ExitCode.usage);
+    assert.match(given.err, /Option "--json" takes no value\./);
+  });
 });
