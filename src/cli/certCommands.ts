@@ -1,10 +1,10 @@
-// `ehealth cert ...`: the certificate procedures on the command line. Every verb takes
+// `ehealth cert ...`: the certificate procedures on the command line. Every verb but change-password
+// (the same verb as `keystore passwd`, local to the keystore) takes
 // [--env sandbox|acceptance|production] [--ra-url URL] [--trace DIR] [--json]; in the sandbox
 // environment without --ra-url the sandbox authority runs in this process, on the user's data folder.
 import * as path from 'node:path';
-import { ENVIRONMENTS, type Environment } from '../core/environment';
+import { ENVIRONMENTS } from '../core/environment';
 import { formatHolder } from '../core/holder';
-import { EidEngine } from '../eid';
 import { defaultKeystoreFolder } from '../keystore/locate';
 import {
   activateEtk,
@@ -14,6 +14,8 @@ import {
   renewCertificate,
   requestCertificate,
   revokeCertificate,
+  SIGNS_WITH_EID,
+  type AuthorityProcedure,
   type ProcedureContext,
   type RequestResult,
   type SandboxHost,
@@ -24,9 +26,9 @@ import { defaultDataFolder } from '../sandbox/options';
 import { SandboxServer } from '../sandbox/server';
 import { cliCertPrompter, type CertAnswers } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
-import { cliPrompter } from './eidCommands';
+import { cliPrompter, engineFor } from './eidCommands';
 import { passwd } from './keystoreCommands';
-import { sharedOptions, type OptionTable } from './options';
+import { sharedOptions, type OptionTable, type Values } from './options';
 import { ExitCode } from '../faces/exitCodes';
 
 /** Where the procedure runs, and how its outcome is written. */
@@ -38,6 +40,8 @@ const commonOptions = {
 } as const satisfies OptionTable;
 /** The keystore a procedure continues from. */
 const keystoreOptions = { keystore: { ...sharedOptions.keystore, required: true }, 'password-env': sharedOptions['password-env'] } as const satisfies OptionTable;
+/** The answers of a procedure that continues from a keystore and signs no contract. */
+const keystoreAnswers = (values: Values<typeof keystoreOptions>): CertAnswers => ({ acceptContract: false, passwordEnv: values['password-env'] });
 /** For the procedures that sign with the eID (and so sign a contract). */
 const eidOptions = {
   module: sharedOptions.module,
@@ -45,10 +49,6 @@ const eidOptions = {
   'last-pin-try': sharedOptions['last-pin-try'],
   'accept-contract': { type: 'boolean', default: false, help: 'cli.option.accept-contract' },
 } as const satisfies OptionTable;
-
-type Values = { [name: string]: string | string[] | boolean | undefined };
-
-const asString = (value: Values[string]) => (typeof value === 'string' ? value : undefined);
 
 /** The sandbox inside this command, on the user's data folder, started when a procedure needs it. */
 function inProcessSandbox(context: CliContext): SandboxHost & { close(): Promise<void> } {
@@ -64,32 +64,35 @@ function inProcessSandbox(context: CliContext): SandboxHost & { close(): Promise
 }
 
 /**
- * Runs `work` with a procedure context built from the flags: environment, registration client (on
- * an in-process sandbox when needed), eID engine when `withEid`; everything closed afterwards.
+ * Runs the procedure `name` (its `work`) with a procedure context built from the flags: environment,
+ * registration client (on an in-process sandbox when needed), the eID engine when it signs with it;
+ * everything closed afterwards.
  */
-async function withContext<T>(context: CliContext, values: Values, answers: CertAnswers, withEid: boolean, work: (procedure: ProcedureContext) => Promise<T>): Promise<T> {
-  // One of its choices, checked when parsed.
-  const environment = values.env as Environment;
+async function withContext<T>(
+  context: CliContext,
+  values: Values<typeof commonOptions> & Partial<Values<typeof eidOptions>>,
+  answers: CertAnswers,
+  name: AuthorityProcedure,
+  work: (procedure: ProcedureContext) => Promise<T>,
+): Promise<T> {
   // First: it checks a new password given by flag before the sandbox starts or the eID is read.
   const prompter = cliCertPrompter(context, answers);
-  const modulePath = asString(values.module);
-  const engine = withEid ? new EidEngine(modulePath ? { modulePath } : {}) : undefined;
+  const engine = SIGNS_WITH_EID[name] ? engineFor(values.module) : undefined;
   const sandbox = inProcessSandbox(context);
   let tracer: FolderTracer | undefined;
   try {
-    const traceFolder = asString(values.trace);
-    if (traceFolder !== undefined) {
-      tracer = folderTracer(path.resolve(traceFolder));
+    if (values.trace !== undefined) {
+      tracer = folderTracer(path.resolve(values.trace));
       context.err(context.t('procedures.cli.trace', { folder: tracer.folder }));
     }
-    const raUrl = asString(values['ra-url']);
+    const raUrl = values['ra-url'];
     return await work(
       await procedureContext({
-        environment,
+        environment: values.env,
         ...(raUrl !== undefined ? { raUrl } : {}),
         sandbox,
         prompter,
-        ...(engine ? { eid: { engine, prompter: cliPrompter(context, asString(values['pin-env']), values['last-pin-try'] === true) } } : {}),
+        ...(engine ? { eid: { engine, prompter: cliPrompter(context, values['pin-env'], values['last-pin-try'] === true) } } : {}),
         ...(tracer ? { trace: tracer } : {}),
       }),
     );
@@ -128,14 +131,14 @@ const request = verb(
   async (context, { values }) => {
     const answers: CertAnswers = { holder: values.holder, email: values.email, phone: values.phone, acceptContract: values['accept-contract'], newPasswordEnv: values['password-env'] };
     const folder = path.resolve(values['keystore-dir'] ?? defaultKeystoreFolder());
-    const result = await withContext(context, values, answers, true, (procedure) => requestCertificate(procedure, { keystoreFolder: folder }));
+    const result = await withContext(context, values, answers, 'request', (procedure) => requestCertificate(procedure, { keystoreFolder: folder }));
     return requested(context, values.json, result);
   },
 );
 
 const complete = verb({ summary: 'cli.verb.cert.complete', options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
   const file = path.resolve(values.keystore);
-  const result = await withContext(context, values, { acceptContract: false, passwordEnv: values['password-env'] }, false, (procedure) => completeCertificate(procedure, file));
+  const result = await withContext(context, values, keystoreAnswers(values), 'complete', (procedure) => completeCertificate(procedure, file));
   const { t } = context;
   const lines = [
     result.backup ? t('procedures.cli.completed', { serial: result.etkSerialNumber, file, backup: result.backup }) : t('procedures.cli.already-complete', { file, serial: result.etkSerialNumber }),
@@ -149,14 +152,14 @@ const renew = verb(
   async (context, { values }) => {
     const file = path.resolve(values.keystore);
     const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], newPasswordEnv: values['new-password-env'] };
-    const result = await withContext(context, values, answers, true, (procedure) => renewCertificate(procedure, file));
+    const result = await withContext(context, values, answers, 'renew', (procedure) => renewCertificate(procedure, file));
     return requested(context, values.json, result);
   },
 );
 
 const activate = verb({ summary: 'cli.verb.cert.activate', options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
   const file = path.resolve(values.keystore);
-  const result = await withContext(context, values, { acceptContract: false, passwordEnv: values['password-env'] }, false, (procedure) => activateEtk(procedure, file));
+  const result = await withContext(context, values, keystoreAnswers(values), 'activate', (procedure) => activateEtk(procedure, file));
   const { t } = context;
   return output(context, values.json, result, [t('procedures.cli.activated'), t(result.published ? 'procedures.cli.etk-published' : 'procedures.cli.etk-not-published')]);
 });
@@ -169,14 +172,14 @@ const revoke = verb(
   async (context, { values }) => {
     const file = path.resolve(values.keystore);
     const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], reason: values.reason };
-    const result = await withContext(context, values, answers, true, (procedure) => revokeCertificate(procedure, file));
+    const result = await withContext(context, values, answers, 'revoke', (procedure) => revokeCertificate(procedure, file));
     return output(context, values.json, result, [context.t('procedures.cli.revoked', { publicKeyIdentifier: result.publicKeyIdentifier, reason: result.reason })]);
   },
 );
 
 const status = verb({ summary: 'cli.verb.cert.status', options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
   const file = path.resolve(values.keystore);
-  const result = await withContext(context, values, { acceptContract: false, passwordEnv: values['password-env'] }, false, (procedure) => certificateStatus(procedure, file));
+  const result = await withContext(context, values, keystoreAnswers(values), 'status', (procedure) => certificateStatus(procedure, file));
   const { t } = context;
   const lines = [t('procedures.cli.status', { file, holder: formatHolder(result.holder), stage: result.stage, publicKeyIdentifier: result.publicKeyIdentifier })];
   const info = result.authority;

@@ -2,7 +2,6 @@
 import { promises as fs } from 'node:fs';
 import { EidEngine, EidError, type EidCard, type EidCertificate, type Identity, type Prompter, type Reader } from '../eid';
 import type { Translator } from '../i18n';
-import { printable } from '../core/printable';
 import { errorFaces, errorMessage } from '../faces/errors';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { verb, type CliContext, type VerbGroup } from './context';
@@ -14,7 +13,8 @@ import { readHidden, secretFromEnvironment } from './secretInput';
 
 const { module, 'pin-env': pinEnv, 'last-pin-try': lastPinTry, json, out, force } = sharedOptions;
 
-const engineFor = (modulePath: string | undefined) => new EidEngine(modulePath ? { modulePath } : {});
+/** The eID engine on `--module`, else on the middleware found where it is installed. */
+export const engineFor = (modulePath: string | undefined) => new EidEngine(modulePath ? { modulePath } : {});
 
 /**
  * The PIN from the named environment variable, else typed on the terminal without echo. With one
@@ -66,8 +66,9 @@ const info = verb({ summary: 'cli.verb.eid.info', options: { module, json } }, a
       context.out(formatInfo(middleware, readers, report, context.t));
     }
     if (failure) {
-      if (!values.json) context.err(`ehealth: ${printable(errorMessage(failure, context.language))}`);
-      return errorFaces[failure.key].exit;
+      // In JSON the error is in the report; in text, worded and exited as every error is.
+      if (values.json) return errorFaces[failure.key].exit;
+      throw failure;
     }
     return ExitCode.ok;
   } finally {
@@ -125,7 +126,7 @@ const sign = verb(
     },
   },
   async (context, { values }) => {
-    const key = values.key as 'authentication' | 'signature';
+    const key = values.key;
     const data = await fs.readFile(values.in);
     // Before the PIN is asked: a refused --out must not cost a signature.
     await checkOutputTarget(values.out, values.force);

@@ -9,7 +9,7 @@ import { HELP_OPTION, type OptionSpec, type VerbSpec } from './options';
 const valueName = (spec: OptionSpec, t: Translator) => (spec.choices ? spec.choices.join('|') : t(spec.value ?? 'cli.value.variable'));
 
 /** `--name VALUE`, `--name VALUE...` (repeatable), `--name` (a switch). */
-export function optionSyntax(name: string, spec: OptionSpec, t: Translator): string {
+function optionSyntax(name: string, spec: OptionSpec, t: Translator): string {
   if (spec.type === 'boolean') return `--${name}`;
   return `--${name} ${valueName(spec, t)}${spec.multiple ? '...' : ''}`;
 }

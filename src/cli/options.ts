@@ -41,7 +41,8 @@ export interface VerbSpec<O extends OptionTable = OptionTable> {
   positional?: PositionalSpec;
 }
 
-type Value<S extends OptionSpec> = S['type'] extends 'boolean' ? boolean : string;
+/** A boolean for a switch, one of its choices when it has some, else a string. */
+type Value<S extends OptionSpec> = S extends { choices: readonly (infer C extends string)[] } ? C : S['type'] extends 'boolean' ? boolean : string;
 type Given<S extends OptionSpec> = S extends { required: true } ? true : S extends { default: string | boolean } ? true : false;
 
 /** What parsing gives for each option of a table: typed, and never undefined when required or defaulted. */

@@ -10,7 +10,7 @@ import { RaClient } from '../ra/client';
 import type { Tracer } from '../ra/trace';
 import { environmentEndpoints } from './environment';
 import type { KeystoreWriting } from './keystoreFile';
-import type { Prompter } from './prompter';
+import type { ProcedureName, Prompter } from './prompter';
 
 export interface EidAccess {
   engine: EidEngine;
@@ -29,6 +29,12 @@ export interface Polling {
  * validation takes days, and the user (or the script) comes back later.
  */
 export const DELIVERY_POLLING: Polling = { attempts: 3, intervalMs: 3000 };
+
+/** The procedures that ask the registration authority (a password change is local to the keystore). */
+export type AuthorityProcedure = Exclude<ProcedureName, 'change-password'>;
+
+/** Those that sign with the eID (and so need it in their context: `ContextOptions.eid`). */
+export const SIGNS_WITH_EID: Readonly<Record<AuthorityProcedure, boolean>> = { request: true, complete: false, renew: true, activate: false, revoke: true, status: false };
 
 /** A sandbox authority the face runs: in the command's process, or the extension's. */
 export interface SandboxHost {

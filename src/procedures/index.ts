@@ -3,7 +3,7 @@ export { activateEtk } from './activate';
 export { changeKeystorePassword, type PasswordChange } from './changePassword';
 export { completeCertificate, type CompleteResult } from './complete';
 export { contractLines, type ContractHtml, type ContractText } from './contractHtml';
-export { DELIVERY_POLLING, procedureContext, type ContextOptions, type EidAccess, type Polling, type ProcedureContext, type SandboxHost } from './context';
+export { DELIVERY_POLLING, procedureContext, SIGNS_WITH_EID, type AuthorityProcedure, type EidAccess, type Polling, type ProcedureContext, type SandboxHost } from './context';
 export { confirmIfProduction, environmentEndpoints, keystoreSuffix } from './environment';
 export { ProcedureError, type ProcedureErrorCode } from './errors';
 export type { KeystoreWriting, Stage } from './keystoreFile';

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultKeystoreFolder } from '../../keystore/locate';
-import type { ProcedureContext } from '../../procedures';
+import type { AuthorityProcedure, ProcedureContext } from '../../procedures';
 import { vscodePrompter } from '../eidPrompter';
 import type { EidStatusModel } from '../views/eidStatus';
 import { currentEnvironment } from '../environment';
@@ -27,13 +27,9 @@ export interface CertificateServices {
 }
 
 type Procedures = typeof import('../../procedures');
-type ProcedureName = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'status';
-
-/** The procedures that sign with the eID. */
-const signsWithEid: Record<ProcedureName, boolean> = { request: true, complete: false, renew: true, activate: false, revoke: true, status: false };
 
 /** The guide an error of each procedure points to. */
-const guideOf: Record<ProcedureName, string> = {
+const guideOf: Record<AuthorityProcedure, string> = {
   request: 'request-personal-certificate',
   complete: 'complete-certificate',
   renew: 'renew-certificate',
@@ -46,9 +42,12 @@ export function registerCertificateCommands(services: CertificateServices): vsco
   const { context, session, tree, eid, sandbox, log } = services;
   const t = currentTranslator;
 
-  /** Runs a procedure under one progress notification that shows its steps; `withEid` for those that sign with it. */
-  async function run<R>(title: string, withEid: boolean, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>): Promise<R> {
+  const titleOf = (name: AuthorityProcedure) => t()(`procedure.name.${name}`);
+
+  /** Runs the procedure `name` under one progress notification that shows its steps. */
+  async function run<R>(name: AuthorityProcedure, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>): Promise<R> {
     const procedures = await import('../../procedures');
+    const title = titleOf(name);
     // Cancellable: the procedures stop where that is safe (waiting for a delivery), files untouched.
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
       const cancellation = new AbortController();
@@ -61,7 +60,7 @@ export function registerCertificateCommands(services: CertificateServices): vsco
         environment: currentEnvironment(),
         sandbox,
         prompter: vscodeProcedurePrompter(context.extensionUri, session, report),
-        ...(withEid ? { eid: { engine: await eid.eid(), prompter: vscodePrompter } } : {}),
+        ...(procedures.SIGNS_WITH_EID[name] ? { eid: { engine: await eid.eid(), prompter: vscodePrompter } } : {}),
         keystore: { mode: setting('ehealth.keystore.writeMode') },
         signal: cancellation.signal,
       });
@@ -73,14 +72,14 @@ export function registerCertificateCommands(services: CertificateServices): vsco
     });
   }
 
-  const onKeystore = <R>(name: ProcedureName, procedure: (procedures: Procedures, context: ProcedureContext, file: string) => Promise<R>, done?: (result: R, file: string) => string) =>
+  const onKeystore = <R>(name: AuthorityProcedure, procedure: (procedures: Procedures, context: ProcedureContext, file: string) => Promise<R>, done?: (result: R, file: string) => string) =>
     guarded(
       log,
       name,
       async (target: KeystoreTarget) => {
-        const file = await pickKeystore(tree, target, t()(`procedure.name.${name}` as 'procedure.name.complete'));
+        const file = await pickKeystore(tree, target, titleOf(name));
         if (!file) return undefined;
-        const result = await run(t()(`procedure.name.${name}` as 'procedure.name.complete'), signsWithEid[name], (procedures, procedureContext) => procedure(procedures, procedureContext, file));
+        const result = await run(name, (procedures, procedureContext) => procedure(procedures, procedureContext, file));
         if (done) void vscode.window.showInformationMessage(done(result, file));
         return result;
       },
@@ -98,7 +97,7 @@ export function registerCertificateCommands(services: CertificateServices): vsco
         log,
         'request',
         async () => {
-          const result = await run(t()('procedure.name.request'), signsWithEid.request, (procedures, procedureContext) => procedures.requestCertificate(procedureContext, { keystoreFolder: defaultKeystoreFolder() }));
+          const result = await run('request', (procedures, procedureContext) => procedures.requestCertificate(procedureContext, { keystoreFolder: defaultKeystoreFolder() }));
           const completeNow = t()('procedure.action.complete-now');
           void vscode.window.showInformationMessage(t()('procedure.done.request', { file: path.basename(result.keystore) }), completeNow).then((answer) => {
             if (answer === completeNow) void vscode.commands.executeCommand('ehealth.cert.complete', result.keystore);
