@@ -2,9 +2,8 @@
 export { activateEtk } from './activate';
 export { changeKeystorePassword, type PasswordChange } from './changePassword';
 export { completeCertificate, type CompleteResult } from './complete';
-export { contractLines, type ContractHtml, type ContractText } from './contractHtml';
+export { contractLines } from './contractHtml';
 export { DELIVERY_POLLING, procedureContext, SIGNS_WITH_EID, type AuthorityProcedure, type EidAccess, type Polling, type ProcedureContext, type SandboxHost } from './context';
-export { confirmIfProduction, environmentEndpoints, keystoreSuffix } from './environment';
 export { ProcedureError, type ProcedureErrorCode } from './errors';
 export type { KeystoreWriting, Stage } from './keystoreFile';
 export type * from './prompter';
@@ -12,4 +11,4 @@ export { renewCertificate } from './renew';
 export { requestCertificate, type RequestOptions } from './request';
 export { revokeCertificate } from './revoke';
 export { certificateStatus, type StatusResult } from './status';
-export { PASSWORD_RULES, type RequestResult } from './submit';
+export type { RequestResult } from './submit';

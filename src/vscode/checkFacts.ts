@@ -2,7 +2,6 @@
 // keystores opened in this session, and the last eID status. One place for the checklist view and
 // the context keys behind the generated walkthroughs.
 import * as vscode from 'vscode';
-import type { Holder } from '../core/holder';
 import type { Keystore } from '../keystore/model';
 import { checkIds } from '../guides/allowList';
 import { evaluateCheck, type CheckFacts } from '../guides/checks';
@@ -19,7 +18,7 @@ export interface FactSources {
   sandbox: SandboxService;
 }
 
-export async function gatherFacts(sources: FactSources, holder?: Holder): Promise<CheckFacts> {
+export async function gatherFacts(sources: FactSources): Promise<CheckFacts> {
   const listing = await sources.tree.keystores();
   const opened = new Map(sources.session.all().flatMap((keystore): Array<[string, Keystore]> => (keystore.file ? [[keystore.file, keystore]] : [])));
   const eid = sources.eid.current();
@@ -28,7 +27,6 @@ export async function gatherFacts(sources: FactSources, holder?: Holder): Promis
     opened,
     sandboxRunning: sources.sandbox.running,
     ...(eid ? { eid } : {}),
-    ...(holder ? { holder } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { checkPasswordPolicy } from '../keystore/passwordPolicy';
 import type { Translator } from '../i18n';
+import { currentTranslator } from './language';
 
 export interface PasswordQuestion {
   title: string;
@@ -66,4 +67,13 @@ export function policyFeedback(t: Translator, confirmationOf?: string) {
       acceptable: rules.every((rule) => rule.ok),
     };
   };
+}
+
+/** A new password in two boxes, steps `first` and `first + 1` of `totalSteps`: the rules shown live, then typed again. */
+export async function askNewPassword(title: string, first: number, totalSteps: number): Promise<string | undefined> {
+  const t = currentTranslator();
+  const password = await askPassword({ title, prompt: t('view.passwd.new'), step: first, totalSteps, feedback: policyFeedback(t) });
+  if (password === undefined) return undefined;
+  const confirmation = await askPassword({ title, prompt: t('view.passwd.confirm'), step: first + 1, totalSteps, feedback: policyFeedback(t, password) });
+  return confirmation === undefined ? undefined : password;
 }

@@ -9,16 +9,7 @@ import { askContractAcceptance } from './panels/contractPanel';
 import { confirmProduction } from './environment';
 import type { KeystoreSession } from './keystoreSession';
 import { currentLanguage, currentTranslator } from './language';
-import { askPassword, policyFeedback } from './passwordInput';
-
-/** A new password in two boxes, steps `first` and `first + 1` of `totalSteps`: the rules shown live, then typed again. */
-export async function askNewPassword(title: string, first: number, totalSteps: number): Promise<string | undefined> {
-  const t = currentTranslator();
-  const password = await askPassword({ title, prompt: t('view.passwd.new'), step: first, totalSteps, feedback: policyFeedback(t) });
-  if (password === undefined) return undefined;
-  const confirmation = await askPassword({ title, prompt: t('view.passwd.confirm'), step: first + 1, totalSteps, feedback: policyFeedback(t, password) });
-  return confirmation === undefined ? undefined : password;
-}
+import { askNewPassword, askPassword } from './passwordInput';
 
 export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: KeystoreSession, report: (message: string) => void): Prompter {
   const t = currentTranslator;

@@ -17,9 +17,8 @@ import { rememberPasswords } from '../keystoreSession';
 import type { KeystoreTreeProvider } from '../views/keystoreTree';
 import { pickKeystore, type KeystoreTarget } from '../keystorePick';
 import { currentLanguage, currentTranslator } from '../language';
-import { askPassword } from '../passwordInput';
+import { askNewPassword, askPassword } from '../passwordInput';
 import type { PasswordChange } from '../../procedures';
-import { askNewPassword } from '../procedurePrompter';
 
 type Target = KeystoreTarget;
 
@@ -68,21 +67,16 @@ export function registerKeystoreCommands(
     if (!file) return undefined;
     const tr = t();
     const title = tr('view.passwd.title', { file: path.basename(file) });
+    // The two questions first, then the rewrite under its progress notification.
+    const current = session.password(file) ?? (await askPassword({ title, prompt: tr('view.passwd.old'), step: 1, totalSteps: 3, check: (value) => opensWith(file, value) }));
+    if (current === undefined) return undefined;
+    const next = await askNewPassword(title, 2, 3);
+    if (next === undefined) return undefined;
     const { changeKeystorePassword } = await import('../../procedures');
-    let newPassword: string | undefined;
-    const prompter: PasswordChange['prompter'] = {
-      keystorePassword: async () => session.password(file) ?? askPassword({ title, prompt: tr('view.passwd.old'), step: 1, totalSteps: 3, check: (value) => opensWith(file, value) }),
-      newKeystorePassword: async () => {
-        newPassword = await askNewPassword(title, 2, 3);
-        // The rewrite follows at once: its progress shows until the procedure ends.
-        if (newPassword !== undefined) void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: tr('view.passwd.progress') }, () => changing.catch(() => undefined));
-        return newPassword;
-      },
-    };
-    const changing = changeKeystorePassword({ prompter }, file);
-    const result = await changing;
+    const prompter: PasswordChange['prompter'] = { keystorePassword: async () => current, newKeystorePassword: async () => next };
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: tr('view.passwd.progress') }, () => changeKeystorePassword({ prompter }, file));
     log.info(`password changed for ${file}; backup ${result.backup}`);
-    await session.passwordChanged(file, newPassword!);
+    await session.passwordChanged(file, next);
     tree.refresh();
     void vscode.window.showInformationMessage(tr('view.passwd.done', { backup: path.basename(result.backup) }));
     return result.backup;

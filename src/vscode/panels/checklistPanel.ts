@@ -1,11 +1,11 @@
 // Guides as live checklists in a webview: the steps of a guide in the chosen language, their
 // engine checks (eID, keystores) updated as things change, action buttons limited to the
 // allow-list, manual ticks and choices kept per guide and per keystore holder.
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { assetUri, scriptNonce } from './html';
 import { languages, translator, type Language } from '../../i18n';
-import { formatHolder } from '../../core/holder';
+import { formatHolder, parseHolder } from '../../core/holder';
 import { isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../../guides/allowList';
 import { evaluateCheck } from '../../guides/checks';
 import type { ChecklistState, FromChecklist } from '../../guides/checklistProtocol';
@@ -77,8 +77,8 @@ export class ChecklistPanel implements vscode.Disposable {
 
   private page(): string {
     const webview = this.panel.webview;
-    const nonce = randomBytes(16).toString('base64');
-    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.services.context.extensionUri, ...segments)).toString();
+    const nonce = scriptNonce();
+    const asset = (...segments: string[]) => assetUri(webview, this.services.context.extensionUri, ...segments);
     return `<!DOCTYPE html>
 <html>
 <head>
@@ -153,7 +153,7 @@ export class ChecklistPanel implements vscode.Disposable {
     const everyone = await gatherFacts(this.services);
     const holders = [...new Set(everyone.keystores.filter((file) => file.holder && file.latest).map((file) => formatHolder(file.holder!)))].sort();
     const holder = preferences.holder && holders.includes(preferences.holder) ? preferences.holder : anyHolder;
-    const facts = holder === anyHolder ? everyone : { ...everyone, holder: everyone.keystores.find((file) => file.holder && formatHolder(file.holder) === holder)?.holder };
+    const facts = holder === anyHolder ? everyone : { ...everyone, holder: parseHolder(holder) };
     const ticked = this.services.context.globalState.get<Record<string, boolean>>(this.progressKey(guide, holder), {});
     const variants = usedDimensions(guide).map((dimension) => {
       const values = variantDimensions[dimension];

@@ -3,12 +3,11 @@
 // (environment) and for whom (DN); the authority's texts, already sanitised (contractHtml.ts), sit in
 // a container of their own, and the answer buttons come after it, drawn by us. The page runs only
 // our script file (nonce), loads only our stylesheet, has no forms, and a link opens outside.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { assetUri, escapeHtml, scriptNonce } from './html';
 import type { ContractToAccept } from '../../procedures/prompter';
 import { currentLanguage, currentTranslator } from '../language';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export function askContractAcceptance(extensionUri: vscode.Uri, contract: ContractToAccept): Promise<boolean> {
   const t = currentTranslator();
@@ -18,10 +17,10 @@ export function askContractAcceptance(extensionUri: vscode.Uri, contract: Contra
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
   });
   const webview = panel.webview;
-  const nonce = randomBytes(16).toString('base64');
-  const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
+  const nonce = scriptNonce();
+  const asset = (...segments: string[]) => assetUri(webview, extensionUri, ...segments);
   const texts = contract.texts
-    .map((text) => `<section class="text" lang="${escape(text.lang)}"><h2>${escape(text.lang.toUpperCase())}</h2><div class="authority">${text.html}</div></section>`)
+    .map((text) => `<section class="text" lang="${escapeHtml(text.lang)}"><h2>${escapeHtml(text.lang.toUpperCase())}</h2><div class="authority">${text.html}</div></section>`)
     .join('\n');
   webview.html = `<!DOCTYPE html>
 <html lang="${currentLanguage()}">
@@ -32,15 +31,15 @@ export function askContractAcceptance(extensionUri: vscode.Uri, contract: Contra
 </head>
 <body>
 <header>
-<h1>${escape(t(contract.kind === 'revocation' ? 'contract.revocation' : 'contract.request'))}</h1>
-<p><span class="environment ${contract.environment}">${escape(t(`environment.${contract.environment}`))}</span> <span class="dn">${escape(contract.dn)}</span></p>
+<h1>${escapeHtml(t(contract.kind === 'revocation' ? 'contract.revocation' : 'contract.request'))}</h1>
+<p><span class="environment ${contract.environment}">${escapeHtml(t(`environment.${contract.environment}`))}</span> <span class="dn">${escapeHtml(contract.dn)}</span></p>
 </header>
 <main>
 ${texts}
 </main>
 <footer class="buttons">
-<button id="accept" class="primary">${escape(t('contract.accept'))}</button>
-<button id="decline">${escape(t('contract.decline'))}</button>
+<button id="accept" class="primary">${escapeHtml(t('contract.accept'))}</button>
+<button id="decline">${escapeHtml(t('contract.decline'))}</button>
 </footer>
 <script nonce="${nonce}" src="${asset('dist', 'webview', 'contract.js')}"></script>
 </body>

@@ -4,6 +4,7 @@
 // every value is escaped.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { escapeHtml } from './html';
 import { formatHolder } from '../../core/holder';
 import type { Keystore, KeystoreCertificate } from '../../keystore/model';
 import type { Translator } from '../../i18n';
@@ -29,12 +30,11 @@ export function showKeystoreDetails(context: vscode.ExtensionContext, keystore: 
   return panel;
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function rows(pairs: Array<[string, string | undefined]>): string {
   return pairs
     .filter((pair): pair is [string, string] => pair[1] !== undefined && pair[1] !== '')
-    .map(([label, value]) => `<tr><th>${escape(label)}</th><td>${escape(value)}</td></tr>`)
+    .map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`)
     .join('');
 }
 
@@ -59,15 +59,15 @@ export function detailsHtml(keystore: Keystore, file: string, t: Translator, pag
     [t('cli.inspect.status'), statusText(keystore, t)],
     [t('keystore.tooltip.path'), file],
   ]);
-  const warnings = keystore.warnings.map((warning) => `<li>${escape(t(`keystore.warning.${warning.code}`, warning.params))}</li>`).join('');
+  const warnings = keystore.warnings.map((warning) => `<li>${escapeHtml(t(`keystore.warning.${warning.code}`, warning.params))}</li>`).join('');
   const checks = keystore.checks
-    .map((check) => `<li class="check-${check.result}">${escape(`${check.alias}: ${t(`keystore.check.${check.code}`)}: ${t(`keystore.check.${check.result}`)}`)}</li>`)
+    .map((check) => `<li class="check-${check.result}">${escapeHtml(`${check.alias}: ${t(`keystore.check.${check.code}`)}: ${t(`keystore.check.${check.result}`)}`)}</li>`)
     .join('');
   const entries = keystore.entries
     .map((entry) => {
-      const heading = `<h3>${escape(entry.alias)} <span class="kind">${escape(t(`keystore.kind.${entry.kind}`))}</span></h3>`;
+      const heading = `<h3>${escapeHtml(entry.alias)} <span class="kind">${escapeHtml(t(`keystore.kind.${entry.kind}`))}</span></h3>`;
       if (entry.kind === 'key-only') return `<section class="entry">${heading}<table>${rows([[t('view.details.key'), keyText(entry.key)]])}</table></section>`;
-      const chain = entry.chain.map((certificate) => `<details><summary>${escape(`${t('view.details.chain')}: ${certificate.subject}`)}</summary><table>${certificateRows(certificate, t)}</table></details>`).join('');
+      const chain = entry.chain.map((certificate) => `<details><summary>${escapeHtml(`${t('view.details.chain')}: ${certificate.subject}`)}</summary><table>${certificateRows(certificate, t)}</table></details>`).join('');
       return `<section class="entry">${heading}<table>${certificateRows(entry.certificate, t)}</table>${chain}</section>`;
     })
     .join('');
@@ -77,22 +77,22 @@ export function detailsHtml(keystore: Keystore, file: string, t: Translator, pag
     ...protection.bags.map((bag, index): [string, string] => [`#${index + 1}`, `${bag.algorithm}, ${t('cli.inspect.iterations', { count: bag.iterations })}`]),
   ]);
   return `<!DOCTYPE html>
-<html lang="${escape(page.language)}">
+<html lang="${escapeHtml(page.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${page.cspSource}; img-src ${page.cspSource};">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escape(page.stylesheet)}">
-<title>${escape(path.basename(file))}</title>
+<link rel="stylesheet" href="${escapeHtml(page.stylesheet)}">
+<title>${escapeHtml(path.basename(file))}</title>
 </head>
 <body>
-<h1>${escape(holder ? formatHolder(holder) : path.basename(file))}</h1>
+<h1>${escapeHtml(holder ? formatHolder(holder) : path.basename(file))}</h1>
 <table class="summary">${summary}</table>
-${warnings ? `<h2>${escape(t('view.details.warnings'))}</h2><ul class="warnings">${warnings}</ul>` : ''}
-${checks ? `<h2>${escape(t('cli.inspect.checks').replace(/:$/, ''))}</h2><ul class="checks">${checks}</ul>` : ''}
-<h2>${escape(t('cli.inspect.entries').replace(/:$/, ''))}</h2>
+${warnings ? `<h2>${escapeHtml(t('view.details.warnings'))}</h2><ul class="warnings">${warnings}</ul>` : ''}
+${checks ? `<h2>${escapeHtml(t('cli.inspect.checks').replace(/:$/, ''))}</h2><ul class="checks">${checks}</ul>` : ''}
+<h2>${escapeHtml(t('cli.inspect.entries').replace(/:$/, ''))}</h2>
 ${entries}
-<h2>${escape(t('cli.inspect.protection').replace(/:$/, ''))}</h2>
+<h2>${escapeHtml(t('cli.inspect.protection').replace(/:$/, ''))}</h2>
 <table>${protectionRows}</table>
 </body>
 </html>`;
