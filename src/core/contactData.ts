@@ -26,7 +26,7 @@ const TRUNK_AFTER_COUNTRY = /^(\+[0-9 ]+)\(0\)/;
 const PHONE_DIGITS = { min: 8, max: 15 };
 
 /** The address as sent (trimmed), or undefined when it is not one. */
-export function contactEmail(text: string): string | undefined {
+function contactEmail(text: string): string | undefined {
   const email = text.trim();
   return EMAIL.test(email) ? email : undefined;
 }
@@ -55,15 +55,25 @@ export function phoneProblem(text: string, first?: string): ContactProblem | und
   return first !== undefined && phone.replace('+', '') === contactPhone(first)?.replace('+', '') ? 'same-phone' : undefined;
 }
 
+/** What is wrong with an optional second e-mail address: nothing when left empty, else as for any address. */
+export function secondEmailProblem(text: string, first: string): ContactProblem | undefined {
+  return text.trim() ? emailProblem(text, first) : undefined;
+}
+
+/** What is wrong with an optional second phone number: nothing when left empty, else as for any number. */
+export function secondPhoneProblem(text: string, first: string): ContactProblem | undefined {
+  return text.trim() ? phoneProblem(text, first) : undefined;
+}
+
 /** The contact data as sent (each value in its sent form, empty second values left out), or the first problem. */
 export function checkedContactData(contact: ContactData): ContactData | ContactProblem {
   const emailGeneral = contact.emailGeneral?.trim() ? contact.emailGeneral : undefined;
   const phoneGeneral = contact.phoneGeneral?.trim() ? contact.phoneGeneral : undefined;
   const problem =
     emailProblem(contact.emailPrivate) ??
-    (emailGeneral !== undefined ? emailProblem(emailGeneral, contact.emailPrivate) : undefined) ??
+    secondEmailProblem(contact.emailGeneral ?? '', contact.emailPrivate) ??
     phoneProblem(contact.phonePrivate) ??
-    (phoneGeneral !== undefined ? phoneProblem(phoneGeneral, contact.phonePrivate) : undefined);
+    secondPhoneProblem(contact.phoneGeneral ?? '', contact.phonePrivate);
   if (problem) return problem;
   return {
     emailPrivate: contactEmail(contact.emailPrivate)!,

@@ -1,7 +1,7 @@
 // The contact questions' checks as both faces ask them (the VS Code input box, the terminal): the
 // one rule of src/core/contactData.ts, each problem in the user's words. What passes here is what
 // the procedure accepts, and what it refuses it refuses in the same words (src/faces/errors.ts).
-import { emailProblem, phoneProblem, type ContactProblem } from '../core/contactData';
+import { emailProblem, phoneProblem, secondEmailProblem, secondPhoneProblem, type ContactProblem } from '../core/contactData';
 import type { MessageKey, Translator } from '../i18n';
 
 export const contactProblemMessages: Record<ContactProblem, MessageKey> = {
@@ -23,8 +23,8 @@ export function contactChecks(t: Translator): ContactChecks {
   const say = (problem: ContactProblem | undefined) => (problem ? t(contactProblemMessages[problem]) : undefined);
   return {
     email: (value) => say(emailProblem(value)),
-    emailGeneral: (value, emailPrivate) => (value.trim() ? say(emailProblem(value, emailPrivate)) : undefined),
+    emailGeneral: (value, emailPrivate) => say(secondEmailProblem(value, emailPrivate)),
     phone: (value) => say(phoneProblem(value)),
-    phoneGeneral: (value, phonePrivate) => (value.trim() ? say(phoneProblem(value, phonePrivate)) : undefined),
+    phoneGeneral: (value, phonePrivate) => say(secondPhoneProblem(value, phonePrivate)),
   };
 }

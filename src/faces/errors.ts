@@ -5,7 +5,7 @@
 import type { ContactProblem } from '../core/contactData';
 import { DomainError, type DomainErrorKey } from '../core/domainError';
 import { translator, type Language, type MessageKey, type Translator } from '../i18n';
-import { MiddlewareMissing } from '../eid/errors';
+import type { OperatingSystem } from '../eid/errors';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { contactProblemMessages } from './contactChecks';
 import { ExitCode } from './exitCodes';
@@ -61,7 +61,7 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'eid/no-card': failure('eid.error.no-card', ExitCode.noCard),
   'eid/not-an-eid': failure('eid.error.not-an-eid', ExitCode.noCard),
   // Where to get the middleware depends on the operating system.
-  'eid/middleware-missing': failure((error, t) => t(`eid.error.middleware-missing.${error instanceof MiddlewareMissing ? error.os : 'linux'}`, error.params), ExitCode.middlewareMissing),
+  'eid/middleware-missing': failure((error, t) => t(`eid.error.middleware-missing.${error.params.os as OperatingSystem}`, error.params), ExitCode.middlewareMissing),
   'eid/middleware-broken': failure('eid.error.middleware-broken', ExitCode.middlewareMissing),
 
   'ra/authority': failure('ra.error.authority', ExitCode.authority),

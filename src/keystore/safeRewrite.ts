@@ -3,8 +3,8 @@
 // new content goes to a temporary file, is read back and verified; the file must still be the one
 // the caller read; the original is copied to a timestamped backup (0600, synced, whole before it
 // is named); then the temporary file is renamed over the original, which is atomic on the same
-// file system. A crash at
-// any moment leaves the original, or the new file, under the keystore's name.
+// file system. A crash at any moment leaves the original, or the new file, under the keystore's
+// name.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { stamp } from '../core/stamp';

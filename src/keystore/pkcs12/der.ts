@@ -1,6 +1,6 @@
 // The one door to ASN.1 in untrusted bytes: a hand-written reader, since every open walks the
 // whole file and its certificates, and the schema library spent about 2 ms of main thread on a
-// keystore (it builds an object tree per element). Every failure becomes KeystoreError.
+// keystore (it builds an object tree per element). Every failure is keystore/corrupt.
 import { KeystoreError } from '../errors';
 
 export const BerTag = {
