@@ -20,3 +20,10 @@ export function validityAt(certificate: Pick<CertificateSummary, 'notBefore' | '
   if (time < Date.parse(certificate.notBefore)) return 'not-yet-valid';
   return time > Date.parse(certificate.notAfter) ? 'expired' : 'valid';
 }
+
+const day = 86_400_000;
+
+/** Whole days from `at` to the end of the certificate's validity; negative once expired. */
+export function daysLeftAt(certificate: Pick<CertificateSummary, 'notAfter'>, at: Date): number {
+  return Math.floor((Date.parse(certificate.notAfter) - at.getTime()) / day);
+}

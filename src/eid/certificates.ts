@@ -1,7 +1,7 @@
 // The card's four certificates (Authentication, Signature, CA, Root): parsed with Node's X509,
 // chain checked (holder's -> CA -> Root -> itself) and validity reported.
 import { X509Certificate } from 'node:crypto';
-import { validityAt } from '../core/certificate';
+import { daysLeftAt, validityAt } from '../core/certificate';
 import type { CertificateRole, EidCertificate, KeyInfo, ValidityStatus } from './model';
 
 const roles: Record<string, CertificateRole> = { Authentication: 'authentication', Signature: 'signature', CA: 'ca', Root: 'root' };
@@ -9,7 +9,6 @@ const issuerRole: Record<CertificateRole, CertificateRole> = { authentication: '
 
 /** Days before expiry from which a certificate is reported as expiring soon. */
 export const expiringSoonDays = 90;
-const day = 86_400_000;
 
 const curves: Record<string, string> = { secp384r1: 'P-384', prime256v1: 'P-256', secp521r1: 'P-521' };
 
@@ -22,7 +21,7 @@ export function keyInfoOf(certificate: X509Certificate): KeyInfo {
 
 function validityOf(certificate: X509Certificate, now: Date): { notBefore: string; notAfter: string; validity: ValidityStatus; daysLeft: number } {
   const period = { notBefore: new Date(certificate.validFrom).toISOString(), notAfter: new Date(certificate.validTo).toISOString() };
-  const daysLeft = Math.floor((Date.parse(period.notAfter) - now.getTime()) / day);
+  const daysLeft = daysLeftAt(period, now);
   const validity = validityAt(period, now);
   return { ...period, validity: validity === 'valid' && daysLeft <= expiringSoonDays ? 'expiring-soon' : validity, daysLeft };
 }

@@ -74,9 +74,9 @@ export class EidEngine {
     return this.onCard(async (pkcs11, located) => {
       const own = certificates.find((certificate) => certificate.role === key);
       if (!own) throw new NotAnEid(located.card.label);
-      const chain = certificates.filter((certificate) => certificate.role === 'ca' || certificate.role === 'root').map((certificate) => certificate.der);
+      const issuers = certificates.filter((certificate) => certificate.role === 'ca' || certificate.role === 'root').map((certificate) => certificate.der);
       const algorithm = own.key.type === 'ec' ? 'ecdsa-sha384' : 'rsa-sha256';
-      return createSigner({ pkcs11, ...located, certificate: own.der, chain, algorithm }, key, prompter, dsaEncoding);
+      return createSigner({ pkcs11, ...located, certificateChain: [own.der, ...issuers], algorithm }, key, prompter, dsaEncoding);
     });
   }
 

@@ -24,14 +24,14 @@ export interface SignerContext {
   pkcs11: Pkcs11Thread;
   slot: Buffer;
   card: EidCard;
-  certificate: Buffer;
-  chain: Buffer[];
+  /** The key's certificate first, then its issuers up to the root. */
+  certificateChain: Buffer[];
   algorithm: SignatureAlgorithm;
 }
 
 export function createSigner(context: SignerContext, key: KeyUse, prompter: Prompter, dsaEncoding: DsaEncoding = 'der'): Signer {
   return {
-    certificateChain: [context.certificate, ...context.chain],
+    certificateChain: context.certificateChain,
     algorithm: context.algorithm,
     sign: (data) =>
       authenticated(context, key, prompter, async (session, pin, request) => {

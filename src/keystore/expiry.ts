@@ -1,7 +1,6 @@
 // When the certificates of opened keystores run out: the status bar and the guide checks ask here.
+import { daysLeftAt } from '../core/certificate';
 import type { Keystore } from './model';
-
-const day = 86_400_000;
 
 /** eHealth accepts a renewal from 3 months (90 days) before the certificate expires. */
 export const renewalWindowDays = 90;
@@ -17,8 +16,7 @@ export interface Expiry {
 export function authenticationExpiry(keystore: Keystore, now: Date): Expiry | undefined {
   const entry = keystore.entries.find((candidate) => candidate.kind === 'authentication');
   if (!entry || keystore.status === 'pending') return undefined;
-  const notAfter = new Date(entry.certificate.notAfter);
-  return { keystore, notAfter, daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / day) };
+  return { keystore, notAfter: new Date(entry.certificate.notAfter), daysLeft: daysLeftAt(entry.certificate, now) };
 }
 
 /** The keystore whose authentication certificate ends first (expired ones included). */
