@@ -66,24 +66,17 @@ async function accessing<T>(file: string, operation: () => Promise<T>): Promise<
   }
 }
 
-const unreadable = (code: 'permission-denied' | 'symlink-loop' | 'unreadable', file: string, error: NodeJS.ErrnoException) => {
-  const reason = error.code ?? error.message;
-  return new KeystoreError(code, `${code}: ${file} (${reason})`, { file, reason }, { cause: error });
-};
+const accessCodes = new Map<string | undefined, 'not-found' | 'permission-denied' | 'symlink-loop'>([
+  ['ENOENT', 'not-found'],
+  ['ENOTDIR', 'not-found'],
+  ['ENAMETOOLONG', 'not-found'],
+  ['EACCES', 'permission-denied'],
+  ['EPERM', 'permission-denied'],
+  ['ELOOP', 'symlink-loop'],
+]);
 
 function accessError(file: string, error: NodeJS.ErrnoException): KeystoreError {
   const reason = error.code ?? error.message;
-  switch (error.code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-    case 'ENAMETOOLONG':
-      return new KeystoreError('not-found', reason, { file, reason }, { cause: error });
-    case 'EACCES':
-    case 'EPERM':
-      return unreadable('permission-denied', file, error);
-    case 'ELOOP':
-      return unreadable('symlink-loop', file, error);
-    default:
-      return unreadable('unreadable', file, error);
-  }
+  const code = accessCodes.get(error.code) ?? 'unreadable';
+  return new KeystoreError(code, code === 'not-found' ? reason : `${code}: ${file} (${reason})`, { file, reason }, { cause: error });
 }

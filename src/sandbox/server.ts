@@ -76,12 +76,13 @@ export class SandboxServer {
       url: '',
       state: SandboxState.open(dataFolder),
       ca,
-      anchors: { eid: (options.trustedRoots ?? []).map((pem) => new X509Certificate(pem)), sandbox: new X509Certificate(Buffer.from(ca.root.certificate.rawData)) },
+      anchors: { eid: [], sandbox: new X509Certificate(Buffer.from(ca.root.certificate.rawData)) },
       validityDays: options.validityDays ?? DEFAULT_VALIDITY_DAYS,
       behaviour: changeBehaviour(DEFAULT_BEHAVIOUR, options.behaviour ?? {}),
     };
     const server = createServer();
     const sandbox = new SandboxServer(server, context, options);
+    sandbox.trust(options.trustedRoots ?? []);
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       sandbox.answer(request, response).catch((error: unknown) => {
         sandbox.log(`internal error: ${(error as Error).message}`);
