@@ -3,12 +3,12 @@
 // talks to the sandbox while the procedure believes it is in acceptance (or production); RSA cards
 // and the sandbox environment get no notice.
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/faces/exitCodes';
 import { translate } from '../../../src/i18n';
 import { completeCertificate, renewCertificate, requestCertificate, revokeCertificate, type Notice, type ProcedureContext } from '../../../src/procedures';
-import { NEW_PASSWORD, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig, type ScriptedPrompter } from './harness';
+import { cliRequest, NEW_PASSWORD, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig, type ScriptedPrompter } from './harness';
 
 /** A scripted Prompter and eID whose notices, progress and PIN prompts land in one ordered log. */
 async function logged(rig: Rig, environment: ProcedureContext['environment'], options: { url?: string; answers?: Parameters<typeof scriptedPrompter>[0] } = {}) {
@@ -96,16 +96,7 @@ describe('procedures: EC eID cards on eHealth services get a notice before the P
     it('ehealth cert request --env acceptance --lang fr: the notice in French on stderr', async () => {
       const root = path.join(__dirname, '..', '..', '..');
       execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
-      const args = ['cert', 'request', '--lang', 'fr', '--env', 'acceptance', '--ra-url', rig.sandbox.url, '--module', rig.eid.modulePath, '--pin-env', 'PIN'];
-      const answers = ['--holder', rig.eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'cli-keystores'), '--accept-contract'];
-      const env = { ...process.env, LANG: 'en_US.UTF-8', PIN: rig.eid.pin, PW: PASSWORD };
-      // Not spawnSync: the sandbox answering the command runs in this process.
-      const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-        const child = execFile('node', ['bin/ehealth.js', ...args, ...answers], { cwd: root, encoding: 'utf8', env }, (error, _stdout, stderr) =>
-          resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
-        );
-        child.stdin?.end();
-      });
+      const run = await cliRequest(rig, { args: ['--lang', 'fr'] });
       assert.equal(run.status, ExitCode.ok, run.stderr);
       const notice = translate('fr', 'procedure.notice.ec-eid-unconfirmed', { environment: 'acceptation' });
       assert.ok(run.stderr.includes(notice), run.stderr);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isDomainError } from '../../../src/core/domainError';
+import { isDomainError, type Domain, type ErrorCode } from '../../../src/core/domainError';
 import { PinIncorrect } from '../../../src/eid';
 import { errorMessage } from '../../../src/faces/errors';
 import { languages } from '../../../src/i18n';
@@ -32,7 +32,8 @@ function explained(error: unknown): true {
 }
 
 const is = (type: abstract new (...args: never[]) => Error) => (error: unknown) => error instanceof type && explained(error);
-const procedureError = (code: string) => (error: unknown) => error instanceof ProcedureError && error.code === code && explained(error);
+const domainError = <D extends Domain>(domain: D, code: ErrorCode<D>) => (error: unknown) => isDomainError(error, domain, code) && explained(error);
+const procedureError = (code: ErrorCode<'procedure'>) => domainError('procedure', code);
 
 describe('procedures when things go wrong half-way', function () {
   this.timeout(60_000);
@@ -73,7 +74,7 @@ describe('procedures when things go wrong half-way', function () {
       try {
         // The second PIN is the Signature key's: the card goes while that signature runs.
         const onPin = (count: number) => void (count === 1 && (pull = setTimeout(() => writeFileSync(removed, ''), 200)));
-        await assert.rejects(request({ onPin }), ((error: unknown) => isDomainError(error, 'eid', 'card-removed') && explained(error)));
+        await assert.rejects(request({ onPin }), domainError('eid', 'card-removed'));
       } finally {
         clearTimeout(pull);
         unlinkSync(delay);
@@ -83,13 +84,13 @@ describe('procedures when things go wrong half-way', function () {
     });
 
     it('to an authority that is down: ra/unreachable, nothing created', async () => {
-      await assert.rejects(request({ url: 'http://127.0.0.1:9' }), ((error: unknown) => isDomainError(error, 'ra', 'unreachable') && explained(error)));
+      await assert.rejects(request({ url: 'http://127.0.0.1:9' }), domainError('ra', 'unreachable'));
       assert.equal(folderDigest(rig.keystores), before);
     });
 
     it('answered by an HTTP error when sent: nothing reached the authority, no file kept', async () => {
       meddler.on('generatecertificate', { status: 503, answer: '<html>Service Unavailable</html>' });
-      await assert.rejects(request(), ((error: unknown) => isDomainError(error, 'ra', 'http') && explained(error)));
+      await assert.rejects(request(), domainError('ra', 'http'));
       assert.equal(folderDigest(rig.keystores), before);
     });
 
@@ -144,17 +145,17 @@ describe('procedures when things go wrong half-way', function () {
 
     it('answered with external entities: ra/hostile', async () => {
       meddler.on('getcertificate', { answer: `<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${fixture('Fault').replace(/^<\?xml[^>]*>/, '')}` });
-      await completeFails(((error: unknown) => isDomainError(error, 'ra', 'hostile') && explained(error)));
+      await completeFails(domainError('ra', 'hostile'));
     });
 
     it('answered with a huge body: ra/too-large', async () => {
       meddler.on('getcertificate', { huge: true });
-      await completeFails(((error: unknown) => isDomainError(error, 'ra', 'too-large') && explained(error)));
+      await completeFails(domainError('ra', 'too-large'));
     });
 
     it('answered in the wrong namespace: ra/malformed', async () => {
       meddler.on('getcertificate', { answer: fixture('GetCertificateResponse-not-yet-delivered').replaceAll(NS.certra, 'urn:example:not-certra') });
-      await completeFails(((error: unknown) => isDomainError(error, 'ra', 'malformed') && explained(error)));
+      await completeFails(domainError('ra', 'malformed'));
     });
 
     it('delivered a certificate for another key: wrong-certificate', async () => {
@@ -165,18 +166,18 @@ describe('procedures when things go wrong half-way', function () {
 
     it('sent an ETK challenge that is not for our key: ra/malformed', async () => {
       meddler.on('startetkregistration', { answer: fixture('StartETKRegistrationResponse') });
-      await completeFails(((error: unknown) => isDomainError(error, 'ra', 'malformed') && explained(error)));
+      await completeFails(domainError('ra', 'malformed'));
     });
 
     it('cut off while registering the ETK: ra/unreachable; completing again then works', async () => {
       meddler.on('completeetkregistration', { cut: true });
-      await completeFails(((error: unknown) => isDomainError(error, 'ra', 'unreachable') && explained(error)));
+      await completeFails(domainError('ra', 'unreachable'));
       assert.ok((await completeCertificate(await context(), requested.keystore)).backup);
     });
 
     it('answered by a SOAP fault: the file as it was', async () => {
       meddler.on('getcertificate', { status: 500, answer: envelope(el(NS.soap, 'Fault', [el('', 'faultcode', 'soapenv:Server'), el('', 'faultstring', 'down for maintenance')])) });
-      await completeFails((error) => isDomainError(error, 'ra', 'soap-fault') && explained(error));
+      await completeFails(domainError('ra', 'soap-fault'));
     });
   });
 

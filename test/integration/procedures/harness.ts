@@ -1,5 +1,6 @@
 // A sandbox authority in-process (temporary data folder, trusting the virtual eID's root), a virtual
 // eID card, and a scripted Prompter: everything a procedure needs, with nothing asked of a person.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,4 +117,23 @@ export function folderDigest(folder: string): string {
   }
   for (const name of names) hash.update(name).update('\0').update(readFileSync(path.join(folder, name))).update('\0');
   return hash.digest('hex');
+}
+
+/**
+ * `ehealth cert request` on the built bundle (bin/ehealth.js), for the rig's card against its
+ * sandbox (`--env acceptance --ra-url`), every answer given by flag; `args` go after the verb
+ * (`--lang fr`), `env` over the process's.
+ */
+export function cliRequest(rig: Rig, options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stderr: string }> {
+  const root = path.join(__dirname, '..', '..', '..');
+  const args = ['cert', 'request', ...(options.args ?? []), '--env', 'acceptance', '--ra-url', rig.sandbox.url, '--module', rig.eid.modulePath, '--pin-env', 'PIN'];
+  const answers = ['--holder', rig.eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'cli-keystores'), '--accept-contract'];
+  const env = { ...process.env, LANG: 'en_US.UTF-8', ...options.env, PIN: rig.eid.pin, PW: PASSWORD };
+  // Not spawnSync: the sandbox answering the command runs in this process.
+  return new Promise((resolve) => {
+    const child = execFile('node', ['bin/ehealth.js', ...args, ...answers], { cwd: root, encoding: 'utf8', env }, (error, _stdout, stderr) =>
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+    );
+    child.stdin?.end();
+  });
 }

@@ -3,10 +3,10 @@
 // and nothing of its scripts, handlers, dangerous links, frames, forms or terminal escapes; the
 // contract, accepted, still goes back to the authority unchanged (the request is issued).
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/faces/exitCodes';
-import { PASSWORD, startRig, type Rig } from './harness';
+import { cliRequest, startRig, type Rig } from './harness';
 
 const root = path.join(__dirname, '..', '..', '..');
 
@@ -21,16 +21,7 @@ describe('a hostile contract from the authority, on the command line', function 
   after(async () => rig?.stop());
 
   it('cert request: the sentences and the https link shown, the rest neutralised, the contract sent back unchanged', async () => {
-    const args = ['cert', 'request', '--env', 'acceptance', '--ra-url', rig.sandbox.url, '--module', rig.eid.modulePath, '--pin-env', 'PIN'];
-    const answers = ['--holder', rig.eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'cli-keystores'), '--accept-contract'];
-    const env = { ...process.env, LANG: 'en_US.UTF-8', EHEALTH_LANG: 'en', PIN: rig.eid.pin, PW: PASSWORD };
-    // Not spawnSync: the sandbox answering the command runs in this process.
-    const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = execFile('node', ['bin/ehealth.js', ...args, ...answers], { cwd: root, encoding: 'utf8', env }, (error, _stdout, stderr) =>
-        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
-      );
-      child.stdin?.end();
-    });
+    const run = await cliRequest(rig, { env: { EHEALTH_LANG: 'en' } });
     assert.equal(run.status, ExitCode.ok, run.stderr);
     const lines = run.stderr.split('\n');
     for (const language of ['fr', 'nl']) {
