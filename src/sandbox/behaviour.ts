@@ -36,21 +36,29 @@ function failure(value: unknown): Failure | undefined {
   throw new Error('failWith must be {"http": 400..599} or {"soapFault": "reason"}.');
 }
 
+const flag = (value: unknown, name: string): boolean => {
+  if (typeof value !== 'boolean') throw new Error(`${name} must be true or false.`);
+  return value;
+};
+
+/** Each field's check, in the order they are checked: a new field does not compile until it has one. */
+const checks: { [K in keyof Behaviour]-?: (value: unknown, name: string) => Behaviour[K] } = {
+  pendingPolls: count,
+  manualValidationMs: count,
+  delayMs: count,
+  refuse: flag,
+  bareEtkAnswer: flag,
+  hostileContract: flag,
+  failWith: failure,
+};
+
 /** `base` updated with the fields of `change` (from JSON), each checked; unknown fields refused. */
 export function changeBehaviour(base: Behaviour, change: unknown): Behaviour {
   if (typeof change !== 'object' || change === null || Array.isArray(change)) throw new Error('The behaviour must be a JSON object.');
   const fields = change as Record<string, unknown>;
-  const unknown = Object.keys(fields).filter((name) => !['pendingPolls', 'manualValidationMs', 'refuse', 'failWith', 'delayMs', 'bareEtkAnswer', 'hostileContract'].includes(name));
+  const unknown = Object.keys(fields).filter((name) => !Object.hasOwn(checks, name));
   if (unknown.length) throw new Error(`Unknown behaviour field(s): ${unknown.join(', ')}.`);
-  const next: Behaviour = { ...base };
-  if ('pendingPolls' in fields) next.pendingPolls = count(fields.pendingPolls, 'pendingPolls');
-  if ('manualValidationMs' in fields) next.manualValidationMs = count(fields.manualValidationMs, 'manualValidationMs');
-  if ('delayMs' in fields) next.delayMs = count(fields.delayMs, 'delayMs');
-  for (const flag of ['refuse', 'bareEtkAnswer', 'hostileContract'] as const) {
-    if (!(flag in fields)) continue;
-    if (typeof fields[flag] !== 'boolean') throw new Error(`${flag} must be true or false.`);
-    next[flag] = fields[flag];
-  }
-  if ('failWith' in fields) next.failWith = failure(fields.failWith);
-  return next;
+  const next: Record<string, unknown> = { ...base };
+  for (const [name, check] of Object.entries(checks)) if (name in fields) next[name] = check(fields[name], name);
+  return next as unknown as Behaviour;
 }
