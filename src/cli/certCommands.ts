@@ -172,7 +172,7 @@ const revoke = verb(
   async (context, { values }) => {
     const file = path.resolve(values.keystore);
     const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], reason: values.reason };
-    const result = await withContext(context, values, answers, 'revoke', (procedure) => revokeCertificate(procedure, file));
+    const result = await withContext(context, values, answers, 'revoke', (procedure) => revokeCertificate(procedure, { keystore: file }));
     return output(context, values.json, result, [context.t('procedures.cli.revoked', { publicKeyIdentifier: result.publicKeyIdentifier, reason: result.reason })]);
   },
 );

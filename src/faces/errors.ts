@@ -94,6 +94,7 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'procedure/etk-not-published': failure('procedures.error.etk-not-published', ExitCode.failure),
   'procedure/not-an-ehealth-keystore': failure('procedures.error.not-an-ehealth-keystore', ExitCode.unsupported),
   'procedure/request-outcome-unknown': failure('procedures.error.request-outcome-unknown', ExitCode.failure),
+  'procedure/invalid-public-key-id': failure('procedures.error.invalid-public-key-id', ExitCode.usage),
 };
 
 /** The face of a domain error; undefined for anything else (Node's own errors, a bug). */

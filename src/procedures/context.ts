@@ -34,7 +34,7 @@ export const DELIVERY_POLLING: Polling = { attempts: 3, intervalMs: 3000 };
 export type AuthorityProcedure = Exclude<ProcedureName, 'change-password'>;
 
 /** Those that sign with the eID (and so need it in their context: `ContextOptions.eid`). */
-export const SIGNS_WITH_EID: Readonly<Record<AuthorityProcedure, boolean>> = { request: true, complete: false, renew: true, activate: false, revoke: true, status: false };
+export const SIGNS_WITH_EID: Readonly<Record<AuthorityProcedure, boolean>> = { request: true, complete: false, renew: true, activate: false, revoke: true, status: false, list: true };
 
 /** A sandbox authority the face runs: in the command's process, or the extension's. */
 export interface SandboxHost {

@@ -17,7 +17,8 @@ export type ProcedureErrorCode =
   | 'not-replaceable'
   | 'etk-not-published'
   | 'not-an-ehealth-keystore'
-  | 'request-outcome-unknown';
+  | 'request-outcome-unknown'
+  | 'invalid-public-key-id';
 
 declare module '../core/domainError' {
   interface DomainErrorCodes {

@@ -9,6 +9,7 @@ export type { KeystoreWriting, Stage } from './keystoreFile';
 export type * from './prompter';
 export { renewCertificate } from './renew';
 export { requestCertificate, type RequestOptions } from './request';
-export { revokeCertificate } from './revoke';
+export { revokeCertificate, type RevocationResult, type RevocationTarget } from './revoke';
+export { listCertificates, type AuthorityCertificate, type ListOptions } from './list';
 export { certificateStatus, type StatusResult } from './status';
 export type { RequestResult } from './submit';

@@ -28,7 +28,7 @@ export interface ContractToAccept {
   texts: ContractText[];
 }
 
-export type ProcedureName = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'change-password' | 'status';
+export type ProcedureName = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'change-password' | 'status' | 'list';
 
 export type ProgressEvent =
   | { step: 'reading-eid' }

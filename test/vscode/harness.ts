@@ -56,6 +56,8 @@ export interface RunOptions {
   screenshotFolder: string;
   artifactsFolder: string;
   print?: (line: string) => void;
+  /** Runs only the tests whose full title matches (mocha's grep), while working on them. */
+  grep?: string;
 }
 
 const chromiumFlags = [
@@ -94,7 +96,7 @@ export async function runSuite(tools: HarnessTools, spec: SuiteSpec, options: Ru
     if (spec.vsix) installExtension(tools, folders, spec.vsix);
     const prepared = (await spec.prepare?.(root)) ?? {};
     control = await startControlServer(() => page, options.screenshotFolder);
-    codeServer = await startCodeServer(tools, folders, { ...prepared, EHEALTH_HARNESS_URL: control.url });
+    codeServer = await startCodeServer(tools, folders, { ...prepared, EHEALTH_HARNESS_URL: control.url, ...(options.grep ? { EHEALTH_TEST_GREP: options.grep } : {}) });
     const playwright = require(tools.playwrightModule) as Playwright;
     browser = await playwright.chromium.launchPersistentContext(path.join(root, 'chromium'), {
       executablePath: tools.chromium,

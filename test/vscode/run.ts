@@ -1,4 +1,4 @@
-// `npm run test:vscode [-- --update-screenshots] [-- --suite main|vsix]`: the real-VS-Code suites.
+// `npm run test:vscode [-- --update-screenshots] [-- --suite main|vsix] [-- --grep TEXT]`: the real-VS-Code suites.
 // Prints each suite's mocha report and a closing "N passed, N failed" line; exits non-zero on failure.
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
@@ -40,6 +40,7 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const update = args.includes('--update-screenshots') || process.env.EHEALTH_UPDATE_SCREENSHOTS === '1';
   const only = args.includes('--suite') ? args[args.indexOf('--suite') + 1] : undefined;
+  const grep = args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined;
   const tools = ensureHarnessTools();
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   await bundleSuites();
@@ -66,7 +67,7 @@ async function main(): Promise<number> {
     }),
   ];
   const names = ['main', 'vsix', 'restricted'];
-  const options = { screenshotFolder: screenshotFolder(update), artifactsFolder };
+  const options = { screenshotFolder: screenshotFolder(update), artifactsFolder, ...(grep ? { grep } : {}) };
   let passed = 0;
   let failed = 0;
   for (const [index, makeSpec] of suites.entries()) {

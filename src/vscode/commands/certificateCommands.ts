@@ -36,6 +36,7 @@ const guideOf: Record<AuthorityProcedure, string> = {
   activate: 'renew-certificate',
   revoke: 'revoke-and-request-again',
   status: 'complete-certificate',
+  list: 'revoke-and-request-again',
 };
 
 export function registerCertificateCommands(services: CertificateServices): vscode.Disposable[] {
@@ -119,7 +120,7 @@ export function registerCertificateCommands(services: CertificateServices): vsco
     ),
     vscode.commands.registerCommand(
       'ehealth.cert.revoke',
-      onKeystore('revoke', (procedures, procedureContext, file) => procedures.revokeCertificate(procedureContext, file), (_result, file) => t()('procedure.done.revoke', { file: path.basename(file) })),
+      onKeystore('revoke', (procedures, procedureContext, file) => procedures.revokeCertificate(procedureContext, { keystore: file }), (_result, file) => t()('procedure.done.revoke', { file: path.basename(file) })),
     ),
     vscode.commands.registerCommand(
       'ehealth.cert.status',

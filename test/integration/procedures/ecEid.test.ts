@@ -81,7 +81,7 @@ describe('procedures: EC eID cards on eHealth services get a notice before the P
 
     it('revoke in acceptance: the notice before the PIN', async () => {
       const { log, notices, context } = await logged(rig, 'acceptance', { answers: { keystorePassword: async () => PASSWORD } });
-      await revokeCertificate(context, keystore);
+      await revokeCertificate(context, { keystore });
       assertNoticeBeforePin(log);
       assert.deepEqual(notices, [{ kind: 'ec-eid-unconfirmed', action: 'revoke', environment: 'acceptance' }]);
     });

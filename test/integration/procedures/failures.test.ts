@@ -209,14 +209,14 @@ describe('procedures when things go wrong half-way', function () {
     it('with a wrong PIN: nothing revoked', async () => {
       const requested = await request();
       await completeCertificate(await context(), requested.keystore);
-      await assert.rejects(revokeCertificate(await context({ pins: ['9999'] }), requested.keystore), is(PinIncorrect));
+      await assert.rejects(revokeCertificate(await context({ pins: ['9999'] }), { keystore: requested.keystore }), is(PinIncorrect));
       assert.equal((await certificateStatus(await context(), requested.keystore)).authority?.status, 'VALID_ACTIVE');
     });
 
     it('with the contract declined: nothing revoked', async () => {
       const requested = await request();
       await completeCertificate(await context(), requested.keystore);
-      await assert.rejects(revokeCertificate(await context({}, { acceptContract: async () => false }), requested.keystore), procedureError('contract-declined'));
+      await assert.rejects(revokeCertificate(await context({}, { acceptContract: async () => false }), { keystore: requested.keystore }), procedureError('contract-declined'));
       assert.equal((await certificateStatus(await context(), requested.keystore)).authority?.status, 'VALID_ACTIVE');
     });
   });

@@ -102,7 +102,7 @@ for (const algorithm of ['rsa', 'ec'] as const) {
     });
 
     it('revokes the old certificate; status tells both apart', async () => {
-      const revoked = await revokeCertificate(await procedureContext(rig, scriptedPrompter()), first.keystore);
+      const revoked = await revokeCertificate(await procedureContext(rig, scriptedPrompter()), { keystore: first.keystore });
       assert.equal(revoked.publicKeyIdentifier, first.publicKeyIdentifier);
       const old = await certificateStatus(await procedureContext(rig, scriptedPrompter()), first.keystore);
       assert.equal(old.stage, 'complete');

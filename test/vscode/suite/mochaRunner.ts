@@ -11,7 +11,8 @@ export const reportMarker = '[mocha] ';
  */
 export function runMocha(loaders: Array<() => void>, timeout = 60_000): Promise<void> {
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(reportMarker + format(...args));
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout, reporter: 'spec' });
+  const grep = process.env.EHEALTH_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout, reporter: 'spec', ...(grep ? { grep } : {}) });
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
   for (const load of loaders) load();
   return new Promise((resolve, reject) => {

@@ -1,0 +1,108 @@
+// The certificates eHealth holds for the eID's owner: their own and their organisations', requested,
+// valid, revoked (GetCertificateInfoForCitizen, signed with the eID Authentication key). Each is
+// linked to the local keystore file holding its key when one is found. Changes nothing anywhere.
+import { holderOf, sameHolder, type Holder } from '../core/holder';
+import { clearPublicKeyIdentifiers } from '../keystore/clearKeys';
+import { readKeystoreFile } from '../keystore/keystoreFileAccess';
+import { listKeystores, type FolderRequest } from '../keystore/locate';
+import type { KeystoreFile } from '../keystore/model';
+import { getCertificateInfoForCitizen } from '../ra/certra';
+import type { AuthorityCertificateStatus, CertificateInfo, EtkStatus } from '../ra/model';
+import type { ProcedureContext } from './context';
+import { eidOf, eidSigner } from './eid';
+import { keystoreSuffix } from './environment';
+
+/** One certificate as eHealth knows it: the model of `ehealth cert list --json`, the view and the guide checks. */
+export interface AuthorityCertificate {
+  holder: Holder;
+  /** As the authority names the holder: an organisation's name, a person's surname. */
+  name: string;
+  publicKeyIdentifier: string;
+  /** eHealth's own names: IN_PROGRESS, VALID_ACTIVE, REFUSED, REVOKED, EXPIRED. */
+  status: AuthorityCertificateStatus;
+  etkStatus: EtkStatus;
+  /** ISO 8601. */
+  requestedAt: string;
+  /** Once delivered. */
+  notBefore?: string;
+  notAfter?: string;
+  revocable: boolean;
+  replaceable: boolean;
+  replacementPeriodStart?: string;
+  /** False while (or after) eHealth validates the request by hand. */
+  automaticallyValidated: boolean;
+  /** The local keystore file holding this key. */
+  keystore?: string;
+  /** How that file was recognised: its certificates read in clear, or its name (holder and creation time). */
+  keystoreMatchedBy?: 'public-key' | 'file-name';
+}
+
+export interface ListOptions {
+  /** Where keystores are looked for (the eHealth default folder and the configured ones). */
+  keystoreFolders: readonly FolderRequest[];
+}
+
+/** A keystore named for the holder and made this close to the request (it is created just before sending). */
+const NAME_MATCH_WINDOW_MS = 60 * 60 * 1000;
+
+function holderOfInfo(info: CertificateInfo): Holder {
+  const [id] = info.certificate.actor.ids;
+  return holderOf(id?.type ?? '', id?.value ?? '', info.certificate.applicationId);
+}
+
+function summary(info: CertificateInfo): AuthorityCertificate {
+  return {
+    holder: holderOfInfo(info),
+    name: info.certificate.actor.name,
+    publicKeyIdentifier: info.publicKeyIdentifier,
+    status: info.status,
+    etkStatus: info.etkStatus,
+    requestedAt: info.requestedDate.toISOString(),
+    ...(info.details ? { notBefore: info.details.notBefore, notAfter: info.details.notAfter } : {}),
+    revocable: info.revocable,
+    replaceable: info.replaceable,
+    ...(info.replacementPeriodStartDate ? { replacementPeriodStart: info.replacementPeriodStartDate.toISOString() } : {}),
+    automaticallyValidated: info.automaticallyValidated,
+  };
+}
+
+/** Keystore files of this environment, each with the key identifiers it shows without a password. */
+async function localKeystores(context: ProcedureContext, folders: readonly FolderRequest[]): Promise<Array<{ file: KeystoreFile; keys: string[] }>> {
+  const suffix = keystoreSuffix(context.environment);
+  const listing = await listKeystores(folders);
+  const files = listing.folders.flatMap((folder) => folder.keystores).filter((file) => file.fileName.toLowerCase().endsWith(suffix) && !file.problems.some((problem) => problem.code !== 'unconventional-name'));
+  return Promise.all(
+    files.map(async (file) => {
+      try {
+        return { file, keys: clearPublicKeyIdentifiers(await readKeystoreFile(file.path)) };
+      } catch {
+        // Unreadable or damaged: it may still match by name; the keystore view says what is wrong.
+        return { file, keys: [] };
+      }
+    }),
+  );
+}
+
+/** The file holding `certificate`'s key: by public key when readable in clear, else by name and creation time. */
+function matchKeystore(certificate: AuthorityCertificate, keystores: Array<{ file: KeystoreFile; keys: string[] }>): Pick<AuthorityCertificate, 'keystore' | 'keystoreMatchedBy'> {
+  const byKey = keystores.find(({ keys }) => keys.includes(certificate.publicKeyIdentifier));
+  if (byKey) return { keystore: byKey.file.path, keystoreMatchedBy: 'public-key' };
+  const requested = Date.parse(certificate.requestedAt);
+  const byName = keystores
+    .filter(({ file, keys }) => keys.length === 0 && file.holder && file.createdAt && sameHolder(file.holder, certificate.holder))
+    .map(({ file }) => ({ file, distance: Math.abs(new Date(file.createdAt!).getTime() - requested) }))
+    .filter(({ distance }) => distance <= NAME_MATCH_WINDOW_MS)
+    .sort((a, b) => a.distance - b.distance)[0];
+  return byName ? { keystore: byName.file.path, keystoreMatchedBy: 'file-name' } : {};
+}
+
+export async function listCertificates(context: ProcedureContext, options: ListOptions): Promise<AuthorityCertificate[]> {
+  const eid = eidOf(context);
+  const authentication = await eidSigner(eid, 'authentication');
+  context.prompter.progress({ step: 'asking-authority', operation: getCertificateInfoForCitizen.name });
+  const [infos, keystores] = await Promise.all([context.client.call(getCertificateInfoForCitizen, undefined, authentication), localKeystores(context, options.keystoreFolders)]);
+  return infos
+    .map(summary)
+    .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
+    .map((certificate) => ({ ...certificate, ...matchKeystore(certificate, keystores) }));
+}

@@ -1,0 +1,33 @@
+// What eHealth last said about the user's certificates (listCertificates, read with the eID), kept
+// for the session: the "Certificates at eHealth" view shows it and the guide checks read it. Filled
+// on demand only: each reading costs a PIN.
+import * as vscode from 'vscode';
+import type { Environment } from '../core/environment';
+import type { AuthorityCertificate } from '../procedures';
+
+export interface AuthorityListing {
+  environment: Environment;
+  certificates: readonly AuthorityCertificate[];
+  /** When eHealth answered. */
+  readAt: Date;
+}
+
+export class AuthorityCertificates implements vscode.Disposable {
+  private listing: AuthorityListing | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  /** The last answer, for the environment it was asked in. */
+  current(environment: Environment): AuthorityListing | undefined {
+    return this.listing?.environment === environment ? this.listing : undefined;
+  }
+
+  update(listing: AuthorityListing): void {
+    this.listing = listing;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
