@@ -5,19 +5,24 @@
 import * as path from 'node:path';
 import { ENVIRONMENTS } from '../core/environment';
 import { formatHolder } from '../core/holder';
-import { defaultKeystoreFolder } from '../keystore/locate';
+import { printable } from '../core/printable';
+import { defaultKeystoreFolder, keystoreFolders, type FolderRequest } from '../keystore/locate';
 import {
   activateEtk,
   certificateStatus,
+  checkedPublicKeyIdentifier,
   completeCertificate,
+  listCertificates,
   procedureContext,
   renewCertificate,
   requestCertificate,
   revokeCertificate,
   SIGNS_WITH_EID,
+  type AuthorityCertificate,
   type AuthorityProcedure,
   type ProcedureContext,
   type RequestResult,
+  type RevocationTarget,
   type SandboxHost,
 } from '../procedures';
 import { REVOCATION_REASONS } from '../ra/model';
@@ -27,7 +32,8 @@ import { SandboxServer } from '../sandbox/server';
 import { cliCertPrompter, type CertAnswers } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
 import { cliPrompter, engineFor } from './eidCommands';
-import { passwd } from './keystoreCommands';
+import { CliError } from './cliError';
+import { configuredFolders, passwd } from './keystoreCommands';
 import { sharedOptions, type OptionTable, type Values } from './options';
 import { ExitCode } from '../faces/exitCodes';
 
@@ -42,13 +48,10 @@ const commonOptions = {
 const keystoreOptions = { keystore: { ...sharedOptions.keystore, required: true }, 'password-env': sharedOptions['password-env'] } as const satisfies OptionTable;
 /** The answers of a procedure that continues from a keystore and signs no contract. */
 const keystoreAnswers = (values: Values<typeof keystoreOptions>): CertAnswers => ({ acceptContract: false, passwordEnv: values['password-env'] });
-/** For the procedures that sign with the eID (and so sign a contract). */
-const eidOptions = {
-  module: sharedOptions.module,
-  'pin-env': sharedOptions['pin-env'],
-  'last-pin-try': sharedOptions['last-pin-try'],
-  'accept-contract': { type: 'boolean', default: false, help: 'cli.option.accept-contract' },
-} as const satisfies OptionTable;
+/** For the procedures that sign with the eID. */
+const eidOptions = { module: sharedOptions.module, 'pin-env': sharedOptions['pin-env'], 'last-pin-try': sharedOptions['last-pin-try'] } as const satisfies OptionTable;
+/** For those that sign a contract with it. */
+const contractOptions = { ...eidOptions, 'accept-contract': { type: 'boolean', default: false, help: 'cli.option.accept-contract' } } as const satisfies OptionTable;
 
 /** The sandbox inside this command, on the user's data folder, started when a procedure needs it. */
 function inProcessSandbox(context: CliContext): SandboxHost & { close(): Promise<void> } {
@@ -112,6 +115,8 @@ function output(context: CliContext, json: boolean, result: object, text: string
 /** After a request or a renewal: the keystore path on stdout (for scripts), the next step on stderr. */
 function requested(context: CliContext, json: boolean, result: RequestResult): number {
   if (!json) context.err(context.t('procedures.cli.request-sent', { publicKeyIdentifier: result.publicKeyIdentifier, file: result.keystore }));
+  // Manual validation takes days: say so, or the user polls in vain.
+  if (!json && !result.automaticallyValidated) context.err(context.t('procedures.cli.manual-validation', { file: result.keystore }));
   return output(context, json, result, [result.keystore]);
 }
 
@@ -120,16 +125,17 @@ const request = verb(
     summary: 'cli.verb.cert.request',
     options: {
       holder: { type: 'string', value: 'cli.value.holder', help: 'cli.option.holder' },
+      'organization-name': { type: 'string', value: 'cli.value.name', help: 'cli.option.organization-name' },
       email: { type: 'string', multiple: true, value: 'cli.value.email', help: 'cli.option.email' },
       phone: { type: 'string', multiple: true, value: 'cli.value.phone', help: 'cli.option.phone' },
       'password-env': sharedOptions['password-env'],
       'keystore-dir': { type: 'string', value: 'cli.value.folder', defaultShown: () => defaultKeystoreFolder(), help: 'cli.option.keystore-dir' },
-      ...eidOptions,
+      ...contractOptions,
       ...commonOptions,
     },
   },
   async (context, { values }) => {
-    const answers: CertAnswers = { holder: values.holder, email: values.email, phone: values.phone, acceptContract: values['accept-contract'], newPasswordEnv: values['password-env'] };
+    const answers: CertAnswers = { holder: values.holder, organizationName: values['organization-name'], email: values.email, phone: values.phone, acceptContract: values['accept-contract'], newPasswordEnv: values['password-env'] };
     const folder = path.resolve(values['keystore-dir'] ?? defaultKeystoreFolder());
     const result = await withContext(context, values, answers, 'request', (procedure) => requestCertificate(procedure, { keystoreFolder: folder }));
     return requested(context, values.json, result);
@@ -148,7 +154,7 @@ const complete = verb({ summary: 'cli.verb.cert.complete', options: { ...keystor
 });
 
 const renew = verb(
-  { summary: 'cli.verb.cert.renew', options: { ...keystoreOptions, 'new-password-env': sharedOptions['new-password-env'], ...eidOptions, ...commonOptions } },
+  { summary: 'cli.verb.cert.renew', options: { ...keystoreOptions, 'new-password-env': sharedOptions['new-password-env'], ...contractOptions, ...commonOptions } },
   async (context, { values }) => {
     const file = path.resolve(values.keystore);
     const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], newPasswordEnv: values['new-password-env'] };
@@ -164,16 +170,102 @@ const activate = verb({ summary: 'cli.verb.cert.activate', options: { ...keystor
   return output(context, values.json, result, [t('procedures.cli.activated'), t(result.published ? 'procedures.cli.etk-published' : 'procedures.cli.etk-not-published')]);
 });
 
+/**
+ * `--keystore FILE` or `--public-key-id ID`, exactly one. The identifier is checked here, before the
+ * eID is read or a sandbox started: a mistyped one costs nothing.
+ */
+function revocationTarget(context: CliContext, keystore: string | undefined, publicKeyIdentifier: string | undefined): RevocationTarget {
+  if (keystore !== undefined && publicKeyIdentifier !== undefined) throw new CliError(context.t('procedures.cli.revoke-target-both'), ExitCode.usage);
+  if (keystore !== undefined) return { keystore: path.resolve(keystore) };
+  if (publicKeyIdentifier !== undefined) return { publicKeyIdentifier: checkedPublicKeyIdentifier(publicKeyIdentifier) };
+  throw new CliError(context.t('procedures.cli.revoke-target'), ExitCode.usage);
+}
+
 const revoke = verb(
   {
     summary: 'cli.verb.cert.revoke',
-    options: { ...keystoreOptions, reason: { type: 'string', choices: REVOCATION_REASONS, help: 'cli.option.reason' }, ...eidOptions, ...commonOptions },
+    options: {
+      keystore: sharedOptions.keystore,
+      'password-env': sharedOptions['password-env'],
+      'public-key-id': { type: 'string', value: 'cli.value.key-id', help: 'cli.option.public-key-id' },
+      reason: { type: 'string', choices: REVOCATION_REASONS, help: 'cli.option.reason' },
+      ...contractOptions,
+      ...commonOptions,
+    },
   },
   async (context, { values }) => {
-    const file = path.resolve(values.keystore);
+    const target = revocationTarget(context, values.keystore, values['public-key-id']);
     const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], reason: values.reason };
-    const result = await withContext(context, values, answers, 'revoke', (procedure) => revokeCertificate(procedure, { keystore: file }));
-    return output(context, values.json, result, [context.t('procedures.cli.revoked', { publicKeyIdentifier: result.publicKeyIdentifier, reason: result.reason })]);
+    const result = await withContext(context, values, answers, 'revoke', (procedure) => revokeCertificate(procedure, target));
+    const { t } = context;
+    const code = output(context, values.json, result, [t('procedures.cli.revoked', { publicKeyIdentifier: result.publicKeyIdentifier, reason: result.reason })]);
+    // Revoke was answered without a fault: the certificate is revoked, and every copy of its key is spent.
+    if (!values.json) context.err(result.keystore ? t('procedures.cli.revoked-keystore', { file: result.keystore }) : t('procedures.cli.revoked-by-id'));
+    return code;
+  },
+);
+
+/**
+ * One certificate of `cert list --json`: the holder in the notation `--holder` takes back, every
+ * date present (null until delivered), `keystore` only when a local file holds the key.
+ */
+const listed = (certificate: AuthorityCertificate) => ({
+  holder: formatHolder(certificate.holder),
+  publicKeyIdentifier: certificate.publicKeyIdentifier,
+  status: certificate.status,
+  etkStatus: certificate.etkStatus,
+  notBefore: certificate.notBefore ?? null,
+  notAfter: certificate.notAfter ?? null,
+  revocable: certificate.revocable,
+  replaceable: certificate.replaceable,
+  replacementPeriodStart: certificate.replacementPeriodStart ?? null,
+  ...(certificate.keystore !== undefined ? { keystore: certificate.keystore } : {}),
+});
+
+/** The revoke command for a listed certificate, against the same authority, with the same eID module. */
+function revokeCommand(certificate: AuthorityCertificate, values: Values<typeof commonOptions> & Values<typeof eidOptions>, t: CliContext['t']): string {
+  return [
+    'ehealth cert revoke',
+    values.env !== 'sandbox' ? `--env ${values.env}` : '',
+    values['ra-url'] !== undefined ? `--ra-url ${values['ra-url']}` : '',
+    values.module !== undefined ? `--module "${values.module}"` : '',
+    `--public-key-id ${certificate.publicKeyIdentifier}`,
+    `--reason ${t('cli.value.reason')}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** One line per certificate; under each revocable one, the command that revokes it. */
+function listLines(context: CliContext, certificates: readonly AuthorityCertificate[], values: Values<typeof commonOptions> & Values<typeof eidOptions>): string[] {
+  const { t } = context;
+  if (certificates.length === 0) return [t('procedures.cli.list-none')];
+  const lines = certificates.flatMap((certificate) => [
+    t('procedures.cli.list-line', {
+      holder: formatHolder(certificate.holder),
+      name: certificate.name,
+      status: certificate.status,
+      etkStatus: certificate.etkStatus,
+      validity: certificate.notAfter ? t('procedures.cli.list-valid-until', { date: certificate.notAfter.slice(0, 10) }) : t('procedures.cli.list-not-delivered'),
+      keystore: certificate.keystore !== undefined ? t('procedures.cli.list-keystore', { file: certificate.keystore }) : t('procedures.cli.list-no-keystore'),
+    }),
+    ...(certificate.revocable ? [t('procedures.cli.list-revoke-hint', { command: revokeCommand(certificate, values, t) })] : []),
+  ]);
+  if (certificates.some((certificate) => certificate.revocable)) lines.push(t('procedures.cli.list-reasons', { reason: t('cli.value.reason'), reasons: REVOCATION_REASONS.join(', ') }));
+  // The names are the authority's, the paths anyone's: neither may add lines or terminal sequences.
+  return lines.map(printable);
+}
+
+const list = verb(
+  {
+    summary: 'cli.verb.cert.list',
+    options: { 'keystore-dir': { type: 'string', multiple: true, value: 'cli.value.folder', help: 'cli.option.keystore-dirs' }, ...eidOptions, ...commonOptions },
+  },
+  async (context, { values }) => {
+    // The folders `keystore list` and the extension's view search, and those given here.
+    const folders: FolderRequest[] = [...keystoreFolders(configuredFolders()), ...(values['keystore-dir'] ?? []).map((folder) => ({ path: path.resolve(folder), origin: 'argument' as const }))];
+    const certificates = await withContext(context, values, { acceptContract: false }, 'list', (procedure) => listCertificates(procedure, { keystoreFolders: folders }));
+    return output(context, values.json, { certificates: certificates.map(listed) }, listLines(context, certificates, values));
   },
 );
 
@@ -193,6 +285,7 @@ const status = verb({ summary: 'cli.verb.cert.status', options: { ...keystoreOpt
 export const certGroup: VerbGroup = {
   name: 'cert',
   verbs: {
+    list,
     request,
     complete,
     renew,

@@ -1,12 +1,13 @@
 // The procedures' Prompter on the command line: each answer from its flag when given, else asked on
 // the terminal (passwords without echo). Progress and contracts go to stderr, results to stdout.
-import { formatHolder, holderOf, parseHolder, SSIN_TYPE } from '../core/holder';
+import { formatHolder, holderOf, parseHolder, SSIN_TYPE, type Holder } from '../core/holder';
 import { printable } from '../core/printable';
 import { contactChecks } from '../faces/contactChecks';
 import { errorMessage } from '../faces/errors';
+import { holderProblemMessage, organizationHolderProblem } from '../faces/holderChecks';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { checkNewPassword } from '../keystore/passwordPolicy';
-import { contractLines, type HolderChoice, type Prompter } from '../procedures';
+import { contractLines, type HolderChoice, type HolderChoices, type Prompter } from '../procedures';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { CliContext } from './context';
 import { ExitCode } from '../faces/exitCodes';
@@ -16,6 +17,8 @@ import { readHidden, secretFromEnvironment } from './secretInput';
 
 export interface CertAnswers {
   holder?: string;
+  /** The official name of an organisation eHealth does not list for the user (typed by hand). */
+  organizationName?: string;
   /** One or two of each: the second (general) one is optional and must differ. */
   email?: string[];
   phone?: string[];
@@ -27,13 +30,32 @@ export interface CertAnswers {
   reason?: string;
 }
 
-export function holderChoice(context: CliContext, text: string, self: string | undefined): HolderChoice {
+/**
+ * The holder as written (`79021802145`, `SSIN=...`, `CBE=0123456749,APPID`), checked by core's rules
+ * for its type: a wrong number stops here, before the eID is touched.
+ */
+function givenHolder(context: CliContext, text: string): Holder {
   // A bare SSIN is the user themself, as `SSIN=` is; a person's certificate has no application id.
   const holder = /^\d{11}$/.test(text) ? holderOf(SSIN_TYPE, text) : parseHolder(text);
   if (!holder) throw new CliError(context.t('procedures.cli.bad-holder', { holder: text }), ExitCode.usage);
-  if (holder.type !== SSIN_TYPE) return { kind: 'organization', ...holder };
-  if (holder.id !== self || holder.applicationId) throw new CliError(context.t('procedures.error.not-authorized', { holder: formatHolder(holder) }), ExitCode.usage);
-  return { kind: 'self' };
+  const problem = holder.type === SSIN_TYPE ? undefined : organizationHolderProblem(holder);
+  if (problem) throw new CliError(context.t('procedures.error.invalid-holder', { holder: text, problem: holderProblemMessage(context.t, problem, holder.type) }), ExitCode.usage);
+  return holder;
+}
+
+/**
+ * Myself, an organisation eHealth lists for me, or, with its official name, one it does not list
+ * (typed by hand: eHealth validates that request by hand).
+ */
+async function holderChoice(context: CliContext, holder: Holder, choices: HolderChoices, askName: () => Promise<string | undefined>): Promise<HolderChoice> {
+  if (holder.type === SSIN_TYPE) {
+    if (holder.id !== choices.self || holder.applicationId) throw new CliError(context.t('procedures.error.not-authorized', { holder: formatHolder(holder) }), ExitCode.usage);
+    return { kind: 'self' };
+  }
+  if (choices.organizations.some(({ identifier }) => identifier.type === holder.type && identifier.value === holder.id)) return { kind: 'organization', ...holder };
+  const name = await askName();
+  if (!name?.trim()) throw new CliError(context.t('procedures.cli.organization-name-needed', { holder: formatHolder(holder) }), ExitCode.usage);
+  return { kind: 'typed-organization', ...holder, name };
 }
 
 /**
@@ -73,10 +95,14 @@ async function askChecked(context: CliContext, question: string, check: (value: 
 export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prompter {
   const { t } = context;
   const newPassword = answers.newPasswordEnv === undefined ? undefined : checkNewPassword(secretFromEnvironment(answers.newPasswordEnv, t));
+  const flagHolder = answers.holder === undefined ? undefined : givenHolder(context, answers.holder);
   return {
     chooseHolder: async (choices) => {
-      const text = answers.holder ?? (await askLine(t('procedures.prompt.holder')));
-      return text === undefined ? undefined : holderChoice(context, text, choices.self);
+      const text = flagHolder === undefined ? await askLine(t('procedures.prompt.holder')) : undefined;
+      const holder = flagHolder ?? (text === undefined ? undefined : givenHolder(context, text));
+      if (!holder) return undefined;
+      // Typed on the terminal: the name of an organisation not listed is asked there too.
+      return holderChoice(context, holder, choices, async () => answers.organizationName ?? (flagHolder ? undefined : askLine(t('procedure.holder.name.prompt'))));
     },
     contactData: async () => {
       // Flags go to the procedure as given; answers typed here are checked by the same rule as they come.

@@ -1,11 +1,13 @@
 // `ehealth sandbox serve`: the local sandbox registration authority, in the foreground until
-// SIGINT/SIGTERM. With --json its first stdout line is {"url": "http://127.0.0.1:PORT"} once it
+// SIGINT/SIGTERM. `ehealth sandbox approve|reject ID`: its manual validator's decision. With --json its first stdout line is {"url": "http://127.0.0.1:PORT"} once it
 // listens, so scripts and tests can wait for it.
 import { readFileSync } from 'node:fs';
 import type { Behaviour } from '../sandbox/behaviour';
 import type { MessageKey } from '../i18n';
 import { DEFAULT_VALIDITY_DAYS, defaultDataFolder } from '../sandbox/options';
 import { SandboxServer } from '../sandbox/server';
+import { SandboxState } from '../sandbox/state';
+import { decide, type Decision } from '../sandbox/validation';
 import { verb, type CliContext, type VerbGroup } from './context';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
@@ -86,7 +88,39 @@ const serve = verb(
   },
 );
 
+/**
+ * eHealth's validator deciding on a request for an organisation typed by hand: through a running
+ * sandbox (`--url`, its POST /sandbox/behaviour), else in the data folder, for the sandbox that
+ * `ehealth cert` starts per command (one running on that folder would overwrite it).
+ */
+const decision = (name: Decision) =>
+  verb(
+    {
+      summary: `cli.verb.sandbox.${name}`,
+      options: {
+        url: { type: 'string', value: 'cli.value.url', help: 'cli.option.sandbox-url' },
+        data: { type: 'string', value: 'cli.value.folder', defaultShown: () => defaultDataFolder(), help: 'cli.option.data' },
+      },
+      positional: { value: 'cli.value.key-id', required: true },
+    },
+    async (context, { values, positionals }) => {
+      const [publicKeyIdentifier] = positionals;
+      if (values.url !== undefined) {
+        const answer = await fetch(new URL('/sandbox/behaviour', values.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ [name]: publicKeyIdentifier }) });
+        if (!answer.ok) throw new CliError(context.t('sandbox.cli.decision-refused', { reason: ((await answer.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${answer.status}` }), ExitCode.failure);
+      } else {
+        try {
+          decide(SandboxState.open(values.data ?? defaultDataFolder()), publicKeyIdentifier, name, new Date());
+        } catch (error) {
+          throw new CliError(context.t('sandbox.cli.decision-refused', { reason: (error as Error).message }), ExitCode.failure);
+        }
+      }
+      context.out(context.t(name === 'approve' ? 'sandbox.cli.approved' : 'sandbox.cli.rejected', { publicKeyIdentifier }));
+      return ExitCode.ok;
+    },
+  );
+
 export const sandboxGroup: VerbGroup = {
   name: 'sandbox',
-  verbs: { serve },
+  verbs: { serve, approve: decision('approve'), reject: decision('reject') },
 };

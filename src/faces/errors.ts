@@ -8,6 +8,8 @@ import { translator, type Language, type MessageKey, type Translator } from '../
 import type { OperatingSystem } from '../eid/errors';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { contactProblemMessages } from './contactChecks';
+import { holderProblemMessage } from './holderChecks';
+import type { HolderProblem } from '../procedures';
 import { ExitCode } from './exitCodes';
 
 export interface ErrorFace {
@@ -82,7 +84,11 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'procedure/contract-declined': cancel('procedures.error.contract-declined', ExitCode.failure, 'notice'),
   'procedure/production-not-confirmed': cancel('procedures.error.production-not-confirmed', ExitCode.failure, 'notice'),
   'procedure/not-authorized': failure('procedures.error.not-authorized', ExitCode.authority),
-  'procedure/invalid-holder': failure('procedures.error.invalid-holder', ExitCode.usage),
+  // The problem in the words the input boxes and --holder's check use.
+  'procedure/invalid-holder': failure(
+    (error, t) => t('procedures.error.invalid-holder', { holder: error.params.holder, problem: holderProblemMessage(t, error.params.problem as HolderProblem, String(error.params.type)) }),
+    ExitCode.usage,
+  ),
   'procedure/application-id-in-use': failure('procedures.error.application-id-in-use', ExitCode.failure),
   // In the words the input box and the terminal use for the same problem.
   'procedure/invalid-contact-data': failure((error, t) => t(contactProblemMessages[error.params.problem as ContactProblem]), ExitCode.usage),

@@ -2,7 +2,7 @@
 // `.acc-p12` for acceptance. Renewals add a newer file beside the old one. Also seen in the wild:
 // a dash instead of the space, and `.acc.p12` for acceptance.
 import { holderOf, holderPattern, type Holder } from '../core/holder';
-import { holderTypes } from '../protocol/holderTypes';
+import { holderTypes } from '../core/identifier';
 import type { FileProblem, KeystoreEnvironment } from './model';
 
 export const keystoreSuffixes = ['.acc-p12', '.p12'] as const;

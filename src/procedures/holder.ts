@@ -1,13 +1,15 @@
-// Whom the certificate is for: the user (SSIN), or an organisation the authority says they manage,
-// its identifier checked against the authority's own rules (GetGenericOrganizationTypes) and its
-// application id not already in use (GetExistingApplicationIds).
+// Whom the certificate is for: the user (SSIN), an organisation the authority says they manage, or
+// one they type by hand (not among their qualities: eHealth then validates the request by hand).
+// An organisation's identifier is checked by core's rule for its type and the authority's own
+// (GetGenericOrganizationTypes), and its application id must not be in use (GetExistingApplicationIds).
 import { formatHolder, holderOf, isApplicationId, SSIN_TYPE, type Holder } from '../core/holder';
+import { identifierProblem, type IdentifierProblem } from '../core/identifier';
 import { getExistingApplicationIds, getGenericOrganizationTypes } from '../ra/certra';
-import type { ActorQualities, CertificateIdentifier, OrganizationType } from '../ra/model';
+import type { ActorQualities, CertificateIdentifier, Identifier, OrganizationType } from '../ra/model';
 import type { ProcedureContext } from './context';
 import type { EidUser } from './eid';
 import { ProcedureError } from './errors';
-import type { HolderChoice } from './prompter';
+import type { HolderChoice, HolderChoices } from './prompter';
 
 export interface ChosenHolder {
   holder: Holder;
@@ -15,30 +17,58 @@ export interface ChosenHolder {
 }
 
 /**
- * The authority's entry for a DN type. Identifier types are the plain DN types (`CBE`); a URN
- * ending in the type is recognised in its list too, but what we send is always the plain type.
+ * What is wrong with an organisation as chosen or typed: its identifier (core's rule), the
+ * authority's regular expression for the type, the application id, the official name (typed).
  */
-const typeMatches = (type: OrganizationType, dnType: string) =>
-  type.identifierType === dnType || type.identifierType.toLowerCase().endsWith(`:${dnType.toLowerCase()}`);
+export type HolderProblem = IdentifierProblem | 'authority-pattern' | 'application-id' | 'organization-name';
 
-export async function chosenHolder(context: ProcedureContext, qualities: ActorQualities, user: EidUser, choice: HolderChoice): Promise<ChosenHolder> {
+/**
+ * The DN type of an authority's entry (`CBE`, `NIHII-HOSPITAL`): identifier types are the plain DN
+ * types; a URN ending in the type is read as that type, but what we send is always the plain type.
+ */
+export const dnTypeOf = (type: OrganizationType) => type.identifierType.slice(type.identifierType.lastIndexOf(':') + 1).toUpperCase();
+
+/** What the user may choose from: themself, the organisations they manage, or one typed by hand of the authority's types. */
+export async function holderChoices(context: ProcedureContext, qualities: ActorQualities, user: EidUser): Promise<HolderChoices> {
+  const organizationTypes = await context.client.call(getGenericOrganizationTypes, undefined);
+  return {
+    ...(qualities.naturalPerson ? { self: user.ssin } : {}),
+    organizations: qualities.organizations,
+    organizationTypes,
+    applicationIdsInUse: (organization: Identifier) => context.client.call(getExistingApplicationIds, { organization }),
+  };
+}
+
+/** What is wrong with `id` for the authority's type `type` (undefined: it passes both core's rule and the authority's). */
+export function organizationIdProblem(type: OrganizationType, id: string): HolderProblem | undefined {
+  const problem = identifierProblem(dnTypeOf(type), id);
+  // A type the authority lists and core does not know yet: the authority's rule alone decides.
+  if (problem && problem !== 'unknown-type') return problem;
+  return type.validationRegEx && !new RegExp(type.validationRegEx).test(id) ? 'authority-pattern' : undefined;
+}
+
+export async function chosenHolder(choices: HolderChoices, user: EidUser, choice: HolderChoice): Promise<ChosenHolder> {
   if (choice.kind === 'self') {
     const holder = holderOf(SSIN_TYPE, user.ssin);
-    if (!qualities.naturalPerson) throw new ProcedureError('not-authorized', { holder: formatHolder(holder) });
+    if (choices.self === undefined) throw new ProcedureError('not-authorized', { holder: formatHolder(holder) });
     return { holder, certificate: { actor: user.actor } };
   }
   const label = formatHolder({ type: choice.type, id: choice.id });
-  const types = await context.client.call(getGenericOrganizationTypes, undefined);
-  const type = types.find((candidate) => typeMatches(candidate, choice.type));
-  if (!type) throw new ProcedureError('invalid-holder', { holder: label });
-  if (type.validationRegEx && !new RegExp(type.validationRegEx).test(choice.id)) throw new ProcedureError('invalid-holder', { holder: label });
-  if (choice.applicationId !== undefined && !isApplicationId(choice.applicationId)) throw new ProcedureError('invalid-holder', { holder: formatHolder(choice) });
-  const organization = qualities.organizations.find(({ identifier }) => identifier.value === choice.id && (identifier.type === choice.type || identifier.type === type.identifierType));
-  if (!organization) throw new ProcedureError('not-authorized', { holder: label });
+  const refused = (problem: HolderProblem) => new ProcedureError('invalid-holder', { holder: formatHolder(choice), type: choice.type, problem });
+  const type = choices.organizationTypes.find((candidate) => dnTypeOf(candidate) === choice.type);
+  if (!type) throw refused('unknown-type');
+  const problem = organizationIdProblem(type, choice.id);
+  if (problem) throw refused(problem);
+  if (choice.applicationId !== undefined && !isApplicationId(choice.applicationId)) throw refused('application-id');
+  const listed = choices.organizations.find(({ identifier }) => identifier.value === choice.id && (identifier.type === choice.type || identifier.type === type.identifierType));
+  // One typed by hand goes to eHealth's manual validation; one chosen from the list must be there.
+  if (!listed && choice.kind === 'organization') throw new ProcedureError('not-authorized', { holder: label });
+  const typedName = choice.kind === 'typed-organization' ? choice.name.trim() : '';
+  if (!listed && !typedName) throw refused('organization-name');
   const identifier = { type: choice.type, value: choice.id };
-  const inUse = await context.client.call(getExistingApplicationIds, { organization: identifier });
+  const inUse = await choices.applicationIdsInUse(identifier);
   if (inUse.includes(choice.applicationId ?? null)) throw new ProcedureError('application-id-in-use', { holder: label, applicationId: choice.applicationId ?? '-' });
-  const name = (organization.names.find((text) => text.lang === 'fr') ?? organization.names[0])?.value ?? label;
+  const name = listed ? ((listed.names.find((text) => text.lang === 'fr') ?? listed.names[0])?.value ?? label) : typedName;
   const holder = holderOf(choice.type, choice.id, choice.applicationId);
   return {
     holder,

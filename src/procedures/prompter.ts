@@ -4,18 +4,26 @@ import type { ContactData } from '../core/contactData';
 import type { EhealthEnvironment, Environment } from '../core/environment';
 import type { Holder } from '../core/holder';
 import type { PasswordRule } from '../keystore/passwordPolicy';
-import type { Identifier, LocalizedText, RevocationReason } from '../ra/model';
+import type { Identifier, LocalizedText, OrganizationType, RevocationReason } from '../ra/model';
 import type { ContractText } from './contractHtml';
 
-/** Whom the user may request a certificate for (GetActorQualities). */
+/** Whom the user may request a certificate for (GetActorQualities), and what they need to type another organisation. */
 export interface HolderChoices {
   /** The user's SSIN, when they may request for themself. */
   self?: string;
   organizations: Array<{ names: LocalizedText[]; identifier: Identifier }>;
+  /** The organisation types the authority accepts (GetGenericOrganizationTypes), to type an organisation not listed. */
+  organizationTypes: OrganizationType[];
+  /** The application ids an organisation already uses (GetExistingApplicationIds; `null`: a certificate without one), to show them and refuse a taken one. */
+  applicationIdsInUse(organization: Identifier): Promise<(string | null)[]>;
 }
 
-/** Myself, or an organisation I manage; `type` is the DN type (`CBE`, `NIHII-HOSPITAL`, ...). */
-export type HolderChoice = { kind: 'self' } | ({ kind: 'organization' } & Holder);
+/**
+ * Myself, an organisation I manage (listed by eHealth), or one I type by hand with its official name
+ * (as in the CBE register), which eHealth then validates by hand. `type` is the DN type (`CBE`,
+ * `NIHII-HOSPITAL`, ...).
+ */
+export type HolderChoice = { kind: 'self' } | ({ kind: 'organization' } & Holder) | ({ kind: 'typed-organization'; name: string } & Holder);
 
 /**
  * A contract to show before it is signed (made by contractToAccept): what it is for, where, the

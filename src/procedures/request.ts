@@ -7,7 +7,7 @@ import { noticeIfUnconfirmedKey } from './ecEid';
 import { eidOf, eidSigner, eidUser } from './eid';
 import { confirmIfProduction } from './environment';
 import { answered } from './errors';
-import { chosenHolder } from './holder';
+import { chosenHolder, holderChoices } from './holder';
 import { submitRequest, type RequestResult } from './submit';
 
 export interface RequestOptions {
@@ -27,8 +27,9 @@ export async function requestCertificate(context: ProcedureContext, options: Req
   noticeIfUnconfirmedKey(context, 'request', authentication);
   prompter.progress({ step: 'asking-authority', operation: getActorQualities.name });
   const qualities = await client.call(getActorQualities, { ssin: user.ssin }, authentication);
-  const choice = answered(await prompter.chooseHolder({ ...(qualities.naturalPerson ? { self: user.ssin } : {}), organizations: qualities.organizations }));
-  const { holder, certificate } = await chosenHolder(context, qualities, user, choice);
+  const choices = await holderChoices(context, qualities, user);
+  const choice = answered(await prompter.chooseHolder(choices));
+  const { holder, certificate } = await chosenHolder(choices, user, choice);
   const contactData = answered(await prompter.contactData());
   return submitRequest(context, { user, holder, certificate, contactData, folder: options.keystoreFolder, ...(options.baseServiceUsage ? { baseServiceUsage: options.baseServiceUsage } : {}) });
 }

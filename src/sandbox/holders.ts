@@ -2,7 +2,6 @@
 // holders exist, how their identifiers look and check, and the exact subject DN a certificate for
 // them carries (CN=TYPE\=ID[\, APP], OU=eHealth-platform Belgium, OU=NAME, OU=TYPE\=ID[, OU=APP],
 // O=Federal Government, C=BE; NAME in capitals without accents).
-import { holderTypes } from '../protocol/holderTypes';
 import { Refusal } from './refusal';
 import type { Holder } from './state';
 
@@ -16,13 +15,24 @@ export interface OrganizationTypeRule {
   checkDigit?: 'MOD97';
 }
 
-export const ORGANIZATION_TYPES: OrganizationTypeRule[] = [...holderTypes]
-  .filter(([type]) => type !== PERSON_TYPE)
-  .map(([type, length]) => ({
-    type,
-    validationRegEx: `^[0-9]{${length}}$`,
-    ...(type.startsWith('CBE') ? { checkDigit: 'MOD97' as const } : {}),
-  }));
+// The sandbox's own reading of the connector's IdentifierType (technical/utils/IdentifierType.java,
+// the ETKDEPOT column), not the client's table: a wrong length on one side fails on the other.
+const NIHII_KINDS = [
+  'PHARMACY', 'HOSPITAL', 'GROUP', 'LABO', 'RETIREMENT', 'OTD_PHARMACY', 'PALLIATIVE_CARE', 'OFFICE_DENTISTS',
+  'MEDICAL_HOUSE', 'OFFICE_DOCTORS', 'GROUP_DOCTORS', 'OF_BAND', 'PSYCH_HOUSE', 'PROT_ACC', 'HOME_SERVICES',
+  'OF_PHYSIOS', 'GUARD_POST', 'BELRAI', 'BELRAI_SCREEN', 'GROUP_MIDWIVES', 'SORTING_CENTER',
+];
+const IDENTIFIER_LENGTHS: [string, number][] = [
+  ['CBE', 10], ['CBE-TREAT_CENTER', 10], ['CBE-CONSORTIUM', 10], ['EHP', 10], ['EHP-CTRL_ORGANISM', 10],
+  ['NIHII', 8], ['NIHII11', 11], ...NIHII_KINDS.map((kind): [string, number] => [`NIHII-${kind}`, 8]),
+  ['SITE', 4], ['SITESMUR', 10], ['SITEPIT', 10],
+];
+
+export const ORGANIZATION_TYPES: OrganizationTypeRule[] = IDENTIFIER_LENGTHS.map(([type, length]) => ({
+  type,
+  validationRegEx: `^[0-9]{${length}}$`,
+  ...(type.startsWith('CBE') ? { checkDigit: 'MOD97' as const } : {}),
+}));
 
 const APPLICATION_ID = /^[0-9A-Z_-]{1,30}$/;
 

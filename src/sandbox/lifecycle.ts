@@ -1,4 +1,5 @@
-// The life of a requested certificate: pending until validated (polls, manual delay), issued on
+// The life of a requested certificate: pending until validated (polls, manual delay, the validator's
+// approval), issued on
 // the first look after that, expired by the clock, replaceable in its last 90 days.
 import { X509Certificate } from 'node:crypto';
 import { issueAuthenticationCertificate } from './ca';
@@ -33,7 +34,7 @@ export function activeCertificate(context: SandboxContext, holder: Holder, now: 
 
 /** Issues the certificate of a pending request once it is due (no polls left, validation time passed). */
 export async function deliverIfDue(context: SandboxContext, record: CertificateRecord, now: Date): Promise<void> {
-  if (record.status !== 'IN_PROGRESS' || record.pendingPolls > 0 || now < new Date(record.deliverableFrom) || !record.csr) return;
+  if (record.status !== 'IN_PROGRESS' || record.manualValidation === 'pending' || record.pendingPolls > 0 || now < new Date(record.deliverableFrom) || !record.csr) return;
   const csr = new x509.Pkcs10CertificateRequest(Buffer.from(record.csr, 'base64'));
   const certificate = await issueAuthenticationCertificate(context.ca, csr, now, context.validityDays);
   record.certificate = Buffer.from(certificate.rawData).toString('base64');

@@ -1,7 +1,8 @@
 // The sandbox registration authority: an HTTP server on 127.0.0.1 only, serving CertRA v2, EtkRA v2
 // and EtkDepot v1 under eHealth's paths. It routes on the path and the request element in the SOAP
 // Body, and checks the SOAPAction the WSDLs declare (none for GetEtk: empty or absent). A small
-// admin endpoint (/sandbox/behaviour) makes it misbehave on purpose.
+// admin endpoint (/sandbox/behaviour) makes it misbehave on purpose, and carries the manual
+// validator's decisions.
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -19,7 +20,8 @@ import { DEFAULT_VALIDITY_DAYS, defaultDataFolder, type SandboxOptions } from '.
 import { InvalidRequest, Refusal } from './refusal';
 import { elements, parseDocument, single } from './xml';
 import { checkShape } from './shape';
-import { SandboxState } from './state';
+import { SandboxState, type CertificateRecord } from './state';
+import { decide, decisionsIn, type Decision } from './validation';
 import { verifySignedRequest } from './verify';
 
 const HANDLERS: Handler[] = [...certraHandlers, ...etkraHandlers, ...etkdepotHandlers];
@@ -124,6 +126,13 @@ export class SandboxServer {
     return this.context.behaviour;
   }
 
+  /** eHealth's validator decides on a request awaiting manual validation (an organisation typed by hand). */
+  decide(publicKeyIdentifier: string, decision: Decision): CertificateRecord {
+    const record = decide(this.context.state, publicKeyIdentifier, decision, this.now());
+    this.log(`validator: ${decision} ${record.publicKeyIdentifier}`);
+    return record;
+  }
+
   close(): Promise<void> {
     this.server.closeAllConnections();
     return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
@@ -194,8 +203,13 @@ export class SandboxServer {
     // Requiring JSON keeps browsers' "simple" cross-site posts out (they cannot send this type without a preflight).
     if (request.method !== 'POST' || !String(request.headers['content-type'] ?? '').startsWith('application/json')) return reply(415, 'text/plain', 'POST application/json');
     try {
-      const body = await readBody(request);
-      this.setBehaviour(JSON.parse(body ?? '') as Partial<Behaviour>);
+      const change = JSON.parse((await readBody(request)) ?? '') as unknown;
+      if (typeof change !== 'object' || change === null || Array.isArray(change)) throw new Error('The behaviour must be a JSON object.');
+      // The validator's decisions ride along; the rest is checked before anything is decided.
+      const { decisions, rest } = decisionsIn(change as Record<string, unknown>);
+      const behaviour = changeBehaviour(this.context.behaviour, rest);
+      for (const [decision, publicKeyIdentifier] of decisions) this.decide(publicKeyIdentifier, decision);
+      this.context.behaviour = behaviour;
       this.log(`behaviour: ${JSON.stringify(this.context.behaviour)}`);
       return reply(200, 'application/json', JSON.stringify(this.context.behaviour));
     } catch (error) {

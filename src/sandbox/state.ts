@@ -28,6 +28,9 @@ export interface Holder {
   actor: { idType: string; firstNames: string[]; name: string };
 }
 
+/** Where a request awaiting eHealth's validator stands. */
+export type ManualValidation = 'pending' | 'approved' | 'rejected';
+
 export interface EtkRecord {
   status: EtkStatus;
   /** Hex serial of the pending challenge, and the public encryption key it was made for (base64 SPKI). */
@@ -52,6 +55,11 @@ export interface CertificateRecord {
   automaticallyValidated: boolean;
   pendingPolls: number;
   deliverableFrom: string;
+  /**
+   * A request for an organisation the signer is not known to manage: eHealth's validator decides by
+   * hand (POST /sandbox/behaviour {"approve"|"reject": PublicKeyIdentifier}); nothing is delivered before.
+   */
+  manualValidation?: ManualValidation;
   /** base64 DER, once issued. */
   certificate?: string;
   replaces?: string;
@@ -68,6 +76,8 @@ export interface ContractRecord {
   holder: Holder;
   publicKeyIdentifier?: string;
   reason?: RevocationReason;
+  /** A request contract for an organisation the signer is not known to manage: the request goes to manual validation. */
+  manualValidation?: true;
   issuedAt: string;
 }
 

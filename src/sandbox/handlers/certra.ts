@@ -8,6 +8,7 @@ import { checkSsin, holderOf, ORGANIZATION_TYPES, PERSON_TYPE, subjectAttributes
 import { activeCertificate, deliverIfDue, effectiveStatus, issuedCertificate, replacementStart } from '../lifecycle';
 import { managedOrganizations, manages } from '../organizations';
 import { InvalidRequest, Refusal } from '../refusal';
+import { approvedFor } from '../validation';
 import { actorIn, certificateIdentifierIn, contactDataIn, identifierIn, type Actor } from '../requests';
 import { REVOCATION_REASONS, type CertificateRecord, type ContactData, type ContractRecord, type Holder, type RevocationReason } from '../state';
 import type { VerifiedSigner } from '../verify';
@@ -53,10 +54,17 @@ function checkContactData(contact: ContactData): void {
   if (phones.length === 2 && phones[0] === phones[1]) throw new Refusal('INVALID_CONTACT_DATA', 'The two phone numbers must differ.');
 }
 
-/** A person acts for themself, or for an organisation they manage (DATA/organizations.json). */
+/**
+ * A person acts for themself, or for an organisation they manage (DATA/organizations.json) or the
+ * validator approved a request of theirs for.
+ */
+function mayActFor(context: SandboxContext, ssin: string, holder: Pick<Holder, 'type' | 'id'>): boolean {
+  if (holder.type === PERSON_TYPE) return holder.id === ssin;
+  return manages(context.dataFolder, ssin, holder.type, holder.id) || approvedFor(context.state, ssin, holder);
+}
+
 function checkMayActFor(context: SandboxContext, ssin: string, holder: Holder): void {
-  const allowed = holder.type === PERSON_TYPE ? holder.id === ssin : manages(context.dataFolder, ssin, holder.type, holder.id);
-  if (!allowed) throw new Refusal('NOT_AUTHORIZED', `${ssin} may not act for ${holder.type}=${holder.id}.`);
+  if (!mayActFor(context, ssin, holder)) throw new Refusal('NOT_AUTHORIZED', `${ssin} may not act for ${holder.type}=${holder.id}.`);
 }
 
 /**
@@ -86,7 +94,7 @@ function receivedContract(exchange: Exchange, element: Element, kind: ContractRe
   const signer = signerOf(exchange);
   if (contract.signerSsin !== signer.ssin) throw new Refusal('SIGNER_MISMATCH', 'The request is not signed by the signer named in the contract.');
   checkSignerNames(contract, signer.names);
-  checkMayActFor(exchange.context, contract.signerSsin, contract.holder);
+  if (!contract.manualValidation) checkMayActFor(exchange.context, contract.signerSsin, contract.holder);
   return { digest, contract };
 }
 
@@ -189,7 +197,7 @@ export const certraHandlers = [
     const ssin = signerOf(exchange).ssin!;
     const mine = exchange.context.state
       .certificates()
-      .filter((record) => record.signerSsin === ssin || (record.holder.type === PERSON_TYPE && record.holder.id === ssin) || manages(exchange.context.dataFolder, ssin, record.holder.type, record.holder.id));
+      .filter((record) => record.signerSsin === ssin || mayActFor(exchange.context, ssin, record.holder));
     return mine.map((record) => certificateInfo(record, exchange.now));
   }),
 
@@ -226,13 +234,15 @@ export const certraHandlers = [
     const signer = actorIn(single(request, P, 'Signer'));
     const named = contractSigner(signer);
     const holder = holderOf(certificateIdentifierIn(single(request, P, 'CertificateIdentifier')));
-    checkMayActFor(context, named.signerSsin, holder);
+    // An organisation the signer is not known to manage: accepted, for eHealth's validator to decide by hand.
+    const manualValidation = holder.type !== PERSON_TYPE && !mayActFor(context, named.signerSsin, holder);
+    if (!manualValidation) checkMayActFor(context, named.signerSsin, holder);
     if (holder.type === PERSON_TYPE && (JSON.stringify(holder.actor.firstNames) !== JSON.stringify(signer.firstNames) || holder.actor.name !== signer.name)) {
       throw new Refusal('INVALID_HOLDER', 'A certificate for a person names the signer, exactly, as its actor.');
     }
     const dn = subjectDn(holder);
     const contract = node(P, 'Contract', [node(C, 'DN', dn), actorNode(C, 'Signer', signer), contractText('request', dn, context.behaviour.hostileContract)]);
-    return [issueContract(context, contract, { kind: 'request', dn, ...named, holder, issuedAt: now.toISOString() })];
+    return [issueContract(context, contract, { kind: 'request', dn, ...named, holder, ...(manualValidation ? { manualValidation } : {}), issuedAt: now.toISOString() })];
   }),
 
   handler('GenerateCertificate', async (exchange) => {
@@ -266,7 +276,8 @@ export const certraHandlers = [
       baseServiceUsage,
       csr: csrDer.toString('base64'),
       status: behaviour.refuse ? 'REFUSED' : 'IN_PROGRESS',
-      automaticallyValidated: behaviour.manualValidationMs === 0,
+      automaticallyValidated: !contract.manualValidation && behaviour.manualValidationMs === 0,
+      ...(contract.manualValidation ? { manualValidation: 'pending' as const } : {}),
       pendingPolls: behaviour.pendingPolls,
       deliverableFrom: new Date(now.getTime() + behaviour.manualValidationMs).toISOString(),
       ...(active ? { replaces: active.publicKeyIdentifier } : {}),

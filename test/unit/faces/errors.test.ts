@@ -6,9 +6,11 @@ import { DomainError, type Domain, type DomainErrorKey, type ErrorCode } from '.
 import { MiddlewareMissing, PinIncorrect } from '../../../src/eid/errors';
 import { errorFace, errorFaces, errorMessage } from '../../../src/faces/errors';
 import { ExitCode } from '../../../src/faces/exitCodes';
+import { holderProblemMessages } from '../../../src/faces/holderChecks';
 import type { MessageKey, MessageParams } from '../../../src/i18n';
 import { PasswordPolicyViolation } from '../../../src/keystore/errors';
 import { ProcedureError } from '../../../src/procedures/errors';
+import type { HolderProblem } from '../../../src/procedures/holder';
 import { RaError } from '../../../src/ra/errors';
 
 const folder = path.join(__dirname, '..', '..', '..', 'l10n');
@@ -25,6 +27,7 @@ const variants: DomainError[] = [
   new MiddlewareMissing('macos', ['/usr/local/lib/beid-pkcs11.bundle']),
   new PasswordPolicyViolation(['min-length', 'digit-or-symbol', 'ascii-only', 'confirmation']),
   ...(['email', 'phone', 'same-email', 'same-phone'] satisfies ContactProblem[]).map((problem) => new ProcedureError('invalid-contact-data', { problem })),
+  ...(Object.keys(holderProblemMessages) as HolderProblem[]).map((problem) => new ProcedureError('invalid-holder', { holder: 'NIHII-HOSPITAL=7100043', type: 'NIHII-HOSPITAL', problem })),
 ];
 
 /** The message keys the table uses to word `error`, read through a translator that notes them. */

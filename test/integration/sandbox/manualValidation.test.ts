@@ -1,0 +1,88 @@
+// eHealth's validator in the sandbox: a request for an organisation the signer is not known to
+// manage (typed by hand) is accepted, waits IN_PROGRESS without automatic validation until the
+// validator approves it (POST /sandbox/behaviour {"approve": ID}) or rejects it ({"reject": ID});
+// once approved, the signer may manage that organisation's certificate (here: revoke it).
+import assert from 'node:assert/strict';
+import * as certra from '../../../src/ra/certra';
+import { isDomainError } from '../../../src/core/domainError';
+import { AuthorityError } from '../../../src/ra/errors';
+import type { CertificateIdentifier } from '../../../src/ra/model';
+import { jean, makeCsr, makeEidPki, type EidCard, type EidPki } from './eidPki';
+import { startSandbox, type Harness } from './harness';
+
+const { contactData } = jean;
+
+/** eHealth's subject for an organisation with an application id (DOMAIN.md section 3). */
+const organisationSubject = (cbe: string, name: string, app: string): [string, string][] => [
+  ['C', 'BE'], ['O', 'Federal Government'], ['OU', app], ['OU', `CBE=${cbe}`], ['OU', name], ['OU', 'eHealth-platform Belgium'], ['CN', `CBE=${cbe}, ${app}`],
+];
+
+describe('sandbox: manual validation of an organisation typed by hand', function () {
+  this.timeout(30_000);
+  let pki: EidPki;
+  let card: EidCard;
+  let harness: Harness;
+
+  before(async () => {
+    pki = makeEidPki();
+    card = pki.card(jean.ssin);
+    harness = await startSandbox({ trustedRoots: [pki.rootPem] });
+  });
+  afterEach(() => harness.checkAnswers());
+  after(async () => {
+    await harness?.stop();
+    pki?.remove();
+  });
+
+  const admin = (body: unknown) => fetch(`${harness.sandbox.url}/sandbox/behaviour`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  /** A request for CBE=cbe,APP, an organisation Jean is not known to manage (no organizations.json at all). */
+  async function requestFor(cbe: string, applicationId: string): Promise<{ publicKeyIdentifier: string; automaticallyValidated: boolean }> {
+    const certificate: CertificateIdentifier = { actor: { ids: [{ type: 'CBE', value: cbe }], firstNames: [], name: 'Ambulances Sainte-Hélène' }, applicationId };
+    const contract = await harness.client.call(certra.generateContract, { contactData, signer: jean.actor, certificate });
+    const { csr } = await makeCsr(organisationSubject(cbe, 'AMBULANCES SAINTE-HELENE', applicationId));
+    return harness.client.call(certra.generateCertificate, { contactData, csr, contract }, card.signature);
+  }
+  const notYetDelivered = (error: unknown) => isDomainError(error, 'ra', 'not-yet-delivered');
+  const infoOf = async (publicKeyIdentifier: string) => (await harness.client.call(certra.getCertificateInfoForCitizen, undefined, card.authentication)).find((info) => info.publicKeyIdentifier === publicKeyIdentifier);
+
+  it('holds the request until the validator approves it, then delivers it and lets the signer manage it', async () => {
+    const { publicKeyIdentifier, automaticallyValidated } = await requestFor('0123456749', 'DISPATCH');
+    assert.equal(automaticallyValidated, false);
+    // Pending however often it is asked: no delay runs out, only the validator decides.
+    for (let poll = 0; poll < 3; poll++) await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier }), notYetDelivered);
+    const pending = await infoOf(publicKeyIdentifier);
+    assert.deepEqual([pending?.status, pending?.automaticallyValidated, pending?.entityType, pending?.revocable], ['IN_PROGRESS', false, 'Organization', false]);
+    assert.deepEqual(await harness.client.call(certra.getExistingApplicationIds, { organization: { type: 'CBE', value: '0123456749' } }), ['DISPATCH']);
+
+    const approved = await admin({ approve: publicKeyIdentifier });
+    assert.equal(approved.status, 200, await approved.clone().text());
+    const chain = await harness.client.call(certra.getCertificate, { publicKeyIdentifier });
+    assert.equal(chain.length, 2);
+    assert.equal((await infoOf(publicKeyIdentifier))?.status, 'VALID_ACTIVE');
+
+    // Now eHealth knows Jean for this organisation: the revocation contract is his to sign.
+    const revocation = await harness.client.call(certra.generateRevocationContract, { publicKeyIdentifier, signer: jean.actor, reason: 'superseded' });
+    await harness.client.call(certra.revoke, { publicKeyIdentifier, contract: revocation }, card.signature);
+    assert.equal((await infoOf(publicKeyIdentifier))?.status, 'REVOKED');
+  });
+
+  it('refuses the request when the validator rejects it', async () => {
+    const { publicKeyIdentifier } = await requestFor('0987654394', 'TRIAGE');
+    assert.equal((await admin({ reject: publicKeyIdentifier })).status, 200);
+    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier }), (error: unknown) => error instanceof AuthorityError && error.has('CERT_REFUSED'));
+    assert.equal((await infoOf(publicKeyIdentifier))?.status, 'REFUSED');
+  });
+
+  it('refuses a decision on an unknown request, on one that awaits no validator, or without an identifier; the behaviour is then unchanged', async () => {
+    const { publicKeyIdentifier } = await requestFor('0200000142', 'LOGS');
+    assert.equal((await admin({ approve: publicKeyIdentifier })).status, 200);
+    const before = harness.sandbox.behaviour;
+    for (const body of [{ approve: 'abcdef0123' }, { approve: publicKeyIdentifier }, { reject: 42 }, { approve: publicKeyIdentifier, delayMs: 5 }]) {
+      const answer = await admin(body);
+      assert.equal(answer.status, 400, JSON.stringify(body));
+      assert.match(((await answer.json()) as { error: string }).error, /public ?key ?identifier|manual validation/i);
+    }
+    assert.deepEqual(harness.sandbox.behaviour, before);
+  });
+});

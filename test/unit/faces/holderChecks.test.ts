@@ -1,0 +1,19 @@
+import * as assert from 'node:assert/strict';
+import { errorMessage } from '../../../src/faces/errors';
+import { organizationHolderProblem } from '../../../src/faces/holderChecks';
+import { ProcedureError } from '../../../src/procedures/errors';
+
+describe('organisation holders as the faces check them', () => {
+  it('finds the problem by core’s rule for the type, and a malformed application ID', () => {
+    assert.equal(organizationHolderProblem({ type: 'CBE', id: '0123456749', applicationId: 'DISPATCH' }), undefined);
+    assert.equal(organizationHolderProblem({ type: 'CBE', id: '0123456748' }), 'check-digits');
+    assert.equal(organizationHolderProblem({ type: 'NIHII-HOSPITAL', id: '7100043' }), 'length');
+    assert.equal(organizationHolderProblem({ type: 'CBE', id: '0123456749', applicationId: 'dispatch' }), 'application-id');
+  });
+
+  it('words the procedure’s refusal with the length the type needs, in the user’s language', () => {
+    const error = new ProcedureError('invalid-holder', { holder: 'NIHII-HOSPITAL=7100043', type: 'NIHII-HOSPITAL', problem: 'length' });
+    assert.equal(errorMessage(error, 'fr'), 'Impossible de demander un certificat pour NIHII-HOSPITAL=7100043 : Un numéro NIHII-HOSPITAL compte 8 chiffres.');
+    assert.match(errorMessage(error, 'nl'), /telt 8 cijfers/);
+  });
+});
