@@ -29,7 +29,7 @@ const list = verb({ summary: 'cli.verb.keystore.list', options: { json }, positi
 });
 
 /** Folders added by the user, as the extension's `ehealth.keystore.folders` setting does (path-separated). */
-function configuredFolders(): string[] {
+export function configuredFolders(): string[] {
   return (process.env.EHEALTH_KEYSTORE_FOLDERS ?? '').split(process.platform === 'win32' ? ';' : ':').filter(Boolean);
 }
 

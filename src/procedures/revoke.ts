@@ -22,8 +22,11 @@ export interface RevocationResult {
   reason: RevocationReason;
 }
 
-/** eHealth's PublicKeyIdentifier: SHA-1, 40 hexadecimal digits (read case-insensitively, sent in lower case). */
-function checkedKeyIdentifier(text: string): string {
+/**
+ * eHealth's PublicKeyIdentifier: SHA-1, 40 hexadecimal digits (read case-insensitively, sent in lower
+ * case). Exported for the faces that must refuse a mistyped one before they even read the eID.
+ */
+export function checkedPublicKeyIdentifier(text: string): string {
   const identifier = text.trim().toLowerCase();
   if (!/^[0-9a-f]{40}$/.test(identifier)) throw new ProcedureError('invalid-public-key-id', { publicKeyIdentifier: text });
   return identifier;
@@ -32,7 +35,7 @@ function checkedKeyIdentifier(text: string): string {
 export async function revokeCertificate(context: ProcedureContext, target: RevocationTarget): Promise<RevocationResult> {
   const { client, prompter } = context;
   // Checked before anything is asked: a mistyped identifier must not cost a PIN.
-  const named = 'publicKeyIdentifier' in target ? checkedKeyIdentifier(target.publicKeyIdentifier) : undefined;
+  const named = 'publicKeyIdentifier' in target ? checkedPublicKeyIdentifier(target.publicKeyIdentifier) : undefined;
   await confirmIfProduction(context.environment, prompter, 'revoke');
   const publicKeyIdentifier = 'keystore' in target ? (await openWithPassword(context, target.keystore, 'etk', 'complete')).opened.publicKeyIdentifier : named!;
   const reason = answered(await prompter.revocationReason(REVOCATION_REASONS));
