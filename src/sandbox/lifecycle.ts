@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { issueAuthenticationCertificate } from './ca';
 import type { SandboxContext } from './context';
 import { REPLACEMENT_PERIOD_DAYS } from './options';
-import { sameHolder, type CertificateRecord, type CertificateStatus, type Holder } from './state';
+import { sameHolder, type CertificateRecord, type CertificateStatus, type EtkStatus, type Holder } from './state';
 import { x509 } from './x509';
 
 const DAY_MS = 86_400_000;
@@ -20,6 +20,12 @@ export function effectiveStatus(record: CertificateRecord, now: Date): Certifica
   return record.status;
 }
 
+/** An ETK has its certificate's validity (EtkRA checks it): a registered one expires with it. Revoke revokes it. */
+export function effectiveEtkStatus(record: CertificateRecord, now: Date): EtkStatus {
+  const registered = record.etk.status === 'IN_REQUEST' || record.etk.status === 'WAIT_FOR_ACTIVATION' || record.etk.status === 'VALID_ACTIVE';
+  return registered && effectiveStatus(record, now) === 'EXPIRED' ? 'EXPIRED' : record.etk.status;
+}
+
 export function replacementStart(certificate: X509Certificate): Date {
   return new Date(new Date(certificate.validTo).getTime() - REPLACEMENT_PERIOD_DAYS * DAY_MS);
 }
@@ -30,6 +36,16 @@ export function activeCertificate(context: SandboxContext, holder: Holder, now: 
     .certificates()
     .filter((record) => sameHolder(record.holder, holder) && effectiveStatus(record, now) === 'VALID_ACTIVE')
     .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0];
+}
+
+/**
+ * Whether a request for the holder made now would replace this certificate (GenerateCertificate's
+ * rule, certra core XSD `Replaceable`): it is the holder's active one and in its replacement period.
+ * An older certificate whose renewal was delivered is not: a request would replace the renewal.
+ */
+export function isReplaceable(context: SandboxContext, record: CertificateRecord, now: Date): boolean {
+  const certificate = issuedCertificate(record);
+  return certificate !== undefined && activeCertificate(context, record.holder, now) === record && now >= replacementStart(certificate);
 }
 
 /** Issues the certificate of a pending request once it is due (no polls left, validation time passed). */

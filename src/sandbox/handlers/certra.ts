@@ -5,7 +5,7 @@ import { contractDigest, digestOfNew } from '../contracts';
 import { contractText } from '../contractTexts';
 import { handler, signerOf, type Exchange, type SandboxContext } from '../context';
 import { checkSsin, holderOf, ORGANIZATION_TYPES, PERSON_TYPE, subjectAttributes, subjectDn } from '../holders';
-import { activeCertificate, deliverIfDue, effectiveStatus, issuedCertificate, replacementStart } from '../lifecycle';
+import { activeCertificate, deliverIfDue, effectiveEtkStatus, effectiveStatus, isReplaceable, issuedCertificate, replacementStart } from '../lifecycle';
 import { managedOrganizations, manages } from '../organizations';
 import { InvalidRequest, Refusal } from '../refusal';
 import { approvedFor } from '../validation';
@@ -135,10 +135,12 @@ async function checkedCsr(der: Buffer, holder: Holder): Promise<x509.Pkcs10Certi
   return csr;
 }
 
-function certificateInfo(record: CertificateRecord, now: Date): Node_ {
+/** What the sandbox's records say of one certificate, each flag as its operations then behave. */
+function certificateInfo(context: SandboxContext, record: CertificateRecord, now: Date): Node_ {
   const status = effectiveStatus(record, now);
   const certificate = issuedCertificate(record);
-  const replaceFrom = certificate && status === 'VALID_ACTIVE' ? replacementStart(certificate) : undefined;
+  // XSD: present once the certificate is delivered, whatever became of it since.
+  const replaceFrom = certificate && replacementStart(certificate);
   const app = record.holder.applicationId;
   return node(P, 'CertificateInfo', [
     node(C, 'RequestedDate', record.requestedAt),
@@ -147,7 +149,7 @@ function certificateInfo(record: CertificateRecord, now: Date): Node_ {
       EntityType: record.holder.type === PERSON_TYPE ? 'NaturalPerson' : 'Organization',
     }),
     node(C, 'AuthenticationCertificateStatus', status),
-    node(C, 'ETKStatus', record.etk.status),
+    node(C, 'ETKStatus', effectiveEtkStatus(record, now)),
     node(C, 'AutomaticallyValidated', String(record.automaticallyValidated)),
     certificate &&
       node(C, 'AuthenticationCertificateDetails', [
@@ -158,7 +160,7 @@ function certificateInfo(record: CertificateRecord, now: Date): Node_ {
         node(C, 'ValidNotAfter', new Date(certificate.validTo).toISOString()),
       ]),
     node(C, 'Revocable', String(status === 'VALID_ACTIVE')),
-    node(C, 'Replaceable', String(replaceFrom !== undefined && now >= replaceFrom)),
+    node(C, 'Replaceable', String(isReplaceable(context, record, now))),
     replaceFrom && node(C, 'ReplacementPeriodStartDate', replaceFrom.toISOString()),
     contactDataNode(record.contactData),
     ...record.baseServiceUsage.map((service) => node(C, 'BaseServiceUsage', service)),
@@ -198,11 +200,11 @@ export const certraHandlers = [
     const mine = exchange.context.state
       .certificates()
       .filter((record) => record.signerSsin === ssin || mayActFor(exchange.context, ssin, record.holder));
-    return mine.map((record) => certificateInfo(record, exchange.now));
+    return mine.map((record) => certificateInfo(exchange.context, record, exchange.now));
   }),
 
   handler('GetCertificateInfoForAuthenticationCertificate', (exchange) => [
-    certificateInfo(knownCertificate(exchange.context, signerOf(exchange).publicKeyIdentifier!), exchange.now),
+    certificateInfo(exchange.context, knownCertificate(exchange.context, signerOf(exchange).publicKeyIdentifier!), exchange.now),
   ]),
 
   handler('GetGenericOrganizationTypes', () =>

@@ -1,6 +1,8 @@
 // An eID-like throw-away PKI made with openssl at test time: root -> citizen CA -> Signature
 // (nonRepudiation) and Authentication (digitalSignature) certificates whose subject serialNumber
-// is the SSIN, as on a Belgian eID; plus eHealth-style CSRs. Removed by the caller.
+// is the SSIN, as on a Belgian eID; plus eHealth-style CSRs. Removed by the caller. Valid about a
+// year, as a card is for years: a sandbox's clock moved past a short eHealth certificate's expiry
+// still trusts the card.
 import { execFileSync } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,10 +37,10 @@ export function makeEidPki(name = 'Test Belgium Root CA'): EidPki {
   const folder = mkdtempSync(join(tmpdir(), 'sandbox-eid-'));
   const caExt = 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\n';
   writeFileSync(join(folder, 'ca.ext'), caExt);
-  openssl(folder, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-days', '3', '-subj', `/C=BE/CN=${name}`,
+  openssl(folder, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-days', '400', '-subj', `/C=BE/CN=${name}`,
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
   openssl(folder, 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'citizen.key', '-out', 'citizen.csr', '-subj', '/C=BE/CN=Test Citizen CA/serialNumber=201204');
-  openssl(folder, 'x509', '-req', '-in', 'citizen.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '2', '-extfile', 'ca.ext', '-out', 'citizen.pem');
+  openssl(folder, 'x509', '-req', '-in', 'citizen.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '390', '-extfile', 'ca.ext', '-out', 'citizen.pem');
   const citizenPem = readFileSync(join(folder, 'citizen.pem'), 'utf8');
   let cards = 0;
   const leaf = (ssin: string, role: 'Signature' | 'Authentication', keyArgs: string[], names: { given: string; surname: string }): Signer => {
@@ -47,7 +49,7 @@ export function makeEidPki(name = 'Test Belgium Root CA'): EidPki {
     writeFileSync(join(folder, `${base}.ext`), `basicConstraints=CA:FALSE\nkeyUsage=critical,${usage}\n`);
     openssl(folder, 'req', '-newkey', ...keyArgs, '-nodes', '-keyout', `${base}.key`, '-out', `${base}.csr`,
       '-utf8', '-subj', `/C=BE/CN=${names.given} ${names.surname} (${role})/SN=${names.surname}/GN=${names.given}/serialNumber=${ssin}`);
-    openssl(folder, 'x509', '-req', '-in', `${base}.csr`, '-CA', 'citizen.pem', '-CAkey', 'citizen.key', '-CAcreateserial', '-days', '1', '-extfile', `${base}.ext`, '-out', `${base}.pem`);
+    openssl(folder, 'x509', '-req', '-in', `${base}.csr`, '-CA', 'citizen.pem', '-CAkey', 'citizen.key', '-CAcreateserial', '-days', '380', '-extfile', `${base}.ext`, '-out', `${base}.pem`);
     const key = createPrivateKey(readFileSync(join(folder, `${base}.key`)));
     return keySigner(key, [der(readFileSync(join(folder, `${base}.pem`), 'utf8')), der(citizenPem)]);
   };
