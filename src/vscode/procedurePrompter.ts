@@ -3,13 +3,64 @@
 import * as vscode from 'vscode';
 import { formatHolder, holderOf, isApplicationId, SSIN_TYPE } from '../core/holder';
 import { contactChecks } from '../faces/contactChecks';
-import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
+import { typedIdentifier } from '../core/identifier';
+import { holderProblemMessage } from '../faces/holderChecks';
+import { dnTypeOf, organizationIdProblem } from '../procedures';
+import { REVOCATION_REASONS, type LocalizedText, type OrganizationType, type RevocationReason } from '../ra/model';
 import type { ContractToAccept, HolderChoice, HolderChoices, Notice, ProgressEvent, Prompter } from '../procedures/prompter';
 import { askContractAcceptance } from './panels/contractPanel';
 import { confirmProduction } from './environment';
 import type { KeystoreSession } from './keystoreSession';
 import { currentLanguage, currentTranslator } from './language';
 import { askNewPassword, askPassword } from './passwordInput';
+
+type Localized = (names: LocalizedText[], fallback: string) => string;
+
+/** An organisation eHealth does not list: its type (the authority's), its number (checked as typed), its official name. */
+async function typeOrganization(types: OrganizationType[], localized: Localized): Promise<Extract<HolderChoice, { kind: 'typed-organization' }> | undefined> {
+  const t = currentTranslator();
+  const title = t('procedure.holder.typed');
+  const picked = await vscode.window.showQuickPick(
+    types.map((type) => ({ label: localized(type.names, dnTypeOf(type)), description: dnTypeOf(type), type })),
+    { title, placeHolder: t('procedure.holder.type.title'), matchOnDescription: true, ignoreFocusOut: true },
+  );
+  if (!picked) return undefined;
+  const dnType = dnTypeOf(picked.type);
+  const problem = (value: string) => organizationIdProblem(picked.type, typedIdentifier(value));
+  const number = await vscode.window.showInputBox({
+    title,
+    prompt: t('procedure.holder.number.prompt', { type: dnType }),
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const found = problem(value);
+      return found && holderProblemMessage(t, found, dnType);
+    },
+  });
+  if (!number || problem(number)) return undefined;
+  const name = await vscode.window.showInputBox({
+    title,
+    prompt: t('procedure.holder.name.prompt'),
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : holderProblemMessage(t, 'organization-name', dnType)),
+  });
+  if (!name?.trim()) return undefined;
+  return { kind: 'typed-organization', type: dnType, id: typedIdentifier(number), name: name.trim() };
+}
+
+/** The application ID, optional: what it is for, those already in use shown, a taken one refused as it is typed. '' for none. */
+async function askApplicationId(inUse: (string | null)[]): Promise<string | undefined> {
+  const t = currentTranslator();
+  const listed = inUse.map((id) => id ?? t('procedure.holder.application.without'));
+  return vscode.window.showInputBox({
+    title: t('procedure.holder.title'),
+    prompt: [t('procedure.holder.application'), ...(listed.length ? [t('procedure.holder.application.in-use', { ids: listed.join(', ') })] : [])].join(' '),
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      if (value && !isApplicationId(value)) return t('procedure.holder.application-invalid');
+      return inUse.includes(value || null) ? t('procedure.holder.application.taken') : undefined;
+    },
+  });
+}
 
 export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: KeystoreSession, report: (message: string) => void): Prompter {
   const t = currentTranslator;
@@ -18,24 +69,25 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
   return {
     async chooseHolder(choices: HolderChoices): Promise<HolderChoice | undefined> {
       const language = currentLanguage();
-      const items: Array<vscode.QuickPickItem & { choice: HolderChoice }> = [
+      const localized = (names: LocalizedText[], fallback: string) => (names.find((name) => name.lang === language) ?? names[0])?.value ?? fallback;
+      // `choice` undefined: another organisation, typed next.
+      const items: Array<vscode.QuickPickItem & { choice?: HolderChoice }> = [
         ...(choices.self ? [{ label: `$(person) ${t()('procedure.holder.self')}`, description: formatHolder(holderOf(SSIN_TYPE, choices.self)), choice: { kind: 'self' } as HolderChoice }] : []),
         ...choices.organizations.map((organization) => ({
-          label: `$(organization) ${(organization.names.find((name) => name.lang === language) ?? organization.names[0])?.value ?? organization.identifier.value}`,
+          label: `$(organization) ${localized(organization.names, organization.identifier.value)}`,
           description: formatHolder(holderOf(organization.identifier.type, organization.identifier.value)),
           choice: { kind: 'organization', type: organization.identifier.type, id: organization.identifier.value } as HolderChoice,
         })),
+        ...(choices.organizationTypes.length ? [{ label: `$(edit) ${t()('procedure.holder.typed')}`, detail: t()('procedure.holder.typed.detail') }] : []),
       ];
       const picked = await vscode.window.showQuickPick(items, { title: t()('procedure.holder.title'), ignoreFocusOut: true });
-      if (!picked || picked.choice.kind === 'self') return picked?.choice;
-      const applicationId = await vscode.window.showInputBox({
-        title: t()('procedure.holder.title'),
-        prompt: t()('procedure.holder.application'),
-        ignoreFocusOut: true,
-        validateInput: (value) => (!value || isApplicationId(value) ? undefined : t()('procedure.holder.application-invalid')),
-      });
+      if (!picked) return undefined;
+      if (picked.choice?.kind === 'self') return picked.choice;
+      const organization = picked.choice ?? (await typeOrganization(choices.organizationTypes, localized));
+      if (!organization) return undefined;
+      const applicationId = await askApplicationId(await choices.applicationIdsInUse({ type: organization.type, value: organization.id }));
       if (applicationId === undefined) return undefined;
-      return applicationId ? { ...picked.choice, applicationId } : picked.choice;
+      return applicationId ? { ...organization, applicationId } : organization;
     },
     // One e-mail and one phone are needed; a second of each is optional (a shared mailbox gets
     // the renewal reminders when the person who asked has left) and must differ from the first.

@@ -121,17 +121,18 @@ export function folderDigest(folder: string): string {
 
 /**
  * `ehealth cert request` on the built bundle (bin/ehealth.js), for the rig's card against its
- * sandbox (`--env acceptance --ra-url`), every answer given by flag; `args` go after the verb
- * (`--lang fr`), `env` over the process's.
+ * sandbox (`--env acceptance --ra-url`), every answer given by flag; `args` go last (`--lang fr`,
+ * or another `--holder`), `env` over the process's.
  */
 export function cliRequest(rig: Rig, options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stderr: string }> {
   const root = path.join(__dirname, '..', '..', '..');
-  const args = ['cert', 'request', ...(options.args ?? []), '--env', 'acceptance', '--ra-url', rig.sandbox.url, '--module', rig.eid.modulePath, '--pin-env', 'PIN'];
+  const args = ['cert', 'request', '--env', 'acceptance', '--ra-url', rig.sandbox.url, '--module', rig.eid.modulePath, '--pin-env', 'PIN'];
   const answers = ['--holder', rig.eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'cli-keystores'), '--accept-contract'];
   const env = { ...process.env, LANG: 'en_US.UTF-8', ...options.env, PIN: rig.eid.pin, PW: PASSWORD };
   // Not spawnSync: the sandbox answering the command runs in this process.
   return new Promise((resolve) => {
-    const child = execFile('node', ['bin/ehealth.js', ...args, ...answers], { cwd: root, encoding: 'utf8', env }, (error, _stdout, stderr) =>
+    // `args` last: an option given there wins over the answer given here (`--holder`).
+    const child = execFile('node', ['bin/ehealth.js', ...args, ...answers, ...(options.args ?? [])], { cwd: root, encoding: 'utf8', env }, (error, _stdout, stderr) =>
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
     );
     child.stdin?.end();

@@ -2,12 +2,15 @@
 // the sandbox with the virtual eID: the holder offered by GetActorQualities, its identifier checked
 // by the authority's rules, an application id, the keystore named by the convention, and the
 // refusals eHealth would give (someone else's organisation, a malformed number, an id in use).
+// Then one eHealth does not list, typed by hand: validated by hand, pending until the sandbox's
+// validator approves it, completed afterwards; by the procedure and by `ehealth cert request`.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { inspectFile } from '../../../src/keystore/inspect';
 import { completeCertificate, ProcedureError, requestCertificate, type HolderChoice, type HolderChoices } from '../../../src/procedures';
-import { folderDigest, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
+import { cliRequest, folderDigest, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
 
 const ambulance = { type: 'CBE', id: '0123456749', name: 'Ambulances Sainte-Hélène' };
 
@@ -68,5 +71,91 @@ describe('procedures: a certificate for an organisation', function () {
     ] as const) {
       await assert.rejects(requestFor(choice), (error: unknown) => error instanceof ProcedureError && error.code === 'invalid-holder', JSON.stringify(choice));
     }
+  });
+
+  describe('one eHealth does not list, typed by hand', () => {
+    const typed = { kind: 'typed-organization', type: 'CBE', id: '0200000142', name: 'Ambulances du Val', applicationId: 'DISPATCH' } as const;
+    const approve = (publicKeyIdentifier: string) =>
+      fetch(`${rig.sandbox.url}/sandbox/behaviour`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ approve: publicKeyIdentifier }) });
+    /** `ehealth ARGS` on the built bundle; not spawnSync: the sandbox answering it runs in this process. */
+    const cli = (args: string[]) =>
+      new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        execFile('node', ['bin/ehealth.js', ...args], { cwd: path.join(__dirname, '..', '..', '..'), encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', PW: PASSWORD } }, (error, _stdout, stderr) =>
+          resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+        );
+      });
+    /** The keystore as OpenSSL reads it: the certificates' subjects (no keys printed). */
+    const subjectsByOpenssl = (file: string) =>
+      execFileSync('openssl', ['pkcs12', '-in', file, '-passin', 'env:PW', '-nokeys', '-info'], { env: { ...process.env, PW: PASSWORD }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+        .split('\n')
+        .filter((line) => line.startsWith('subject='));
+
+    it('offers the authority\'s types and the ids in use, goes to manual validation, waits for the validator, then completes', async () => {
+      const offered: HolderChoices[] = [];
+      const requested = await requestFor(typed, offered);
+      assert.ok(offered[0].organizationTypes.some((type) => type.identifierType === 'NIHII-HOSPITAL'), 'the authority\'s organisation types');
+      assert.deepEqual(await offered[0].applicationIdsInUse({ type: 'CBE', value: ambulance.id }), ['DISPATCH'], 'the ids the listed organisation already uses');
+      assert.equal(requested.automaticallyValidated, false);
+      assert.match(requested.dn, /^CN=CBE\\=0200000142\\, DISPATCH, OU=eHealth-platform Belgium, OU=AMBULANCES DU VAL, /);
+
+      // Pending: days at eHealth; complete says so and leaves the file as it is.
+      const before = folderDigest(rig.keystores);
+      await assert.rejects(completeCertificate(await procedureContext(rig, scriptedPrompter()), requested.keystore), (error: unknown) => error instanceof ProcedureError && error.code === 'not-yet-delivered');
+      assert.equal(folderDigest(rig.keystores), before);
+      assert.equal((await inspectFile(requested.keystore, { password: PASSWORD })).keystore.status, 'pending');
+
+      assert.equal((await approve(requested.publicKeyIdentifier)).status, 200);
+      await completeCertificate(await procedureContext(rig, scriptedPrompter()), requested.keystore);
+      assert.equal((await inspectFile(requested.keystore, { password: PASSWORD })).keystore.status, 'valid');
+      const subjects = subjectsByOpenssl(requested.keystore);
+      assert.ok(subjects.some((line) => /CN\s?=\s?"?CBE=0200000142, DISPATCH/.test(line) && /AMBULANCES DU VAL/.test(line)), subjects.join('\n'));
+    });
+
+    it('refuses a taken application ID, a number failing its check digits or length, and a typed organisation without its name, before anything is signed', async () => {
+      const before = folderDigest(rig.keystores);
+      const refused = (code: string, problem?: string) => (error: unknown) => error instanceof ProcedureError && error.code === code && (problem === undefined || error.params.problem === problem);
+      await assert.rejects(requestFor(typed), refused('application-id-in-use'));
+      await assert.rejects(requestFor({ ...typed, id: '0200000143' }), refused('invalid-holder', 'check-digits'));
+      await assert.rejects(requestFor({ ...typed, type: 'NIHII-HOSPITAL', id: '7100043' }), refused('invalid-holder', 'length'));
+      await assert.rejects(requestFor({ ...typed, applicationId: 'OTHER', name: '  ' }), refused('invalid-holder', 'organization-name'));
+      assert.equal(folderDigest(rig.keystores), before);
+    });
+
+    it('ehealth cert request --holder --organization-name: the same path on the command line, told on stderr', async () => {
+      const holder = ['--holder', 'NIHII-HOSPITAL=71000436,GATEWAY'];
+      const withoutName = await cliRequest(rig, { args: holder });
+      assert.equal(withoutName.status, 2, withoutName.stderr);
+      assert.match(withoutName.stderr, /--organization-name/);
+
+      const run = await cliRequest(rig, { args: [...holder, '--organization-name', 'Hôpital du Val'] });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stderr, /eHealth validates this request by hand: it stays pending until eHealth approves it/);
+      const publicKeyIdentifier = /key ([0-9a-f]+)\)/.exec(run.stderr)?.[1];
+      assert.ok(publicKeyIdentifier, run.stderr);
+      const folder = path.join(rig.folder, 'cli-keystores');
+      const keystore = path.join(folder, readdirSync(folder).find((name) => name.startsWith('NIHII-HOSPITAL=71000436,GATEWAY '))!);
+      const complete = () => cli(['cert', 'complete', '--keystore', keystore, '--password-env', 'PW', '--env', 'acceptance', '--ra-url', rig.sandbox.url]);
+      const pending = await complete();
+      assert.equal(pending.status, 12, pending.stderr);
+      assert.match(pending.stderr, /not delivered yet/);
+      const approved = await cli(['sandbox', 'approve', publicKeyIdentifier, '--url', rig.sandbox.url]);
+      assert.equal(approved.status, 0, approved.stderr);
+      const completed = await complete();
+      assert.equal(completed.status, 0, completed.stderr);
+      assert.ok(subjectsByOpenssl(keystore).some((line) => /NIHII-HOSPITAL=71000436, GATEWAY/.test(line) && /HOPITAL DU VAL/.test(line)));
+    });
+
+    it('ehealth cert request refuses a bad number before the eID is touched (its module is not even loaded)', async () => {
+      for (const [holder, words] of [
+        ['CBE=0123456748', /check digits do not match/],
+        ['NIHII-HOSPITAL=7100043', /NIHII-HOSPITAL number has 8 digits/],
+        ['NIHII11=71000436', /NIHII11 number has 11 digits/],
+      ] as const) {
+        const run = await cliRequest(rig, { args: ['--holder', holder, '--organization-name', 'Hôpital du Val', '--module', path.join(rig.folder, 'no-such-pkcs11.so')] });
+        assert.equal(run.status, 2, run.stderr);
+        assert.match(run.stderr, words);
+        assert.doesNotMatch(run.stderr, /middleware|PKCS#11|no-such-pkcs11/i);
+      }
+    });
   });
 });
