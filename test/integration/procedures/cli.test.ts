@@ -1,11 +1,12 @@
 // `ehealth cert ...` as integrators run it, with an RSA and an EC virtual eID: the built bundle,
 // the sandbox started in-process on a data folder of its own (no --ra-url), flags instead of
 // questions, --json and --trace. Request -> complete -> status -> renew refused outside the window
-// -> revoke -> status; then every traced message is checked by tools we did not write: xmllint
-// against eHealth's XSDs, xmlsec1 for every signature.
+// -> list (with an organisation's certificate, its keystore rewritten by OpenSSL) -> revoke by
+// public key identifier without the keystore -> revoke -> status; then every traced message is
+// checked by tools we did not write: xmllint against eHealth's XSDs, xmlsec1 for every signature.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildVirtualEid, type VirtualEid } from '../../../tools/virtual-eid/build';
@@ -14,12 +15,19 @@ import { DS, elementChildren, facts, payloadOf, run as tool, scratch, serialize,
 
 const root = path.join(__dirname, '..', '..', '..');
 const PASSWORD = 'keystore-1';
+/** An organisation the card's holder manages (the sandbox's organizations.json). */
+const AMBULANCE = { holder: 'CBE=0123456749,DISPATCH', type: 'CBE', id: '0123456749', name: 'Ambulances Sainte-Hélène' };
+/** The fields of one certificate in `cert list --json`, as the issue gives them. */
+const LISTED_FIELDS = ['holder', 'publicKeyIdentifier', 'status', 'etkStatus', 'notBefore', 'notAfter', 'revocable', 'replaceable', 'replacementPeriodStart', 'keystore'];
 
 for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bundle, in-process sandbox, ${algorithm.toUpperCase()} eID)`, function () {
   this.timeout(120_000);
   let folder: string;
   let eid: VirtualEid;
   let keystore = '';
+  let ownKeyId = '';
+  let organisationKeystore = '';
+  let organisationKeyId = '';
 
   /** Every verb traces its exchanges (the request test into a folder of its own). */
   const cert = (verb: string, ...args: string[]) => {
@@ -28,7 +36,8 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
       cwd: root,
       encoding: 'utf8',
       input: '',
-      env: { ...process.env, LANG: 'en_US.UTF-8', EHEALTH_SANDBOX_DATA: path.join(folder, 'sandbox'), PIN: eid.pin, WRONG_PIN: '9999', PW: PASSWORD },
+      // HOME: the default keystore folder is the test's, not the user's; list also searches EHEALTH_KEYSTORE_FOLDERS.
+      env: { ...process.env, LANG: 'en_US.UTF-8', HOME: path.join(folder, 'home'), EHEALTH_KEYSTORE_FOLDERS: path.join(folder, 'keystores'), EHEALTH_SANDBOX_DATA: path.join(folder, 'sandbox'), PIN: eid.pin, WRONG_PIN: '9999', PW: PASSWORD },
     });
     return { code: run.status, out: run.stdout, err: run.stderr };
   };
@@ -38,6 +47,8 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
     folder = mkdtempSync(path.join(tmpdir(), 'cert-cli-'));
     eid = await buildVirtualEid({ algorithm, dir: path.join(folder, 'eid') });
+    mkdirSync(path.join(folder, 'sandbox'));
+    writeFileSync(path.join(folder, 'sandbox', 'organizations.json'), JSON.stringify([{ type: AMBULANCE.type, id: AMBULANCE.id, name: AMBULANCE.name, managers: [eid.holder.nationalNumber] }]));
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -45,7 +56,7 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     const trace = path.join(folder, 'trace');
     const { code, out, err } = cert('request', ...eidFlags(), '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--email', 'team@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(folder, 'keystores'), '--accept-contract', '--trace', trace, '--json');
     assert.equal(code, ExitCode.ok, err);
-    keystore = JSON.parse(out).keystore;
+    ({ keystore, publicKeyIdentifier: ownKeyId } = JSON.parse(out));
     assert.match(path.basename(keystore), new RegExp(`^SSIN=${eid.holder.nationalNumber} \\d{8}-\\d{6}\\.acc-p12$`));
     assert.ok(existsSync(keystore));
     assert.match(err, /Contract for CN=SSIN\\=\d{11}, OU=eHealth-platform Belgium/);
@@ -94,6 +105,93 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
   });
 
+  it('request and complete for an organisation the holder manages; its keystore rewritten by OpenSSL, certificates in clear, under a name of its own', () => {
+    const requested = cert('request', ...eidFlags(), '--holder', AMBULANCE.holder, '--email', 'dispatch@example.be', '--phone', '+32470000002', '--password-env', 'PW', '--keystore-dir', path.join(folder, 'organisation'), '--accept-contract', '--json');
+    assert.equal(requested.code, ExitCode.ok, requested.err);
+    organisationKeystore = JSON.parse(requested.out).keystore;
+    const completed = cert('complete', '--keystore', organisationKeystore, '--password-env', 'PW');
+    assert.equal(completed.code, ExitCode.ok, completed.err);
+    // OpenSSL, not our writer: the key and every certificate out, then back with the certificates unencrypted.
+    const pem = path.join(folder, 'organisation.pem');
+    const copies = path.join(folder, 'copies');
+    mkdirSync(copies);
+    const env = { ...process.env, PW: PASSWORD };
+    execFileSync('openssl', ['pkcs12', '-in', organisationKeystore, '-nodes', '-passin', 'env:PW', '-out', pem], { env, stdio: 'pipe' });
+    execFileSync('openssl', ['pkcs12', '-export', '-certpbe', 'NONE', '-in', pem, '-name', 'authentication', '-passout', 'env:PW', '-out', path.join(copies, 'ambulance copy.acc-p12')], { env, stdio: 'pipe' });
+    // The certificate's Subject Key Identifier is its PublicKeyIdentifier (certra core XSD), read here by OpenSSL.
+    const ski = execFileSync('openssl', ['x509', '-in', pem, '-noout', '-ext', 'subjectKeyIdentifier'], { encoding: 'utf8' });
+    organisationKeyId = /\n\s*([0-9A-F:]+)\s*$/.exec(ski)![1].replace(/:/g, '').toLowerCase();
+    assert.match(organisationKeyId, /^[0-9a-f]{40}$/);
+  });
+
+  it('list --json with the eID alone: both certificates as eHealth holds them, each linked to its keystore, by name or by public key', () => {
+    const { code, out, err } = cert('list', ...eidFlags(), '--keystore-dir', path.join(folder, 'copies'), '--json');
+    assert.equal(code, ExitCode.ok, err);
+    const { certificates } = JSON.parse(out) as { certificates: Array<Record<string, unknown>> };
+    assert.equal(certificates.length, 2, out);
+    for (const certificate of certificates) assert.deepEqual(Object.keys(certificate), LISTED_FIELDS, 'the fields of the issue, in order');
+    const own = certificates.find((certificate) => certificate.publicKeyIdentifier === ownKeyId);
+    const organisation = certificates.find((certificate) => certificate.publicKeyIdentifier === organisationKeyId);
+    // Our own compatible-mode file encrypts its certificates: found by its name (holder, creation time), in EHEALTH_KEYSTORE_FOLDERS.
+    assert.deepEqual(
+      { ...own, notBefore: typeof own?.notBefore, notAfter: typeof own?.notAfter, replacementPeriodStart: typeof own?.replacementPeriodStart },
+      { holder: `SSIN=${eid.holder.nationalNumber}`, publicKeyIdentifier: ownKeyId, status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE', notBefore: 'string', notAfter: 'string', revocable: true, replaceable: false, replacementPeriodStart: 'string', keystore },
+    );
+    // OpenSSL's copy has a name that says nothing: found by the public key of the certificate it shows in clear.
+    assert.equal(organisation?.holder, AMBULANCE.holder);
+    assert.equal(organisation?.status, 'VALID_ACTIVE');
+    assert.equal(organisation?.keystore, path.join(folder, 'copies', 'ambulance copy.acc-p12'));
+    assert.ok(Date.parse(String(own?.notAfter)) > Date.now(), 'an ISO date');
+  });
+
+  it('list in words: one line per certificate, and the command that revokes each revocable one', () => {
+    const { code, out, err } = cert('list', ...eidFlags(), '--keystore-dir', path.join(folder, 'copies'));
+    assert.equal(code, ExitCode.ok, err);
+    const lines = out.trimEnd().split('\n');
+    const own = lines.findIndex((line) => line.startsWith(`SSIN=${eid.holder.nationalNumber} (`));
+    assert.match(lines[own], new RegExp(`· VALID_ACTIVE · ETK VALID_ACTIVE · valid until \\d{4}-\\d{2}-\\d{2} · keystore ${keystore.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    assert.equal(lines[own + 1], `  to revoke it: ehealth cert revoke --module "${eid.modulePath}" --public-key-id ${ownKeyId} --reason REASON`);
+    assert.match(lines.find((line) => line.startsWith(`${AMBULANCE.holder} (${AMBULANCE.name})`)) ?? '', /· VALID_ACTIVE · ETK VALID_ACTIVE · /);
+    assert.equal(lines.at(-1), 'REASON: one of keyCompromise, affiliationChanged, superseded, cessationOfOperation.');
+  });
+
+  it('revoke --public-key-id with a mistyped identifier: usage exit, before the eID is read (no PIN variable, no module) or a sandbox started', () => {
+    const { code, out, err } = cert('revoke', '--module', path.join(folder, 'no-such-module.so'), '--pin-env', 'NO_PIN_HERE', '--public-key-id', `${organisationKeyId.slice(0, 39)}g`, '--reason', 'superseded', '--accept-contract');
+    assert.equal(code, ExitCode.usage, err);
+    assert.match(err, /is not a public key identifier: eHealth writes it as 40 hexadecimal digits/);
+    assert.doesNotMatch(err, /NO_PIN_HERE|no-such-module|Sandbox registration authority/);
+    assert.equal(out, '');
+  });
+
+  it('revoke: --keystore and --public-key-id together, or neither, is a usage error', () => {
+    const both = cert('revoke', ...eidFlags(), '--keystore', keystore, '--password-env', 'PW', '--public-key-id', organisationKeyId, '--reason', 'superseded', '--accept-contract');
+    assert.equal(both.code, ExitCode.usage);
+    assert.match(both.err, /Give --keystore or --public-key-id, not both/);
+    const neither = cert('revoke', ...eidFlags(), '--reason', 'superseded', '--accept-contract');
+    assert.equal(neither.code, ExitCode.usage);
+    assert.match(neither.err, /Name the certificate to revoke with --keystore FILE or, without its keystore, with --public-key-id ID/);
+    assert.doesNotMatch(both.err + neither.err, /Sandbox registration authority/, 'refused before anything started');
+  });
+
+  it('revoke --public-key-id: the organisation\'s certificate, every copy of its keystore gone, with the eID alone; list then says REVOKED', () => {
+    rmSync(organisationKeystore);
+    rmSync(path.join(folder, 'copies', 'ambulance copy.acc-p12'));
+    // No --password-env and no terminal: a password asked for would end the command.
+    const { code, out, err } = cert('revoke', ...eidFlags(), '--public-key-id', organisationKeyId.toUpperCase(), '--reason', 'cessationOfOperation', '--accept-contract');
+    assert.equal(code, ExitCode.ok, err);
+    assert.equal(out.trim(), `Certificate ${organisationKeyId} revoked (cessationOfOperation).`);
+    assert.match(err, /A keystore still holding this key, wherever it is, is now useless\. To go on, request a new certificate \(ehealth cert request\)\./);
+    const listed = cert('list', ...eidFlags(), '--keystore-dir', path.join(folder, 'copies'), '--json');
+    assert.equal(listed.code, ExitCode.ok, listed.err);
+    const { certificates } = JSON.parse(listed.out) as { certificates: Array<Record<string, unknown>> };
+    const revoked = certificates.find((certificate) => certificate.publicKeyIdentifier === organisationKeyId);
+    assert.deepEqual(
+      { status: revoked?.status, etkStatus: revoked?.etkStatus, revocable: revoked?.revocable, replaceable: revoked?.replaceable, keystore: revoked?.keystore },
+      { status: 'REVOKED', etkStatus: 'REVOKED', revocable: false, replaceable: false, keystore: undefined },
+    );
+    assert.equal(certificates.find((certificate) => certificate.publicKeyIdentifier === ownKeyId)?.status, 'VALID_ACTIVE', 'the other certificate untouched');
+  });
+
   it('revoke with a wrong PIN: the PIN exit code, nothing revoked', () => {
     const { code, err } = cert('revoke', '--module', eid.modulePath, '--pin-env', 'WRONG_PIN', '--keystore', keystore, '--password-env', 'PW', '--reason', 'superseded', '--accept-contract');
     assert.equal(code, ExitCode.pinIncorrect, err);
@@ -120,7 +218,7 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     const trusted = ['--trusted-pem', eid.rootPem, '--trusted-pem', path.join(folder, 'sandbox', 'ca.pem')];
     const files = ['trace', 'traces'].flatMap((dir) => readdirSync(path.join(folder, dir)).flatMap((run) => readdirSync(path.join(folder, dir, run)).filter((name) => name.endsWith('.xml')).map((name) => path.join(folder, dir, run, name))));
     const work = scratch('cert-cli-check-');
-    let signed = 0;
+    const signed = new Set<string>();
     try {
       for (const file of files) {
         const envelope = readFileSync(file, 'utf8');
@@ -132,15 +230,17 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
         if (elementChildren(payload).at(-1)?.namespaceURI !== DS) continue;
         const verified = tool('xmlsec1', ['--verify', '--id-attr:Id', `${payload.namespaceURI}:${payload.localName}`, ...trusted, file]);
         assert.ok(verified.ok, `${path.basename(file)}: ${verified.output}`);
-        signed += 1;
+        signed.add(path.basename(file));
       }
     } finally {
       work.remove();
     }
     const operations = new Set(files.map((file) => path.basename(file).replace(/^\d+-|-(request|response)\.xml$/g, '')));
-    for (const operation of ['GetActorQualities', 'GenerateContract', 'GenerateCertificate', 'GetCertificate', 'StartETKRegistration', 'CompleteETKRegistration', 'GetEtk', 'GetCertificateInfoForAuthenticationCertificate', 'GenerateRevocationContract', 'Revoke']) {
+    for (const operation of ['GetActorQualities', 'GetCertificateInfoForCitizen', 'GenerateContract', 'GenerateCertificate', 'GetCertificate', 'StartETKRegistration', 'CompleteETKRegistration', 'GetEtk', 'GetCertificateInfoForAuthenticationCertificate', 'GenerateRevocationContract', 'Revoke']) {
       assert.ok(operations.has(operation), `${operation} traced (${[...operations].join(', ')})`);
     }
-    assert.ok(signed >= 7, `${signed} signed requests checked`);
+    assert.ok(signed.size >= 7, `${signed.size} signed requests checked`);
+    // The listing is signed with the eID Authentication key, chained to the card's root.
+    assert.ok([...signed].some((name) => name.endsWith('-GetCertificateInfoForCitizen-request.xml')), 'GetCertificateInfoForCitizen signed and verified');
   });
 });

@@ -118,7 +118,7 @@ describe('sandbox GetCertificateInfoForCitizen: what it lists is what it issued 
     await revoke(renewal);
     const revoked = await listed(renewal);
     assert.deepEqual(state(revoked), { status: 'REVOKED', etkStatus: 'REVOKED', revocable: false, replaceable: false });
-    assert.ok(revoked.details, 'a revoked certificate keeps its details');
+    assert.ok(revoked.details && revoked.replacementPeriodStartDate, 'a revoked certificate keeps its details and replacement date (XSD: present once delivered)');
     await assert.rejects(revoke(renewal), (error: unknown) => error instanceof AuthorityError && error.has('NOT_REVOCABLE'), 'not revocable: Revoke is refused');
     assert.deepEqual(state(await listed(first)), { status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE', revocable: true, replaceable: true });
     assert.equal((await request()).replacesCertificate, first, 'replaceable: a request replaces it');
