@@ -1,7 +1,7 @@
 // Bundles the extension and the CLI with esbuild (the real-VS-Code suites are bundled by test/vscode).
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -35,13 +35,17 @@ const builds = [
 /**
  * pkcs11js is a native addon esbuild cannot bundle: its loader and compiled binary are copied to
  * dist/node_modules, where the worker's require('pkcs11js') finds them, in a checkout and in the VSIX.
+ * Each file is written beside and renamed over the old one: overwriting the binary in place crashed
+ * (SIGSEGV) an extension host that had it loaded, as when a test run and a build overlap.
  */
 function copyNativeAddon() {
   const from = path.join('node_modules', 'pkcs11js');
   const to = path.join('dist', 'node_modules', 'pkcs11js');
   for (const file of ['package.json', 'index.js', 'LICENSE', path.join('build', 'Release', 'pkcs11.node')]) {
-    mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
-    copyFileSync(path.join(from, file), path.join(to, file));
+    const target = path.join(to, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(path.join(from, file), `${target}.${process.pid}.tmp`);
+    renameSync(`${target}.${process.pid}.tmp`, target);
   }
 }
 
