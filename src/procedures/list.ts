@@ -42,8 +42,13 @@ export interface ListOptions {
   keystoreFolders: readonly FolderRequest[];
 }
 
-/** A keystore named for the holder and made this close to the request (it is created just before sending). */
-const NAME_MATCH_WINDOW_MS = 60 * 60 * 1000;
+/**
+ * A keystore named for the holder can hold a certificate's key when it was made at most this long
+ * before the request (it is created just before sending; the PIN is asked in between)...
+ */
+const MADE_BEFORE_REQUEST_MS = 60 * 60 * 1000;
+/** ...or this little after: our clock names the file, eHealth's dates the request. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 function holderOfInfo(info: CertificateInfo): Holder {
   const [id] = info.certificate.actor.ids;
@@ -67,7 +72,7 @@ function summary(info: CertificateInfo): AuthorityCertificate {
 }
 
 /** Keystore files of this environment, each with the key identifiers it shows without a password. */
-async function localKeystores(context: ProcedureContext, folders: readonly FolderRequest[]): Promise<Array<{ file: KeystoreFile; keys: string[] }>> {
+async function localKeystores(context: ProcedureContext, folders: readonly FolderRequest[]): Promise<LocalKeystore[]> {
   const suffix = keystoreSuffix(context.environment);
   const listing = await listKeystores(folders);
   const files = listing.folders.flatMap((folder) => folder.keystores).filter((file) => file.fileName.toLowerCase().endsWith(suffix) && !file.problems.some((problem) => problem.code !== 'unconventional-name'));
@@ -83,17 +88,38 @@ async function localKeystores(context: ProcedureContext, folders: readonly Folde
   );
 }
 
-/** The file holding `certificate`'s key: by public key when readable in clear, else by name and creation time. */
-function matchKeystore(certificate: AuthorityCertificate, keystores: Array<{ file: KeystoreFile; keys: string[] }>): Pick<AuthorityCertificate, 'keystore' | 'keystoreMatchedBy'> {
-  const byKey = keystores.find(({ keys }) => keys.includes(certificate.publicKeyIdentifier));
-  if (byKey) return { keystore: byKey.file.path, keystoreMatchedBy: 'public-key' };
-  const requested = Date.parse(certificate.requestedAt);
-  const byName = keystores
-    .filter(({ file, keys }) => keys.length === 0 && file.holder && file.createdAt && sameHolder(file.holder, certificate.holder))
-    .map(({ file }) => ({ file, distance: Math.abs(new Date(file.createdAt!).getTime() - requested) }))
-    .filter(({ distance }) => distance <= NAME_MATCH_WINDOW_MS)
-    .sort((a, b) => a.distance - b.distance)[0];
-  return byName ? { keystore: byName.file.path, keystoreMatchedBy: 'file-name' } : {};
+type LocalKeystore = { file: KeystoreFile; keys: string[] };
+
+/**
+ * Each certificate with the file holding its key: the one showing that key in clear, else one
+ * named for its holder and made just before its request. A file named so serves one certificate,
+ * the nearest in time: the keystore of a request made minutes after a lost one is not the lost one.
+ */
+function linkKeystores(certificates: AuthorityCertificate[], keystores: LocalKeystore[]): AuthorityCertificate[] {
+  const links = new Map<AuthorityCertificate, Pick<AuthorityCertificate, 'keystore' | 'keystoreMatchedBy'>>();
+  for (const certificate of certificates) {
+    const byKey = keystores.find(({ keys }) => keys.includes(certificate.publicKeyIdentifier));
+    if (byKey) links.set(certificate, { keystore: byKey.file.path, keystoreMatchedBy: 'public-key' });
+  }
+  // A file whose keys are known holds those only; the others are known by their names.
+  const named = keystores.filter(({ file, keys }) => keys.length === 0 && file.holder && file.createdAt);
+  const pairs = certificates
+    .filter((certificate) => !links.has(certificate))
+    .flatMap((certificate) =>
+      named
+        .filter(({ file }) => sameHolder(file.holder!, certificate.holder))
+        .map(({ file }) => ({ certificate, file, lead: Date.parse(certificate.requestedAt) - new Date(file.createdAt!).getTime() })),
+    )
+    .filter(({ lead }) => lead >= -CLOCK_SKEW_MS && lead <= MADE_BEFORE_REQUEST_MS)
+    // A file made before the request first (as ours are), then the nearest in time.
+    .sort((a, b) => Number(a.lead < 0) - Number(b.lead < 0) || Math.abs(a.lead) - Math.abs(b.lead));
+  const taken = new Set<string>();
+  for (const { certificate, file } of pairs) {
+    if (links.has(certificate) || taken.has(file.path)) continue;
+    links.set(certificate, { keystore: file.path, keystoreMatchedBy: 'file-name' });
+    taken.add(file.path);
+  }
+  return certificates.map((certificate) => ({ ...certificate, ...links.get(certificate) }));
 }
 
 export async function listCertificates(context: ProcedureContext, options: ListOptions): Promise<AuthorityCertificate[]> {
@@ -101,8 +127,8 @@ export async function listCertificates(context: ProcedureContext, options: ListO
   const authentication = await eidSigner(eid, 'authentication');
   context.prompter.progress({ step: 'asking-authority', operation: getCertificateInfoForCitizen.name });
   const [infos, keystores] = await Promise.all([context.client.call(getCertificateInfoForCitizen, undefined, authentication), localKeystores(context, options.keystoreFolders)]);
-  return infos
-    .map(summary)
-    .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
-    .map((certificate) => ({ ...certificate, ...matchKeystore(certificate, keystores) }));
+  return linkKeystores(
+    infos.map(summary).sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)),
+    keystores,
+  );
 }
