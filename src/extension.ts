@@ -4,9 +4,12 @@
 // (pkcs11js) when the eID view is shown or a command needs the card.
 import * as vscode from 'vscode';
 import type { KeystoreListing } from './keystore/model';
+import { AuthorityCertificates } from './vscode/authorityCertificates';
+import { registerAuthorityCommands } from './vscode/commands/authorityCommands';
 import { registerCertificateCommands } from './vscode/commands/certificateCommands';
 import { trackCheckContext } from './vscode/checkFacts';
 import { registerEidCommands } from './vscode/commands/eidCommands';
+import { registerAuthorityView } from './vscode/views/authorityTree';
 import { EidStatusModel } from './vscode/views/eidStatus';
 import { registerEidView } from './vscode/views/eidTree';
 import { registerEnvironmentCommand } from './vscode/environment';
@@ -32,6 +35,9 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
   const statusBar = new ExpiryStatusBar(session, keystoreTree);
   const eid = new EidStatusModel(log);
   const sandbox = new SandboxService(context.globalStorageUri, log);
+  const authority = new AuthorityCertificates();
+  // A view, not just a data provider: the Certificates at eHealth view reveals keystores in it.
+  const keystoreView = vscode.window.createTreeView('ehealth.keystores', { treeDataProvider: keystoreTree });
   context.subscriptions.push(
     log,
     session,
@@ -39,11 +45,12 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
     statusBar,
     eid,
     sandbox,
+    authority,
+    keystoreView,
     ...registerSandboxCommands(sandbox),
     ...registerEidView(eid),
     ...registerEidCommands(eid, log),
     ...registerIdentifierCommands(),
-    vscode.window.registerTreeDataProvider('ehealth.keystores', keystoreTree),
     vscode.commands.registerCommand('ehealth.keystores.refresh', () => keystoreTree.refresh()),
     vscode.commands.registerCommand('ehealth.keystores.addFolder', addKeystoreFolder),
     vscode.commands.registerCommand('ehealth.showOutput', () => log.show()),
@@ -53,10 +60,12 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
     }),
   );
   registerKeystoreCommands(context, session, keystoreTree, log);
-  const sources = { session, tree: keystoreTree, eid, sandbox };
+  const sources = { session, tree: keystoreTree, eid, sandbox, authority };
   context.subscriptions.push(
     ...registerGuideCommands({ ...sources, context, log }),
     ...registerCertificateCommands({ ...sources, context, log }),
+    ...registerAuthorityView(authority),
+    ...registerAuthorityCommands({ ...sources, context, log }, keystoreView),
     trackCheckContext(sources),
   );
   return { keystores: () => keystoreTree.keystores(), refreshKeystores: () => keystoreTree.refresh() };

@@ -262,6 +262,7 @@ export type MessageKey =
   | 'authority.revoke.confirm'
   | 'authority.revoke.detail'
   | 'authority.revoke.button'
+  | 'authority.revoke.keep'
   | 'authority.revoked'
   | 'eid.error.pin-incorrect'
   | 'eid.error.pin-incorrect-tries'

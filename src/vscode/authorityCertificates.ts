@@ -10,6 +10,11 @@ export interface AuthorityListing {
   certificates: readonly AuthorityCertificate[];
   /** When eHealth answered. */
   readAt: Date;
+  /**
+   * Something may have changed at eHealth since (a procedure ran, the environment was switched):
+   * the answer is kept, marked, until the user reads again (another PIN).
+   */
+  stale?: true;
 }
 
 export class AuthorityCertificates implements vscode.Disposable {
@@ -24,6 +29,12 @@ export class AuthorityCertificates implements vscode.Disposable {
 
   update(listing: AuthorityListing): void {
     this.listing = listing;
+    this.changed.fire();
+  }
+
+  markStale(): void {
+    if (!this.listing || this.listing.stale) return;
+    this.listing = { ...this.listing, stale: true };
     this.changed.fire();
   }
 

@@ -19,7 +19,7 @@ export interface FrameLocator {
 export interface Locator {
   first(): Locator;
   filter(options: { hasText?: string; visible?: boolean }): Locator;
-  click(options?: { timeout: number }): Promise<void>;
+  click(options?: { timeout: number; button?: 'left' | 'right' }): Promise<void>;
   waitFor(options: { timeout: number }): Promise<void>;
   allInnerTexts(): Promise<string[]>;
   boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;

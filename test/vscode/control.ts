@@ -35,10 +35,10 @@ export async function startControlServer(page: () => Page | undefined, screensho
       if (timeoutMs) await locator.first().waitFor({ timeout: Number(timeoutMs) }).catch(() => undefined);
       return { texts: await locator.allInnerTexts() };
     },
-    '/click': async ({ selector, text, webview }) => {
+    '/click': async ({ selector, text, webview, button }) => {
       const current = requirePage(page);
       const locator = (webview ? activeWebview(current) : current).locator(String(selector));
-      await (text ? locator.filter({ hasText: String(text) }) : locator).first().click({ timeout: 10_000 });
+      await (text ? locator.filter({ hasText: String(text) }) : locator).first().click({ timeout: 10_000, button: button === 'right' ? 'right' : 'left' });
       return {};
     },
     '/press': async ({ key }) => {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultKeystoreFolder } from '../../keystore/locate';
 import type { AuthorityProcedure, ProcedureContext } from '../../procedures';
+import type { AuthorityCertificates } from '../authorityCertificates';
 import { vscodePrompter } from '../eidPrompter';
 import type { EidStatusModel } from '../views/eidStatus';
 import { currentEnvironment } from '../environment';
@@ -23,13 +24,15 @@ export interface CertificateServices {
   tree: KeystoreTreeProvider;
   eid: EidStatusModel;
   sandbox: SandboxService;
+  /** What eHealth last listed: out of date after a procedure that changes it. */
+  authority: AuthorityCertificates;
   log: vscode.LogOutputChannel;
 }
 
 type Procedures = typeof import('../../procedures');
 
 /** The guide an error of each procedure points to. */
-const guideOf: Record<AuthorityProcedure, string> = {
+export const guideOf: Record<AuthorityProcedure, string> = {
   request: 'request-personal-certificate',
   complete: 'complete-certificate',
   renew: 'renew-certificate',
@@ -39,14 +42,23 @@ const guideOf: Record<AuthorityProcedure, string> = {
   list: 'revoke-and-request-again',
 };
 
-export function registerCertificateCommands(services: CertificateServices): vscode.Disposable[] {
-  const { context, session, tree, eid, sandbox, log } = services;
-  const t = currentTranslator;
+/**
+ * Procedures after which eHealth's list of certificates may differ. The "Certificates at eHealth"
+ * view is then marked out of date, not read again: each eID signature asks the PIN (the engine logs
+ * in per operation), so a silent re-read would ask a PIN the user did not expect, right after the
+ * one they typed; the view offers "Read again" instead, when they want it. Marked after a failure
+ * too: a procedure stopped half-way may have reached eHealth.
+ */
+const CHANGES_AUTHORITY: Readonly<Record<AuthorityProcedure, boolean>> = { request: true, complete: true, renew: true, activate: true, revoke: true, status: false, list: false };
 
-  const titleOf = (name: AuthorityProcedure) => t()(`procedure.name.${name}`);
+const titleOf = (name: AuthorityProcedure) => currentTranslator()(`procedure.name.${name}`);
 
-  /** Runs the procedure `name` under one progress notification that shows its steps. */
-  async function run<R>(name: AuthorityProcedure, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>): Promise<R> {
+export type ProcedureRunner = <R>(name: AuthorityProcedure, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>) => Promise<R>;
+
+/** Runs the procedure `name` under one progress notification that shows its steps. */
+export function procedureRunner(services: CertificateServices): ProcedureRunner {
+  const { context, session, tree, eid, sandbox, authority, log } = services;
+  return async (name, procedure) => {
     const procedures = await import('../../procedures');
     const title = titleOf(name);
     // Cancellable: the procedures stop where that is safe (waiting for a delivery), files untouched.
@@ -69,9 +81,16 @@ export function registerCertificateCommands(services: CertificateServices): vsco
         return await procedure(procedures, procedureContext);
       } finally {
         tree.refresh();
+        if (CHANGES_AUTHORITY[name]) authority.markStale();
       }
     });
-  }
+  };
+}
+
+export function registerCertificateCommands(services: CertificateServices): vscode.Disposable[] {
+  const { tree, log } = services;
+  const t = currentTranslator;
+  const run = procedureRunner(services);
 
   const onKeystore = <R>(name: AuthorityProcedure, procedure: (procedures: Procedures, context: ProcedureContext, file: string) => Promise<R>, done?: (result: R, file: string) => string) =>
     guarded(

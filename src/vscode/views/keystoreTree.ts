@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatHolder } from '../../core/holder';
 import { printable } from '../../core/printable';
-import { keystoreFolders, listKeystores } from '../../keystore/locate';
+import { keystoreFolders, listKeystores, type FolderRequest } from '../../keystore/locate';
 import type { Keystore, KeystoreEntry, KeystoreFile, KeystoreFolder, KeystoreListing, KeystoreStatus } from '../../keystore/model';
 import type { Translator } from '../../i18n';
 import { folderStateText, keyText, statusText } from '../../i18n/keystoreText';
@@ -26,6 +26,8 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
   private watchedFolders = '';
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly sessionEvents: vscode.Disposable;
+  /** One node per folder and file of a listing: revealing a keystore needs the very elements the tree was given. */
+  private readonly nodes = new WeakMap<KeystoreFolder | KeystoreFile, KeystoreNode>();
 
   constructor(private readonly session: KeystoreSession) {
     this.sessionEvents = session.onDidChange(() => this.changed.fire());
@@ -33,7 +35,7 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
 
   /** The current listing, scanned once and kept until something changes. */
   keystores(): Promise<KeystoreListing> {
-    this.listing ??= listKeystores(keystoreFolders(configuredFolders())).then((listing) => {
+    this.listing ??= listKeystores(searchedFolders()).then((listing) => {
       this.watch(listing.folders.map((folder) => folder.path));
       this.openRemembered(listing);
       return listing;
@@ -63,11 +65,30 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
     if (!node) {
       const listing = await this.keystores();
       if (listing.folders.every((folder) => folder.keystores.length === 0)) return []; // shows the welcome view
-      return listing.folders.filter((folder) => folder.keystores.length > 0 || folder.origin !== 'default').map((folder) => ({ kind: 'folder', folder }));
+      return listing.folders.filter((folder) => folder.keystores.length > 0 || folder.origin !== 'default').map((folder) => this.node(folder));
     }
-    if (node.kind === 'folder') return node.folder.keystores.map((file) => ({ kind: 'keystore', file }));
+    if (node.kind === 'folder') return node.folder.keystores.map((file) => this.node(file));
     if (node.kind === 'keystore') return (this.session.get(node.file.path)?.entries ?? []).map((entry) => ({ kind: 'entry', file: node.file, entry }));
     return [];
+  }
+
+  async getParent(node: KeystoreNode): Promise<KeystoreNode | undefined> {
+    if (node.kind === 'entry') return this.node(node.file);
+    if (node.kind === 'folder') return undefined;
+    const folder = (await this.keystores()).folders.find((candidate) => candidate.keystores.includes(node.file));
+    return folder && this.node(folder);
+  }
+
+  /** The tree's node of the keystore file at `file`, if the current listing has it. */
+  async keystoreNode(file: string): Promise<KeystoreNode | undefined> {
+    const found = (await this.keystores()).folders.flatMap((folder) => folder.keystores).find((candidate) => candidate.path === file);
+    return found && this.node(found);
+  }
+
+  private node(item: KeystoreFolder | KeystoreFile): KeystoreNode {
+    let node = this.nodes.get(item);
+    if (!node) this.nodes.set(item, (node = 'keystores' in item ? { kind: 'folder', folder: item } : { kind: 'keystore', file: item }));
+    return node;
   }
 
   getTreeItem(node: KeystoreNode): vscode.TreeItem {
@@ -105,8 +126,9 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
   }
 }
 
-function configuredFolders(): string[] {
-  return setting('ehealth.keystore.folders');
+/** The eHealth default folder and the configured ones. */
+export function searchedFolders(): FolderRequest[] {
+  return keystoreFolders(setting('ehealth.keystore.folders'));
 }
 
 function folderItem(folder: KeystoreFolder, t: Translator): vscode.TreeItem {

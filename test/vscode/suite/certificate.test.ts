@@ -7,63 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { inspectFile } from '../../../src/keystore/inspect';
-import { click, clickInWebview, pressKey, renderedTexts, screenshot, typeText, waitFor, webviewTexts } from './harnessClient';
+import { click, pressKey, renderedTexts, screenshot, waitFor, webviewTexts } from './harnessClient';
+import { answerUntilDone, cards, password, requestAnswers, settings, typeAndEnter } from './procedureAnswers';
 import { inThreadDeriver } from './sandboxKeystore';
-
-const cards = [
-  { name: 'RSA', dir: process.env.EHEALTH_TEST_EID_DIR!, module: process.env.EHEALTH_TEST_EID_MODULE!, pin: process.env.EHEALTH_TEST_EID_PIN!, ssin: process.env.EHEALTH_TEST_EID_SSIN! },
-  { name: 'EC', dir: process.env.EHEALTH_TEST_EC_EID_DIR!, module: process.env.EHEALTH_TEST_EC_EID_MODULE!, pin: process.env.EHEALTH_TEST_EC_EID_PIN!, ssin: process.env.EHEALTH_TEST_EC_EID_SSIN! },
-];
-const password = 'Sandbox-2026!';
-const settings = () => vscode.workspace.getConfiguration('ehealth');
-
-interface Answer {
-  /** Matches the visible quick input (title and message) or returns false. */
-  when: (title: string, message: string) => boolean;
-  act: () => Promise<void>;
-}
-
-const typeAndEnter = (text: string) => async () => {
-  await pressKey('Control+A');
-  await typeText(text);
-  await pressKey('Enter');
-};
-
-/** The answers of a personal request for "Myself" with the given contact data. */
-function requestAnswers(pin: string, contact: { secondEmail: string; phone: string }): Answer[] {
-  return [
-    { when: (title) => title.includes('eID PIN'), act: typeAndEnter(pin) },
-    { when: (title) => title.includes('For whom'), act: () => click('.quick-input-widget .monaco-list-row', 'Myself') },
-    { when: (title, message) => title.includes('Contact data') && message.includes('E-mail'), act: typeAndEnter('jane.doe@example.be') },
-    { when: (title, message) => title.includes('Contact data') && message.includes('Second e-mail'), act: typeAndEnter(contact.secondEmail) },
-    { when: (title, message) => title.includes('Contact data') && message.includes('Phone'), act: typeAndEnter(contact.phone) },
-    { when: (title, message) => title.includes('Contact data') && message.includes('Second phone'), act: typeAndEnter('') },
-    { when: (title) => title.includes('Password of the new keystore'), act: typeAndEnter(password) },
-  ];
-}
-
-/** Answers every question until `running` settles; the contract is accepted in its webview. */
-async function answerUntilDone<T>(running: Thenable<T>, answers: Answer[], onContract?: () => Promise<void>): Promise<T> {
-  let settled = false;
-  const result = Promise.resolve(running).finally(() => (settled = true));
-  let lastAnswered = '';
-  while (!settled) {
-    const [title = ''] = await renderedTexts('.quick-input-widget .quick-input-title');
-    const message = (await renderedTexts('.quick-input-widget .quick-input-message')).join(' ');
-    const answer = title ? answers.find((candidate) => candidate.when(title, message)) : undefined;
-    const key = `${title}|${message}`;
-    if (answer && key !== lastAnswered) {
-      lastAnswered = key;
-      await answer.act();
-    } else if (!title && (await webviewTexts('#accept')).length) {
-      await onContract?.();
-      await clickInWebview('#accept');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    if (!title) lastAnswered = '';
-  }
-  return result;
-}
 
 for (const { name, module, pin, ssin } of cards) describe(`Certificate procedures against the sandbox, ${name} eID`, () => {
   let keystore = '';

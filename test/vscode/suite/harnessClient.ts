@@ -29,6 +29,11 @@ export function click(selector: string, text?: string): Promise<void> {
   return ask('/click', { selector, ...(text ? { text } : {}) });
 }
 
+/** Right-clicks it: opens its context menu. */
+export function rightClick(selector: string, text?: string): Promise<void> {
+  return ask('/click', { selector, button: 'right', ...(text ? { text } : {}) });
+}
+
 /** The same inside the active webview. */
 export function clickInWebview(selector: string, text?: string): Promise<void> {
   return ask('/click', { selector, webview: true, ...(text ? { text } : {}) });

@@ -1,0 +1,165 @@
+// The "Certificates at eHealth" view against the sandbox with the virtual RSA eID: empty until the
+// user reads it (a PIN), then the certificate just requested with its keystore, the actions its
+// status allows in its menu, out of date after a procedure, the keystore shown in the Keystores
+// view, and a revocation from the view once the keystore file is gone (the eID alone).
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, renameSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AuthorityCertificate } from '../../../src/procedures';
+import { click, pressKey, renderedTexts, rightClick, screenshot, waitFor, widen } from './harnessClient';
+import { answerUntilDone, cards, password, requestAnswers, settings, typeAndEnter, type Answer } from './procedureAnswers';
+
+const rowSelector = '.part.sidebar .monaco-list-row';
+const { module, pin, ssin } = cards[0];
+const typePin: Answer = { when: (title) => title.includes('eID PIN'), act: typeAndEnter(pin) };
+
+const rows = async () => (await renderedTexts(rowSelector)).map((row) => row.replace(/\s+/g, ' ').trim());
+
+function rowsWhen(what: string, ready: (rows: string[]) => boolean, timeoutMs?: number): Promise<string[]> {
+  return waitFor(
+    what,
+    async () => {
+      const current = await rows();
+      return ready(current) ? current : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/** Opens the context menu of the first row showing `text`; its items once shown. */
+async function openMenu(text: string): Promise<string[]> {
+  await rightClick(rowSelector, text);
+  return waitFor(`the context menu of "${text}"`, async () => {
+    const shown = (await renderedTexts('.context-view .action-label')).map((item) => item.trim()).filter(Boolean);
+    return shown.length ? shown : undefined;
+  });
+}
+
+/** The items of that menu, then closed. */
+async function menuOf(text: string): Promise<string[]> {
+  const items = await openMenu(text);
+  await pressKey('Escape');
+  return items;
+}
+
+/** Reads eHealth's list with the eID (the PIN typed in its box). */
+function readWithEid(): Promise<AuthorityCertificate[] | undefined> {
+  return answerUntilDone(vscode.commands.executeCommand<AuthorityCertificate[] | undefined>('ehealth.authority.refresh'), [typePin]);
+}
+
+describe('Certificates at eHealth view', () => {
+  let requested: { keystore: string; publicKeyIdentifier: string };
+
+  before(async () => {
+    await settings().update('eid.pkcs11Module', module, vscode.ConfigurationTarget.Global);
+    await settings().update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('ehealth.authority.focus');
+  });
+
+  after(async () => {
+    for (const setting of ['eid.pkcs11Module', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('ehealth.sandbox.stop');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('is read on demand only: its welcome offers to read the certificates with the eID', async () => {
+    const welcome = await waitFor('the welcome of the view', async () => (await renderedTexts('.part.sidebar .welcome-view-content')).find((text) => text.includes('Read my certificates with the eID')));
+    assert.match(welcome, /asks your eID PIN/);
+  });
+
+  it('lists a certificate just requested with its keystore; its menu offers Complete, not Revoke or Renew', async () => {
+    const result = await answerUntilDone(
+      vscode.commands.executeCommand<{ keystore: string; publicKeyIdentifier: string } | undefined>('ehealth.cert.request'),
+      requestAnswers(pin, { secondEmail: '', phone: '+32 2 123 45 67' }),
+    );
+    assert.ok(result);
+    requested = result;
+    await vscode.commands.executeCommand('notifications.clearAll');
+
+    const certificates = await readWithEid();
+    const mine = certificates?.find((certificate) => certificate.publicKeyIdentifier === requested.publicKeyIdentifier);
+    assert.ok(mine, `the new certificate in ${JSON.stringify(certificates)}`);
+    assert.equal(mine.status, 'IN_PROGRESS');
+    assert.deepEqual(mine.holder, { type: 'SSIN', id: ssin });
+    // The new keystore's certificates are encrypted: it is recognised by its name and time.
+    assert.equal(mine.keystore, requested.keystore);
+    assert.equal(mine.keystoreMatchedBy, 'file-name');
+
+    const shown = await rowsWhen('the certificate rows', (current) => current.some((row) => row.includes('ETK not registered')));
+    assert.ok(shown.some((row) => row.includes(`SSIN=${ssin}`)), `the holder row in ${JSON.stringify(shown)}`);
+    assert.ok(shown.some((row) => row.startsWith('Requested') && /requested on \d{1,2} \w{3} \d{4}/.test(row)), JSON.stringify(shown));
+    assert.ok(shown.some((row) => row.includes(path.basename(requested.keystore)) && row.includes('local keystore')));
+
+    const menu = await menuOf('ETK not registered');
+    assert.ok(menu.includes('Complete request'), JSON.stringify(menu));
+    assert.ok(menu.includes('Copy public key identifier'), JSON.stringify(menu));
+    assert.ok(menu.includes('Show the local keystore'), JSON.stringify(menu));
+    assert.ok(!menu.some((item) => item.startsWith('Revoke') || item.startsWith('Renew')), JSON.stringify(menu));
+  });
+
+  it('runs Complete on the listed keystore; the list is then out of date until read again, which shows it valid and revocable', async () => {
+    await answerUntilDone(vscode.commands.executeCommand('ehealth.authority.complete', requested.publicKeyIdentifier), [
+      { when: (title) => title.includes('Unlock') || title.includes(path.basename(requested.keystore)), act: typeAndEnter(password) },
+    ]);
+    await rowsWhen('the out-of-date row', (current) => current.some((row) => row.includes('Read again with the eID') && row.includes('may have changed since')));
+
+    const certificates = await readWithEid();
+    const mine = certificates?.find((certificate) => certificate.publicKeyIdentifier === requested.publicKeyIdentifier);
+    assert.equal(mine?.status, 'VALID_ACTIVE');
+    assert.equal(mine?.etkStatus, 'VALID_ACTIVE');
+    assert.equal(mine?.revocable, true);
+    const shown = await rowsWhen('the valid certificate', (current) => current.some((row) => row.includes('ETK active')));
+    assert.ok(!shown.some((row) => row.includes('Read again with the eID')), 'no longer out of date');
+    assert.ok(shown.some((row) => row.startsWith('Valid') && /until \d{1,2} \w{3} \d{4} · ETK active/.test(row)), JSON.stringify(shown));
+
+    const menu = await menuOf('ETK active');
+    assert.ok(menu.includes('Revoke with the eID...'), JSON.stringify(menu));
+    assert.ok(!menu.includes('Complete request'), JSON.stringify(menu));
+    await widen('.part.sidebar', 250);
+    await screenshot('authority-certificates');
+  });
+
+  it('shows the keystore row\'s file in the Keystores view', async () => {
+    await click(rowSelector, path.basename(requested.keystore));
+    // The Keystores view labels a file by holder and creation time (2026-12-02 16:35).
+    const [, year, month, day, hour, minute] = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})/.exec(path.basename(requested.keystore))!;
+    const created = `${year}-${month}-${day} ${hour}:${minute}`;
+    const selected = await waitFor('the keystore selected in the Keystores view', async () => (await renderedTexts(`${rowSelector}.selected`)).find((row) => row.includes(created)));
+    assert.match(selected, new RegExp(`SSIN=${ssin}`));
+  });
+
+  it('revokes from the view with the eID alone once the keystore file is gone; read again, it is REVOKED', async () => {
+    renameSync(requested.keystore, path.join(mkdtempSync(path.join(os.tmpdir(), 'moved-away-')), path.basename(requested.keystore)));
+    await vscode.commands.executeCommand('ehealth.authority.focus');
+    await openMenu('ETK active');
+    await click('.context-view .action-label', 'Revoke with the eID...');
+    const question = await waitFor('the confirmation', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).find((title) => title.includes('Revoke the certificate')));
+    assert.match(question, new RegExp(`SSIN=${ssin}`), 'it names the holder');
+    assert.match(question, /Revocation is final/);
+    const choices = await renderedTexts('.quick-input-widget .monaco-list-row');
+    assert.match(choices[0] ?? '', /No, keep it/, 'keeping it comes first');
+    await screenshot('authority-revoke-confirm');
+    await click('.quick-input-widget .monaco-list-row', 'Revoke for good');
+    // No password is asked: the reason, the PIN and the contract only.
+    // Once revoked, the list is out of date: what eHealth said no longer holds.
+    const revoked = rowsWhen('the list out of date', (current) => current.some((row) => row.includes('Read again with the eID')), 45_000);
+    await answerUntilDone(revoked, [
+      { when: (title) => title.includes('Why revoke'), act: () => click('.quick-input-widget .monaco-list-row', 'It is replaced') },
+      typePin,
+      { when: (title) => title.includes('Unlock') || title.includes('password'), act: () => Promise.reject(new Error('a keystore password was asked')) },
+    ]);
+
+    const certificates = await readWithEid();
+    const mine = certificates?.find((certificate) => certificate.publicKeyIdentifier === requested.publicKeyIdentifier);
+    assert.equal(mine?.status, 'REVOKED');
+    assert.equal(mine?.revocable, false);
+    assert.equal(mine?.keystore, undefined, 'the file was moved away');
+    const shown = await rowsWhen('the revoked certificate', (current) => current.some((row) => row.startsWith('Revoked')));
+    assert.ok(!shown.some((row) => row.includes(path.basename(requested.keystore))), 'no keystore row');
+    const menu = await menuOf('Revoked');
+    assert.deepEqual(menu, ['Copy public key identifier']);
+  });
+});

@@ -1,0 +1,59 @@
+// What the procedures ask in the real workbench, answered as a user would: the virtual eID cards,
+// the PIN typed in its box, a personal request's answers, the contract accepted in its view.
+import * as vscode from 'vscode';
+import { click, clickInWebview, pressKey, renderedTexts, typeText, webviewTexts } from './harnessClient';
+
+export const cards = [
+  { name: 'RSA', dir: process.env.EHEALTH_TEST_EID_DIR!, module: process.env.EHEALTH_TEST_EID_MODULE!, pin: process.env.EHEALTH_TEST_EID_PIN!, ssin: process.env.EHEALTH_TEST_EID_SSIN! },
+  { name: 'EC', dir: process.env.EHEALTH_TEST_EC_EID_DIR!, module: process.env.EHEALTH_TEST_EC_EID_MODULE!, pin: process.env.EHEALTH_TEST_EC_EID_PIN!, ssin: process.env.EHEALTH_TEST_EC_EID_SSIN! },
+];
+export const password = 'Sandbox-2026!';
+export const settings = () => vscode.workspace.getConfiguration('ehealth');
+
+export interface Answer {
+  /** Matches the visible quick input (title and message) or returns false. */
+  when: (title: string, message: string) => boolean;
+  act: () => Promise<void>;
+}
+
+export const typeAndEnter = (text: string) => async () => {
+  await pressKey('Control+A');
+  await typeText(text);
+  await pressKey('Enter');
+};
+
+/** The answers of a personal request for "Myself" with the given contact data. */
+export function requestAnswers(pin: string, contact: { secondEmail: string; phone: string }): Answer[] {
+  return [
+    { when: (title) => title.includes('eID PIN'), act: typeAndEnter(pin) },
+    { when: (title) => title.includes('For whom'), act: () => click('.quick-input-widget .monaco-list-row', 'Myself') },
+    { when: (title, message) => title.includes('Contact data') && message.includes('E-mail'), act: typeAndEnter('jane.doe@example.be') },
+    { when: (title, message) => title.includes('Contact data') && message.includes('Second e-mail'), act: typeAndEnter(contact.secondEmail) },
+    { when: (title, message) => title.includes('Contact data') && message.includes('Phone'), act: typeAndEnter(contact.phone) },
+    { when: (title, message) => title.includes('Contact data') && message.includes('Second phone'), act: typeAndEnter('') },
+    { when: (title) => title.includes('Password of the new keystore'), act: typeAndEnter(password) },
+  ];
+}
+
+/** Answers every question until `running` settles; the contract is accepted in its webview. */
+export async function answerUntilDone<T>(running: Thenable<T>, answers: Answer[], onContract?: () => Promise<void>): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(running).finally(() => (settled = true));
+  let lastAnswered = '';
+  while (!settled) {
+    const [title = ''] = await renderedTexts('.quick-input-widget .quick-input-title');
+    const message = (await renderedTexts('.quick-input-widget .quick-input-message')).join(' ');
+    const answer = title ? answers.find((candidate) => candidate.when(title, message)) : undefined;
+    const key = `${title}|${message}`;
+    if (answer && key !== lastAnswered) {
+      lastAnswered = key;
+      await answer.act();
+    } else if (!title && (await webviewTexts('#accept')).length) {
+      await onContract?.();
+      await clickInWebview('#accept');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (!title) lastAnswered = '';
+  }
+  return result;
+}
