@@ -71,13 +71,13 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     const traced = readdirSync(path.join(trace, run)).sort();
     assert.deepEqual(
       traced,
-      ['001-GetActorQualities', '002-GetGenericOrganizationTypes', '003-GenerateContract', '004-GenerateCertificate'].flatMap((exchange) => [`${exchange}-request.json`, `${exchange}-request.xml`, `${exchange}-response.xml`]),
+      ['001-GetActorQualities', '002-GenerateContract', '003-GenerateCertificate'].flatMap((exchange) => [`${exchange}-request.json`, `${exchange}-request.xml`, `${exchange}-response.xml`]),
     );
-    const exchange = JSON.parse(readFileSync(path.join(trace, run, '004-GenerateCertificate-request.json'), 'utf8'));
+    const exchange = JSON.parse(readFileSync(path.join(trace, run, '003-GenerateCertificate-request.json'), 'utf8'));
     assert.equal(exchange.soapAction, '"urn:be:fgov:ehealth:etee:certra:protocol:v2:generatecertificate"');
     assert.equal(exchange.httpStatus, 200);
     assert.match(exchange.url, /^http:\/\/127\.0\.0\.1:\d+\/CertRa\/v2$/);
-    const sent = readFileSync(path.join(trace, run, '004-GenerateCertificate-request.xml'), 'utf8');
+    const sent = readFileSync(path.join(trace, run, '003-GenerateCertificate-request.xml'), 'utf8');
     assert.match(sent, /<ds:Signature[\s>]/);
     assert.match(sent, /dev@example\.be[\s\S]*team@example\.be/, 'both e-mail addresses sent');
   });
