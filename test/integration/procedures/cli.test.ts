@@ -105,10 +105,19 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
   });
 
-  it('request and complete for an organisation the holder manages; its keystore rewritten by OpenSSL, certificates in clear, under a name of its own', () => {
+  it('request and complete for an organisation the holder manages (listed IN_PROGRESS until then); its keystore rewritten by OpenSSL, certificates in clear, under a name of its own', () => {
     const requested = cert('request', ...eidFlags(), '--holder', AMBULANCE.holder, '--email', 'dispatch@example.be', '--phone', '+32470000002', '--password-env', 'PW', '--keystore-dir', path.join(folder, 'organisation'), '--accept-contract', '--json');
     assert.equal(requested.code, ExitCode.ok, requested.err);
     organisationKeystore = JSON.parse(requested.out).keystore;
+    // Before delivery: every date null, nothing to revoke, the new file found by its name.
+    const pending = cert('list', ...eidFlags(), '--keystore-dir', path.join(folder, 'organisation'), '--json');
+    assert.equal(pending.code, ExitCode.ok, pending.err);
+    const requestedOne = (JSON.parse(pending.out) as { certificates: Array<Record<string, unknown>> }).certificates.find((certificate) => certificate.holder === AMBULANCE.holder);
+    assert.deepEqual(
+      { ...requestedOne, publicKeyIdentifier: typeof requestedOne?.publicKeyIdentifier },
+      { holder: AMBULANCE.holder, publicKeyIdentifier: 'string', status: 'IN_PROGRESS', etkStatus: 'NOT_REQUESTED', notBefore: null, notAfter: null, revocable: false, replaceable: false, replacementPeriodStart: null, keystore: organisationKeystore },
+    );
+    assert.match(cert('list', ...eidFlags(), '--keystore-dir', path.join(folder, 'organisation')).out, new RegExp(`^${AMBULANCE.holder} \\(${AMBULANCE.name}\\) · IN_PROGRESS · ETK NOT_REQUESTED · not delivered yet · keystore `, 'm'));
     const completed = cert('complete', '--keystore', organisationKeystore, '--password-env', 'PW');
     assert.equal(completed.code, ExitCode.ok, completed.err);
     // OpenSSL, not our writer: the key and every certificate out, then back with the certificates unencrypted.
