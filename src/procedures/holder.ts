@@ -29,12 +29,13 @@ export type HolderProblem = IdentifierProblem | 'authority-pattern' | 'applicati
 export const dnTypeOf = (type: OrganizationType) => type.identifierType.slice(type.identifierType.lastIndexOf(':') + 1).toUpperCase();
 
 /** What the user may choose from: themself, the organisations they manage, or one typed by hand of the authority's types. */
-export async function holderChoices(context: ProcedureContext, qualities: ActorQualities, user: EidUser): Promise<HolderChoices> {
-  const organizationTypes = await context.client.call(getGenericOrganizationTypes, undefined);
+export function holderChoices(context: ProcedureContext, qualities: ActorQualities, user: EidUser): HolderChoices {
+  // Not asked for a person's request: only an organisation needs the types.
+  let types: Promise<OrganizationType[]> | undefined;
   return {
     ...(qualities.naturalPerson ? { self: user.ssin } : {}),
     organizations: qualities.organizations,
-    organizationTypes,
+    organizationTypes: () => (types ??= context.client.call(getGenericOrganizationTypes, undefined)),
     applicationIdsInUse: (organization: Identifier) => context.client.call(getExistingApplicationIds, { organization }),
   };
 }
@@ -55,7 +56,7 @@ export async function chosenHolder(choices: HolderChoices, user: EidUser, choice
   }
   const label = formatHolder({ type: choice.type, id: choice.id });
   const refused = (problem: HolderProblem) => new ProcedureError('invalid-holder', { holder: formatHolder(choice), type: choice.type, problem });
-  const type = choices.organizationTypes.find((candidate) => dnTypeOf(candidate) === choice.type);
+  const type = (await choices.organizationTypes()).find((candidate) => dnTypeOf(candidate) === choice.type);
   if (!type) throw refused('unknown-type');
   const problem = organizationIdProblem(type, choice.id);
   if (problem) throw refused(problem);

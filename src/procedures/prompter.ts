@@ -12,8 +12,8 @@ export interface HolderChoices {
   /** The user's SSIN, when they may request for themself. */
   self?: string;
   organizations: Array<{ names: LocalizedText[]; identifier: Identifier }>;
-  /** The organisation types the authority accepts (GetGenericOrganizationTypes), to type an organisation not listed. */
-  organizationTypes: OrganizationType[];
+  /** The organisation types the authority accepts (GetGenericOrganizationTypes, asked once, when first needed), to type an organisation not listed. */
+  organizationTypes(): Promise<OrganizationType[]>;
   /** The application ids an organisation already uses (GetExistingApplicationIds; `null`: a certificate without one), to show them and refuse a taken one. */
   applicationIdsInUse(organization: Identifier): Promise<(string | null)[]>;
 }

@@ -27,7 +27,7 @@ export async function requestCertificate(context: ProcedureContext, options: Req
   noticeIfUnconfirmedKey(context, 'request', authentication);
   prompter.progress({ step: 'asking-authority', operation: getActorQualities.name });
   const qualities = await client.call(getActorQualities, { ssin: user.ssin }, authentication);
-  const choices = await holderChoices(context, qualities, user);
+  const choices = holderChoices(context, qualities, user);
   const choice = answered(await prompter.chooseHolder(choices));
   const { holder, certificate } = await chosenHolder(choices, user, choice);
   const contactData = answered(await prompter.contactData());

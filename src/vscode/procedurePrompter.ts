@@ -78,12 +78,12 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
           description: formatHolder(holderOf(organization.identifier.type, organization.identifier.value)),
           choice: { kind: 'organization', type: organization.identifier.type, id: organization.identifier.value } as HolderChoice,
         })),
-        ...(choices.organizationTypes.length ? [{ label: `$(edit) ${t()('procedure.holder.typed')}`, detail: t()('procedure.holder.typed.detail') }] : []),
+        { label: `$(edit) ${t()('procedure.holder.typed')}`, detail: t()('procedure.holder.typed.detail') },
       ];
       const picked = await vscode.window.showQuickPick(items, { title: t()('procedure.holder.title'), ignoreFocusOut: true });
       if (!picked) return undefined;
       if (picked.choice?.kind === 'self') return picked.choice;
-      const organization = picked.choice ?? (await typeOrganization(choices.organizationTypes, localized));
+      const organization = picked.choice ?? (await typeOrganization(await choices.organizationTypes(), localized));
       if (!organization) return undefined;
       const applicationId = await askApplicationId(await choices.applicationIdsInUse({ type: organization.type, value: organization.id }));
       if (applicationId === undefined) return undefined;

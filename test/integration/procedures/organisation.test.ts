@@ -93,7 +93,7 @@ describe('procedures: a certificate for an organisation', function () {
     it('offers the authority\'s types and the ids in use, goes to manual validation, waits for the validator, then completes', async () => {
       const offered: HolderChoices[] = [];
       const requested = await requestFor(typed, offered);
-      assert.ok(offered[0].organizationTypes.some((type) => type.identifierType === 'NIHII-HOSPITAL'), 'the authority\'s organisation types');
+      assert.ok((await offered[0].organizationTypes()).some((type) => type.identifierType === 'NIHII-HOSPITAL'), 'the authority\'s organisation types');
       assert.deepEqual(await offered[0].applicationIdsInUse({ type: 'CBE', value: ambulance.id }), ['DISPATCH'], 'the ids the listed organisation already uses');
       assert.equal(requested.automaticallyValidated, false);
       assert.match(requested.dn, /^CN=CBE\\=0200000142\\, DISPATCH, OU=eHealth-platform Belgium, OU=AMBULANCES DU VAL, /);

@@ -92,7 +92,7 @@ describe('protocol conformance: the client sends what the fixtures show', functi
     endpoint = await successEndpoint();
     const context = { client: new RaClient({ endpoints: endpoints({ baseUrl: endpoint.baseUrl }), timeoutMs: 10_000 }) } as unknown as ProcedureContext;
     const qualities = answerOf<ActorQualities>('GetActorQualities');
-    const choices = await holderChoices(context, qualities, user);
+    const choices = holderChoices(context, qualities, user);
     const self = await chosenHolder(choices, user, { kind: 'self' });
     organization = (await chosenHolder(choices, user, { kind: 'organization', type: 'CBE', id: CBE, applicationId: 'PORTAL' })).certificate;
     const contract = answerOf<Contract>('GenerateContract');
