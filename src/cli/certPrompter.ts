@@ -30,17 +30,22 @@ export interface CertAnswers {
   reason?: string;
 }
 
-/**
- * The holder as written (`79021802145`, `SSIN=...`, `CBE=0123456749,APPID`), checked by core's rules
- * for its type: a wrong number stops here, before the eID is touched.
- */
-function givenHolder(context: CliContext, text: string): Holder {
-  // A bare SSIN is the user themself, as `SSIN=` is; a person's certificate has no application id.
-  const holder = /^\d{11}$/.test(text) ? holderOf(SSIN_TYPE, text) : parseHolder(text);
-  if (!holder) throw new CliError(context.t('procedures.cli.bad-holder', { holder: text }), ExitCode.usage);
+/** The holder as written (`79021802145`, `SSIN=...`, `CBE=0123456749,APPID`); a bare SSIN is the user themself, as `SSIN=` is. */
+const parsedHolder = (text: string): Holder | undefined => (/^\d{11}$/.test(text) ? holderOf(SSIN_TYPE, text) : parseHolder(text));
+
+/** What is wrong with a holder as written, by core's rules for its type, in the user's words; undefined when it passes. */
+function holderProblem(context: CliContext, text: string): string | undefined {
+  const holder = parsedHolder(text);
+  if (!holder) return context.t('procedures.cli.bad-holder', { holder: text });
   const problem = holder.type === SSIN_TYPE ? undefined : organizationHolderProblem(holder);
-  if (problem) throw new CliError(context.t('procedures.error.invalid-holder', { holder: text, problem: holderProblemMessage(context.t, problem, holder.type) }), ExitCode.usage);
-  return holder;
+  return problem && context.t('procedures.error.invalid-holder', { holder: text, problem: holderProblemMessage(context.t, problem, holder.type) });
+}
+
+/** The holder of --holder: a wrong number stops here, before the eID is touched. */
+function givenHolder(context: CliContext, text: string): Holder {
+  const problem = holderProblem(context, text);
+  if (problem) throw new CliError(problem, ExitCode.usage);
+  return parsedHolder(text)!;
 }
 
 /**
@@ -98,11 +103,12 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
   const flagHolder = answers.holder === undefined ? undefined : givenHolder(context, answers.holder);
   return {
     chooseHolder: async (choices) => {
-      const text = flagHolder === undefined ? await askLine(t('procedures.prompt.holder')) : undefined;
-      const holder = flagHolder ?? (text === undefined ? undefined : givenHolder(context, text));
+      // Typed on the terminal: asked again until it passes (the PIN for GetActorQualities is spent), and
+      // the name of an organisation not listed is asked there too.
+      const text = flagHolder === undefined ? await askChecked(context, t('procedures.prompt.holder'), (answer) => holderProblem(context, answer)) : undefined;
+      const holder = flagHolder ?? (text === undefined ? undefined : parsedHolder(text));
       if (!holder) return undefined;
-      // Typed on the terminal: the name of an organisation not listed is asked there too.
-      return holderChoice(context, holder, choices, async () => answers.organizationName ?? (flagHolder ? undefined : askLine(t('procedure.holder.name.prompt'))));
+      return holderChoice(context, holder, choices, async () => answers.organizationName ?? (flagHolder ? undefined : askLine(`${t('procedure.holder.name.prompt')}: `)));
     },
     contactData: async () => {
       // Flags go to the procedure as given; answers typed here are checked by the same rule as they come.

@@ -9,6 +9,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { inspectFile } from '../../../src/keystore/inspect';
+import { onTerminal } from '../terminal';
 import { completeCertificate, ProcedureError, requestCertificate, type HolderChoice, type HolderChoices } from '../../../src/procedures';
 import { cliRequest, folderDigest, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
 
@@ -143,6 +144,24 @@ describe('procedures: a certificate for an organisation', function () {
       const completed = await complete();
       assert.equal(completed.status, 0, completed.stderr);
       assert.ok(subjectsByOpenssl(keystore).some((line) => /NIHII-HOSPITAL=71000436, GATEWAY/.test(line) && /HOPITAL DU VAL/.test(line)));
+    });
+
+    it('ehealth cert request at a terminal: a wrong number is asked again, then the official name of the organisation not listed', () => {
+      const args = ['--module', rig.eid.modulePath, '--pin-env', 'PIN', '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'terminal'), '--accept-contract'];
+      const { status, screen } = onTerminal(
+        [process.execPath, 'bin/ehealth.js', 'cert', 'request', ...args],
+        [
+          ['Holder (SSIN', 'CBE=0300000215,TERM\r'],
+          ['Holder (SSIN', 'CBE=0300000214,TERM\r'],
+          ['Official name of the organisation', 'Ambulances du Terminal\r'],
+        ],
+        // The command's own sandbox (this process's would wait for the terminal to end).
+        { cwd: path.join(__dirname, '..', '..', '..'), env: { EHEALTH_LANG: 'en', EHEALTH_SANDBOX_DATA: path.join(rig.folder, 'terminal-sandbox'), PIN: rig.eid.pin, PW: PASSWORD } },
+      );
+      assert.equal(status, 0, screen);
+      assert.match(screen, /CBE=0300000215,TERM: The check digits do not match/);
+      assert.match(screen, /eHealth validates this request by hand/);
+      assert.match(screen, /CBE=0300000214,TERM \d{8}-\d{6}\.acc-p12/);
     });
 
     it('ehealth cert request refuses a bad number before the eID is touched (its module is not even loaded)', async () => {
