@@ -118,8 +118,14 @@ export function registerCertificateCommands(services: CertificateServices): vsco
         'request',
         async () => {
           const result = await run('request', (procedures, procedureContext) => procedures.requestCertificate(procedureContext, { keystoreFolder: defaultKeystoreFolder() }));
+          const file = path.basename(result.keystore);
+          // Validated by hand at eHealth (an organisation typed by hand): nothing to complete for days.
+          if (!result.automaticallyValidated) {
+            void vscode.window.showInformationMessage(t()('procedure.done.request-manual', { file }));
+            return result;
+          }
           const completeNow = t()('procedure.action.complete-now');
-          void vscode.window.showInformationMessage(t()('procedure.done.request', { file: path.basename(result.keystore) }), completeNow).then((answer) => {
+          void vscode.window.showInformationMessage(t()('procedure.done.request', { file }), completeNow).then((answer) => {
             if (answer === completeNow) void vscode.commands.executeCommand('ehealth.cert.complete', result.keystore);
           });
           return result;
