@@ -3,6 +3,8 @@
 // validator approves it (POST /sandbox/behaviour {"approve": ID}) or rejects it ({"reject": ID});
 // once approved, the signer may manage that organisation's certificate (here: revoke it).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import * as certra from '../../../src/ra/certra';
 import { isDomainError } from '../../../src/core/domainError';
 import { AuthorityError } from '../../../src/ra/errors';
@@ -72,6 +74,19 @@ describe('sandbox: manual validation of an organisation typed by hand', function
     assert.equal((await admin({ reject: publicKeyIdentifier })).status, 200);
     await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier }), (error: unknown) => error instanceof AuthorityError && error.has('CERT_REFUSED'));
     assert.equal((await infoOf(publicKeyIdentifier))?.status, 'REFUSED');
+  });
+
+  it('ehealth sandbox reject ID --data DIR: the decision is written in the data folder, for the sandbox started next', async () => {
+    const { publicKeyIdentifier } = await requestFor('0300000214', 'CLI');
+    const cli = (verb: string) => spawnSync(process.execPath, ['bin/ehealth.js', 'sandbox', verb, publicKeyIdentifier, '--data', harness.folder], { cwd: join(__dirname, '..', '..', '..'), encoding: 'utf8', env: { ...process.env, EHEALTH_LANG: 'en' } });
+    const rejected = cli('reject');
+    assert.equal(rejected.status, 0, rejected.stderr);
+    assert.match(rejected.stdout, /rejected/);
+    const again = cli('approve');
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /does not await manual validation/);
+    await harness.restart();
+    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier }), (error: unknown) => error instanceof AuthorityError && error.has('CERT_REFUSED'));
   });
 
   it('refuses a decision on an unknown request, on one that awaits no validator, or without an identifier; the behaviour is then unchanged', async () => {
