@@ -1,6 +1,7 @@
 // The "Certificates at eHealth" view against the sandbox with the virtual RSA eID: empty until the
 // user reads it (a PIN), then the certificate just requested with its keystore, the actions its
-// status allows in its menu, out of date after a procedure, the keystore shown in the Keystores
+// status allows in its menu (requested: Complete; valid in its renewal window: Renew and Revoke;
+// revoked: only Copy), out of date after a procedure, the keystore shown in the Keystores
 // view, and a revocation from the view once the keystore file is gone (the eID alone).
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, renameSync } from 'node:fs';
@@ -67,12 +68,15 @@ describe('Certificates at eHealth view', () => {
   before(async () => {
     await settings().update('eid.pkcs11Module', module, vscode.ConfigurationTarget.Global);
     await settings().update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
+    // Certificates of 30 days are in their renewal window (the last 90 days) as soon as delivered.
+    await settings().update('sandbox.validityDays', 30, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('ehealth.sandbox.stop');
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('ehealth.authority.focus');
   });
 
   after(async () => {
-    for (const setting of ['eid.pkcs11Module', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
+    for (const setting of ['eid.pkcs11Module', 'environment', 'sandbox.validityDays']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('ehealth.sandbox.stop');
     await vscode.commands.executeCommand('notifications.clearAll');
   });
@@ -112,7 +116,7 @@ describe('Certificates at eHealth view', () => {
     assert.ok(!menu.some((item) => item.startsWith('Revoke') || item.startsWith('Renew')), JSON.stringify(menu));
   });
 
-  it('runs Complete from its menu on the listed keystore; the list is then out of date until read again, which shows it valid and revocable', async () => {
+  it('runs Complete from its menu on the listed keystore; the list is then out of date until read again, which shows it valid, to renew and revocable', async () => {
     await openMenu('ETK not registered');
     await chooseInMenu('Complete request');
     // Once completed, the list is out of date: the row that reads it again comes first.
@@ -124,12 +128,14 @@ describe('Certificates at eHealth view', () => {
     assert.equal(mine?.status, 'VALID_ACTIVE');
     assert.equal(mine?.etkStatus, 'VALID_ACTIVE');
     assert.equal(mine?.revocable, true);
+    assert.equal(mine?.replaceable, true);
     const shown = await rowsWhen('the valid certificate', (current) => current.some((row) => row.includes('ETK active')));
     assert.ok(!shown.some((row) => row.includes('Read again with the eID')), 'no longer out of date');
-    assert.ok(shown.some((row) => row.startsWith('Valid') && /until \d{1,2} \w{3} \d{4} · ETK active/.test(row)), JSON.stringify(shown));
+    assert.ok(shown.some((row) => row.startsWith('Valid, to renew') && /until \d{1,2} \w{3} \d{4} · ETK active/.test(row)), JSON.stringify(shown));
 
     const menu = await menuOf('ETK active');
     assert.ok(menu.includes('Revoke with the eID...'), JSON.stringify(menu));
+    assert.ok(menu.includes('Renew certificate...'), JSON.stringify(menu));
     assert.ok(!menu.includes('Complete request'), JSON.stringify(menu));
     await widen('.part.sidebar', 250);
     await screenshot('authority-certificates');
