@@ -2,7 +2,8 @@
 // user reads it (a PIN), then the certificate just requested with its keystore, the actions its
 // status allows in its menu (requested: Complete; valid in its renewal window: Renew and Revoke;
 // revoked: only Copy), out of date after a procedure, the keystore shown in the Keystores
-// view, and a revocation from the view once the keystore file is gone (the eID alone).
+// view, a revocation from the view once the keystore file is gone (the eID alone), and one list
+// per environment.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, renameSync } from 'node:fs';
 import * as os from 'node:os';
@@ -180,5 +181,14 @@ describe('Certificates at eHealth view', () => {
     assert.ok(!shown.some((row) => row.includes(path.basename(requested.keystore))), 'no keystore row');
     const menu = await menuOf('Revoked');
     assert.deepEqual(menu, ['Copy public key identifier']);
+  });
+
+  it('belongs to its environment: another one shows the welcome again; back, the list is marked out of date', async () => {
+    await settings().update('environment', 'acceptance', vscode.ConfigurationTarget.Global);
+    await waitFor('the welcome in acceptance', async () => (await renderedTexts('.part.sidebar .welcome-view-content')).find((text) => text.includes('Read my certificates with the eID')));
+    assert.ok(!(await rows()).some((row) => row.startsWith('Revoked')), 'the sandbox\'s answer is not shown for acceptance');
+    await settings().update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
+    const shown = await rowsWhen('the sandbox list, out of date', (current) => current.some((row) => row.includes('Read again with the eID')));
+    assert.ok(shown.some((row) => row.startsWith('Revoked')), JSON.stringify(shown));
   });
 });
