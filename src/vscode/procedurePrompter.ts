@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { formatHolder, holderOf, isApplicationId, SSIN_TYPE } from '../core/holder';
 import { contactChecks } from '../faces/contactChecks';
-import { typedIdentifier } from '../core/identifier';
+import { holderTypes, typedIdentifier } from '../core/identifier';
 import { holderProblemMessage } from '../faces/holderChecks';
 import { dnTypeOf, organizationIdProblem } from '../procedures';
 import { REVOCATION_REASONS, type LocalizedText, type OrganizationType, type RevocationReason } from '../ra/model';
@@ -31,12 +31,14 @@ async function typeOrganization(types: OrganizationType[], localized: Localized)
     title,
     prompt: t('procedure.holder.number.prompt', { type: dnType }),
     ignoreFocusOut: true,
-    validateInput: (value) => {
+    validateInput: (value): vscode.InputBoxValidationMessage | string | undefined => {
+      // Empty: what the number looks like, as a hint (Enter then cancels).
+      if (!value.trim()) return holderTypes.has(dnType) ? { message: holderProblemMessage(t, 'length', dnType), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
       const found = problem(value);
       return found && holderProblemMessage(t, found, dnType);
     },
   });
-  if (!number || problem(number)) return undefined;
+  if (!number?.trim() || problem(number)) return undefined;
   const name = await vscode.window.showInputBox({
     title,
     prompt: t('procedure.holder.name.prompt'),

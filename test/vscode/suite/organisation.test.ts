@@ -56,8 +56,12 @@ describe('An organisation typed by hand in VS Code', () => {
           when: (title, text) => title.includes(TYPED) && text.includes('Number of the organisation'),
           act: async () => {
             asked.push('number');
-            await typeText('7100043');
-            seen.short = await waitFor('the live check', async () => (await message()).includes('8 digits') && (await message()));
+            await typeText('710004X');
+            seen.letter = await waitFor('the live check', async () => (await message()).includes('digits only') && (await message()));
+            // Too short: Enter does nothing, the box stays with the reason.
+            await typeAndEnter('7100043')();
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            seen.short = (await renderedTexts('.quick-input-widget .quick-input-title')).join(' ').includes(TYPED) ? await message() : 'the box closed';
             await typeAndEnter('71000436')();
           },
         },
@@ -66,6 +70,7 @@ describe('An organisation typed by hand in VS Code', () => {
       ]),
     );
     assert.deepEqual(asked, ['type', 'number', 'name', 'application-id']);
+    assert.match(seen.letter, /A NIHII-HOSPITAL number has digits only/);
     assert.match(seen.short, /A NIHII-HOSPITAL number has 8 digits/);
     assert.ok(result, 'the request returns what it created');
     requested = result;
