@@ -18,6 +18,7 @@ import { registerGuideCommands } from './vscode/commands/guideCommands';
 import { registerIdentifierCommands } from './vscode/commands/identifierCommands';
 import { registerKeystoreCommands } from './vscode/commands/keystoreCommands';
 import { KeystoreSession } from './vscode/keystoreSession';
+import { ProcedureOutcomes } from './vscode/procedureOutcomes';
 import { KeystoreTreeProvider } from './vscode/views/keystoreTree';
 import { registerSandboxCommands, SandboxService } from './vscode/sandboxService';
 import { affects, setting, updateSetting } from './vscode/settings';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
   const eid = new EidStatusModel(log);
   const sandbox = new SandboxService(context.globalStorageUri, log);
   const authority = new AuthorityCertificates();
+  const outcomes = new ProcedureOutcomes(log);
   // A view, not just a data provider: the Certificates at eHealth view reveals keystores in it.
   const keystoreView = vscode.window.createTreeView('ehealth.keystores', { treeDataProvider: keystoreTree });
   context.subscriptions.push(
@@ -46,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
     eid,
     sandbox,
     authority,
+    outcomes,
     keystoreView,
     ...registerSandboxCommands(sandbox),
     ...registerEidView(eid),
@@ -60,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
     }),
   );
   registerKeystoreCommands(context, session, keystoreTree, log);
-  const sources = { session, tree: keystoreTree, eid, sandbox, authority };
+  const sources = { session, tree: keystoreTree, eid, sandbox, authority, outcomes };
   context.subscriptions.push(
     ...registerGuideCommands({ ...sources, context, log }),
     ...registerCertificateCommands({ ...sources, context, log }),

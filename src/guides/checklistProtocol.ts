@@ -3,6 +3,12 @@
 // the extension looks the step's action up in the guide and checks it against the allow-list.
 import type { CheckState } from './checks';
 
+/**
+ * How a step stands: verified by the engine (its checks pass), ticked by hand, ticked by hand while
+ * a check fails (not counted done: a tick cannot hide a failure), or still to do.
+ */
+export type StepStatus = 'verified' | 'manual' | 'failing' | 'todo';
+
 export interface ChecklistStep {
   id: string;
   title: string;
@@ -11,9 +17,13 @@ export interface ChecklistStep {
   variant?: string;
   checks: Array<{ id: string; label: string; state: CheckState }>;
   action?: { label: string; enabled: boolean };
+  /** Counted in the progress: verified, or ticked by hand with no check failing. */
   done: boolean;
   /** Ticked by hand (steps without checks, or checks not passing yet). */
   ticked: boolean;
+  status: StepStatus;
+  /** A check waits for the keystore's password: the view offers to unlock that file. */
+  unlock?: { label: string; ariaLabel: string };
 }
 
 export interface ChecklistChoice {
@@ -32,13 +42,14 @@ export interface ChecklistState {
   variants: Array<{ dimension: string; label: string; values: ChecklistChoice[]; selected: string }>;
   holders: ChecklistChoice[];
   holder: string;
-  labels: { language: string; holder: string; reset: string; done: string; checks: string; progress: string; preview: string; actionsDisabled?: string; checkStates: Record<CheckState, string> };
+  labels: { language: string; holder: string; reset: string; done: string; checks: string; progress: string; preview: string; actionsDisabled?: string; checkStates: Record<CheckState, string>; statuses: Record<StepStatus, string> };
 }
 
 export type FromChecklist =
   | { type: 'ready' }
   | { type: 'tick'; step: string; ticked: boolean }
   | { type: 'run'; step: string }
+  | { type: 'unlock'; step: string }
   | { type: 'language'; language: string }
   | { type: 'variant'; dimension: string; value: string }
   | { type: 'holder'; holder: string }

@@ -1,12 +1,24 @@
 // The engine conditions guide steps show live: each check reads the facts the faces gathered
-// (keystores on disk, opened keystores, the eID status, the sandbox) and passes, fails, or cannot
-// tell yet (a keystore still locked, the eID not read yet).
+// (keystores on disk, opened keystores, the eID status, what eHealth said, what procedures did in
+// this session, the environment setting, the sandbox) and passes, fails, waits for the keystore to
+// be unlocked ('locked': the view offers to unlock it), or cannot tell yet (the eID not read yet).
 import { isProblem, type EidStatus } from '../eid/status';
 import { sameHolder, type Holder } from '../core/holder';
 import type { Keystore, KeystoreFile } from '../keystore/model';
+import type { AuthorityCertificate } from '../procedures/list';
 import type { CheckId } from './allowList';
+import type { StepStatus } from './checklistProtocol';
 
-export type CheckState = 'pass' | 'fail' | 'unknown';
+export type CheckState = 'pass' | 'fail' | 'locked' | 'unknown';
+
+/** A certificate revoked: in this session, or REVOKED at eHealth. */
+export interface Revoked {
+  holder: Holder;
+  /** The local keystore holding its key, when known. */
+  keystore?: string;
+  /** When it was requested (ISO 8601): a keystore made before then cannot be its replacement. */
+  requestedAt?: string;
+}
 
 export interface CheckFacts {
   /** Every keystore file found in the keystore folders. */
@@ -16,24 +28,88 @@ export interface CheckFacts {
   /** The holder the guide is followed for; any holder when undefined. */
   holder?: Holder;
   eid?: EidStatus;
+  /** Whether the depot publishes the ETK of the followed keystore; undefined until asked. */
   etkPublished?: boolean;
   sandboxRunning?: boolean;
+  /** Whether the user chose the environment (the setting is set, not left to its default). */
+  environmentChosen?: boolean;
+  /** What eHealth last said about the user's certificates in this environment; undefined when not asked. */
+  authority?: readonly AuthorityCertificate[];
+  /** Certificates revoked in this session (eHealth's REVOKED ones are read from `authority`). */
+  revocations?: readonly Revoked[];
+  /** Keystores whose certificate a procedure of this session installed. */
+  delivered?: ReadonlySet<string>;
 }
 
-/** The newest keystore file of the holder (or of anyone), the one a user should be using. */
-function newestKeystore(facts: CheckFacts): KeystoreFile | undefined {
+const created = (file: KeystoreFile) => (file.createdAt ? Date.parse(file.createdAt) : Number.NaN);
+
+/** Made no later than the revoked certificate: it is that one, or one it replaced. */
+function supersededBy(file: KeystoreFile, revoked: Revoked, facts: CheckFacts): boolean {
+  if (!file.holder || !sameHolder(file.holder, revoked.holder)) return false;
+  if (file.path === revoked.keystore) return true;
+  const revokedFile = facts.keystores.find((candidate) => candidate.path === revoked.keystore);
+  if (revokedFile && created(file) <= created(revokedFile)) return true;
+  return revoked.requestedAt !== undefined && created(file) <= Date.parse(revoked.requestedAt);
+}
+
+/** Revoked in this session, or REVOKED at eHealth. */
+function revokedCertificates(facts: CheckFacts): Revoked[] {
+  const atAuthority = (facts.authority ?? [])
+    .filter((certificate) => certificate.status === 'REVOKED')
+    .map(({ holder, keystore, requestedAt }): Revoked => ({ holder, requestedAt, ...(keystore ? { keystore } : {}) }));
+  return [...(facts.revocations ?? []), ...atAuthority];
+}
+
+/**
+ * The keystore a guide follows: the newest of the holder (or of anyone), not revoked and newer than
+ * any revoked certificate of its holder. After "revoke, then request again", only the new one counts.
+ */
+export function followedKeystore(facts: CheckFacts): KeystoreFile | undefined {
   return facts.keystores
     .filter((file) => file.latest && file.holder && (!facts.holder || sameHolder(file.holder, facts.holder)))
+    .filter((file) => !revokedCertificates(facts).some((revoked) => supersededBy(file, revoked, facts)))
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
 }
 
 const known = (value: boolean | undefined): CheckState => (value === undefined ? 'unknown' : value ? 'pass' : 'fail');
 
+/** The followed keystore, opened: a test of its content, 'locked' until the user unlocks it. */
 function keystoreCheck(facts: CheckFacts, test: (keystore: Keystore) => boolean): CheckState {
-  const file = newestKeystore(facts);
+  const file = followedKeystore(facts);
   if (!file) return 'fail';
   const opened = facts.opened.get(file.path);
-  return opened && !opened.locked ? known(test(opened)) : 'unknown';
+  return opened && !opened.locked ? known(test(opened)) : 'locked';
+}
+
+const forHolder = (holder: Holder, facts: CheckFacts) => !facts.holder || sameHolder(holder, facts.holder);
+
+function delivered(facts: CheckFacts): CheckState {
+  const file = followedKeystore(facts);
+  if (!file) return 'fail';
+  if (facts.delivered?.has(file.path)) return 'pass';
+  const atAuthority = facts.authority?.find((certificate) => certificate.keystore === file.path);
+  if (atAuthority?.notBefore) return 'pass';
+  return keystoreCheck(facts, (keystore) => keystore.status !== 'pending');
+}
+
+/**
+ * The holder's certificate is revoked: by a revocation of this session, or eHealth lists the holder's
+ * last delivered certificate (requests still in progress aside: the one asked again) as REVOKED.
+ */
+function revoked(facts: CheckFacts): CheckState {
+  if ((facts.revocations ?? []).some((entry) => forHolder(entry.holder, facts))) return 'pass';
+  if (!facts.authority) return 'unknown';
+  const last = facts.authority
+    .filter((certificate) => forHolder(certificate.holder, facts) && certificate.status !== 'IN_PROGRESS' && certificate.status !== 'REFUSED')
+    .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0];
+  return known(last?.status === 'REVOKED');
+}
+
+/** The depot's answer for the followed keystore's ETK; until it comes, what the keystore itself tells. */
+function etkPublished(facts: CheckFacts): CheckState {
+  if (facts.etkPublished !== undefined) return known(facts.etkPublished);
+  const hasEtk = keystoreCheck(facts, (keystore) => keystore.entries.some((entry) => entry.kind === 'encryption'));
+  return hasEtk === 'pass' ? 'unknown' : hasEtk;
 }
 
 export function evaluateCheck(id: CheckId, facts: CheckFacts): CheckState {
@@ -48,8 +124,12 @@ export function evaluateCheck(id: CheckId, facts: CheckFacts): CheckState {
       return eid ? known(card !== undefined) : 'unknown';
     case 'eid.pin':
       return card ? known(card.pin.status !== 'locked') : eid ? 'fail' : 'unknown';
+    case 'environment.chosen':
+      return known(facts.environmentChosen);
     case 'keystore.found':
-      return known(newestKeystore(facts) !== undefined);
+      return known(followedKeystore(facts) !== undefined);
+    case 'keystore.unlocked':
+      return keystoreCheck(facts, () => true);
     case 'keystore.complete':
       return keystoreCheck(facts, (keystore) => keystore.status !== 'incomplete' && keystore.status !== 'pending');
     case 'keystore.three-years':
@@ -58,9 +138,20 @@ export function evaluateCheck(id: CheckId, facts: CheckFacts): CheckState {
       return keystoreCheck(facts, (keystore) => keystore.status === 'valid' || keystore.status === 'renewable');
     case 'keystore.renewable':
       return keystoreCheck(facts, (keystore) => keystore.status === 'renewable');
+    case 'certificate.delivered':
+      return delivered(facts);
+    case 'certificate.revoked':
+      return revoked(facts);
     case 'etk.published':
-      return known(facts.etkPublished);
+      return etkPublished(facts);
     case 'sandbox.running':
       return known(facts.sandboxRunning);
   }
+}
+
+/** Verified only by the engine; a manual tick counts unless a check fails (it cannot hide a failure). */
+export function stepStatus(checks: readonly CheckState[], ticked: boolean): StepStatus {
+  if (checks.length > 0 && checks.every((state) => state === 'pass')) return 'verified';
+  if (!ticked) return 'todo';
+  return checks.includes('fail') ? 'failing' : 'manual';
 }

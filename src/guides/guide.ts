@@ -14,6 +14,8 @@ export interface GuideStep {
   /** As written; the linter and the checklist view keep only allow-listed ones. */
   checks: string[];
   action?: string;
+  /** The questions the action asks, in order (`asks=pin,holder,...`), as written. */
+  asks?: string[];
   variant?: Variant;
   html: string;
   /** 1-based line of the step's opening fence, for the linter's messages. */

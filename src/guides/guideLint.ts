@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import markdownIt from 'markdown-it';
 import { isEnvironment } from '../core/environment';
-import { audiences, isActionId, isCheckId } from './allowList';
+import { audiences, isActionId, isCheckId, isQuestionId } from './allowList';
 import { referenceLanguage, type Guide, type GuideProblem } from './guide';
 
 export type LintCode =
@@ -17,6 +17,9 @@ export type LintCode =
   | 'step-id-duplicate'
   | 'check-unknown'
   | 'action-unknown'
+  | 'question-unknown'
+  | 'asks-without-action'
+  | 'asks-list-differs'
   | 'raw-html'
   | 'link-scheme'
   | 'link-broken'
@@ -77,7 +80,20 @@ function lintSteps(guide: Guide, report: Report): void {
     seen.add(step.id);
     for (const check of step.checks) if (!isCheckId(check)) report(guide, step.line, 'check-unknown', check);
     if (step.action && !isActionId(step.action)) report(guide, step.line, 'action-unknown', step.action);
+    if (step.asks) lintAsks(guide, step, report);
   }
+}
+
+/**
+ * `asks=` says what the step's button asks, in order; the text says it too, as an ordered list with
+ * one item per question (the first ordered list of the step), so that neither changes alone.
+ */
+function lintAsks(guide: Guide, step: Guide['steps'][number], report: Report): void {
+  for (const question of step.asks ?? []) if (!isQuestionId(question)) report(guide, step.line, 'question-unknown', question);
+  if (!step.action) report(guide, step.line, 'asks-without-action', step.id);
+  const list = /<ol>([\s\S]*?)<\/ol>/.exec(step.html)?.[1] ?? '';
+  const items = list.match(/<li>/g)?.length ?? 0;
+  if (items !== step.asks?.length) report(guide, step.line, 'asks-list-differs', `${step.id}: asks ${step.asks?.length ?? 0} questions, the first ordered list has ${items} items`);
 }
 
 /** Raw HTML, link schemes, broken relative links and images without text: read from the Markdown itself. */
@@ -148,6 +164,7 @@ const behaviour = (step: Guide['steps'][number]) =>
   JSON.stringify({
     checks: step.checks,
     action: step.action ?? null,
+    asks: step.asks ?? null,
     variant: step.variant ? `${step.variant.dimension}:${step.variant.value}` : null,
     parts: [...step.html.matchAll(/data-variant="([^"]+)"/g)].map((match) => match[1]),
   });

@@ -45,6 +45,7 @@ interface StepAttributes {
   id?: string;
   checks: string[];
   action?: string;
+  asks?: string[];
   variant?: Variant;
   problems: GuideProblem[];
 }
@@ -56,6 +57,7 @@ function stepAttributes(info: string, line: number): StepAttributes {
     if (key === '#') result.id = value;
     else if (key === 'check') result.checks.push(...value.split(',').filter(Boolean));
     else if (key === 'action') result.action = value;
+    else if (key === 'asks') result.asks = value.split(',').filter(Boolean);
     else if (key === 'variant') {
       const variant = parseVariant(value);
       if (variant) result.variant = variant;
@@ -159,6 +161,7 @@ function splitSteps(tokens: Token[], lineOffset: number, env: RenderEnvironment,
       title,
       checks: attributes.checks,
       ...(attributes.action ? { action: attributes.action } : {}),
+      ...(attributes.asks ? { asks: attributes.asks } : {}),
       ...(attributes.variant ? { variant: attributes.variant } : {}),
       html: md().renderer.render(rest, md().options, env),
       line,

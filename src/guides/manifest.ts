@@ -1,7 +1,7 @@
 // `contributes.walkthroughs` generated from the guides: one walkthrough per guide, one walkthrough
 // step per guide step, its strings in package.nls.*.json (English default, then fr, nl, de), an
 // action step's button as a command link, and completion tied to the same checks and actions.
-import { isActionId, isCheckId } from './allowList';
+import { certificateActionIds, isActionId, isCheckId } from './allowList';
 import { referenceLanguage, type Guide, type GuideLanguage } from './guide';
 
 export interface WalkthroughStep {
@@ -36,6 +36,13 @@ function summary(html: string, limit = 280): string {
   return text.length > limit ? `${text.slice(0, limit - 1).replace(/\s+\S*$/, '')}…` : text;
 }
 
+/**
+ * The command a walkthrough's link runs. A link carries no chosen holder: an action on one certificate
+ * at eHealth shows the view of those certificates, where the user picks it (as the checklist does
+ * with no holder chosen).
+ */
+const linkedCommand = (action: string) => ((certificateActionIds as readonly string[]).includes(action) ? 'ehealth.authority.focus' : action);
+
 /** Labels the generated descriptions need in each language. */
 export interface ManifestLabels {
   openChecklist: string;
@@ -61,7 +68,7 @@ export function walkthroughsOf(
       table[key(guide.id, 'title')] = guide.title;
       table[key(guide.id, 'description')] = summary(guide.introHtml, 200);
       for (const step of guide.steps) {
-        const button = step.action && isActionId(step.action) ? `\n[${action(step.action)}](command:${step.action})` : '';
+        const button = step.action && isActionId(step.action) ? `\n[${action(step.action)}](command:${linkedCommand(step.action)})` : '';
         table[key(guide.id, step.id, 'title')] = step.title;
         table[key(guide.id, step.id, 'description')] = `${summary(step.html)}${button}\n${openLink}`;
       }

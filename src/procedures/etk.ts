@@ -3,10 +3,12 @@
 import type { KeyObject } from 'node:crypto';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
+import type { Environment } from '../core/environment';
 import type { Holder } from '../core/holder';
 import type { Signer } from '../core/signer';
 import type { EhealthKeystoreContent } from '../keystore/layout';
 import { getCertificateInfoForAuthenticationCertificate } from '../ra/certra';
+import { RaClient } from '../ra/client';
 import { RaError } from '../ra/errors';
 import { decryptChallenge } from '../ra/etkChallenge';
 import { getEtk } from '../ra/etkdepot';
@@ -14,6 +16,7 @@ import { completeEtkRegistration, startEtkRegistration } from '../ra/etkra';
 import { keySigner } from '../ra/signer';
 import { etkCertificate, newKeyPair } from '../pki/certificates';
 import type { ProcedureContext } from './context';
+import { environmentEndpoints } from './environment';
 
 export interface RegisteredEtk {
   privateKey: KeyObject;
@@ -63,10 +66,22 @@ function tokenContent(token: Buffer): Buffer {
 }
 
 /** Does the depot publish exactly this ETK certificate for the holder? */
+async function depotPublishes(client: RaClient, holder: Holder, certificate: Uint8Array): Promise<boolean> {
+  const found = await client.call(getEtk, { identifiers: [{ type: holder.type, value: holder.id, ...(holder.applicationId ? { applicationId: holder.applicationId } : {}) }] });
+  return found.kind === 'etk' && tokenContent(found.etk).equals(Buffer.from(certificate));
+}
+
 export async function etkPublished(context: ProcedureContext, holder: Holder, certificate: Uint8Array): Promise<boolean> {
   context.prompter.progress({ step: 'asking-authority', operation: getEtk.name });
-  const found = await context.client.call(getEtk, { identifiers: [{ type: holder.type, value: holder.id, ...(holder.applicationId ? { applicationId: holder.applicationId } : {}) }] });
-  const published = found.kind === 'etk' && tokenContent(found.etk).equals(Buffer.from(certificate));
+  const published = await depotPublishes(context.client, holder, certificate);
   if (published) context.prompter.progress({ step: 'etk-published' });
   return published;
+}
+
+/**
+ * The same look-up outside a procedure (a guide's check): the depot answers anyone, so nothing is
+ * asked and nothing signed. `raUrl`: a sandbox (or any authority) instead of the environment's.
+ */
+export function lookUpEtk(where: { environment: Environment; raUrl?: string }, holder: Holder, certificate: Uint8Array): Promise<boolean> {
+  return depotPublishes(new RaClient({ endpoints: environmentEndpoints(where.environment, where.raUrl) }), holder, certificate);
 }

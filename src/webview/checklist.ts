@@ -35,18 +35,37 @@ function html(markup: string): HTMLElement {
   return container;
 }
 
+const checkMarks: Record<ChecklistStep['checks'][number]['state'], string> = { pass: '✓', fail: '✗', locked: '○', unknown: '?' };
+const statusMarks: Record<ChecklistStep['status'], string> = { verified: '✓', manual: '✎', failing: '⚠', todo: '' };
+
+/**
+ * A step verified by the engine shows a check mark instead of the tick box; one ticked by hand keeps
+ * its box and says so; one ticked while a check fails says that too, and is not counted done.
+ */
 function stepView(step: ChecklistStep, index: number, state: ChecklistState): HTMLElement {
-  const section = element('section', { class: `step${step.done ? ' done' : ''}`, id: `step-${step.id}`, 'data-step': step.id, 'aria-labelledby': `title-${step.id}` });
-  const tick = element('vscode-checkbox', { 'aria-label': `${state.labels.done}: ${step.title}`, class: 'tick' });
-  if (step.done) tick.setAttribute('checked', '');
-  tick.addEventListener('change', () => vscode.postMessage({ type: 'tick', step: step.id, ticked: (tick as unknown as { checked: boolean }).checked }));
-  section.append(element('header', {}, tick, element('h2', { id: `title-${step.id}` }, `${index + 1}. ${step.title}`)));
+  const section = element('section', { class: `step ${step.status}${step.done ? ' done' : ''}`, id: `step-${step.id}`, 'data-step': step.id, 'data-status': step.status, 'aria-labelledby': `title-${step.id}`, 'aria-describedby': `status-${step.id}` });
+  const statusText = state.labels.statuses[step.status];
+  let lead: HTMLElement;
+  if (step.status === 'verified') {
+    lead = element('span', { class: 'verified-mark', role: 'img', 'aria-label': `${statusText}: ${step.title}` }, statusMarks.verified);
+  } else {
+    lead = element('vscode-checkbox', { 'aria-label': `${state.labels.done}: ${step.title}`, class: 'tick' });
+    if (step.ticked) lead.setAttribute('checked', '');
+    lead.addEventListener('change', () => vscode.postMessage({ type: 'tick', step: step.id, ticked: (lead as unknown as { checked: boolean }).checked }));
+  }
+  const status = element('span', { class: 'status', id: `status-${step.id}` }, ...(statusMarks[step.status] ? [element('span', { class: 'status-mark', 'aria-hidden': 'true' }, statusMarks[step.status])] : []), statusText);
+  section.append(element('header', {}, lead, element('h2', { id: `title-${step.id}` }, `${index + 1}. ${step.title}`), status));
   if (step.checks.length) {
     const checks = element('ul', { class: 'checks', 'aria-label': state.labels.checks });
     for (const check of step.checks) {
-      checks.append(element('li', { class: `check ${check.state}`, 'data-check': check.id }, element('span', { class: 'mark', 'aria-hidden': 'true' }, check.state === 'pass' ? '✓' : check.state === 'fail' ? '✗' : '?'), `${check.label}: ${state.labels.checkStates[check.state]}`));
+      checks.append(element('li', { class: `check ${check.state}`, 'data-check': check.id }, element('span', { class: 'mark', 'aria-hidden': 'true' }, checkMarks[check.state]), `${check.label}: ${state.labels.checkStates[check.state]}`));
     }
     section.append(checks);
+  }
+  if (step.unlock) {
+    const unlock = element('vscode-button', { secondary: '', class: 'unlock', 'data-step': step.id, 'aria-label': step.unlock.ariaLabel }, step.unlock.label);
+    unlock.addEventListener('click', () => vscode.postMessage({ type: 'unlock', step: step.id }));
+    section.append(unlock);
   }
   section.append(html(step.html));
   if (step.action) {

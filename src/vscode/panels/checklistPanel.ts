@@ -6,14 +6,16 @@ import * as vscode from 'vscode';
 import { assetUri, scriptNonce } from './html';
 import { languages, translator, type Language } from '../../i18n';
 import { formatHolder, parseHolder } from '../../core/holder';
-import { isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../../guides/allowList';
-import { evaluateCheck } from '../../guides/checks';
+import { certificateActionIds, isActionId, isCheckId, keystoreActionIds, variantDimensions, type ActionId, type VariantDimension } from '../../guides/allowList';
+import { evaluateCheck, followedKeystore, stepStatus } from '../../guides/checks';
 import type { ChecklistState, FromChecklist } from '../../guides/checklistProtocol';
 import type { Guide, GuideLanguage } from '../../guides/guide';
 import { loadGuides, pickGuide } from '../../guides/guideLoader';
 import { parseGuide, type RenderEnvironment } from '../../guides/guideParser';
 import { gatherFacts, type FactSources } from '../checkFacts';
+import { currentEnvironment } from '../environment';
 import { currentLanguage } from '../language';
+import type { ProcedureOutcome } from '../procedureOutcomes';
 
 const languageNames: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', en: 'English', de: 'Deutsch' };
 const anyHolder = '*';
@@ -69,6 +71,9 @@ export class ChecklistPanel implements vscode.Disposable {
       services.tree.onDidChangeTreeData(() => void this.update()),
       services.eid.onDidChange(() => void this.update()),
       services.sandbox.onDidChange(() => void this.update()),
+      services.authority.onDidChange(() => void this.update()),
+      services.outcomes.onDidChange(() => void this.update()),
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('ehealth.environment') && void this.update()),
     );
     if (source.kind === 'preview') {
       this.subscriptions.push(vscode.workspace.onDidChangeTextDocument((event) => event.document === source.document && void this.update()));
@@ -151,9 +156,13 @@ export class ChecklistPanel implements vscode.Disposable {
   private async state(guide: Guide, language: GuideLanguage, preferences: Preferences): Promise<ChecklistState> {
     const t = translator(language);
     const everyone = await gatherFacts(this.services);
-    const holders = [...new Set(everyone.keystores.filter((file) => file.holder && file.latest).map((file) => formatHolder(file.holder!)))].sort();
+    // Holders of local keystores, and those eHealth listed (a lost keystore's holder too).
+    const holders = [...new Set([...everyone.keystores.flatMap((file) => (file.holder && file.latest ? [file.holder] : [])), ...(everyone.authority ?? []).map((certificate) => certificate.holder)].map(formatHolder))].sort();
     const holder = preferences.holder && holders.includes(preferences.holder) ? preferences.holder : anyHolder;
-    const facts = holder === anyHolder ? everyone : { ...everyone, holder: parseHolder(holder) };
+    const lookUpEtk = guide.steps.some((step) => step.checks.includes('etk.published'));
+    const followed = holder === anyHolder ? undefined : parseHolder(holder);
+    const facts = followed || lookUpEtk ? await gatherFacts(this.services, { ...(followed ? { holder: followed } : {}), lookUpEtk }) : everyone;
+    const keystore = followedKeystore(facts);
     const ticked = this.services.context.globalState.get<Record<string, boolean>>(this.progressKey(guide, holder), {});
     const variants = usedDimensions(guide).map((dimension) => {
       const values = variantDimensions[dimension];
@@ -166,7 +175,8 @@ export class ChecklistPanel implements vscode.Disposable {
       .filter((step) => !step.variant || chosen.get(step.variant.dimension) === step.variant.value)
       .map((step) => {
         const checks = step.checks.filter(isCheckId).map((id) => ({ id, label: t(`guide.checkname.${id}`), state: evaluateCheck(id, facts) }));
-        const passing = checks.length > 0 && checks.every((check) => check.state === 'pass');
+        const status = stepStatus(checks.map((check) => check.state), ticked[step.id] === true);
+        const locked = keystore && checks.some((check) => check.state === 'locked');
         const action = step.action && isActionId(step.action) ? { label: t(`guide.action.${step.action}`), enabled: actionsEnabled } : undefined;
         return {
           id: step.id,
@@ -175,8 +185,10 @@ export class ChecklistPanel implements vscode.Disposable {
           ...(step.variant ? { variant: `${step.variant.dimension}:${step.variant.value}` } : {}),
           checks,
           ...(action ? { action } : {}),
-          done: passing || ticked[step.id] === true,
+          done: status === 'verified' || status === 'manual',
           ticked: ticked[step.id] === true,
+          status,
+          ...(locked ? { unlock: { label: t('guide.unlock'), ariaLabel: t('guide.unlock.label', { file: keystore.fileName }) } } : {}),
         };
       });
     return {
@@ -199,7 +211,8 @@ export class ChecklistPanel implements vscode.Disposable {
         progress: t('guide.progress'),
         preview: t('guide.preview'),
         ...(actionsEnabled ? {} : { actionsDisabled: t('guide.actions-disabled') }),
-        checkStates: { pass: t('guide.check.pass'), fail: t('guide.check.fail'), unknown: t('guide.check.unknown') },
+        checkStates: { pass: t('guide.check.pass'), fail: t('guide.check.fail'), locked: t('guide.check.locked'), unknown: t('guide.check.unknown') },
+        statuses: { verified: t('guide.step.verified'), manual: t('guide.step.manual'), failing: t('guide.step.failing'), todo: t('guide.step.todo') },
       },
     };
   }
@@ -232,6 +245,9 @@ export class ChecklistPanel implements vscode.Disposable {
       case 'run':
         await this.run(message.step);
         return;
+      case 'unlock':
+        await this.unlock(message.step);
+        return;
     }
     await this.update();
   }
@@ -251,10 +267,57 @@ export class ChecklistPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage(t('guide.action.unavailable'));
       return;
     }
+    if ((certificateActionIds as readonly string[]).includes(step.action)) {
+      const certificate = this.holderCertificate();
+      // No holder chosen, or eHealth not asked yet: the user picks in the view of those certificates.
+      if (!certificate) {
+        await vscode.commands.executeCommand('ehealth.authority.focus');
+        return;
+      }
+      this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action} on ${certificate}`);
+      await this.record(step.action, await vscode.commands.executeCommand<unknown>(step.action, certificate));
+      return;
+    }
     const keystore = (keystoreActionIds as readonly string[]).includes(step.action) ? await this.holderKeystore() : undefined;
     this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action}${keystore ? ` on ${path.basename(keystore)}` : ''}`);
-    await vscode.commands.executeCommand(step.action, ...(keystore ? [keystore] : []));
+    await this.record(step.action, await vscode.commands.executeCommand<unknown>(step.action, ...(keystore ? [keystore] : [])));
+  }
+
+  /** Keeps what the checks need of a command's result, then shows the checks again. */
+  private async record(action: ActionId, result: unknown): Promise<void> {
+    const outcome = outcomeOf(action, result);
+    if (outcome) this.services.outcomes.record(await this.withHolder(outcome));
     await this.update();
+  }
+
+  /** The public key identifier of the chosen holder's newest revocable certificate eHealth listed. */
+  private holderCertificate(): string | undefined {
+    const holder = this.preferences().holder;
+    if (!holder || holder === anyHolder) return undefined;
+    return this.services.authority
+      .current(currentEnvironment())
+      ?.certificates.filter((certificate) => certificate.revocable && formatHolder(certificate.holder) === holder)
+      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0]?.publicKeyIdentifier;
+  }
+
+  /** Unlocks the keystore whose checks wait for its password: the one the step's checks read. */
+  private async unlock(stepId: string): Promise<void> {
+    if (!this.guide?.steps.some((step) => step.id === stepId)) return;
+    const holder = this.preferences().holder;
+    const facts = await gatherFacts(this.services, holder && holder !== anyHolder ? { holder: parseHolder(holder) } : {});
+    const file = followedKeystore(facts)?.path;
+    if (!file) return;
+    this.services.log.info(`guide ${this.guide.id}, step ${stepId}: unlock ${path.basename(file)}`);
+    await vscode.commands.executeCommand('ehealth.keystore.unlock', file);
+    await this.update();
+  }
+
+  /** A completion or activation names its keystore; its holder comes from the file's name. */
+  private async withHolder(outcome: ProcedureOutcome): Promise<ProcedureOutcome> {
+    if (outcome.kind === 'revoked' || outcome.holder) return outcome;
+    const files = (await this.services.tree.keystores()).folders.flatMap((folder) => folder.keystores);
+    const holder = files.find((file) => file.path === outcome.keystore)?.holder;
+    return holder ? { ...outcome, holder } : outcome;
   }
 
   /** The newest keystore of the holder chosen in the view; none chosen, the command asks. */
@@ -270,6 +333,25 @@ export class ChecklistPanel implements vscode.Disposable {
     this.eidWatch?.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
     this.panel.dispose();
+  }
+}
+
+/** What a check should remember of a command's result, for the commands whose outcome a check reads. */
+function outcomeOf(action: ActionId, result: unknown): ProcedureOutcome | undefined {
+  if (!result || typeof result !== 'object') return undefined;
+  const fields = result as { publicKeyIdentifier?: unknown; keystore?: unknown };
+  const keystore = typeof fields.keystore === 'string' ? fields.keystore : undefined;
+  switch (action) {
+    case 'ehealth.cert.revoke':
+    case 'ehealth.authority.revoke':
+      return typeof fields.publicKeyIdentifier === 'string' ? { kind: 'revoked', publicKeyIdentifier: fields.publicKeyIdentifier, ...(keystore ? { keystore } : {}) } : undefined;
+    case 'ehealth.cert.complete':
+    case 'ehealth.cert.completeRenewal':
+      return keystore ? { kind: 'completed', keystore } : undefined;
+    case 'ehealth.cert.activateEtk':
+      return keystore ? { kind: 'activated', keystore } : undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -74,6 +74,27 @@ describe('guide linter', () => {
     );
   });
 
+  it('checks asks=: known questions, an action, and a numbered list with one item per question', async () => {
+    const list = (...items: string[]) => items.map((item, index) => `${index + 1}. ${item}`).join('\n');
+    const messages = await lintFolder({
+      'fr/demo.md': guideFile(
+        'demo',
+        'Démo',
+        step('good', 'action=ehealth.cert.renew asks=keystore-password,pin', 'Renouveler', `Le bouton demande :\n\n${list('le mot de passe', 'le PIN')}`) +
+          step('short', 'action=ehealth.cert.renew asks=keystore-password,contract,pin', 'Court', `Le bouton demande :\n\n${list('le mot de passe', 'le PIN')}`) +
+          step('odd', 'asks=telepathy', 'Bizarre', list('une pensée')),
+      ),
+    });
+    assert.deepEqual(
+      messages.map(([, , code, detail]) => [code, detail]),
+      [
+        ['asks-list-differs', 'short: asks 3 questions, the first ordered list has 2 items'],
+        ['question-unknown', 'telepathy'],
+        ['asks-without-action', 'odd'],
+      ],
+    );
+  });
+
   it('checks that every language has the French steps, in order, with the same checks and actions', async () => {
     const french = guideFile('demo', 'Démo', step('a', 'check=eid.card', 'Carte', 'Insérez votre carte eID dans le lecteur.') + step('b', 'action=ehealth.cert.request', 'Demande', 'Envoyez la demande au service eHealth.'));
     const messages = await lintFolder({

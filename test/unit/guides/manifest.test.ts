@@ -29,6 +29,17 @@ describe('generated walkthroughs', () => {
     assert.equal(strings.nl['walkthrough.demo.card.title'], 'Carte', 'a missing translation falls back to French');
   });
 
+  it("links a revocation with the eID to the view of eHealth's certificates: a link has no holder to revoke for", () => {
+    const revoke = parseGuide(
+      `---\nid: demo\ntitle: Révoquer\naudience: [integrator]\nenvironment: [acceptance]\n---\n\n::: step #revoke action=ehealth.authority.revoke\n## Révoquer\nRévoquez.\n:::\n`,
+      '/g/fr/demo.md',
+      'fr',
+    );
+    const generated = walkthroughsOf([revoke], () => ({ openChecklist: 'open', action: (action) => action }));
+    assert.match(generated.strings.fr['walkthrough.demo.revoke.description'], /\[ehealth\.authority\.revoke\]\(command:ehealth\.authority\.focus\)/);
+    assert.deepEqual(generated.walkthroughs[0].steps[0].completionEvents, ['onCommand:ehealth.authority.revoke']);
+  });
+
   it('is in sync with the guides in package.json and package.nls.*.json (run "npm run walkthroughs")', async () => {
     assert.deepEqual(await outOfSync(), []);
   });

@@ -1,15 +1,19 @@
 // The checklist's own controls in a real workbench: a manual step ticked and the progress kept, the
-// reset, and a keystore action run on the newest keystore of the holder chosen in the view.
+// reset, and a keystore action run on the newest keystore of the holder chosen in the view. Then how
+// a step looks: verified by the engine, ticked by hand, ticked while a check fails (not counted, the
+// failure shown), and a check that needs the password offering to unlock the keystore.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { clickInWebview, pressKey, renderedTexts, waitFor, webviewTexts } from './harnessClient';
+import { clickInWebview, pressKey, renderedTexts, screenshot, typeText, waitFor, webviewTexts } from './harnessClient';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'keystores');
 const realName = 'SSIN=79021802145 20230823-085751.acc-p12';
 const guide = 'change-keystore-password';
+
+const realPassword = readFileSync(path.join(fixtures, `${realName}.password`), 'utf8').trim();
 
 const progress = (pattern: RegExp) => waitFor(`the progress "${pattern.source}"`, async () => (await webviewTexts('p.progress', 3000)).find((text) => pattern.test(text)), 20_000);
 
@@ -47,5 +51,72 @@ describe('Checklist controls', () => {
     const title = await waitFor('the password box of that keystore', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).find((text) => text.includes('SSIN=79021802145')));
     assert.match(title, /Unlock/);
     await pressKey('Escape');
+  });
+});
+
+/** The text of one step's status (mark and words), once it matches. */
+const stepStatus = (step: string, pattern: RegExp) =>
+  waitFor(`the status of step ${step} to match "${pattern.source}"`, async () => (await webviewTexts(`section[data-step="${step}"] .status`, 3000)).find((text) => pattern.test(text)), 20_000);
+
+const checkLine = (step: string, pattern: RegExp) =>
+  waitFor(`a check of step ${step} to match "${pattern.source}"`, async () => (await webviewTexts(`section[data-step="${step}"] li.check`, 3000)).find((text) => pattern.test(text)), 20_000);
+
+async function chooseHolder(holder: string): Promise<void> {
+  await waitFor('the holder option', async () => {
+    await clickInWebview('vscode-single-select#holder');
+    return (await webviewTexts('vscode-single-select#holder .option', 2000)).some((text) => text.includes(holder));
+  });
+  await clickInWebview('vscode-single-select#holder .option', holder);
+}
+
+describe('Checklist: verified, ticked by hand, failing, unlock', () => {
+  let file: string;
+
+  before(async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'checklist-look-'));
+    file = path.join(folder, realName);
+    copyFileSync(path.join(fixtures, realName), file);
+    const settings = vscode.workspace.getConfiguration('ehealth');
+    await settings.update('keystore.folders', [folder], vscode.ConfigurationTarget.Global);
+    await settings.update('language', 'en', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('ehealth.guides.open', 'change-keystore-password');
+    await chooseHolder('SSIN=79021802145');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('ehealth.keystore.lock', file);
+    const settings = vscode.workspace.getConfiguration('ehealth');
+    for (const name of ['keystore.folders', 'language']) await settings.update(name, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('tells a step the engine verified from one ticked by hand', async () => {
+    await stepStatus('choose-keystore', /✓\s*verified by the extension/);
+    await clickInWebview('section[data-step="when-to-change"] vscode-checkbox.tick');
+    await stepStatus('when-to-change', /✎\s*ticked by hand/);
+    await screenshot('checklist-verified-manual');
+  });
+
+  it('offers to unlock the keystore a check needs, and verifies the step once it is open', async () => {
+    await checkLine('check-current', /keystore unlocked: unlock to check/);
+    await clickInWebview('section[data-step="check-current"] vscode-button.unlock');
+    const title = await waitFor('the password box of that keystore', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).find((text) => text.includes('SSIN=79021802145')));
+    assert.match(title, /Unlock/);
+    await typeText(realPassword);
+    await pressKey('Enter');
+    await checkLine('check-current', /keystore unlocked: ok/);
+    await stepStatus('check-current', /verified by the extension/);
+  });
+
+  it('does not let a tick hide a failing check: the failure stays in sight and the step is not counted', async () => {
+    await vscode.commands.executeCommand('ehealth.guides.open', 'renew-certificate');
+    await chooseHolder('SSIN=79021802145');
+    // The fixture's certificate expired in 2026: neither valid nor renewable.
+    await checkLine('renewal-window', /certificate valid: not yet/);
+    const before = await progress(/^\d+ of \d+ steps done$/);
+    await clickInWebview('section[data-step="renewal-window"] vscode-checkbox.tick');
+    await stepStatus('renewal-window', /⚠\s*ticked by hand, but a check fails/);
+    assert.equal(await progress(/^\d+ of \d+ steps done$/), before);
+    await screenshot('checklist-failing-tick');
   });
 });
