@@ -1,7 +1,7 @@
 // The "Certificates at eHealth" view: what eHealth last said of the user's certificates (the
 // session store, filled on demand with the eID), grouped by holder, the person first, then each
 // organisation. A certificate shows its status, expiry and ETK, and links to the local keystore
-// holding its key; its menu offers what applies to it (see certificateActions).
+// holding its key; its menu offers what applies to it (authorityActions.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatHolder, SSIN_TYPE } from '../../core/holder';
@@ -10,6 +10,7 @@ import type { Translator } from '../../i18n';
 import type { AuthorityCertificate } from '../../procedures';
 import type { AuthorityCertificateStatus } from '../../ra/model';
 import type { AuthorityCertificates, AuthorityListing } from '../authorityCertificates';
+import { certificateActions } from './authorityActions';
 import { currentEnvironment } from '../environment';
 import { currentLanguage, currentTranslator } from '../language';
 import { affects } from '../settings';
@@ -19,25 +20,6 @@ export type AuthorityNode =
   | { kind: 'holder'; holder: string; name: string; person: boolean; certificates: AuthorityCertificate[] }
   | { kind: 'certificate'; certificate: AuthorityCertificate }
   | { kind: 'keystore'; certificate: AuthorityCertificate; keystore: string };
-
-export type CertificateAction = 'revocable' | 'renewable' | 'completable' | 'activatable';
-
-/**
- * What the view offers on a certificate (its menus read these words from the item's contextValue).
- * Revocation needs the eID only; the others work on the local keystore, so they need one.
- */
-export function certificateActions(certificate: AuthorityCertificate): CertificateAction[] {
-  const local = certificate.keystore !== undefined;
-  const valid = certificate.status === 'VALID_ACTIVE';
-  const etkToRegister = certificate.etkStatus === 'NOT_REQUESTED' || certificate.etkStatus === 'IN_REQUEST';
-  const offered: Array<[CertificateAction, boolean]> = [
-    ['revocable', certificate.revocable],
-    ['renewable', local && certificate.replaceable],
-    ['completable', local && (certificate.status === 'IN_PROGRESS' || (valid && etkToRegister))],
-    ['activatable', local && valid && certificate.etkStatus === 'WAIT_FOR_ACTIVATION'],
-  ];
-  return offered.filter(([, applies]) => applies).map(([action]) => action);
-}
 
 export function registerAuthorityView(store: AuthorityCertificates): vscode.Disposable[] {
   const provider = new AuthorityTreeProvider(store);
