@@ -175,6 +175,9 @@ describe('procedures: a certificate for an organisation', function () {
         assert.match(run.stderr, words);
         assert.doesNotMatch(run.stderr, /middleware|PKCS#11|no-such-pkcs11/i);
       }
+      const french = await cliRequest(rig, { args: ['--holder', 'CBE=0123456748', '--module', path.join(rig.folder, 'no-such-pkcs11.so'), '--lang', 'fr'] });
+      assert.equal(french.status, 2, french.stderr);
+      assert.match(french.stderr, /Impossible de demander un certificat pour CBE=0123456748 : La clé de contrôle ne correspond pas/);
     });
   });
 });
