@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
   const eid = new EidStatusModel(log);
   const sandbox = new SandboxService(context.globalStorageUri, log);
   const authority = new AuthorityCertificates();
-  const outcomes = new ProcedureOutcomes(log);
+  const outcomes = new ProcedureOutcomes(session, log);
   // A view, not just a data provider: the Certificates at eHealth view reveals keystores in it.
   const keystoreView = vscode.window.createTreeView('ehealth.keystores', { treeDataProvider: keystoreTree });
   context.subscriptions.push(
@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
   context.subscriptions.push(
     ...registerGuideCommands({ ...sources, context, log }),
     ...registerCertificateCommands({ ...sources, context, log }),
-    ...registerAuthorityView(authority),
+    ...registerAuthorityView(authority, keystoreTree),
     ...registerAuthorityCommands({ ...sources, context, log }, keystoreView),
     trackCheckContext(sources),
   );

@@ -71,6 +71,12 @@ export class KeystoreSession implements vscode.Disposable {
     if (wasOpen) await this.unlock(key, newPassword);
   }
 
+  /** After a procedure rewrote an opened keystore: read again with its password, so its model is the file's. */
+  async reread(file: string): Promise<void> {
+    const password = this.password(file);
+    if (this.get(file) && password !== undefined) await this.unlock(file, password);
+  }
+
   async lock(file: string): Promise<void> {
     const key = path.resolve(file);
     this.opened.delete(key);

@@ -1,19 +1,16 @@
 // What the procedures did in this session that the guide checks read: revocations (so that only a
 // newer keystore counts as "found" after "revoke, then request again"), keystores whose certificate
-// was installed, and the ETK depot's answers, asked on demand and kept per holder and ETK.
+// was installed, and the ETK depot's answers, asked on demand and kept per holder and ETK. Every
+// procedure the extension runs (from a guide, a view or the command palette) reports here.
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Environment } from '../core/environment';
 import { formatHolder, type Holder } from '../core/holder';
+import type { AuthorityProcedure, CompleteResult, RevocationResult } from '../procedures';
+import type { KeystoreSession } from './keystoreSession';
 
 /** A certificate revoked in this session: by its keystore, or by its PublicKeyIdentifier alone. */
-export interface Revocation {
-  publicKeyIdentifier: string;
-  keystore?: string;
-}
-
-/** The results of the procedures whose outcome a check reads (what the commands return). */
-export type ProcedureOutcome = ({ kind: 'revoked' } & Revocation) | { kind: 'completed' | 'activated'; keystore: string; holder?: Holder };
+export type Revocation = Pick<RevocationResult, 'publicKeyIdentifier' | 'keystore'>;
 
 /** A depot look-up: where, for whom, which ETK certificate. */
 export interface EtkQuestion {
@@ -35,13 +32,28 @@ export class ProcedureOutcomes implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly session: KeystoreSession,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
-  record(outcome: ProcedureOutcome): void {
-    if (outcome.kind === 'revoked') this.revoked.push({ publicKeyIdentifier: outcome.publicKeyIdentifier, ...(outcome.keystore ? { keystore: outcome.keystore } : {}) });
-    if (outcome.kind === 'completed') this.completed.add(outcome.keystore);
-    // A new ETK, or one just activated: the depot is asked again.
-    if (outcome.kind !== 'revoked' && outcome.holder) this.forgetEtk(outcome.holder);
+  /** The result of procedure `name` (what it returned); those no check reads are ignored. */
+  async recorded(name: AuthorityProcedure, result: unknown): Promise<void> {
+    if (name === 'revoke') {
+      const { publicKeyIdentifier, keystore } = result as RevocationResult;
+      this.revoked.push({ publicKeyIdentifier, ...(keystore ? { keystore } : {}) });
+    } else if (name === 'complete' || name === 'activate') {
+      // Activation answers its keystore too.
+      const { keystore } = result as Pick<CompleteResult, 'keystore'>;
+      // A new ETK, or one just activated: the depot is asked again.
+      this.etk.clear();
+      if (name === 'complete') {
+        this.completed.add(keystore);
+        // Complete rewrote the file: an opened keystore is read again, so the checks read what it holds
+        // now. The procedure succeeded whatever happens here: a file that no longer opens stays as shown.
+        await this.session.reread(keystore).catch((error: unknown) => this.log.warn(`could not read ${keystore} again: ${(error as Error).message}`));
+      }
+    } else return;
     this.changed.fire();
   }
 
@@ -75,11 +87,6 @@ export class ProcedureOutcomes implements vscode.Disposable {
       );
     }
     return cached?.published;
-  }
-
-  private forgetEtk(holder: Holder): void {
-    const prefix = `|${formatHolder(holder)}|`;
-    for (const key of this.etk.keys()) if (key.includes(prefix)) this.etk.delete(key);
   }
 
   dispose(): void {

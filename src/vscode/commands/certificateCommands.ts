@@ -11,6 +11,7 @@ import type { EidStatusModel } from '../views/eidStatus';
 import { currentEnvironment } from '../environment';
 import { guarded } from '../errors';
 import { pickKeystore, type KeystoreTarget } from '../keystorePick';
+import type { ProcedureOutcomes } from '../procedureOutcomes';
 import type { KeystoreSession } from '../keystoreSession';
 import type { KeystoreTreeProvider } from '../views/keystoreTree';
 import { currentTranslator } from '../language';
@@ -26,6 +27,8 @@ export interface CertificateServices {
   sandbox: SandboxService;
   /** What eHealth last listed: out of date after a procedure that changes it. */
   authority: AuthorityCertificates;
+  /** What procedures did, for the guide checks. */
+  outcomes: ProcedureOutcomes;
   log: vscode.LogOutputChannel;
 }
 
@@ -57,7 +60,7 @@ export type ProcedureRunner = <R>(name: AuthorityProcedure, procedure: (procedur
 
 /** Runs the procedure `name` under one progress notification that shows its steps. */
 export function procedureRunner(services: CertificateServices): ProcedureRunner {
-  const { context, session, tree, eid, sandbox, authority, log } = services;
+  const { context, session, tree, eid, sandbox, authority, outcomes, log } = services;
   return async (name, procedure) => {
     const procedures = await import('../../procedures');
     const title = titleOf(name);
@@ -78,7 +81,9 @@ export function procedureRunner(services: CertificateServices): ProcedureRunner 
         signal: cancellation.signal,
       });
       try {
-        return await procedure(procedures, procedureContext);
+        const result = await procedure(procedures, procedureContext);
+        await outcomes.recorded(name, result);
+        return result;
       } finally {
         tree.refresh();
         if (CHANGES_AUTHORITY[name]) authority.markStale();

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { assetUri, scriptNonce } from './html';
 import { languages, translator, type Language } from '../../i18n';
 import { formatHolder, parseHolder } from '../../core/holder';
-import { certificateActionIds, isActionId, isCheckId, keystoreActionIds, variantDimensions, type ActionId, type VariantDimension } from '../../guides/allowList';
+import { certificateActionIds, isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../../guides/allowList';
 import { evaluateCheck, followedKeystore, stepStatus } from '../../guides/checks';
 import type { ChecklistState, FromChecklist } from '../../guides/checklistProtocol';
 import type { Guide, GuideLanguage } from '../../guides/guide';
@@ -15,7 +15,6 @@ import { parseGuide, type RenderEnvironment } from '../../guides/guideParser';
 import { gatherFacts, type FactSources } from '../checkFacts';
 import { currentEnvironment } from '../environment';
 import { currentLanguage } from '../language';
-import type { ProcedureOutcome } from '../procedureOutcomes';
 
 const languageNames: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', en: 'English', de: 'Deutsch' };
 const anyHolder = '*';
@@ -275,18 +274,12 @@ export class ChecklistPanel implements vscode.Disposable {
         return;
       }
       this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action} on ${certificate}`);
-      await this.record(step.action, await vscode.commands.executeCommand<unknown>(step.action, certificate));
-      return;
+      await vscode.commands.executeCommand(step.action, certificate);
+    } else {
+      const keystore = (keystoreActionIds as readonly string[]).includes(step.action) ? await this.holderKeystore() : undefined;
+      this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action}${keystore ? ` on ${path.basename(keystore)}` : ''}`);
+      await vscode.commands.executeCommand(step.action, ...(keystore ? [keystore] : []));
     }
-    const keystore = (keystoreActionIds as readonly string[]).includes(step.action) ? await this.holderKeystore() : undefined;
-    this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action}${keystore ? ` on ${path.basename(keystore)}` : ''}`);
-    await this.record(step.action, await vscode.commands.executeCommand<unknown>(step.action, ...(keystore ? [keystore] : [])));
-  }
-
-  /** Keeps what the checks need of a command's result, then shows the checks again. */
-  private async record(action: ActionId, result: unknown): Promise<void> {
-    const outcome = outcomeOf(action, result);
-    if (outcome) this.services.outcomes.record(await this.withHolder(outcome));
     await this.update();
   }
 
@@ -312,14 +305,6 @@ export class ChecklistPanel implements vscode.Disposable {
     await this.update();
   }
 
-  /** A completion or activation names its keystore; its holder comes from the file's name. */
-  private async withHolder(outcome: ProcedureOutcome): Promise<ProcedureOutcome> {
-    if (outcome.kind === 'revoked' || outcome.holder) return outcome;
-    const files = (await this.services.tree.keystores()).folders.flatMap((folder) => folder.keystores);
-    const holder = files.find((file) => file.path === outcome.keystore)?.holder;
-    return holder ? { ...outcome, holder } : outcome;
-  }
-
   /** The newest keystore of the holder chosen in the view; none chosen, the command asks. */
   private async holderKeystore(): Promise<string | undefined> {
     const holder = this.preferences().holder;
@@ -333,25 +318,6 @@ export class ChecklistPanel implements vscode.Disposable {
     this.eidWatch?.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
     this.panel.dispose();
-  }
-}
-
-/** What a check should remember of a command's result, for the commands whose outcome a check reads. */
-function outcomeOf(action: ActionId, result: unknown): ProcedureOutcome | undefined {
-  if (!result || typeof result !== 'object') return undefined;
-  const fields = result as { publicKeyIdentifier?: unknown; keystore?: unknown };
-  const keystore = typeof fields.keystore === 'string' ? fields.keystore : undefined;
-  switch (action) {
-    case 'ehealth.cert.revoke':
-    case 'ehealth.authority.revoke':
-      return typeof fields.publicKeyIdentifier === 'string' ? { kind: 'revoked', publicKeyIdentifier: fields.publicKeyIdentifier, ...(keystore ? { keystore } : {}) } : undefined;
-    case 'ehealth.cert.complete':
-    case 'ehealth.cert.completeRenewal':
-      return keystore ? { kind: 'completed', keystore } : undefined;
-    case 'ehealth.cert.activateEtk':
-      return keystore ? { kind: 'activated', keystore } : undefined;
-    default:
-      return undefined;
   }
 }
 

@@ -2,5 +2,5 @@
 import { runMocha } from './mochaRunner';
 
 export function run(): Promise<void> {
-  return runMocha([() => require('./keystoreTree.test'), () => require('./keystoreActions.test'), () => require('./eid.test'), () => require('./guides.test'), () => require('./identifiers.test'), () => require('./checklist.test'), () => require('./environment.test'), () => require('./sandbox.test'), () => require('./certificate.test'), () => require('./organisation.test'), () => require('./authority.test')]);
+  return runMocha([() => require('./keystoreTree.test'), () => require('./keystoreActions.test'), () => require('./eid.test'), () => require('./guides.test'), () => require('./identifiers.test'), () => require('./checklist.test'), () => require('./environment.test'), () => require('./sandbox.test'), () => require('./certificate.test'), () => require('./organisation.test'), () => require('./authority.test'), () => require('./guidePairs.test')]);
 }
