@@ -11,6 +11,7 @@ import type { AuthorityCertificate } from '../../procedures';
 import type { AuthorityCertificateStatus } from '../../ra/model';
 import type { AuthorityCertificates, AuthorityListing } from '../authorityCertificates';
 import { certificateActions } from './authorityActions';
+import type { KeystoreTreeProvider } from './keystoreTree';
 import { currentEnvironment } from '../environment';
 import { currentLanguage, currentTranslator } from '../language';
 import { affects } from '../settings';
@@ -21,8 +22,8 @@ export type AuthorityNode =
   | { kind: 'certificate'; certificate: AuthorityCertificate }
   | { kind: 'keystore'; certificate: AuthorityCertificate; keystore: string };
 
-export function registerAuthorityView(store: AuthorityCertificates): vscode.Disposable[] {
-  const provider = new AuthorityTreeProvider(store);
+export function registerAuthorityView(store: AuthorityCertificates, keystores: KeystoreTreeProvider): vscode.Disposable[] {
+  const provider = new AuthorityTreeProvider(store, keystores);
   const view = vscode.window.createTreeView('ehealth.authority', { treeDataProvider: provider });
   const show = () => {
     const listing = store.current(currentEnvironment());
@@ -37,6 +38,7 @@ export function registerAuthorityView(store: AuthorityCertificates): vscode.Disp
     view,
     provider,
     store.onDidChange(show),
+    keystores.onDidChangeTreeData(() => provider.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // Another environment is another authority: what this one said may be outdated when the user comes back.
       if (affects(event, 'ehealth.environment')) store.markStale();
@@ -49,21 +51,40 @@ class AuthorityTreeProvider implements vscode.TreeDataProvider<AuthorityNode>, v
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly store: AuthorityCertificates) {}
+  constructor(
+    private readonly store: AuthorityCertificates,
+    private readonly keystores: KeystoreTreeProvider,
+  ) {}
 
   refresh(): void {
     this.changed.fire();
   }
 
-  getChildren(node?: AuthorityNode): AuthorityNode[] {
+  async getChildren(node?: AuthorityNode): Promise<AuthorityNode[]> {
     if (!node) {
       const listing = this.store.current(currentEnvironment());
       if (!listing) return []; // the welcome view and its button
-      return [...(listing.stale ? [{ kind: 'stale', listing } as const] : []), ...holderGroups(listing.certificates)];
+      return [...(listing.stale ? [{ kind: 'stale', listing } as const] : []), ...holderGroups(await this.withKeystoresHere(listing.certificates))];
     }
     if (node.kind === 'holder') return node.certificates.map((certificate) => ({ kind: 'certificate', certificate }));
     if (node.kind === 'certificate' && node.certificate.keystore) return [{ kind: 'keystore', certificate: node.certificate, keystore: node.certificate.keystore }];
     return [];
+  }
+
+  /**
+   * The keystore links follow the Keystores view, not the moment eHealth was read: a file moved or
+   * deleted since is no longer linked, nor offered to Complete or Renew.
+   */
+  private async withKeystoresHere(certificates: readonly AuthorityCertificate[]): Promise<AuthorityCertificate[]> {
+    return Promise.all(
+      certificates.map(async (certificate) => {
+        if (!certificate.keystore || (await this.keystores.keystoreNode(certificate.keystore))) return certificate;
+        const elsewhere = { ...certificate };
+        delete elsewhere.keystore;
+        delete elsewhere.keystoreMatchedBy;
+        return elsewhere;
+      }),
+    );
   }
 
   getTreeItem(node: AuthorityNode): vscode.TreeItem {
