@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
   context.subscriptions.push(
     ...registerGuideCommands({ ...sources, context, log }),
     ...registerCertificateCommands({ ...sources, context, log }),
-    ...registerAuthorityView(authority),
+    ...registerAuthorityView(authority, keystoreTree),
     ...registerAuthorityCommands({ ...sources, context, log }, keystoreView),
     trackCheckContext(sources),
   );
