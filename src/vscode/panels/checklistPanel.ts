@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { assetUri, scriptNonce } from './html';
 import { languages, translator, type Language } from '../../i18n';
 import { formatHolder, parseHolder } from '../../core/holder';
+import { printable } from '../../core/printable';
 import { certificateActionIds, isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../../guides/allowList';
 import { evaluateCheck, followedKeystore, stepStatus } from '../../guides/checks';
 import type { ChecklistState, FromChecklist } from '../../guides/checklistProtocol';
@@ -187,7 +188,7 @@ export class ChecklistPanel implements vscode.Disposable {
           done: status === 'verified' || status === 'manual',
           ticked: ticked[step.id] === true,
           status,
-          ...(locked ? { unlock: { label: t('guide.unlock'), ariaLabel: t('guide.unlock.label', { file: keystore.fileName }) } } : {}),
+          ...(locked ? { unlock: { label: t('guide.unlock'), ariaLabel: t('guide.unlock.label', { file: printable(keystore.fileName) }) } } : {}),
         };
       });
     return {
