@@ -18,6 +18,9 @@ export interface Revoked {
   keystore?: string;
   /** When it was requested (ISO 8601): a keystore made before then cannot be its replacement. */
   requestedAt?: string;
+  publicKeyIdentifier?: string;
+  /** When it was revoked, for a revocation of this session (ISO 8601). */
+  revokedAt?: string;
 }
 
 export interface CheckFacts {
@@ -93,16 +96,21 @@ function delivered(facts: CheckFacts): CheckState {
 }
 
 /**
- * The holder's certificate is revoked: by a revocation of this session, or eHealth lists the holder's
- * last delivered certificate (requests still in progress aside: the one asked again) as REVOKED.
+ * The holder's certificate is revoked: eHealth's list, with this session's revocations applied, shows
+ * the holder's last delivered certificate REVOKED (requests in progress aside). A certificate
+ * requested after a revocation of this session is its replacement, not one left to revoke. Without
+ * eHealth's list, a revocation of this session says so; otherwise it is unknown.
  */
 function revoked(facts: CheckFacts): CheckState {
-  if ((facts.revocations ?? []).some((entry) => forHolder(entry.holder, facts))) return 'pass';
-  if (!facts.authority) return 'unknown';
+  const revocations = (facts.revocations ?? []).filter((entry) => forHolder(entry.holder, facts));
+  if (!facts.authority) return revocations.length ? 'pass' : 'unknown';
+  const revokedHere = new Set(revocations.map((entry) => entry.publicKeyIdentifier));
+  const lastRevocation = revocations.map((entry) => entry.revokedAt ?? '').sort().pop();
   const last = facts.authority
     .filter((certificate) => forHolder(certificate.holder, facts) && certificate.status !== 'IN_PROGRESS' && certificate.status !== 'REFUSED')
+    .filter((certificate) => !lastRevocation || certificate.requestedAt <= lastRevocation)
     .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0];
-  return known(last?.status === 'REVOKED');
+  return known(last !== undefined && (last.status === 'REVOKED' || revokedHere.has(last.publicKeyIdentifier)));
 }
 
 /** The depot's answer for the followed keystore's ETK; until it comes, what the keystore itself tells. */

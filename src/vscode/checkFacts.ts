@@ -44,7 +44,8 @@ function revoked(revocation: Revocation, authority: readonly AuthorityCertificat
   const listed = authority.find((certificate) => certificate.publicKeyIdentifier === revocation.publicKeyIdentifier);
   const keystore = revocation.keystore ?? listed?.keystore;
   const holder = listed?.holder ?? keystores.find((file) => file.path === keystore)?.holder;
-  return holder ? { holder, ...(keystore ? { keystore } : {}), ...(listed ? { requestedAt: listed.requestedAt } : {}) } : undefined;
+  const { publicKeyIdentifier, at } = revocation;
+  return holder ? { holder, publicKeyIdentifier, revokedAt: at, ...(keystore ? { keystore } : {}), ...(listed ? { requestedAt: listed.requestedAt } : {}) } : undefined;
 }
 
 /** The DER of the newest ETK certificate of an opened keystore. */

@@ -9,8 +9,8 @@ import { formatHolder, type Holder } from '../core/holder';
 import type { AuthorityProcedure, CompleteResult, RevocationResult } from '../procedures';
 import type { KeystoreSession } from './keystoreSession';
 
-/** A certificate revoked in this session: by its keystore, or by its PublicKeyIdentifier alone. */
-export type Revocation = Pick<RevocationResult, 'publicKeyIdentifier' | 'keystore'>;
+/** A certificate revoked in this session (by its keystore, or by its PublicKeyIdentifier alone), and when. */
+export type Revocation = Pick<RevocationResult, 'publicKeyIdentifier' | 'keystore'> & { at: string };
 
 /** A depot look-up: where, for whom, which ETK certificate. */
 export interface EtkQuestion {
@@ -41,7 +41,7 @@ export class ProcedureOutcomes implements vscode.Disposable {
   async recorded(name: AuthorityProcedure, result: unknown): Promise<void> {
     if (name === 'revoke') {
       const { publicKeyIdentifier, keystore } = result as RevocationResult;
-      this.revoked.push({ publicKeyIdentifier, ...(keystore ? { keystore } : {}) });
+      this.revoked.push({ publicKeyIdentifier, at: new Date().toISOString(), ...(keystore ? { keystore } : {}) });
     } else if (name === 'complete' || name === 'activate') {
       // Activation answers its keystore too.
       const { keystore } = result as Pick<CompleteResult, 'keystore'>;

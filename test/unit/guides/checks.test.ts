@@ -112,6 +112,23 @@ describe('guide checks', () => {
       assert.equal(evaluateCheck('certificate.revoked', facts({ authority: [listed(amelie, 'IN_PROGRESS', '2026-12-02T10:00:00.000Z'), listed(amelie, 'REVOKED', '2025-01-10T09:00:05.000Z')] })), 'pass');
     });
 
+    it("applies this session's revocations to eHealth's list; a certificate requested after one is its replacement", () => {
+      const current = listed(amelie, 'VALID_ACTIVE', '2025-01-10T09:00:05.000Z');
+      const revokedNow = { holder: amelie, publicKeyIdentifier: current.publicKeyIdentifier, revokedAt: '2026-12-02T10:00:00.000Z' };
+      // Revoked just now; the list was read before.
+      assert.equal(evaluateCheck('certificate.revoked', facts({ authority: [current], revocations: [revokedNow] })), 'pass');
+      // Read again after the new request was completed: the new one replaces, the step stays done.
+      const replacement = listed(amelie, 'VALID_ACTIVE', '2026-12-02T10:05:00.000Z');
+      assert.equal(evaluateCheck('certificate.revoked', facts({ authority: [replacement, { ...current, status: 'REVOKED' }], revocations: [revokedNow] })), 'pass');
+    });
+
+    it('an older certificate revoked in this session leaves the current one to revoke', () => {
+      const older = listed(amelie, 'VALID_ACTIVE', '2023-08-23T08:58:00.000Z');
+      const current = listed(amelie, 'VALID_ACTIVE', '2025-01-10T09:00:05.000Z');
+      const revokedNow = { holder: amelie, publicKeyIdentifier: older.publicKeyIdentifier, revokedAt: '2026-12-02T10:00:00.000Z' };
+      assert.equal(evaluateCheck('certificate.revoked', facts({ authority: [current, older], revocations: [revokedNow] })), 'fail');
+    });
+
     it('fails while a later certificate is in use (an old revocation), or nothing was revoked', () => {
       assert.equal(evaluateCheck('certificate.revoked', facts({ authority: [listed(amelie, 'VALID_ACTIVE', '2025-01-10T09:00:05.000Z'), listed(amelie, 'REVOKED', '2023-08-23T08:58:00.000Z')] })), 'fail');
       assert.equal(evaluateCheck('certificate.revoked', facts({ authority: [listed(amelie, 'VALID_ACTIVE', '2025-01-10T09:00:05.000Z')] })), 'fail');
