@@ -3,12 +3,13 @@
 // An organisation's identifier is checked by core's rule for its type and the authority's own
 // (GetGenericOrganizationTypes), and its application id must not be in use (GetExistingApplicationIds).
 import { formatHolder, holderOf, isApplicationId, SSIN_TYPE, type Holder } from '../core/holder';
-import { identifierProblem, type IdentifierProblem } from '../core/identifier';
+import type { IdentifierProblem } from '../core/identifier';
 import { getExistingApplicationIds, getGenericOrganizationTypes } from '../ra/certra';
 import type { ActorQualities, CertificateIdentifier, Identifier, OrganizationType } from '../ra/model';
 import type { ProcedureContext } from './context';
 import type { EidUser } from './eid';
 import { ProcedureError } from './errors';
+import { dnTypeOf, organizationIdProblem } from './organizationType';
 import type { HolderChoice, HolderChoices } from './prompter';
 
 export interface ChosenHolder {
@@ -22,12 +23,6 @@ export interface ChosenHolder {
  */
 export type HolderProblem = IdentifierProblem | 'authority-pattern' | 'application-id' | 'organization-name';
 
-/**
- * The DN type of an authority's entry (`CBE`, `NIHII-HOSPITAL`): identifier types are the plain DN
- * types; a URN ending in the type is read as that type, but what we send is always the plain type.
- */
-export const dnTypeOf = (type: OrganizationType) => type.identifierType.slice(type.identifierType.lastIndexOf(':') + 1).toUpperCase();
-
 /** What the user may choose from: themself, the organisations they manage, or one typed by hand of the authority's types. */
 export function holderChoices(context: ProcedureContext, qualities: ActorQualities, user: EidUser): HolderChoices {
   // Not asked for a person's request: only an organisation needs the types.
@@ -38,14 +33,6 @@ export function holderChoices(context: ProcedureContext, qualities: ActorQualiti
     organizationTypes: () => (types ??= context.client.call(getGenericOrganizationTypes, undefined)),
     applicationIdsInUse: (organization: Identifier) => context.client.call(getExistingApplicationIds, { organization }),
   };
-}
-
-/** What is wrong with `id` for the authority's type `type` (undefined: it passes both core's rule and the authority's). */
-export function organizationIdProblem(type: OrganizationType, id: string): HolderProblem | undefined {
-  const problem = identifierProblem(dnTypeOf(type), id);
-  // A type the authority lists and core does not know yet: the authority's rule alone decides.
-  if (problem && problem !== 'unknown-type') return problem;
-  return type.validationRegEx && !new RegExp(type.validationRegEx).test(id) ? 'authority-pattern' : undefined;
 }
 
 export async function chosenHolder(choices: HolderChoices, user: EidUser, choice: HolderChoice): Promise<ChosenHolder> {

@@ -5,7 +5,7 @@ import { formatHolder, holderOf, isApplicationId, SSIN_TYPE } from '../core/hold
 import { contactChecks } from '../faces/contactChecks';
 import { holderTypes, typedIdentifier } from '../core/identifier';
 import { holderProblemMessage } from '../faces/holderChecks';
-import { dnTypeOf, organizationIdProblem } from '../procedures';
+import { dnTypeOf, organizationIdProblem } from '../procedures/organizationType';
 import { REVOCATION_REASONS, type LocalizedText, type OrganizationType, type RevocationReason } from '../ra/model';
 import type { ContractToAccept, HolderChoice, HolderChoices, Notice, ProgressEvent, Prompter } from '../procedures/prompter';
 import { askContractAcceptance } from './panels/contractPanel';
