@@ -2,6 +2,7 @@
 // production): where its services are, how its keystores are named. Production actions need the
 // user's explicit confirmation.
 import type { Environment } from '../core/environment';
+import type { KeystoreEnvironment } from '../keystore/model';
 import { endpoints, type Endpoints } from '../ra/endpoints';
 import { ProcedureError } from './errors';
 import type { ProcedureName, Prompter } from './prompter';
@@ -15,6 +16,9 @@ export function environmentEndpoints(environment: Environment, baseUrl?: string)
 
 /** eHealth's file suffix: `.p12` in production only; acceptance and the sandbox use `.acc-p12`. */
 export const keystoreSuffix = (environment: Environment) => (environment === 'production' ? '.p12' : '.acc-p12');
+
+/** The environment a keystore file's name tells for this environment's keystores: the sandbox names them as acceptance does. */
+export const keystoreEnvironment = (environment: Environment): KeystoreEnvironment => (environment === 'production' ? 'production' : 'acceptance');
 
 export async function confirmIfProduction(environment: Environment, prompter: Prompter, action: ProcedureName): Promise<void> {
   if (environment === 'production' && !(await prompter.confirmProduction(action))) throw new ProcedureError('production-not-confirmed', { action });

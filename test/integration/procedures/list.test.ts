@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Environment } from '../../../src/core/environment';
 import { stamp } from '../../../src/core/stamp';
 import { completeCertificate, listCertificates, requestCertificate, type AuthorityCertificate, type RequestResult } from '../../../src/procedures';
 import { PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
@@ -17,8 +18,8 @@ describe('procedures: listCertificates links each certificate to the keystore ho
   let first: RequestResult;
   let second: RequestResult;
   const context = async () => procedureContext(rig, scriptedPrompter());
-  const list = async () =>
-    listCertificates(await context(), {
+  const list = async (environment: Environment = 'sandbox') =>
+    listCertificates({ ...(await context()), environment }, {
       keystoreFolders: [
         { path: rig.keystores, origin: 'argument' },
         { path: copies, origin: 'argument' },
@@ -75,5 +76,21 @@ describe('procedures: listCertificates links each certificate to the keystore ho
     const listed = await list();
     assert.deepEqual(linkOf(listed, first), { keystore: copy, keystoreMatchedBy: 'public-key' });
     assert.deepEqual(linkOf(listed, second), { keystore: second.keystore, keystoreMatchedBy: 'file-name' });
+  });
+
+  it('a file is linked in the environment its name tells: `.acc.p12` (seen in the wild) in acceptance and the sandbox, `.p12` in production only', async () => {
+    const named = (suffix: string) => second.keystore.replace(/\.acc-p12$/, suffix);
+    const linked = async (environment: Environment) => linkOf(await list(environment), second).keystore;
+    let current = second.keystore;
+    try {
+      for (const suffix of ['.acc.p12', '.p12']) {
+        renameSync(current, named(suffix));
+        current = named(suffix);
+        const production = suffix === '.p12';
+        assert.deepEqual([await linked('sandbox'), await linked('production')], production ? [undefined, current] : [current, undefined], suffix);
+      }
+    } finally {
+      renameSync(current, second.keystore);
+    }
   });
 });
