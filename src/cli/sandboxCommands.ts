@@ -1,6 +1,7 @@
 // `ehealth sandbox serve`: the local sandbox registration authority, in the foreground until
-// SIGINT/SIGTERM. `ehealth sandbox approve|reject ID`: its manual validator's decision. With --json its first stdout line is {"url": "http://127.0.0.1:PORT"} once it
-// listens, so scripts and tests can wait for it.
+// SIGINT/SIGTERM. With --json its first stdout line is {"url": "http://127.0.0.1:PORT"} once it
+// listens, so scripts and tests can wait for it. `ehealth sandbox approve|reject ID`: its manual
+// validator's decision.
 import { readFileSync } from 'node:fs';
 import type { Behaviour } from '../sandbox/behaviour';
 import type { MessageKey } from '../i18n';
@@ -88,6 +89,24 @@ const serve = verb(
   },
 );
 
+/** The decision sent to the sandbox running at `url`; an address that is not one is told with the fix, not as `fetch failed`. */
+async function postDecision(context: CliContext, url: string, name: Decision, publicKeyIdentifier: string): Promise<void> {
+  const notASandbox = (code: ExitCode) => new CliError(context.t('sandbox.cli.not-a-sandbox', { url }), code);
+  let endpoint: URL;
+  try {
+    endpoint = new URL('/sandbox/behaviour', url);
+  } catch {
+    throw notASandbox(ExitCode.usage);
+  }
+  let answer: Response;
+  try {
+    answer = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ [name]: publicKeyIdentifier }) });
+  } catch {
+    throw notASandbox(ExitCode.failure);
+  }
+  if (!answer.ok) throw new CliError(context.t('sandbox.cli.decision-refused', { reason: ((await answer.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${answer.status}` }), ExitCode.failure);
+}
+
 /**
  * eHealth's validator deciding on a request for an organisation typed by hand: through a running
  * sandbox (`--url`, its POST /sandbox/behaviour), else in the data folder, for the sandbox that
@@ -106,8 +125,7 @@ const decision = (name: Decision) =>
     async (context, { values, positionals }) => {
       const [publicKeyIdentifier] = positionals;
       if (values.url !== undefined) {
-        const answer = await fetch(new URL('/sandbox/behaviour', values.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ [name]: publicKeyIdentifier }) });
-        if (!answer.ok) throw new CliError(context.t('sandbox.cli.decision-refused', { reason: ((await answer.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${answer.status}` }), ExitCode.failure);
+        await postDecision(context, values.url, name, publicKeyIdentifier);
       } else {
         try {
           decide(SandboxState.open(values.data ?? defaultDataFolder()), publicKeyIdentifier, name, new Date());

@@ -386,6 +386,7 @@ export type MessageKey =
   | 'sandbox.cli.approved'
   | 'sandbox.cli.rejected'
   | 'sandbox.cli.decision-refused'
+  | 'sandbox.cli.not-a-sandbox'
   | 'guides.lint.front-matter-missing'
   | 'guides.lint.front-matter-invalid'
   | 'guides.lint.field-missing'

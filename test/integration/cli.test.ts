@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -50,6 +52,19 @@ describe('ehealth launcher (built bundle)', () => {
       assert.match(result.stdout, /Aucun keystore trouvé/);
     } finally {
       rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('sandbox approve --url at an address where no sandbox runs: names the address and the fix, in the user\'s words', async () => {
+    // A port just freed: nothing listens there.
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    for (const [url, status] of [[`http://127.0.0.1:${port}`, 1], [`127.0.0.1:${port}`, 2]] as const) {
+      const result = ehealth(['sandbox', 'approve', 'abcdef0123', '--url', url], { EHEALTH_LANG: 'fr' });
+      assert.equal(result.status, status, result.stderr);
+      assert.equal(result.stderr.trim(), `ehealth: ${url} n’est pas l’adresse d’un bac à sable en marche : démarrez-en un avec \`ehealth sandbox serve\` et donnez l’adresse qu’il affiche, ou omettez --url pour inscrire la décision dans son dossier de données.`);
     }
   });
 });
