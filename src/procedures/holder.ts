@@ -25,13 +25,20 @@ export type HolderProblem = IdentifierProblem | 'authority-pattern' | 'applicati
 
 /** What the user may choose from: themself, the organisations they manage, or one typed by hand of the authority's types. */
 export function holderChoices(context: ProcedureContext, qualities: ActorQualities, user: EidUser): HolderChoices {
-  // Not asked for a person's request: only an organisation needs the types.
+  // Not asked for a person's request: only an organisation needs the types. Each answer is asked
+  // once: the face shows the ids in use, then the procedure refuses a taken one.
   let types: Promise<OrganizationType[]> | undefined;
+  const inUse = new Map<string, Promise<(string | null)[]>>();
   return {
     ...(qualities.naturalPerson ? { self: user.ssin } : {}),
     organizations: qualities.organizations,
     organizationTypes: () => (types ??= context.client.call(getGenericOrganizationTypes, undefined)),
-    applicationIdsInUse: (organization: Identifier) => context.client.call(getExistingApplicationIds, { organization }),
+    applicationIdsInUse: (organization: Identifier) => {
+      const key = `${organization.type}=${organization.value}`;
+      const asked = inUse.get(key) ?? context.client.call(getExistingApplicationIds, { organization });
+      inUse.set(key, asked);
+      return asked;
+    },
   };
 }
 

@@ -5,19 +5,21 @@
 // Then one eHealth does not list, typed by hand: validated by hand, pending until the sandbox's
 // validator approves it, completed afterwards; by the procedure and by `ehealth cert request`.
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { inspectFile } from '../../../src/keystore/inspect';
 import { onTerminal } from '../terminal';
 import { completeCertificate, ProcedureError, requestCertificate, type HolderChoice, type HolderChoices } from '../../../src/procedures';
-import { cliRequest, folderDigest, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
+import { cli, cliRequest, folderDigest, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
 
 const ambulance = { type: 'CBE', id: '0123456749', name: 'Ambulances Sainte-Hélène' };
 
 describe('procedures: a certificate for an organisation', function () {
   this.timeout(60_000);
   let rig: Rig;
+  /** The operations the sandbox answered, as it logs them (`GetExistingApplicationIds: ...`). */
+  const answered: string[] = [];
   const requestFor = async (choice: HolderChoice, offered: HolderChoices[] = []) =>
     requestCertificate(
       await procedureContext(
@@ -33,7 +35,7 @@ describe('procedures: a certificate for an organisation', function () {
     );
 
   before(async () => {
-    rig = await startRig('rsa');
+    rig = await startRig('rsa', { log: (line) => answered.push(line) });
     writeFileSync(path.join(rig.sandbox.dataFolder, 'organizations.json'), JSON.stringify([{ ...ambulance, managers: [rig.eid.holder.nationalNumber] }, { type: 'CBE', id: '0987654394', name: 'Someone else', managers: ['79021802145'] }]));
   });
   after(async () => rig?.stop());
@@ -61,6 +63,24 @@ describe('procedures: a certificate for an organisation', function () {
     assert.equal(folderDigest(rig.keystores), before);
   });
 
+  it('asks eHealth once for the application ids in use, though the face shows them before the procedure checks them', async () => {
+    const asked = () => answered.filter((line) => line.startsWith('GetExistingApplicationIds:')).length;
+    const before = asked();
+    const shown: (string | null)[][] = [];
+    const context = await procedureContext(
+      rig,
+      scriptedPrompter({
+        chooseHolder: async (choices) => {
+          shown.push(await choices.applicationIdsInUse({ type: 'CBE', value: ambulance.id }));
+          return { kind: 'organization', type: 'CBE', id: ambulance.id, applicationId: 'DISPATCH' };
+        },
+      }),
+    );
+    await assert.rejects(requestCertificate(context, { keystoreFolder: rig.keystores }), (error: unknown) => error instanceof ProcedureError && error.code === 'application-id-in-use');
+    assert.deepEqual(shown, [['DISPATCH']]);
+    assert.equal(asked() - before, 1);
+  });
+
   it('refuses an organisation the user does not manage', async () => {
     await assert.rejects(requestFor({ kind: 'organization', type: 'CBE', id: '0987654394' }), (error: unknown) => error instanceof ProcedureError && error.code === 'not-authorized');
   });
@@ -76,15 +96,6 @@ describe('procedures: a certificate for an organisation', function () {
 
   describe('one eHealth does not list, typed by hand', () => {
     const typed = { kind: 'typed-organization', type: 'CBE', id: '0200000142', name: 'Ambulances du Val', applicationId: 'DISPATCH' } as const;
-    const approve = (publicKeyIdentifier: string) =>
-      fetch(`${rig.sandbox.url}/sandbox/behaviour`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ approve: publicKeyIdentifier }) });
-    /** `ehealth ARGS` on the built bundle; not spawnSync: the sandbox answering it runs in this process. */
-    const cli = (args: string[]) =>
-      new Promise<{ status: number | null; stderr: string }>((resolve) => {
-        execFile('node', ['bin/ehealth.js', ...args], { cwd: path.join(__dirname, '..', '..', '..'), encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', PW: PASSWORD } }, (error, _stdout, stderr) =>
-          resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
-        );
-      });
     /** The keystore as OpenSSL reads it: the certificates' subjects (no keys printed). */
     const subjectsByOpenssl = (file: string) =>
       execFileSync('openssl', ['pkcs12', '-in', file, '-passin', 'env:PW', '-nokeys', '-info'], { env: { ...process.env, PW: PASSWORD }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
@@ -105,7 +116,7 @@ describe('procedures: a certificate for an organisation', function () {
       assert.equal(folderDigest(rig.keystores), before);
       assert.equal((await inspectFile(requested.keystore, { password: PASSWORD })).keystore.status, 'pending');
 
-      assert.equal((await approve(requested.publicKeyIdentifier)).status, 200);
+      rig.sandbox.decide(requested.publicKeyIdentifier, 'approve');
       await completeCertificate(await procedureContext(rig, scriptedPrompter()), requested.keystore);
       assert.equal((await inspectFile(requested.keystore, { password: PASSWORD })).keystore.status, 'valid');
       const subjects = subjectsByOpenssl(requested.keystore);
@@ -135,7 +146,7 @@ describe('procedures: a certificate for an organisation', function () {
       assert.ok(publicKeyIdentifier, run.stderr);
       const folder = path.join(rig.folder, 'cli-keystores');
       const keystore = path.join(folder, readdirSync(folder).find((name) => name.startsWith('NIHII-HOSPITAL=71000436,GATEWAY '))!);
-      const complete = () => cli(['cert', 'complete', '--keystore', keystore, '--password-env', 'PW', '--env', 'acceptance', '--ra-url', rig.sandbox.url]);
+      const complete = () => cli(['cert', 'complete', '--keystore', keystore, '--password-env', 'PW', '--env', 'acceptance', '--ra-url', rig.sandbox.url], { PW: PASSWORD });
       const pending = await complete();
       assert.equal(pending.status, 12, pending.stderr);
       assert.match(pending.stderr, /not delivered yet/);
