@@ -2,8 +2,10 @@
 // rule an identifier of each type must meet before anything is sent: its length, and its check
 // digits where the type has some (SSIN, CBE). The live list of types comes from
 // GetGenericOrganizationTypes, whose regular expressions are checked by the procedure too; this one
-// serves offline, while the user types, and to read file names. Dependency-free but for its siblings.
+// serves offline, while the user types, and to read file names. Also the rule for an organisation's
+// application id, which every check of a holder applies. Dependency-free but for its siblings.
 import { isValidCbe } from './cbe';
+import { isApplicationId, SSIN_TYPE } from './holder';
 import { isValidSsin } from './ssin';
 
 const nihiiOrganisations = [
@@ -14,7 +16,7 @@ const nihiiOrganisations = [
 
 /** Identifier length per holder type (the public Java connector's IdentifierType gives the same). */
 export const holderTypes: ReadonlyMap<string, number> = new Map<string, number>([
-  ['SSIN', 11],
+  [SSIN_TYPE, 11],
   ['CBE', 10],
   ['CBE-TREAT_CENTER', 10],
   ['CBE-CONSORTIUM', 10],
@@ -33,8 +35,8 @@ export type IdentifierProblem = 'unknown-type' | 'not-digits' | 'length' | 'chec
 
 /** The check digits of a type, when it has some: SSIN (national and BIS numbers), CBE and its kinds. */
 const checkDigits = (type: string): ((id: string) => boolean) | undefined => {
-  if (type === 'SSIN') return isValidSsin;
-  if (type === 'CBE' || type.startsWith('CBE-')) return (id) => isValidCbe(id);
+  if (type === SSIN_TYPE) return isValidSsin;
+  if (type === 'CBE' || type.startsWith('CBE-')) return isValidCbe;
   return undefined;
 };
 
@@ -46,6 +48,10 @@ export function identifierProblem(type: string, id: string): IdentifierProblem |
   if (id.length !== length) return 'length';
   return checkDigits(type)?.(id) === false ? 'check-digits' : undefined;
 }
+
+/** What is wrong with an application id, when there is one: not up to 30 of `A-Z 0-9 _ -`; undefined when it passes. */
+export const applicationIdProblem = (applicationId: string | undefined): 'application-id' | undefined =>
+  applicationId !== undefined && !isApplicationId(applicationId) ? 'application-id' : undefined;
 
 /** The identifier as typed by a person (`0123.456.749`, `1-23456-78-901`): its characters without spaces, dots, dashes, slashes. */
 export const typedIdentifier = (text: string) => text.replace(/[\s./-]/g, '');

@@ -1,9 +1,9 @@
-// An organisation's identifier and application ID as both faces check them while the user types
-// (the VS Code input boxes, the CLI's --holder before the eID is touched): core's rule per identifier
-// type, each problem in the user's words. The procedure refuses the same problems in the same words
-// (src/faces/errors.ts), and the authority's own rules besides.
-import { isApplicationId, type Holder } from '../core/holder';
-import { holderTypes, identifierProblem } from '../core/identifier';
+// An organisation holder's problems in the user's words, the same wherever they are shown: the VS
+// Code input boxes (which check by the authority's types, organizationIdProblem), the CLI and the
+// procedure's refusal (src/faces/errors.ts). And the CLI's check of --holder by core's rules alone,
+// before the eID is touched; the procedure checks the authority's rules besides.
+import type { Holder } from '../core/holder';
+import { applicationIdProblem, holderTypes, identifierProblem } from '../core/identifier';
 import type { MessageKey, Translator } from '../i18n';
 import type { HolderProblem } from '../procedures';
 
@@ -22,5 +22,5 @@ export const holderProblemMessage = (t: Translator, problem: HolderProblem, type
 
 /** What is wrong with an organisation holder by core's rules alone (no authority asked); undefined when it passes. */
 export function organizationHolderProblem(holder: Holder): HolderProblem | undefined {
-  return identifierProblem(holder.type, holder.id) ?? (holder.applicationId !== undefined && !isApplicationId(holder.applicationId) ? 'application-id' : undefined);
+  return identifierProblem(holder.type, holder.id) ?? applicationIdProblem(holder.applicationId);
 }

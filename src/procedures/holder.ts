@@ -2,8 +2,8 @@
 // one they type by hand (not among their qualities: eHealth then validates the request by hand).
 // An organisation's identifier is checked by core's rule for its type and the authority's own
 // (GetGenericOrganizationTypes), and its application id must not be in use (GetExistingApplicationIds).
-import { formatHolder, holderOf, isApplicationId, SSIN_TYPE, type Holder } from '../core/holder';
-import type { IdentifierProblem } from '../core/identifier';
+import { formatHolder, holderOf, SSIN_TYPE, type Holder } from '../core/holder';
+import { applicationIdProblem, type IdentifierProblem } from '../core/identifier';
 import { getExistingApplicationIds, getGenericOrganizationTypes } from '../ra/certra';
 import type { ActorQualities, CertificateIdentifier, Identifier, OrganizationType } from '../ra/model';
 import type { ProcedureContext } from './context';
@@ -52,9 +52,8 @@ export async function chosenHolder(choices: HolderChoices, user: EidUser, choice
   const refused = (problem: HolderProblem) => new ProcedureError('invalid-holder', { holder: formatHolder(choice), type: choice.type, problem });
   const type = (await choices.organizationTypes()).find((candidate) => dnTypeOf(candidate) === choice.type);
   if (!type) throw refused('unknown-type');
-  const problem = organizationIdProblem(type, choice.id);
+  const problem = organizationIdProblem(type, choice.id) ?? applicationIdProblem(choice.applicationId);
   if (problem) throw refused(problem);
-  if (choice.applicationId !== undefined && !isApplicationId(choice.applicationId)) throw refused('application-id');
   const listed = choices.organizations.find(({ identifier }) => identifier.value === choice.id && (identifier.type === choice.type || identifier.type === type.identifierType));
   // One typed by hand goes to eHealth's manual validation; one chosen from the list must be there.
   if (!listed && choice.kind === 'organization') throw new ProcedureError('not-authorized', { holder: label });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { holderTypes, identifierProblem, typedIdentifier } from '../../../src/core/identifier';
+import { applicationIdProblem, holderTypes, identifierProblem, typedIdentifier } from '../../../src/core/identifier';
 
 describe('identifiers by type', () => {
   it('accepts a valid identifier of each kind', () => {
@@ -39,6 +39,12 @@ describe('identifiers by type', () => {
     const kinds = [...holderTypes].filter(([type]) => type.startsWith('NIHII-'));
     assert.ok(kinds.length >= 21);
     assert.ok(kinds.every(([, length]) => length === 8));
+  });
+
+  it('refuses an application id that is not up to 30 of A-Z 0-9 _ -, and passes none at all', () => {
+    assert.equal(applicationIdProblem(undefined), undefined);
+    assert.equal(applicationIdProblem('DISPATCH_2-A'), undefined);
+    for (const applicationId of ['dispatch', 'DIS PATCH', '', 'A'.repeat(31)]) assert.equal(applicationIdProblem(applicationId), 'application-id', applicationId);
   });
 
   it('reads an identifier as people type it', () => {
