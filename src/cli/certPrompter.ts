@@ -7,7 +7,7 @@ import { errorMessage } from '../faces/errors';
 import { holderProblemMessage, organizationHolderProblem } from '../faces/holderChecks';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { checkNewPassword } from '../keystore/passwordPolicy';
-import { contractLines, type HolderChoice, type HolderChoices, type Prompter } from '../procedures';
+import { contractLines, listedOrganization, type HolderChoice, type HolderChoices, type Prompter } from '../procedures';
 import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { CliContext } from './context';
 import { ExitCode } from '../faces/exitCodes';
@@ -33,19 +33,22 @@ export interface CertAnswers {
 /** The holder as written (`79021802145`, `SSIN=...`, `CBE=0123456749,APPID`); a bare SSIN is the user themself, as `SSIN=` is. */
 const parsedHolder = (text: string): Holder | undefined => (/^\d{11}$/.test(text) ? holderOf(SSIN_TYPE, text) : parseHolder(text));
 
-/** What is wrong with a holder as written, by core's rules for its type, in the user's words; undefined when it passes. */
-function holderProblem(context: CliContext, text: string): string | undefined {
+/** An answer read to its value, or what is wrong with it in the user's words. */
+type Checked<T> = { value: T } | { problem: string };
+
+/** The holder as written, by core's rules for its type. */
+function checkedHolder(context: CliContext, text: string): Checked<Holder> {
   const holder = parsedHolder(text);
-  if (!holder) return context.t('procedures.cli.bad-holder', { holder: text });
+  if (!holder) return { problem: context.t('procedures.cli.bad-holder', { holder: text }) };
   const problem = holder.type === SSIN_TYPE ? undefined : organizationHolderProblem(holder);
-  return problem && context.t('procedures.error.invalid-holder', { holder: text, problem: holderProblemMessage(context.t, problem, holder.type) });
+  return problem ? { problem: context.t('procedures.error.invalid-holder', { holder: text, problem: holderProblemMessage(context.t, problem, holder.type) }) } : { value: holder };
 }
 
 /** The holder of --holder: a wrong number stops here, before the eID is touched. */
 function givenHolder(context: CliContext, text: string): Holder {
-  const problem = holderProblem(context, text);
-  if (problem) throw new CliError(problem, ExitCode.usage);
-  return parsedHolder(text)!;
+  const checked = checkedHolder(context, text);
+  if ('problem' in checked) throw new CliError(checked.problem, ExitCode.usage);
+  return checked.value;
 }
 
 /**
@@ -57,7 +60,7 @@ async function holderChoice(context: CliContext, holder: Holder, choices: Holder
     if (holder.id !== choices.self || holder.applicationId) throw new CliError(context.t('procedures.error.not-authorized', { holder: formatHolder(holder) }), ExitCode.usage);
     return { kind: 'self' };
   }
-  if (choices.organizations.some(({ identifier }) => identifier.type === holder.type && identifier.value === holder.id)) return { kind: 'organization', ...holder };
+  if (listedOrganization(choices.organizations, holder, await choices.organizationTypes())) return { kind: 'organization', ...holder };
   const name = await askName();
   if (!name?.trim()) throw new CliError(context.t('procedures.cli.organization-name-needed', { holder: formatHolder(holder) }), ExitCode.usage);
   return { kind: 'typed-organization', ...holder, name };
@@ -84,14 +87,23 @@ async function askNewPassword(context: CliContext): Promise<string | undefined> 
 }
 
 /** Asked again until the answer is accepted, as the extension's input box does; undefined when the input ends. */
-async function askChecked(context: CliContext, question: string, check: (value: string) => string | undefined): Promise<string | undefined> {
+async function askChecked<T>(context: CliContext, question: string, check: (answer: string) => Checked<T>): Promise<T | undefined> {
   for (;;) {
     const answer = await askLine(question);
-    const problem = answer === undefined ? undefined : check(answer);
-    if (!problem) return answer;
-    context.err(problem);
+    if (answer === undefined) return undefined;
+    const checked = check(answer);
+    if ('value' in checked) return checked.value;
+    context.err(checked.problem);
   }
 }
+
+/** The answer as typed, unless `problemOf` finds something wrong with it. */
+const asTyped =
+  (problemOf: (answer: string) => string | undefined) =>
+  (answer: string): Checked<string> => {
+    const problem = problemOf(answer);
+    return problem ? { problem } : { value: answer };
+  };
 
 /**
  * Flags are read, and a new password from the environment checked, when the prompter is made: a
@@ -105,16 +117,15 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
     chooseHolder: async (choices) => {
       // Typed on the terminal: asked again until it passes (the PIN for GetActorQualities is spent), and
       // the name of an organisation not listed is asked there too.
-      const text = flagHolder === undefined ? await askChecked(context, t('procedures.prompt.holder'), (answer) => holderProblem(context, answer)) : undefined;
-      const holder = flagHolder ?? (text === undefined ? undefined : parsedHolder(text));
+      const holder = flagHolder ?? (await askChecked(context, t('procedures.prompt.holder'), (answer) => checkedHolder(context, answer)));
       if (!holder) return undefined;
       return holderChoice(context, holder, choices, async () => answers.organizationName ?? (flagHolder ? undefined : askLine(`${t('procedure.holder.name.prompt')}: `)));
     },
     contactData: async () => {
       // Flags go to the procedure as given; answers typed here are checked by the same rule as they come.
       const checks = contactChecks(t);
-      const [email = await askChecked(context, t('procedures.prompt.email'), checks.email), emailGeneral] = answers.email ?? [];
-      const [phone = await askChecked(context, t('procedures.prompt.phone'), checks.phone), phoneGeneral] = answers.phone ?? [];
+      const [email = await askChecked(context, t('procedures.prompt.email'), asTyped(checks.email)), emailGeneral] = answers.email ?? [];
+      const [phone = await askChecked(context, t('procedures.prompt.phone'), asTyped(checks.phone)), phoneGeneral] = answers.phone ?? [];
       if (email === undefined || phone === undefined) return undefined;
       return { emailPrivate: email, phonePrivate: phone, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
     },

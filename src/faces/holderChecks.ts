@@ -2,13 +2,14 @@
 // Code input boxes (which check by the authority's types, organizationIdProblem), the CLI and the
 // procedure's refusal (src/faces/errors.ts). And the CLI's check of --holder by core's rules alone,
 // before the eID is touched; the procedure checks the authority's rules besides.
-import type { Holder } from '../core/holder';
+import { SSIN_TYPE, type Holder } from '../core/holder';
 import { applicationIdProblem, holderTypes, identifierProblem } from '../core/identifier';
 import type { MessageKey, Translator } from '../i18n';
 import type { HolderProblem } from '../procedures';
 
 export const holderProblemMessages: Record<HolderProblem, MessageKey> = {
   'unknown-type': 'procedure.holder.problem.unknown-type',
+  'authority-type': 'procedure.holder.problem.authority-type',
   'not-digits': 'procedure.holder.problem.not-digits',
   length: 'procedure.holder.problem.length',
   'check-digits': 'procedure.holder.problem.check-digits',
@@ -17,8 +18,11 @@ export const holderProblemMessages: Record<HolderProblem, MessageKey> = {
   'organization-name': 'procedure.holder.problem.organization-name',
 };
 
+/** The organisation types core knows, to name them when one typed is not among them. */
+const organizationTypes = [...holderTypes.keys()].filter((type) => type !== SSIN_TYPE).join(', ');
+
 /** The words of a problem with an identifier of `type`. */
-export const holderProblemMessage = (t: Translator, problem: HolderProblem, type: string) => t(holderProblemMessages[problem], { type, length: holderTypes.get(type) ?? '?' });
+export const holderProblemMessage = (t: Translator, problem: HolderProblem, type: string) => t(holderProblemMessages[problem], { type, length: holderTypes.get(type) ?? '?', types: organizationTypes });
 
 /** What is wrong with an organisation holder by core's rules alone (no authority asked); undefined when it passes. */
 export function organizationHolderProblem(holder: Holder): HolderProblem | undefined {

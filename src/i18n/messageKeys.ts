@@ -560,6 +560,7 @@ export type MessageKey =
   | 'procedure.holder.application.without'
   | 'procedure.holder.application.taken'
   | 'procedure.holder.problem.unknown-type'
+  | 'procedure.holder.problem.authority-type'
   | 'procedure.holder.problem.not-digits'
   | 'procedure.holder.problem.length'
   | 'procedure.holder.problem.check-digits'

@@ -18,10 +18,11 @@ export interface ChosenHolder {
 }
 
 /**
- * What is wrong with an organisation as chosen or typed: its identifier (core's rule), the
- * authority's regular expression for the type, the application id, the official name (typed).
+ * What is wrong with an organisation as chosen or typed: its identifier (core's rule: `unknown-type`
+ * is a type core does not know), a type the authority does not list, the authority's regular
+ * expression for the type, the application id, the official name (typed).
  */
-export type HolderProblem = IdentifierProblem | 'authority-pattern' | 'application-id' | 'organization-name';
+export type HolderProblem = IdentifierProblem | 'authority-type' | 'authority-pattern' | 'application-id' | 'organization-name';
 
 /** What the user may choose from: themself, the organisations they manage, or one typed by hand of the authority's types. */
 export function holderChoices(context: ProcedureContext, qualities: ActorQualities, user: EidUser): HolderChoices {
@@ -42,6 +43,15 @@ export function holderChoices(context: ProcedureContext, qualities: ActorQualiti
   };
 }
 
+/**
+ * The organisation among those eHealth lists for the user, if it is there: the same number, its type
+ * written as the DN type or as the authority's identifier type for it (a URN).
+ */
+export function listedOrganization(organizations: HolderChoices['organizations'], holder: Pick<Holder, 'type' | 'id'>, types: readonly OrganizationType[]) {
+  const identifierType = types.find((candidate) => dnTypeOf(candidate) === holder.type)?.identifierType;
+  return organizations.find(({ identifier }) => identifier.value === holder.id && (identifier.type === holder.type || identifier.type === identifierType));
+}
+
 export async function chosenHolder(choices: HolderChoices, user: EidUser, choice: HolderChoice): Promise<ChosenHolder> {
   if (choice.kind === 'self') {
     const holder = holderOf(SSIN_TYPE, user.ssin);
@@ -50,11 +60,12 @@ export async function chosenHolder(choices: HolderChoices, user: EidUser, choice
   }
   const label = formatHolder({ type: choice.type, id: choice.id });
   const refused = (problem: HolderProblem) => new ProcedureError('invalid-holder', { holder: formatHolder(choice), type: choice.type, problem });
-  const type = (await choices.organizationTypes()).find((candidate) => dnTypeOf(candidate) === choice.type);
-  if (!type) throw refused('unknown-type');
+  const types = await choices.organizationTypes();
+  const type = types.find((candidate) => dnTypeOf(candidate) === choice.type);
+  if (!type) throw refused('authority-type');
   const problem = organizationIdProblem(type, choice.id) ?? applicationIdProblem(choice.applicationId);
   if (problem) throw refused(problem);
-  const listed = choices.organizations.find(({ identifier }) => identifier.value === choice.id && (identifier.type === choice.type || identifier.type === type.identifierType));
+  const listed = listedOrganization(choices.organizations, choice, types);
   // One typed by hand goes to eHealth's manual validation; one chosen from the list must be there.
   if (!listed && choice.kind === 'organization') throw new ProcedureError('not-authorized', { holder: label });
   const typedName = choice.kind === 'typed-organization' ? choice.name.trim() : '';

@@ -85,12 +85,12 @@ describe('procedures: a certificate for an organisation', function () {
     await assert.rejects(requestFor({ kind: 'organization', type: 'CBE', id: '0987654394' }), (error: unknown) => error instanceof ProcedureError && error.code === 'not-authorized');
   });
 
-  it('refuses an identifier the type does not allow, and an unknown type', async () => {
-    for (const choice of [
-      { kind: 'organization', type: 'CBE', id: '12345' },
-      { kind: 'organization', type: 'NOT-A-TYPE', id: '12345678' },
+  it('refuses an identifier the type does not allow, and a type eHealth does not list', async () => {
+    for (const [choice, problem] of [
+      [{ kind: 'organization', type: 'CBE', id: '12345' }, 'length'],
+      [{ kind: 'organization', type: 'NOT-A-TYPE', id: '12345678' }, 'authority-type'],
     ] as const) {
-      await assert.rejects(requestFor(choice), (error: unknown) => error instanceof ProcedureError && error.code === 'invalid-holder', JSON.stringify(choice));
+      await assert.rejects(requestFor(choice), (error: unknown) => error instanceof ProcedureError && error.code === 'invalid-holder' && error.params.problem === problem, JSON.stringify(choice));
     }
   });
 
@@ -180,6 +180,8 @@ describe('procedures: a certificate for an organisation', function () {
         ['CBE=0123456748', /check digits do not match/],
         ['NIHII-HOSPITAL=7100043', /NIHII-HOSPITAL number has 8 digits/],
         ['NIHII11=71000436', /NIHII11 number has 11 digits/],
+        // eHealth is not asked before the eID is used: the type is unknown here, not to eHealth.
+        ['NIHII-CASTLE=71000436', /NIHII-CASTLE=71000436: This tool does not know the type NIHII-CASTLE: use one of CBE, /],
       ] as const) {
         const run = await cliRequest(rig, { args: ['--holder', holder, '--organization-name', 'Hôpital du Val', '--module', path.join(rig.folder, 'no-such-pkcs11.so')] });
         assert.equal(run.status, 2, run.stderr);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { errorMessage } from '../../../src/faces/errors';
-import { organizationHolderProblem } from '../../../src/faces/holderChecks';
+import { holderProblemMessage, organizationHolderProblem } from '../../../src/faces/holderChecks';
+import { translator } from '../../../src/i18n';
 import { ProcedureError } from '../../../src/procedures/errors';
 
 describe('organisation holders as the faces check them', () => {
@@ -15,5 +16,15 @@ describe('organisation holders as the faces check them', () => {
     const error = new ProcedureError('invalid-holder', { holder: 'NIHII-HOSPITAL=7100043', type: 'NIHII-HOSPITAL', problem: 'length' });
     assert.equal(errorMessage(error, 'fr'), 'Impossible de demander un certificat pour NIHII-HOSPITAL=7100043 : Un numéro NIHII-HOSPITAL compte 8 chiffres.');
     assert.match(errorMessage(error, 'nl'), /telt 8 cijfers/);
+  });
+
+  it('tells a type this tool does not know, naming those it knows, apart from one eHealth does not list', () => {
+    const offline = organizationHolderProblem({ type: 'NIHII-CASTLE', id: '71000436' });
+    assert.equal(offline, 'unknown-type');
+    const words = holderProblemMessage(translator('en'), offline, 'NIHII-CASTLE');
+    assert.match(words, /^This tool does not know the type NIHII-CASTLE: use one of CBE, .*NIHII-HOSPITAL, .*SITEPIT\.$/);
+    assert.doesNotMatch(words, /eHealth|SSIN/);
+    const refused = new ProcedureError('invalid-holder', { holder: 'NIHII-CASTLE=71000436', type: 'NIHII-CASTLE', problem: 'authority-type' });
+    assert.equal(errorMessage(refused, 'fr'), 'Impossible de demander un certificat pour NIHII-CASTLE=71000436 : eHealth ne connaît pas le type d’organisation NIHII-CASTLE.');
   });
 });
