@@ -52,10 +52,15 @@ const checks: { [K in keyof Behaviour]-?: (value: unknown, name: string) => Beha
   failWith: failure,
 };
 
+/** The fields of a behaviour change read from JSON: an object, nothing else. */
+export function behaviourFields(change: unknown): Record<string, unknown> {
+  if (typeof change !== 'object' || change === null || Array.isArray(change)) throw new Error('The behaviour must be a JSON object.');
+  return change as Record<string, unknown>;
+}
+
 /** `base` updated with the fields of `change` (from JSON), each checked; unknown fields refused. */
 export function changeBehaviour(base: Behaviour, change: unknown): Behaviour {
-  if (typeof change !== 'object' || change === null || Array.isArray(change)) throw new Error('The behaviour must be a JSON object.');
-  const fields = change as Record<string, unknown>;
+  const fields = behaviourFields(change);
   const unknown = Object.keys(fields).filter((name) => !Object.hasOwn(checks, name));
   if (unknown.length) throw new Error(`Unknown behaviour field(s): ${unknown.join(', ')}.`);
   const next: Record<string, unknown> = { ...base };

@@ -1,11 +1,10 @@
 // The life of a requested certificate: pending until validated (polls, manual delay, the validator's
-// approval), issued on
-// the first look after that, expired by the clock, replaceable in its last 90 days.
+// approval), issued on the first look after that, expired by the clock, replaceable in its last 90 days.
 import { X509Certificate } from 'node:crypto';
 import { issueAuthenticationCertificate } from './ca';
 import type { SandboxContext } from './context';
 import { REPLACEMENT_PERIOD_DAYS } from './options';
-import { sameHolder, type CertificateRecord, type CertificateStatus, type EtkStatus, type Holder } from './state';
+import { holderKey, sameHolder, type CertificateRecord, type CertificateStatus, type EtkStatus, type Holder } from './state';
 import { x509 } from './x509';
 
 const DAY_MS = 86_400_000;
@@ -30,25 +29,34 @@ export function replacementStart(certificate: X509Certificate): Date {
   return new Date(new Date(certificate.validTo).getTime() - REPLACEMENT_PERIOD_DAYS * DAY_MS);
 }
 
-/** The holder's certificate in use (issued, not revoked, not expired), the newest if several. */
+const newestFirst = (a: CertificateRecord, b: CertificateRecord) => b.requestedAt.localeCompare(a.requestedAt);
+
+/** Each holder's certificate in use (issued, not revoked, not expired), the newest if several; by holderKey. */
+export function activeCertificates(records: CertificateRecord[], now: Date): Map<string, CertificateRecord> {
+  const active = new Map<string, CertificateRecord>();
+  for (const record of records.filter((candidate) => effectiveStatus(candidate, now) === 'VALID_ACTIVE').sort(newestFirst)) {
+    if (!active.has(holderKey(record.holder))) active.set(holderKey(record.holder), record);
+  }
+  return active;
+}
+
+/** The holder's certificate in use, as activeCertificates finds it. */
 export function activeCertificate(context: SandboxContext, holder: Holder, now: Date): CertificateRecord | undefined {
-  return context.state
-    .certificates()
-    .filter((record) => sameHolder(record.holder, holder) && effectiveStatus(record, now) === 'VALID_ACTIVE')
-    .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))[0];
+  return activeCertificates(context.state.certificates().filter((record) => sameHolder(record.holder, holder)), now).get(holderKey(holder));
 }
 
 /**
  * Whether a request for the holder made now would replace this certificate (GenerateCertificate's
- * rule, certra core XSD `Replaceable`): it is the holder's active one and in its replacement period.
- * An older certificate whose renewal was delivered is not: a request would replace the renewal.
+ * rule, certra core XSD `Replaceable`): it is the holder's active one (`active`) and in its
+ * replacement period. An older certificate whose renewal was delivered is not: a request would
+ * replace the renewal.
  */
-export function isReplaceable(context: SandboxContext, record: CertificateRecord, now: Date): boolean {
+export function isReplaceable(record: CertificateRecord, active: CertificateRecord | undefined, now: Date): boolean {
   const certificate = issuedCertificate(record);
-  return certificate !== undefined && activeCertificate(context, record.holder, now) === record && now >= replacementStart(certificate);
+  return certificate !== undefined && active === record && now >= replacementStart(certificate);
 }
 
-/** Issues the certificate of a pending request once it is due (no polls left, validation time passed). */
+/** Issues the certificate of a pending request once it is due (no polls left, validation time passed, and not awaiting the validator). */
 export async function deliverIfDue(context: SandboxContext, record: CertificateRecord, now: Date): Promise<void> {
   if (record.status !== 'IN_PROGRESS' || record.manualValidation === 'pending' || record.pendingPolls > 0 || now < new Date(record.deliverableFrom) || !record.csr) return;
   const csr = new x509.Pkcs10CertificateRequest(Buffer.from(record.csr, 'base64'));

@@ -17,7 +17,3 @@ export function managedOrganizations(dataFolder: string, ssin: string): ManagedO
   const all = text ? (JSON.parse(text) as ManagedOrganization[]) : [];
   return all.filter((organization) => organization.managers.includes(ssin));
 }
-
-export function manages(dataFolder: string, ssin: string, type: string, id: string): boolean {
-  return managedOrganizations(dataFolder, ssin).some((organization) => organization.type === type && organization.id === id);
-}

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { NS } from '../protocol/namespaces';
 import { SERVICE_PATHS, type Service } from '../protocol/services';
 import { faultAnswer, refusalAnswer, successAnswer } from './answers';
-import { changeBehaviour, DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour';
+import { behaviourFields, changeBehaviour, DEFAULT_BEHAVIOUR, type Behaviour } from './behaviour';
 import { openCa } from './ca';
 import type { Handler, SandboxContext } from './context';
 import { certraHandlers } from './handlers/certra';
@@ -21,7 +21,7 @@ import { InvalidRequest, Refusal } from './refusal';
 import { elements, parseDocument, single } from './xml';
 import { checkShape } from './shape';
 import { SandboxState, type CertificateRecord } from './state';
-import { decide, decisionsIn, type Decision } from './validation';
+import { decide, decisionIn, type Decision } from './validation';
 import { verifySignedRequest } from './verify';
 
 const HANDLERS: Handler[] = [...certraHandlers, ...etkraHandlers, ...etkdepotHandlers];
@@ -203,12 +203,10 @@ export class SandboxServer {
     // Requiring JSON keeps browsers' "simple" cross-site posts out (they cannot send this type without a preflight).
     if (request.method !== 'POST' || !String(request.headers['content-type'] ?? '').startsWith('application/json')) return reply(415, 'text/plain', 'POST application/json');
     try {
-      const change = JSON.parse((await readBody(request)) ?? '') as unknown;
-      if (typeof change !== 'object' || change === null || Array.isArray(change)) throw new Error('The behaviour must be a JSON object.');
-      // The validator's decisions ride along; the rest is checked before anything is decided.
-      const { decisions, rest } = decisionsIn(change as Record<string, unknown>);
+      // The validator's decision rides along: everything is checked before it is taken, and the behaviour changes only after.
+      const { decision, rest } = decisionIn(behaviourFields(JSON.parse((await readBody(request)) ?? '') as unknown));
       const behaviour = changeBehaviour(this.context.behaviour, rest);
-      for (const [decision, publicKeyIdentifier] of decisions) this.decide(publicKeyIdentifier, decision);
+      if (decision) this.decide(decision[1], decision[0]);
       this.context.behaviour = behaviour;
       this.log(`behaviour: ${JSON.stringify(this.context.behaviour)}`);
       return reply(200, 'application/json', JSON.stringify(this.context.behaviour));

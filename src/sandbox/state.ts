@@ -28,8 +28,8 @@ export interface Holder {
   actor: { idType: string; firstNames: string[]; name: string };
 }
 
-/** Where a request awaiting eHealth's validator stands. */
-export type ManualValidation = 'pending' | 'approved' | 'rejected';
+/** Where a request for eHealth's validator stands; a rejected one is just REFUSED. */
+export type ManualValidation = 'pending' | 'approved';
 
 export interface EtkRecord {
   status: EtkStatus;
@@ -128,4 +128,6 @@ export class SandboxState {
   }
 }
 
-export const sameHolder = (a: Holder, b: Holder) => a.type === b.type && a.id === b.id && (a.applicationId ?? '') === (b.applicationId ?? '');
+/** One holder, one key: type, id and application id (none reads as empty). */
+export const holderKey = (holder: Pick<Holder, 'type' | 'id' | 'applicationId'>) => JSON.stringify([holder.type, holder.id, holder.applicationId ?? '']);
+export const sameHolder = (a: Holder, b: Holder) => holderKey(a) === holderKey(b);

@@ -5,21 +5,18 @@
 // decision from POST /sandbox/behaviour, `{"approve": PublicKeyIdentifier}` or `{"reject": ...}`.
 import type { SandboxState, CertificateRecord, Holder } from './state';
 
-export const DECISIONS = ['approve', 'reject'] as const;
+const DECISIONS = ['approve', 'reject'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-/** The decisions in a behaviour change, and the behaviour fields left. */
-export function decisionsIn(change: Record<string, unknown>): { decisions: [Decision, string][]; rest: Record<string, unknown> } {
-  const rest = { ...change };
-  const decisions: [Decision, string][] = [];
-  for (const decision of DECISIONS) {
-    if (!(decision in rest)) continue;
-    const id = rest[decision];
-    if (typeof id !== 'string' || !/^[0-9a-fA-F]+$/.test(id)) throw new Error(`${decision} must be the PublicKeyIdentifier (hex) of a request.`);
-    decisions.push([decision, id]);
-    delete rest[decision];
-  }
-  return { decisions, rest };
+/** The decision in a behaviour change, if any, and the behaviour fields left. One at most: a change is taken whole or not at all. */
+export function decisionIn(change: Record<string, unknown>): { decision?: [Decision, string]; rest: Record<string, unknown> } {
+  const asked = DECISIONS.filter((decision) => decision in change);
+  if (asked.length > 1) throw new Error(`Send one decision at a time: ${asked.join(' or ')}.`);
+  if (!asked.length) return { rest: change };
+  const [decision] = asked;
+  const { [decision]: id, ...rest } = change;
+  if (typeof id !== 'string' || !/^[0-9a-fA-F]+$/.test(id)) throw new Error(`${decision} must be the PublicKeyIdentifier (hex) of a request.`);
+  return { decision: [decision, id], rest };
 }
 
 /** The validator's decision on a request awaiting it; the record as it now stands. */
@@ -31,7 +28,7 @@ export function decide(state: SandboxState, publicKeyIdentifier: string, decisio
     record.manualValidation = 'approved';
     record.deliverableFrom = now.toISOString();
   } else {
-    record.manualValidation = 'rejected';
+    delete record.manualValidation;
     record.status = 'REFUSED';
     delete record.csr;
   }
@@ -39,7 +36,7 @@ export function decide(state: SandboxState, publicKeyIdentifier: string, decisio
   return record;
 }
 
-/** Whether the validator approved a request of `ssin` for this organisation: eHealth then knows them as one who manages it. */
-export function approvedFor(state: SandboxState, ssin: string, holder: Pick<Holder, 'type' | 'id'>): boolean {
-  return state.certificates().some((record) => record.signerSsin === ssin && record.holder.type === holder.type && record.holder.id === holder.id && record.manualValidation === 'approved');
+/** The organisations the validator approved a request of `ssin` for: eHealth then lets them manage those certificates (revoke, renew). */
+export function approvedOrganizations(state: SandboxState, ssin: string): Pick<Holder, 'type' | 'id'>[] {
+  return state.certificates().filter((record) => record.signerSsin === ssin && record.manualValidation === 'approved').map(({ holder }) => holder);
 }

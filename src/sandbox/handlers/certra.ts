@@ -5,12 +5,12 @@ import { contractDigest, digestOfNew } from '../contracts';
 import { contractText } from '../contractTexts';
 import { handler, signerOf, type Exchange, type SandboxContext } from '../context';
 import { checkSsin, holderOf, ORGANIZATION_TYPES, PERSON_TYPE, subjectAttributes, subjectDn } from '../holders';
-import { activeCertificate, deliverIfDue, effectiveEtkStatus, effectiveStatus, isReplaceable, issuedCertificate, replacementStart } from '../lifecycle';
-import { managedOrganizations, manages } from '../organizations';
+import { activeCertificate, activeCertificates, deliverIfDue, effectiveEtkStatus, effectiveStatus, isReplaceable, issuedCertificate, replacementStart } from '../lifecycle';
+import { managedOrganizations } from '../organizations';
 import { InvalidRequest, Refusal } from '../refusal';
-import { approvedFor } from '../validation';
+import { approvedOrganizations } from '../validation';
 import { actorIn, certificateIdentifierIn, contactDataIn, identifierIn, type Actor } from '../requests';
-import { REVOCATION_REASONS, type CertificateRecord, type ContactData, type ContractRecord, type Holder, type RevocationReason } from '../state';
+import { holderKey, REVOCATION_REASONS, type CertificateRecord, type ContactData, type ContractRecord, type Holder, type RevocationReason } from '../state';
 import type { VerifiedSigner } from '../verify';
 import { keyIdentifier, nameAttributes, x509 } from '../x509';
 import { binaryOf, elements, keyIdentifierOf, node, single, textOf, valueOf, type Node_ } from '../xml';
@@ -55,16 +55,21 @@ function checkContactData(contact: ContactData): void {
 }
 
 /**
- * A person acts for themself, or for an organisation they manage (DATA/organizations.json) or the
- * validator approved a request of theirs for.
+ * Whom a person may act for: themself, an organisation they manage (DATA/organizations.json) or
+ * one the validator approved a request of theirs for. The organisations are read once, at the first
+ * organisation asked about, however many holders are asked.
  */
-function mayActFor(context: SandboxContext, ssin: string, holder: Pick<Holder, 'type' | 'id'>): boolean {
-  if (holder.type === PERSON_TYPE) return holder.id === ssin;
-  return manages(context.dataFolder, ssin, holder.type, holder.id) || approvedFor(context.state, ssin, holder);
+function actingFor(context: SandboxContext, ssin: string): (holder: Pick<Holder, 'type' | 'id'>) => boolean {
+  let organizations: Pick<Holder, 'type' | 'id'>[] | undefined;
+  return (holder) => {
+    if (holder.type === PERSON_TYPE) return holder.id === ssin;
+    organizations ??= [...managedOrganizations(context.dataFolder, ssin), ...approvedOrganizations(context.state, ssin)];
+    return organizations.some((organization) => organization.type === holder.type && organization.id === holder.id);
+  };
 }
 
 function checkMayActFor(context: SandboxContext, ssin: string, holder: Holder): void {
-  if (!mayActFor(context, ssin, holder)) throw new Refusal('NOT_AUTHORIZED', `${ssin} may not act for ${holder.type}=${holder.id}.`);
+  if (!actingFor(context, ssin)(holder)) throw new Refusal('NOT_AUTHORIZED', `${ssin} may not act for ${holder.type}=${holder.id}.`);
 }
 
 /**
@@ -135,8 +140,11 @@ async function checkedCsr(der: Buffer, holder: Holder): Promise<x509.Pkcs10Certi
   return csr;
 }
 
-/** What the sandbox's records say of one certificate, each flag as its operations then behave. */
-function certificateInfo(context: SandboxContext, record: CertificateRecord, now: Date): Node_ {
+/**
+ * What the sandbox's records say of one certificate, each flag as its operations then behave:
+ * `active` is its holder's certificate in use, `mayManage` whether the asker may revoke it.
+ */
+function certificateInfo(record: CertificateRecord, now: Date, active: CertificateRecord | undefined, mayManage: boolean): Node_ {
   const status = effectiveStatus(record, now);
   const certificate = issuedCertificate(record);
   // XSD: present once the certificate is delivered, whatever became of it since.
@@ -159,8 +167,8 @@ function certificateInfo(context: SandboxContext, record: CertificateRecord, now
         node(C, 'ValidNotBefore', new Date(certificate.validFrom).toISOString()),
         node(C, 'ValidNotAfter', new Date(certificate.validTo).toISOString()),
       ]),
-    node(C, 'Revocable', String(status === 'VALID_ACTIVE')),
-    node(C, 'Replaceable', String(isReplaceable(context, record, now))),
+    node(C, 'Revocable', String(status === 'VALID_ACTIVE' && mayManage)),
+    node(C, 'Replaceable', String(isReplaceable(record, active, now))),
     replaceFrom && node(C, 'ReplacementPeriodStartDate', replaceFrom.toISOString()),
     contactDataNode(record.contactData),
     ...record.baseServiceUsage.map((service) => node(C, 'BaseServiceUsage', service)),
@@ -196,16 +204,22 @@ export const certraHandlers = [
   }),
 
   handler('GetCertificateInfoForCitizen', (exchange) => {
+    const { context, now } = exchange;
     const ssin = signerOf(exchange).ssin!;
-    const mine = exchange.context.state
-      .certificates()
-      .filter((record) => record.signerSsin === ssin || mayActFor(exchange.context, ssin, record.holder));
-    return mine.map((record) => certificateInfo(exchange.context, record, exchange.now));
+    const mayActFor = actingFor(context, ssin);
+    const records = context.state.certificates();
+    const active = activeCertificates(records, now);
+    return records
+      .filter((record) => record.signerSsin === ssin || mayActFor(record.holder))
+      .map((record) => certificateInfo(record, now, active.get(holderKey(record.holder)), mayActFor(record.holder)));
   }),
 
-  handler('GetCertificateInfoForAuthenticationCertificate', (exchange) => [
-    certificateInfo(exchange.context, knownCertificate(exchange.context, signerOf(exchange).publicKeyIdentifier!), exchange.now),
-  ]),
+  handler('GetCertificateInfoForAuthenticationCertificate', (exchange) => {
+    const { context, now } = exchange;
+    const record = knownCertificate(context, signerOf(exchange).publicKeyIdentifier!);
+    // Asked with the certificate's own key, not a person's eID: whoever revokes it is checked then.
+    return [certificateInfo(record, now, activeCertificate(context, record.holder, now), true)];
+  }),
 
   handler('GetGenericOrganizationTypes', () =>
     ORGANIZATION_TYPES.map((rule) =>
@@ -236,9 +250,9 @@ export const certraHandlers = [
     const signer = actorIn(single(request, P, 'Signer'));
     const named = contractSigner(signer);
     const holder = holderOf(certificateIdentifierIn(single(request, P, 'CertificateIdentifier')));
+    if (holder.type === PERSON_TYPE) checkMayActFor(context, named.signerSsin, holder);
     // An organisation the signer is not known to manage: accepted, for eHealth's validator to decide by hand.
-    const manualValidation = holder.type !== PERSON_TYPE && !mayActFor(context, named.signerSsin, holder);
-    if (!manualValidation) checkMayActFor(context, named.signerSsin, holder);
+    const manualValidation = holder.type !== PERSON_TYPE && !actingFor(context, named.signerSsin)(holder);
     if (holder.type === PERSON_TYPE && (JSON.stringify(holder.actor.firstNames) !== JSON.stringify(signer.firstNames) || holder.actor.name !== signer.name)) {
       throw new Refusal('INVALID_HOLDER', 'A certificate for a person names the signer, exactly, as its actor.');
     }

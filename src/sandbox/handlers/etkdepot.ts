@@ -2,7 +2,7 @@
 // by holder type and value, and application id when the holder has several.
 import { NS } from '../../protocol/namespaces';
 import { handler } from '../context';
-import { effectiveStatus } from '../lifecycle';
+import { effectiveEtkStatus } from '../lifecycle';
 import type { Holder } from '../state';
 import { InvalidRequest } from '../refusal';
 import { elements, node, optionalValueOf, single, valueOf } from '../xml';
@@ -30,7 +30,7 @@ export const etkdepotHandlers = [
     if (!wanted.length) throw new InvalidRequest('SearchCriteria has no Identifier.');
     const published = context.state
       .certificates()
-      .filter((record) => record.etk.status === 'VALID_ACTIVE' && record.etk.token && effectiveStatus(record, now) === 'VALID_ACTIVE')
+      .filter((record) => effectiveEtkStatus(record, now) === 'VALID_ACTIVE' && record.etk.token)
       .filter(({ holder }) => wanted.some((id) => matches(holder, id)));
     const given = node(P, 'GivenSearchCriteria', wanted.map(identifierNode));
     if (published.length === 1) return [given, node(P, 'ETK', published[0].etk.token!)];

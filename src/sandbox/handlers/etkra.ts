@@ -5,7 +5,7 @@ import { constants, createHash, createPublicKey, publicEncrypt, type KeyObject }
 import { NS } from '../../protocol/namespaces';
 import { handler, signerOf, type Exchange } from '../context';
 import { etkToken } from '../etkToken';
-import { effectiveStatus } from '../lifecycle';
+import { effectiveEtkStatus, effectiveStatus } from '../lifecycle';
 import { Refusal } from '../refusal';
 import { sameHolder, type CertificateRecord } from '../state';
 import { keyUsages, randomSerial, sameBytes, x509 } from '../x509';
@@ -85,7 +85,7 @@ export const etkraHandlers = [
     // A holder who already has a published ETK gets the new one on hold until ActivateETK (renewal).
     const toBeActivated = context.state
       .certificates()
-      .some((other) => other !== record && sameHolder(other.holder, record.holder) && other.etk.status === 'VALID_ACTIVE' && effectiveStatus(other, exchange.now) === 'VALID_ACTIVE');
+      .some((other) => other !== record && sameHolder(other.holder, record.holder) && effectiveEtkStatus(other, exchange.now) === 'VALID_ACTIVE');
     const token = await etkToken(context.ca, der, Buffer.from(record.certificate!, 'base64'));
     record.etk = { status: toBeActivated ? 'WAIT_FOR_ACTIVATION' : 'VALID_ACTIVE', certificate: der.toString('base64'), token: token.toString('base64') };
     context.state.save();
