@@ -120,21 +120,27 @@ export function folderDigest(folder: string): string {
 }
 
 /**
- * `ehealth cert request` on the built bundle (bin/ehealth.js), for the rig's card against its
- * sandbox (`--env acceptance --ra-url`), every answer given by flag; `args` go last (`--lang fr`,
- * or another `--holder`), `env` over the process's.
+ * `ehealth ARGS` on the built bundle (bin/ehealth.js), `env` over the process's (in English unless
+ * it says otherwise). Not spawnSync: the sandbox answering the command runs in this process.
  */
-export function cliRequest(rig: Rig, options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stderr: string }> {
+export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stderr: string }> {
   const root = path.join(__dirname, '..', '..', '..');
-  const args = ['cert', 'request', '--env', 'acceptance', '--ra-url', rig.sandbox.url, '--module', rig.eid.modulePath, '--pin-env', 'PIN'];
-  const answers = ['--holder', rig.eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'cli-keystores'), '--accept-contract'];
-  const env = { ...process.env, LANG: 'en_US.UTF-8', ...options.env, PIN: rig.eid.pin, PW: PASSWORD };
-  // Not spawnSync: the sandbox answering the command runs in this process.
   return new Promise((resolve) => {
-    // `args` last: an option given there wins over the answer given here (`--holder`).
-    const child = execFile('node', ['bin/ehealth.js', ...args, ...answers, ...(options.args ?? [])], { cwd: root, encoding: 'utf8', env }, (error, _stdout, stderr) =>
+    const child = execFile('node', ['bin/ehealth.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } }, (error, _stdout, stderr) =>
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
     );
     child.stdin?.end();
   });
+}
+
+/**
+ * `ehealth cert request` for the rig's card against its sandbox (`--env acceptance --ra-url`),
+ * every answer given by flag; `args` go last (`--lang fr`, or another `--holder`), `env` over the
+ * process's.
+ */
+export function cliRequest(rig: Rig, options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stderr: string }> {
+  const args = ['cert', 'request', '--env', 'acceptance', '--ra-url', rig.sandbox.url, '--module', rig.eid.modulePath, '--pin-env', 'PIN'];
+  const answers = ['--holder', rig.eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'cli-keystores'), '--accept-contract'];
+  // `args` last: an option given there wins over the answer given here (`--holder`).
+  return cli([...args, ...answers, ...(options.args ?? [])], { ...options.env, PIN: rig.eid.pin, PW: PASSWORD });
 }

@@ -4,63 +4,35 @@
 // CertificateInfoType): Revocable means Revoke is accepted, Replaceable means GenerateCertificate
 // replaces this very certificate (its answer's ReplacesCertificate). Every answer passes the XSD.
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, X509Certificate, type KeyObject } from 'node:crypto';
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import { isDomainError } from '../../../src/core/domainError';
-import { etkCertificate } from '../../../src/pki/certificates';
 import * as certra from '../../../src/ra/certra';
 import { AuthorityError } from '../../../src/ra/errors';
-import { decryptChallenge } from '../../../src/ra/etkChallenge';
-import * as etkra from '../../../src/ra/etkra';
 import type { CertificateInfo } from '../../../src/ra/model';
-import { keySigner } from '../../../src/ra/signer';
-import { jean, makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
-import { startSandbox, type Harness } from './harness';
+import { registerEtk, requestForJean, revoke, sandboxSuite } from './harness';
 
 const DAY_MS = 86_400_000;
 const VALIDITY_DAYS = 60;
-const { ssin: SSIN, contactData } = jean;
 
 describe('sandbox GetCertificateInfoForCitizen: what it lists is what it issued and revoked', function () {
   this.timeout(60_000);
-  let pki: EidPki;
-  let card: EidCard;
-  let harness: Harness;
   /** How far the sandbox's clock is ahead: moved to let a certificate expire. */
   let aheadMs = 0;
-
-  before(async () => {
-    pki = makeEidPki();
-    card = pki.card(SSIN);
-    // 60-day certificates are in their replacement period (the last 90 days) from the start.
-    harness = await startSandbox({ trustedRoots: [pki.rootPem], validityDays: VALIDITY_DAYS, behaviour: { pendingPolls: 1 }, now: () => new Date(Date.now() + aheadMs) });
-  });
-  afterEach(() => harness.checkAnswers());
-  after(async () => {
-    await harness?.stop();
-    pki?.remove();
-  });
+  // 60-day certificates are in their replacement period (the last 90 days) from the start.
+  const suite = sandboxSuite({ validityDays: VALIDITY_DAYS, behaviour: { pendingPolls: 1 }, now: () => new Date(Date.now() + aheadMs) });
 
   /** A request as a client makes it; its key kept for the ETK. */
   const keys = new Map<string, KeyObject>();
   const request = async () => {
-    const contract = await harness.client.call(certra.generateContract, { contactData, signer: jean.actor, certificate: { actor: jean.actor } });
-    const { csr, privateKey } = await makeCsr(personSubject(SSIN, 'JEAN DUPONT'));
-    const requested = await harness.client.call(certra.generateCertificate, { contactData, csr, contract }, card.signature);
+    const { privateKey, ...requested } = await requestForJean(suite.harness, suite.card);
     keys.set(requested.publicKeyIdentifier, privateKey);
     return requested;
   };
-  const deliver = async (publicKeyIdentifier: string) => new X509Certificate((await harness.client.call(certra.getCertificate, { publicKeyIdentifier }))[0]);
-  /** The ETK of a delivered certificate, registered through the challenge; answers ToBeActivated. */
-  const registerEtk = async (publicKeyIdentifier: string) => {
-    const chain = await harness.client.call(certra.getCertificate, { publicKeyIdentifier });
-    const privateKey = keys.get(publicKeyIdentifier)!;
-    const authentication = keySigner(privateKey, chain);
-    const encryption = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const { challenge } = await harness.client.call(etkra.startEtkRegistration, { publicEncryptionKey: encryption.publicKey.export({ format: 'der', type: 'spki' }) }, authentication);
-    const etk = await etkCertificate(chain[0], privateKey, decryptChallenge(challenge, encryption.privateKey).serial, encryption.publicKey);
-    return (await harness.client.call(etkra.completeEtkRegistration, { etkCertificate: etk }, authentication)).toBeActivated;
-  };
-  const listing = () => harness.client.call(certra.getCertificateInfoForCitizen, undefined, card.authentication);
+  const deliver = async (publicKeyIdentifier: string) => new X509Certificate((await suite.harness.client.call(certra.getCertificate, { publicKeyIdentifier }))[0]);
+  /** The ETK of a delivered certificate registered; answers ToBeActivated. */
+  const etkRegistered = async (publicKeyIdentifier: string) =>
+    (await registerEtk(suite.harness, await suite.harness.client.call(certra.getCertificate, { publicKeyIdentifier }), keys.get(publicKeyIdentifier)!)).toBeActivated;
+  const listing = () => suite.harness.client.call(certra.getCertificateInfoForCitizen, undefined, suite.card.authentication);
   const listed = async (publicKeyIdentifier: string): Promise<CertificateInfo> => {
     const found = (await listing()).find((info) => info.publicKeyIdentifier === publicKeyIdentifier);
     assert.ok(found, `${publicKeyIdentifier} listed`);
@@ -68,10 +40,6 @@ describe('sandbox GetCertificateInfoForCitizen: what it lists is what it issued 
   };
   /** The flags and statuses a client acts on. */
   const state = ({ status, etkStatus, revocable, replaceable }: CertificateInfo) => ({ status, etkStatus, revocable, replaceable });
-  const revoke = async (publicKeyIdentifier: string) => {
-    const contract = await harness.client.call(certra.generateRevocationContract, { publicKeyIdentifier, signer: jean.actor, reason: 'superseded' });
-    await harness.client.call(certra.revoke, { publicKeyIdentifier, contract }, card.signature);
-  };
   const notYetDelivered = (error: unknown) => isDomainError(error, 'ra', 'not-yet-delivered');
 
   let first = '';
@@ -94,7 +62,7 @@ describe('sandbox GetCertificateInfoForCitizen: what it lists is what it issued 
     assert.equal(info.details?.notBefore, new Date(certificate.validFrom).toISOString());
     assert.equal(info.details?.notAfter, new Date(certificate.validTo).toISOString());
     assert.equal(info.replacementPeriodStartDate?.toISOString(), new Date(new Date(certificate.validTo).getTime() - 90 * DAY_MS).toISOString());
-    assert.equal(await registerEtk(first), false);
+    assert.equal(await etkRegistered(first), false);
     assert.equal((await listed(first)).etkStatus, 'VALID_ACTIVE');
   });
 
@@ -106,7 +74,7 @@ describe('sandbox GetCertificateInfoForCitizen: what it lists is what it issued 
     assert.equal((await listed(first)).replaceable, true, 'until the renewal is delivered, a request still replaces the old certificate');
     await assert.rejects(deliver(renewal), notYetDelivered);
     await deliver(renewal);
-    assert.equal(await registerEtk(renewal), true);
+    assert.equal(await etkRegistered(renewal), true);
     const [old, renewed] = [await listed(first), await listed(renewal)];
     assert.deepEqual(state(old), { status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE', revocable: true, replaceable: false });
     assert.deepEqual(state(renewed), { status: 'VALID_ACTIVE', etkStatus: 'WAIT_FOR_ACTIVATION', revocable: true, replaceable: true });
@@ -115,11 +83,11 @@ describe('sandbox GetCertificateInfoForCitizen: what it lists is what it issued 
   });
 
   it('revoked: REVOKED with its ETK, neither revocable nor replaceable; the older certificate is again the one to replace', async () => {
-    await revoke(renewal);
+    await revoke(suite.harness, suite.card, renewal);
     const revoked = await listed(renewal);
     assert.deepEqual(state(revoked), { status: 'REVOKED', etkStatus: 'REVOKED', revocable: false, replaceable: false });
     assert.ok(revoked.details && revoked.replacementPeriodStartDate, 'a revoked certificate keeps its details and replacement date (XSD: present once delivered)');
-    await assert.rejects(revoke(renewal), (error: unknown) => error instanceof AuthorityError && error.has('NOT_REVOCABLE'), 'not revocable: Revoke is refused');
+    await assert.rejects(revoke(suite.harness, suite.card, renewal), (error: unknown) => error instanceof AuthorityError && error.has('NOT_REVOCABLE'), 'not revocable: Revoke is refused');
     assert.deepEqual(state(await listed(first)), { status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE', revocable: true, replaceable: true });
     assert.equal((await request()).replacesCertificate, first, 'replaceable: a request replaces it');
   });
@@ -128,11 +96,11 @@ describe('sandbox GetCertificateInfoForCitizen: what it lists is what it issued 
     aheadMs = (VALIDITY_DAYS + 1) * DAY_MS;
     assert.deepEqual(state(await listed(first)), { status: 'EXPIRED', etkStatus: 'EXPIRED', revocable: false, replaceable: false });
     assert.deepEqual(state(await listed(renewal)), { status: 'REVOKED', etkStatus: 'REVOKED', revocable: false, replaceable: false });
-    await assert.rejects(revoke(first), (error: unknown) => error instanceof AuthorityError && error.has('NOT_REVOCABLE'));
+    await assert.rejects(revoke(suite.harness, suite.card, first), (error: unknown) => error instanceof AuthorityError && error.has('NOT_REVOCABLE'));
   });
 
   it('another citizen sees none of them', async () => {
-    const other = pki.card('85073003328', { names: { given: 'Anne Élise', surname: 'Martin' } });
-    assert.deepEqual(await harness.client.call(certra.getCertificateInfoForCitizen, undefined, other.authentication), []);
+    const other = suite.pki.card('85073003328', { names: { given: 'Anne Élise', surname: 'Martin' } });
+    assert.deepEqual(await suite.harness.client.call(certra.getCertificateInfoForCitizen, undefined, other.authentication), []);
   });
 });

@@ -8,77 +8,52 @@ import { AuthorityError } from '../../../src/ra/errors';
 import { soapCall } from '../../../src/ra/soap';
 import { RaClient } from '../../../src/ra/client';
 import { endpoints } from '../../../src/ra/endpoints';
-import { jean, makeCsr, makeEidPki, personSubject, type EidCard, type EidPki } from './eidPki';
-import { startSandbox, type Harness } from './harness';
-
-const { ssin: SSIN, contactData } = jean;
+import { requestForJean, sandboxSuite } from './harness';
 
 describe('sandbox misbehaviour and guards', function () {
   this.timeout(30_000);
-  let pki: EidPki;
-  let card: EidCard;
-  let harness: Harness;
+  const suite = sandboxSuite();
+  afterEach(() => suite.harness.sandbox.setBehaviour({ pendingPolls: 0, manualValidationMs: 0, refuse: false, failWith: undefined, delayMs: 0 }));
 
-  before(async () => {
-    pki = makeEidPki();
-    card = pki.card(SSIN);
-    harness = await startSandbox({ trustedRoots: [pki.rootPem] });
-  });
-  afterEach(() => {
-    harness.sandbox.setBehaviour({ pendingPolls: 0, manualValidationMs: 0, refuse: false, failWith: undefined, delayMs: 0 });
-    harness.checkAnswers();
-  });
-  after(async () => {
-    await harness?.stop();
-    pki?.remove();
-  });
-
-  const admin = (body: string, contentType = 'application/json') =>
-    fetch(`${harness.sandbox.url}/sandbox/behaviour`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
-
-  async function requestCertificate(): Promise<string> {
-    const contract = await harness.client.call(certra.generateContract, { contactData, signer: jean.actor, certificate: { actor: jean.actor } });
-    const { csr } = await makeCsr(personSubject(SSIN, 'JEAN DUPONT'));
-    return (await harness.client.call(certra.generateCertificate, { contactData, csr, contract }, card.signature)).publicKeyIdentifier;
-  }
+  const requestCertificate = async () => (await requestForJean(suite.harness, suite.card)).publicKeyIdentifier;
 
   it('refuses requests when told to (status REFUSED, GetCertificate CERT_REFUSED)', async () => {
-    assert.equal((await admin('{"refuse": true}')).status, 200);
+    assert.equal((await suite.harness.admin('{"refuse": true}')).status, 200);
     const publicKeyIdentifier = await requestCertificate();
-    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier }), (error: unknown) => error instanceof AuthorityError && error.has('CERT_REFUSED'));
-    const infos = await harness.client.call(certra.getCertificateInfoForCitizen, undefined, card.authentication);
+    await assert.rejects(suite.harness.client.call(certra.getCertificate, { publicKeyIdentifier }), (error: unknown) => error instanceof AuthorityError && error.has('CERT_REFUSED'));
+    const infos = await suite.harness.client.call(certra.getCertificateInfoForCitizen, undefined, suite.card.authentication);
     assert.equal(infos.find((info) => info.publicKeyIdentifier === publicKeyIdentifier)?.status, 'REFUSED');
   });
 
   it('holds a request for manual validation, then delivers it', async () => {
-    harness.sandbox.setBehaviour({ manualValidationMs: 400 });
+    suite.harness.sandbox.setBehaviour({ manualValidationMs: 400 });
     const publicKeyIdentifier = await requestCertificate();
-    await assert.rejects(harness.client.call(certra.getCertificate, { publicKeyIdentifier }), (error: unknown) => isDomainError(error, 'ra', 'not-yet-delivered'));
+    await assert.rejects(suite.harness.client.call(certra.getCertificate, { publicKeyIdentifier }), (error: unknown) => isDomainError(error, 'ra', 'not-yet-delivered'));
     await new Promise((resolve) => setTimeout(resolve, 450));
-    assert.equal((await harness.client.call(certra.getCertificate, { publicKeyIdentifier })).length, 2);
+    assert.equal((await suite.harness.client.call(certra.getCertificate, { publicKeyIdentifier })).length, 2);
   });
 
   it('fails with an HTTP status or a SOAP fault, and answers slowly', async () => {
-    await admin('{"failWith": {"http": 503}}');
-    await assert.rejects(harness.client.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => isDomainError(error, 'ra', 'http') && error.params.status === 503);
-    await admin('{"failWith": {"soapFault": "Maintenance"}}');
-    await assert.rejects(harness.client.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => isDomainError(error, 'ra', 'soap-fault') && /Maintenance/.test(error.message));
-    await admin('{"failWith": null, "delayMs": 600}');
-    const impatient = new RaClient({ endpoints: endpoints({ baseUrl: harness.sandbox.url }), timeoutMs: 200 });
+    await suite.harness.admin('{"failWith": {"http": 503}}');
+    await assert.rejects(suite.harness.client.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => isDomainError(error, 'ra', 'http') && error.params.status === 503);
+    await suite.harness.admin('{"failWith": {"soapFault": "Maintenance"}}');
+    await assert.rejects(suite.harness.client.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => isDomainError(error, 'ra', 'soap-fault') && /Maintenance/.test(error.message));
+    await suite.harness.admin('{"failWith": null, "delayMs": 600}');
+    const impatient = new RaClient({ endpoints: endpoints({ baseUrl: suite.harness.sandbox.url }), timeoutMs: 200 });
     await assert.rejects(impatient.call(certra.getGenericOrganizationTypes, undefined), (error: unknown) => isDomainError(error, 'ra', 'timeout'));
   });
 
   it('takes behaviour changes as JSON only, and checks them', async () => {
-    assert.equal((await admin('{"refuse": true}', 'text/plain')).status, 415);
-    assert.equal((await admin('{"pendingPolls": -1}')).status, 400);
-    assert.equal((await admin('{"surprise": 1}')).status, 400);
-    assert.deepEqual(await (await fetch(`${harness.sandbox.url}/sandbox/behaviour`)).json(), { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0, bareEtkAnswer: false, hostileContract: false });
+    assert.equal((await suite.harness.admin('{"refuse": true}', 'text/plain')).status, 415);
+    assert.equal((await suite.harness.admin('{"pendingPolls": -1}')).status, 400);
+    assert.equal((await suite.harness.admin('{"surprise": 1}')).status, 400);
+    assert.deepEqual(await (await fetch(`${suite.harness.sandbox.url}/sandbox/behaviour`)).json(), { pendingPolls: 0, manualValidationMs: 0, refuse: false, delayMs: 0, bareEtkAnswer: false, hostileContract: false });
   });
 
   it('refuses a Host that is not a loopback name (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const url = new URL(`${harness.sandbox.url}/sandbox/behaviour`);
+      const url = new URL(`${suite.harness.sandbox.url}/sandbox/behaviour`);
       request({ host: url.hostname, port: url.port, path: url.pathname, headers: { Host: 'attacker.example' } }, (response) => resolve(response.statusCode ?? 0))
         .on('error', reject)
         .end();
@@ -87,7 +62,7 @@ describe('sandbox misbehaviour and guards', function () {
   });
 
   it('answers a SOAP Client fault to a request its XSD rejects', async () => {
-    const url = new URL(SERVICE_PATHS.certra, harness.sandbox.url);
+    const url = new URL(SERVICE_PATHS.certra, suite.harness.sandbox.url);
     const envelope = (body: string) => `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`;
     const missing = envelope('<ra:GetCertificateRequest xmlns:ra="urn:be:fgov:ehealth:certra:protocol:v2" Id="_1" IssueInstant="2026-01-01T00:00:00Z"/>');
     await assert.rejects(soapCall(url, certra.getCertificate.soapAction, missing), (error: unknown) => isDomainError(error, 'ra', 'soap-fault') && /lacks PublicKeyIdentifier/.test(error.message));
@@ -99,7 +74,7 @@ describe('sandbox misbehaviour and guards', function () {
   });
 
   it('takes organisation identifiers by their plain DN type, and refuses the URN forms', async () => {
-    const url = new URL(SERVICE_PATHS.certra, harness.sandbox.url);
+    const url = new URL(SERVICE_PATHS.certra, suite.harness.sandbox.url);
     const ask = (type: string) =>
       soapCall(
         url,
@@ -111,7 +86,7 @@ describe('sandbox misbehaviour and guards', function () {
   });
 
   it('routes GetEtk by its path and element: no SOAPAction (the WSDL declares none), and no other', async () => {
-    const url = new URL(SERVICE_PATHS.etkdepot, harness.sandbox.url);
+    const url = new URL(SERVICE_PATHS.etkdepot, suite.harness.sandbox.url);
     const request = `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><d:GetEtkRequest xmlns:d="urn:be:fgov:ehealth:etkdepot:1_0:protocol"><d:SearchCriteria><d:Identifier><d:Type>SSIN</d:Type><d:Value>79021802145</d:Value></d:Identifier></d:SearchCriteria></d:GetEtkRequest></S:Body></S:Envelope>`;
     assert.match(await soapCall(url, '', request), /GetEtkResponse/);
     await assert.rejects(soapCall(url, 'urn:be:fgov:ehealth:etkdepot:1_0:protocol:getEtk', request), (error: unknown) => isDomainError(error, 'ra', 'soap-fault') && /SOAPAction/.test(error.message));
