@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
   const eid = new EidStatusModel(log);
   const sandbox = new SandboxService(context.globalStorageUri, log);
   const authority = new AuthorityCertificates();
-  const outcomes = new ProcedureOutcomes(session, log);
+  const outcomes = new ProcedureOutcomes(session, authority, log);
   // A view, not just a data provider: the Certificates at eHealth view reveals keystores in it.
   const keystoreView = vscode.window.createTreeView('ehealth.keystores', { treeDataProvider: keystoreTree });
   context.subscriptions.push(

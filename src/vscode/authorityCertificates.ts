@@ -38,6 +38,19 @@ export class AuthorityCertificates implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * A certificate this session revoked: shown REVOKED at once, nothing left to do on it (no
+   * revoke, renew or complete), while the rest of the list stays out of date until read again.
+   */
+  revoked(publicKeyIdentifier: string): void {
+    if (!this.listing?.certificates.some((certificate) => certificate.publicKeyIdentifier === publicKeyIdentifier)) return this.markStale();
+    const certificates = this.listing.certificates.map((certificate) =>
+      certificate.publicKeyIdentifier === publicKeyIdentifier ? { ...certificate, status: 'REVOKED' as const, revocable: false, replaceable: false } : certificate,
+    );
+    this.listing = { ...this.listing, certificates, stale: true };
+    this.changed.fire();
+  }
+
   dispose(): void {
     this.changed.dispose();
   }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Environment } from '../core/environment';
 import { formatHolder, type Holder } from '../core/holder';
 import type { AuthorityProcedure, CompleteResult, RevocationResult } from '../procedures';
+import type { AuthorityCertificates } from './authorityCertificates';
 import type { KeystoreSession } from './keystoreSession';
 
 /** A certificate revoked in this session (by its keystore, or by its PublicKeyIdentifier alone), and when. */
@@ -34,6 +35,7 @@ export class ProcedureOutcomes implements vscode.Disposable {
 
   constructor(
     private readonly session: KeystoreSession,
+    private readonly authority: AuthorityCertificates,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -42,6 +44,8 @@ export class ProcedureOutcomes implements vscode.Disposable {
     if (name === 'revoke') {
       const { publicKeyIdentifier, keystore } = result as RevocationResult;
       this.revoked.push({ publicKeyIdentifier, at: new Date().toISOString(), ...(keystore ? { keystore } : {}) });
+      // The view, its actions and the guide's buttons stop offering what a revoked certificate no longer allows.
+      this.authority.revoked(publicKeyIdentifier);
     } else if (name === 'complete' || name === 'activate') {
       // Activation answers its keystore too.
       const { keystore } = result as Pick<CompleteResult, 'keystore'>;

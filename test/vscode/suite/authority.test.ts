@@ -174,6 +174,9 @@ describe('Certificates at eHealth view', () => {
       typePin,
       { when: (title) => title.includes('Unlock') || title.includes('password'), act: () => Promise.reject(new Error('a keystore password was asked')) },
     ]);
+    // Before any reading: the certificate just revoked shows so and offers nothing left to do on it.
+    await rowsWhen('the certificate marked revoked', (current) => current.some((row) => row.startsWith('Revoked')));
+    assert.deepEqual(await menuOf('Revoked'), ['Copy public key identifier']);
 
     const certificates = await readWithEid();
     const mine = certificates?.find((certificate) => certificate.publicKeyIdentifier === requested.publicKeyIdentifier);
