@@ -4,7 +4,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
-import type { ChecklistChoice, ChecklistState, ChecklistStep, FromChecklist } from '../guides/checklistProtocol';
+import { countsDone, type ChecklistChoice, type ChecklistState, type ChecklistStep, type FromChecklist } from '../guides/checklistProtocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromChecklist): void };
 const vscode = acquireVsCodeApi();
@@ -43,14 +43,15 @@ const statusMarks: Record<ChecklistStep['status'], string> = { verified: '✓', 
  * its box and says so; one ticked while a check fails says that too, and is not counted done.
  */
 function stepView(step: ChecklistStep, index: number, state: ChecklistState): HTMLElement {
-  const section = element('section', { class: `step ${step.status}${step.done ? ' done' : ''}`, id: `step-${step.id}`, 'data-step': step.id, 'data-status': step.status, 'aria-labelledby': `title-${step.id}`, 'aria-describedby': `status-${step.id}` });
+  const section = element('section', { class: `step ${step.status}${countsDone(step.status) ? ' done' : ''}`, id: `step-${step.id}`, 'data-step': step.id, 'data-status': step.status, 'aria-labelledby': `title-${step.id}`, 'aria-describedby': `status-${step.id}` });
   const statusText = state.labels.statuses[step.status];
   let lead: HTMLElement;
   if (step.status === 'verified') {
     lead = element('span', { class: 'verified-mark', role: 'img', 'aria-label': `${statusText}: ${step.title}` }, statusMarks.verified);
   } else {
-    lead = element('vscode-checkbox', { 'aria-label': `${state.labels.done}: ${step.title}`, class: 'tick' });
-    if (step.ticked) lead.setAttribute('checked', '');
+    lead = element('vscode-checkbox', { 'aria-label': `${state.labels.done}: ${step.title}`, class: 'tick', id: `tick-${step.id}` });
+    // Not verified: the box is ticked when the user ticked it, failing checks or not.
+    if (step.status !== 'todo') lead.setAttribute('checked', '');
     lead.addEventListener('change', () => vscode.postMessage({ type: 'tick', step: step.id, ticked: (lead as unknown as { checked: boolean }).checked }));
   }
   const status = element('span', { class: 'status', id: `status-${step.id}` }, ...(statusMarks[step.status] ? [element('span', { class: 'status-mark', 'aria-hidden': 'true' }, statusMarks[step.status])] : []), statusText);
@@ -63,13 +64,13 @@ function stepView(step: ChecklistStep, index: number, state: ChecklistState): HT
     section.append(checks);
   }
   if (step.unlock) {
-    const unlock = element('vscode-button', { secondary: '', class: 'unlock', 'data-step': step.id, 'aria-label': step.unlock.ariaLabel }, step.unlock.label);
+    const unlock = element('vscode-button', { secondary: '', class: 'unlock', id: `unlock-${step.id}`, 'data-step': step.id, 'aria-label': step.unlock.ariaLabel }, step.unlock.label);
     unlock.addEventListener('click', () => vscode.postMessage({ type: 'unlock', step: step.id }));
     section.append(unlock);
   }
   section.append(html(step.html));
   if (step.action) {
-    const button = element('vscode-button', { class: 'action', 'data-step': step.id }, step.action.label);
+    const button = element('vscode-button', { class: 'action', id: `action-${step.id}`, 'data-step': step.id }, step.action.label);
     if (!step.action.enabled) button.setAttribute('disabled', '');
     button.addEventListener('click', () => vscode.postMessage({ type: 'run', step: step.id }));
     section.append(button);
@@ -88,7 +89,7 @@ function showChosenVariants(state: ChecklistState): void {
 
 function render(state: ChecklistState): void {
   document.documentElement.lang = state.language;
-  const done = state.steps.filter((step) => step.done).length;
+  const done = state.steps.filter((step) => countsDone(step.status)).length;
   const toolbar = element(
     'div',
     { class: 'toolbar' },
@@ -114,7 +115,8 @@ function render(state: ChecklistState): void {
 
 /**
  * The extension posts the whole state on every change (a card inserted, a keystore opened). Rendering
- * only what differs keeps an open dropdown open, and focus goes back where it was.
+ * only what differs keeps an open dropdown open, and focus goes back where it was: to the control of
+ * the same id (each button and box has one), else to the same kind of element in the same step.
  */
 let shown = '';
 window.addEventListener('message', (event: MessageEvent<ChecklistState>) => {
@@ -122,11 +124,12 @@ window.addEventListener('message', (event: MessageEvent<ChecklistState>) => {
   if (next === shown) return;
   shown = next;
   const focused = document.activeElement as HTMLElement | null;
-  const focusKey = focused?.id || (focused?.closest('[data-step]') as HTMLElement | null)?.dataset.step;
-  const focusTag = focused?.tagName;
+  const focusId = focused?.id;
+  const focusStep = (focused?.closest('[data-step]') as HTMLElement | null)?.dataset.step;
+  const focusTag = focused?.tagName.toLowerCase();
   render(event.data);
-  if (!focusKey) return;
-  const again = document.getElementById(focusKey) ?? app.querySelector<HTMLElement>(`section[data-step="${CSS.escape(focusKey)}"] ${focusTag?.toLowerCase() ?? ''}`);
-  again?.focus();
+  const again: (HTMLElement & { updateComplete?: Promise<unknown> }) | null = focusId ? document.getElementById(focusId) : focusStep && focusTag ? app.querySelector<HTMLElement>(`section[data-step="${CSS.escape(focusStep)}"] ${focusTag}`) : null;
+  // A new button or box takes focus once it has rendered (its tabindex comes with its first update).
+  if (again) void Promise.resolve(again.updateComplete).then(() => again.focus());
 });
 vscode.postMessage({ type: 'ready' });

@@ -35,6 +35,13 @@ export async function startControlServer(page: () => Page | undefined, screensho
       if (timeoutMs) await locator.first().waitFor({ timeout: Number(timeoutMs) }).catch(() => undefined);
       return { texts: await locator.allInnerTexts() };
     },
+    // Focuses an element inside the active webview, without clicking it.
+    '/focusInWebview': async ({ selector }) => {
+      await activeWebview(requirePage(page)).locator(String(selector)).first().focus({ timeout: 10_000 });
+      return {};
+    },
+    // The id of the element focused inside the active webview.
+    '/webviewFocus': async () => ({ id: await activeWebview(requirePage(page)).locator('body').evaluate(() => document.activeElement?.id ?? '') }),
     '/click': async ({ selector, text, webview, button }) => {
       const current = requirePage(page);
       const locator = (webview ? activeWebview(current) : current).locator(String(selector));

@@ -3,11 +3,11 @@
 // a step looks: verified by the engine, ticked by hand, ticked while a check fails (not counted, the
 // failure shown), and a check that needs the password offering to unlock the keystore.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { clickInWebview, pressKey, renderedTexts, screenshot, typeText, waitFor, webviewTexts } from './harnessClient';
+import { clickInWebview, focusInWebview, pressKey, renderedTexts, screenshot, typeText, waitFor, webviewFocus, webviewTexts } from './harnessClient';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'keystores');
 const realName = 'SSIN=79021802145 20230823-085751.acc-p12';
@@ -18,8 +18,10 @@ const realPassword = readFileSync(path.join(fixtures, `${realName}.password`), '
 const progress = (pattern: RegExp) => waitFor(`the progress "${pattern.source}"`, async () => (await webviewTexts('p.progress', 3000)).find((text) => pattern.test(text)), 20_000);
 
 describe('Checklist controls', () => {
+  let folder: string;
+
   before(async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'checklist-'));
+    folder = mkdtempSync(path.join(os.tmpdir(), 'checklist-'));
     copyFileSync(path.join(fixtures, realName), path.join(folder, realName));
     await vscode.workspace.getConfiguration('ehealth').update('keystore.folders', [folder], vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('ehealth').update('language', 'en', vscode.ConfigurationTarget.Global);
@@ -51,6 +53,22 @@ describe('Checklist controls', () => {
     const title = await waitFor('the password box of that keystore', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).find((text) => text.includes('SSIN=79021802145')));
     assert.match(title, /Unlock/);
     await pressKey('Escape');
+  });
+
+  it('keeps the focus on the action button when the checklist is drawn again', async () => {
+    // The step offers Unlock before its action (its check waits for the password).
+    await webviewTexts('section[data-step="check-current"] vscode-button.unlock', 10_000);
+    await focusInWebview('section[data-step="check-current"] vscode-button.action');
+    assert.equal(await webviewFocus(), 'action-check-current');
+    // A newer keystore of the holder appears: the checklist is drawn again, Unlock now names it.
+    const newer = path.join(folder, realName.replace(/\d{8}-\d{6}/, '20240101-000000'));
+    copyFileSync(path.join(fixtures, realName), newer);
+    try {
+      await waitFor('Unlock naming the newer keystore', async () => (await webviewTexts('section[data-step="check-current"] vscode-button.unlock[aria-label*="20240101-000000"]', 3000)).length > 0, 20_000);
+      assert.equal(await webviewFocus(), 'action-check-current', 'the button pressed, not the Unlock before it');
+    } finally {
+      rmSync(newer);
+    }
   });
 });
 

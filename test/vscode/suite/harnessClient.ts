@@ -24,6 +24,16 @@ export async function webviewTexts(selector: string, timeoutMs = 0): Promise<str
   return (await ask<{ texts: string[] }>('/webviewTexts', { selector, timeoutMs })).texts;
 }
 
+/** Focuses the first element matching `selector` inside the active webview, without clicking it. */
+export function focusInWebview(selector: string): Promise<void> {
+  return ask('/focusInWebview', { selector });
+}
+
+/** The id of the element focused inside the active webview ('' for none). */
+export async function webviewFocus(): Promise<string> {
+  return (await ask<{ id: string }>('/webviewFocus', {})).id;
+}
+
 /** Clicks the first element matching `selector` (and containing `text`, if given). */
 export function click(selector: string, text?: string): Promise<void> {
   return ask('/click', { selector, ...(text ? { text } : {}) });
