@@ -9,6 +9,9 @@ import type { CheckState } from './checks';
  */
 export type StepStatus = 'verified' | 'manual' | 'failing' | 'todo';
 
+/** Counted in the progress: verified, or ticked by hand with no check failing. */
+export const countsDone = (status: StepStatus) => status === 'verified' || status === 'manual';
+
 export interface ChecklistStep {
   id: string;
   title: string;
@@ -17,10 +20,6 @@ export interface ChecklistStep {
   variant?: string;
   checks: Array<{ id: string; label: string; state: CheckState }>;
   action?: { label: string; enabled: boolean };
-  /** Counted in the progress: verified, or ticked by hand with no check failing. */
-  done: boolean;
-  /** Ticked by hand (steps without checks, or checks not passing yet). */
-  ticked: boolean;
   status: StepStatus;
   /** A check waits for the keystore's password: the view offers to unlock that file. */
   unlock?: { label: string; ariaLabel: string };

@@ -55,6 +55,9 @@ function supersededBy(file: KeystoreFile, revoked: Revoked, facts: CheckFacts): 
   return revoked.requestedAt !== undefined && created(file) <= Date.parse(revoked.requestedAt);
 }
 
+/** Of the followed holder, or any holder when none is followed. */
+const forHolder = (holder: Holder, facts: CheckFacts) => !facts.holder || sameHolder(holder, facts.holder);
+
 /** Revoked in this session, or REVOKED at eHealth. */
 function revokedCertificates(facts: CheckFacts): Revoked[] {
   const atAuthority = (facts.authority ?? [])
@@ -68,9 +71,10 @@ function revokedCertificates(facts: CheckFacts): Revoked[] {
  * any revoked certificate of its holder. After "revoke, then request again", only the new one counts.
  */
 export function followedKeystore(facts: CheckFacts): KeystoreFile | undefined {
+  const revoked = revokedCertificates(facts);
   return facts.keystores
-    .filter((file) => file.latest && file.holder && (!facts.holder || sameHolder(file.holder, facts.holder)))
-    .filter((file) => !revokedCertificates(facts).some((revoked) => supersededBy(file, revoked, facts)))
+    .filter((file) => file.latest && file.holder && forHolder(file.holder, facts))
+    .filter((file) => !revoked.some((certificate) => supersededBy(file, certificate, facts)))
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
 }
 
@@ -83,8 +87,6 @@ function keystoreCheck(facts: CheckFacts, test: (keystore: Keystore) => boolean)
   const opened = facts.opened.get(file.path);
   return opened && !opened.locked ? known(test(opened)) : 'locked';
 }
-
-const forHolder = (holder: Holder, facts: CheckFacts) => !facts.holder || sameHolder(holder, facts.holder);
 
 function delivered(facts: CheckFacts): CheckState {
   const file = followedKeystore(facts);

@@ -11,6 +11,7 @@ import { checkContextKey } from '../guides/manifest';
 import type { AuthorityCertificate } from '../procedures';
 import type { AuthorityCertificates } from './authorityCertificates';
 import { currentEnvironment } from './environment';
+import { affects, isSet } from './settings';
 import type { EidStatusModel } from './views/eidStatus';
 import type { KeystoreSession } from './keystoreSession';
 import type { KeystoreTreeProvider } from './views/keystoreTree';
@@ -31,12 +32,6 @@ export interface FactOptions {
   holder?: Holder;
   /** Ask the ETK depot about the followed keystore's ETK (a guide that shows `etk.published` is open). */
   lookUpEtk?: boolean;
-}
-
-/** The environment setting was set by the user somewhere, not left to its default. */
-function environmentChosen(): boolean {
-  const inspected = vscode.workspace.getConfiguration('ehealth').inspect('environment');
-  return [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue].some((value) => value !== undefined);
 }
 
 /** A revocation of this session, its holder and keystore from eHealth's list or from the file's name. */
@@ -66,26 +61,44 @@ function etkPublished(sources: FactSources, facts: CheckFacts): boolean | undefi
   return sources.outcomes.etkPublished({ environment, ...(raUrl ? { raUrl } : {}), holder: file.holder, certificate });
 }
 
-export async function gatherFacts(sources: FactSources, options: FactOptions = {}): Promise<CheckFacts> {
+/** The facts for any holder: what the checks read, no depot asked. */
+export async function gatherFacts(sources: FactSources): Promise<CheckFacts> {
   const listing = await sources.tree.keystores();
   const keystores = listing.folders.flatMap((folder) => folder.keystores);
   const opened = new Map(sources.session.all().flatMap((keystore): Array<[string, Keystore]> => (keystore.file ? [[keystore.file, keystore]] : [])));
   const eid = sources.eid.current();
   const authority = sources.authority.current(currentEnvironment())?.certificates;
   const revocations = sources.outcomes.revocations().flatMap((revocation) => revoked(revocation, authority ?? [], keystores) ?? []);
-  const facts: CheckFacts = {
+  return {
     keystores,
     opened,
     sandboxRunning: sources.sandbox.running,
-    environmentChosen: environmentChosen(),
+    environmentChosen: isSet('ehealth.environment'),
     revocations,
     delivered: sources.outcomes.delivered(),
-    ...(options.holder ? { holder: options.holder } : {}),
     ...(eid ? { eid } : {}),
     ...(authority ? { authority } : {}),
   };
+}
+
+/** The same facts followed for one holder, with the depot's answer about its keystore's ETK when asked for. */
+export function forHolder(sources: FactSources, everyone: CheckFacts, options: FactOptions): CheckFacts {
+  const facts = options.holder ? { ...everyone, holder: options.holder } : everyone;
   const published = options.lookUpEtk ? etkPublished(sources, facts) : undefined;
   return published === undefined ? facts : { ...facts, etkPublished: published };
+}
+
+/** Calls `listener` whenever a fact may have changed. */
+export function onFactsChanged(sources: FactSources, listener: () => void): vscode.Disposable {
+  return vscode.Disposable.from(
+    sources.session.onDidChange(listener),
+    sources.tree.onDidChangeTreeData(listener),
+    sources.eid.onDidChange(listener),
+    sources.sandbox.onDidChange(listener),
+    sources.authority.onDidChange(listener),
+    sources.outcomes.onDidChange(listener),
+    vscode.workspace.onDidChangeConfiguration((event) => affects(event, 'ehealth.environment') && listener()),
+  );
 }
 
 /** Keeps `ehealth.check.<id>` context keys equal to whether each check passes (walkthrough completion). */
@@ -100,13 +113,5 @@ export function trackCheckContext(sources: FactSources): vscode.Disposable {
       await vscode.commands.executeCommand('setContext', checkContextKey(id), passes);
     }
   };
-  return vscode.Disposable.from(
-    sources.session.onDidChange(() => void update()),
-    sources.tree.onDidChangeTreeData(() => void update()),
-    sources.eid.onDidChange(() => void update()),
-    sources.sandbox.onDidChange(() => void update()),
-    sources.authority.onDidChange(() => void update()),
-    sources.outcomes.onDidChange(() => void update()),
-    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('ehealth.environment') && void update()),
-  );
+  return onFactsChanged(sources, () => void update());
 }

@@ -16,3 +16,9 @@ export function updateSetting<K extends SettingKey>(key: K, value: Settings[K]):
 export function affects(event: vscode.ConfigurationChangeEvent, ...keys: SettingKey[]): boolean {
   return keys.some((key) => event.affectsConfiguration(key));
 }
+
+/** The user set `key` somewhere (user, workspace or folder settings), not left to its default. */
+export function isSet(key: SettingKey): boolean {
+  const inspected = vscode.workspace.getConfiguration().inspect(key);
+  return [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue].some((value) => value !== undefined);
+}

@@ -11,9 +11,10 @@ import { certificateActionIds, isActionId, isCheckId, keystoreActionIds, variant
 import { evaluateCheck, followedKeystore, stepStatus } from '../../guides/checks';
 import type { ChecklistState, FromChecklist } from '../../guides/checklistProtocol';
 import type { Guide, GuideLanguage } from '../../guides/guide';
+import type { KeystoreFile } from '../../keystore/model';
 import { loadGuides, pickGuide } from '../../guides/guideLoader';
 import { parseGuide, type RenderEnvironment } from '../../guides/guideParser';
-import { gatherFacts, type FactSources } from '../checkFacts';
+import { forHolder, gatherFacts, onFactsChanged, type FactSources } from '../checkFacts';
 import { currentEnvironment } from '../environment';
 import { currentLanguage } from '../language';
 
@@ -67,13 +68,7 @@ export class ChecklistPanel implements vscode.Disposable {
     this.subscriptions.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: FromChecklist) => void this.receive(message)),
-      services.session.onDidChange(() => void this.update()),
-      services.tree.onDidChangeTreeData(() => void this.update()),
-      services.eid.onDidChange(() => void this.update()),
-      services.sandbox.onDidChange(() => void this.update()),
-      services.authority.onDidChange(() => void this.update()),
-      services.outcomes.onDidChange(() => void this.update()),
-      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('ehealth.environment') && void this.update()),
+      onFactsChanged(services, () => void this.update()),
     );
     if (source.kind === 'preview') {
       this.subscriptions.push(vscode.workspace.onDidChangeTextDocument((event) => event.document === source.document && void this.update()));
@@ -160,8 +155,7 @@ export class ChecklistPanel implements vscode.Disposable {
     const holders = [...new Set([...everyone.keystores.flatMap((file) => (file.holder && file.latest ? [file.holder] : [])), ...(everyone.authority ?? []).map((certificate) => certificate.holder)].map(formatHolder))].sort();
     const holder = preferences.holder && holders.includes(preferences.holder) ? preferences.holder : anyHolder;
     const lookUpEtk = guide.steps.some((step) => step.checks.includes('etk.published'));
-    const followed = holder === anyHolder ? undefined : parseHolder(holder);
-    const facts = followed || lookUpEtk ? await gatherFacts(this.services, { ...(followed ? { holder: followed } : {}), lookUpEtk }) : everyone;
+    const facts = forHolder(this.services, everyone, { ...heldBy(holder), lookUpEtk });
     const keystore = followedKeystore(facts);
     const ticked = this.services.context.globalState.get<Record<string, boolean>>(this.progressKey(guide, holder), {});
     const variants = usedDimensions(guide).map((dimension) => {
@@ -185,8 +179,6 @@ export class ChecklistPanel implements vscode.Disposable {
           ...(step.variant ? { variant: `${step.variant.dimension}:${step.variant.value}` } : {}),
           checks,
           ...(action ? { action } : {}),
-          done: status === 'verified' || status === 'manual',
-          ticked: ticked[step.id] === true,
           status,
           ...(locked ? { unlock: { label: t('guide.unlock'), ariaLabel: t('guide.unlock.label', { file: printable(keystore.fileName) }) } } : {}),
         };
@@ -277,7 +269,9 @@ export class ChecklistPanel implements vscode.Disposable {
       this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action} on ${certificate}`);
       await vscode.commands.executeCommand(step.action, certificate);
     } else {
-      const keystore = (keystoreActionIds as readonly string[]).includes(step.action) ? await this.holderKeystore() : undefined;
+      // No holder chosen: the command asks which keystore.
+      const holder = this.preferences().holder ?? anyHolder;
+      const keystore = (keystoreActionIds as readonly string[]).includes(step.action) && holder !== anyHolder ? (await this.followed())?.path : undefined;
       this.services.log.info(`guide ${this.guide?.id}, step ${step.id}: ${step.action}${keystore ? ` on ${path.basename(keystore)}` : ''}`);
       await vscode.commands.executeCommand(step.action, ...(keystore ? [keystore] : []));
     }
@@ -297,21 +291,16 @@ export class ChecklistPanel implements vscode.Disposable {
   /** Unlocks the keystore whose checks wait for its password: the one the step's checks read. */
   private async unlock(stepId: string): Promise<void> {
     if (!this.guide?.steps.some((step) => step.id === stepId)) return;
-    const holder = this.preferences().holder;
-    const facts = await gatherFacts(this.services, holder && holder !== anyHolder ? { holder: parseHolder(holder) } : {});
-    const file = followedKeystore(facts)?.path;
+    const file = (await this.followed())?.path;
     if (!file) return;
     this.services.log.info(`guide ${this.guide.id}, step ${stepId}: unlock ${path.basename(file)}`);
     await vscode.commands.executeCommand('ehealth.keystore.unlock', file);
     await this.update();
   }
 
-  /** The newest keystore of the holder chosen in the view; none chosen, the command asks. */
-  private async holderKeystore(): Promise<string | undefined> {
-    const holder = this.preferences().holder;
-    if (!holder || holder === anyHolder) return undefined;
-    const files = (await this.services.tree.keystores()).folders.flatMap((folder) => folder.keystores);
-    return files.find((file) => file.latest && file.holder && formatHolder(file.holder) === holder)?.path;
+  /** The keystore the guide follows for the holder chosen in the view: the one its checks read. */
+  private async followed(): Promise<KeystoreFile | undefined> {
+    return followedKeystore(forHolder(this.services, await gatherFacts(this.services), heldBy(this.preferences().holder ?? anyHolder)));
   }
 
   dispose(): void {
@@ -321,6 +310,9 @@ export class ChecklistPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 }
+
+/** The facts' holder option for the holder chosen in the view. */
+const heldBy = (holder: string) => (holder === anyHolder ? {} : { holder: parseHolder(holder) });
 
 function usedDimensions(guide: Guide): VariantDimension[] {
   const used = new Set<VariantDimension>();
