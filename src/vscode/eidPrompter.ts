@@ -3,17 +3,18 @@
 // left, a warning comes first and nothing is asked unless the user picks "Try my PIN anyway".
 import * as vscode from 'vscode';
 import { eidPinPattern, type PinRequest, type Prompter } from '../eid/model';
+import { confirmPick } from './confirmPick';
 import { currentTranslator } from './language';
 
 export const vscodePrompter: Prompter = {
-  async confirmLastTry(request: PinRequest) {
+  confirmLastTry(request: PinRequest) {
     const t = currentTranslator();
-    // A quick pick, not a modal dialog (as for production): "No" comes first, so an Enter typed out
-    // of habit presents nothing, and the title keeps the stake in sight.
-    const no = { label: t('eidview.pin.last-try.cancel'), consented: false };
-    const yes = { label: `$(warning) ${t('eidview.pin.last-try.anyway')}`, detail: t('eidview.pin.last-try.detail', { reader: request.card.reader.description }), consented: true };
-    const picked = await vscode.window.showQuickPick([no, yes], { title: t('eidview.pin.last-try'), ignoreFocusOut: true });
-    return picked?.consented === true;
+    return confirmPick({
+      title: t('eidview.pin.last-try'),
+      cancel: t('eidview.pin.last-try.cancel'),
+      confirm: t('eidview.pin.last-try.anyway'),
+      detail: t('eidview.pin.last-try.detail', { reader: request.card.reader.description }),
+    });
   },
   async askPin(request: PinRequest) {
     const t = currentTranslator();

@@ -3,6 +3,7 @@
 // confirmation, since what is requested there is real.
 import * as vscode from 'vscode';
 import { ENVIRONMENTS, isEnvironment, type Environment } from '../core/environment';
+import { confirmPick } from './confirmPick';
 import { currentTranslator } from './language';
 import { setting, updateSetting } from './settings';
 
@@ -11,17 +12,10 @@ export function currentEnvironment(): Environment {
   return isEnvironment(chosen) ? chosen : 'sandbox';
 }
 
-/**
- * Asks the user to confirm an action in production; true only when they pick the explicit answer.
- * A quick pick rather than a modal dialog: it cannot be dismissed by accident with Enter on a
- * default button, and it says what is at stake in its title.
- */
-export async function confirmProduction(action: string): Promise<boolean> {
+/** Asks the user to confirm an action in production; true only when they pick the explicit answer. */
+export function confirmProduction(action: string): Promise<boolean> {
   const t = currentTranslator();
-  const yes = { label: `$(warning) ${t('env.production.confirm-button')}`, confirmed: true };
-  const no = { label: t('env.production.cancel'), confirmed: false };
-  const answer = await vscode.window.showQuickPick([no, yes], { title: t('env.production.confirm', { action }), ignoreFocusOut: true });
-  return answer?.confirmed === true;
+  return confirmPick({ title: t('env.production.confirm', { action }), cancel: t('env.production.cancel'), confirm: t('env.production.confirm-button') });
 }
 
 export function registerEnvironmentCommand(): vscode.Disposable {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { formatHolder } from '../../core/holder';
 import { printable } from '../../core/printable';
 import type { AuthorityCertificate } from '../../procedures';
+import { confirmPick } from '../confirmPick';
 import { currentEnvironment } from '../environment';
 import { guarded } from '../errors';
 import { currentTranslator } from '../language';
@@ -56,11 +57,9 @@ export function registerAuthorityCommands(services: CertificateServices, keystor
       if (!certificate) return undefined;
       const tr = t();
       // Asked first, as the production confirmation is: revocation cannot be undone, and with the
-      // eID alone no password stands in the way. A quick pick, "keep" first: Enter does not revoke.
-      const keep = { label: tr('authority.revoke.keep'), revoke: false };
-      const revokeForGood = { label: `$(warning) ${tr('authority.revoke.button')}`, detail: tr('authority.revoke.detail'), revoke: true };
-      const picked = await vscode.window.showQuickPick([keep, revokeForGood], { title: tr('authority.revoke.confirm', holderOf(certificate)), ignoreFocusOut: true });
-      if (!picked?.revoke) return undefined;
+      // eID alone no password stands in the way.
+      const confirmed = await confirmPick({ title: tr('authority.revoke.confirm', holderOf(certificate)), cancel: tr('authority.revoke.keep'), confirm: tr('authority.revoke.button'), detail: tr('authority.revoke.detail') });
+      if (!confirmed) return undefined;
       const result = await run('revoke', (procedures, context) => procedures.revokeCertificate(context, { publicKeyIdentifier: certificate.publicKeyIdentifier }));
       void vscode.window.showInformationMessage(tr('authority.revoked', holderOf(certificate)));
       return result;
