@@ -54,6 +54,9 @@ export const guideOf: Record<AuthorityProcedure, string> = {
  */
 const CHANGES_AUTHORITY: Readonly<Record<AuthorityProcedure, boolean>> = { request: true, complete: true, renew: true, activate: true, revoke: true, status: false, list: false };
 
+/** Procedures that write a keystore file: the keystore folders are scanned again after them only. */
+const WRITES_KEYSTORES: Readonly<Record<AuthorityProcedure, boolean>> = { request: true, complete: true, renew: true, activate: false, revoke: false, status: false, list: false };
+
 const titleOf = (name: AuthorityProcedure) => currentTranslator()(`procedure.name.${name}`);
 
 export type ProcedureRunner = <R>(name: AuthorityProcedure, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>) => Promise<R>;
@@ -85,7 +88,7 @@ export function procedureRunner(services: CertificateServices): ProcedureRunner 
         await outcomes.recorded(name, result);
         return result;
       } finally {
-        tree.refresh();
+        if (WRITES_KEYSTORES[name]) tree.refresh();
         if (CHANGES_AUTHORITY[name]) authority.markStale();
       }
     });
