@@ -11,11 +11,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuthorityCertificate } from '../../../src/procedures';
 import { click, pressKey, renderedTexts, rightClick, screenshot, waitFor, widen } from './harnessClient';
-import { answerUntilDone, cards, password, requestAnswers, settings, typeAndEnter, type Answer } from './procedureAnswers';
+import { answerUntilDone, cards, noPasswordAsked, password, requestAnswers, settings, typeAndEnter, typePin, useSettings } from './procedureAnswers';
 
 const rowSelector = '.part.sidebar .monaco-list-row';
 const { module, pin, ssin } = cards[0];
-const typePin: Answer = { when: (title) => title.includes('eID PIN'), act: typeAndEnter(pin) };
 
 const rows = async () => (await renderedTexts(rowSelector)).map((row) => row.replace(/\s+/g, ' ').trim());
 
@@ -60,24 +59,22 @@ async function menuOf(text: string): Promise<string[]> {
 
 /** Reads eHealth's list with the eID (the PIN typed in its box). */
 function readWithEid(): Promise<AuthorityCertificate[] | undefined> {
-  return answerUntilDone(vscode.commands.executeCommand<AuthorityCertificate[] | undefined>('ehealth.authority.refresh'), [typePin]);
+  return answerUntilDone(vscode.commands.executeCommand<AuthorityCertificate[] | undefined>('ehealth.authority.refresh'), [typePin(pin)]);
 }
 
 describe('Certificates at eHealth view', () => {
   let requested: { keystore: string; publicKeyIdentifier: string };
 
+  // Certificates of 30 days are in their renewal window (the last 90 days) as soon as delivered.
+  useSettings({ 'eid.pkcs11Module': module, environment: 'sandbox', 'sandbox.validityDays': 30 });
+
   before(async () => {
-    await settings().update('eid.pkcs11Module', module, vscode.ConfigurationTarget.Global);
-    await settings().update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
-    // Certificates of 30 days are in their renewal window (the last 90 days) as soon as delivered.
-    await settings().update('sandbox.validityDays', 30, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('ehealth.sandbox.stop');
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('ehealth.authority.focus');
   });
 
   after(async () => {
-    for (const setting of ['eid.pkcs11Module', 'environment', 'sandbox.validityDays']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('ehealth.sandbox.stop');
     await vscode.commands.executeCommand('notifications.clearAll');
   });
@@ -171,8 +168,8 @@ describe('Certificates at eHealth view', () => {
     const revoked = rowsWhen('the list out of date', (current) => current.some((row) => row.includes('Read again with the eID')), 45_000);
     await answerUntilDone(revoked, [
       { when: (title) => title.includes('Why revoke'), act: () => click('.quick-input-widget .monaco-list-row', 'It is replaced') },
-      typePin,
-      { when: (title) => title.includes('Unlock') || title.includes('password'), act: () => Promise.reject(new Error('a keystore password was asked')) },
+      typePin(pin),
+      noPasswordAsked,
     ]);
     // Before any reading: the certificate just revoked shows so and offers nothing left to do on it.
     await rowsWhen('the certificate marked revoked', (current) => current.some((row) => row.startsWith('Revoked')));

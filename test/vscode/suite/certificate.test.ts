@@ -8,20 +8,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { inspectFile } from '../../../src/keystore/inspect';
 import { click, pressKey, renderedTexts, screenshot, waitFor, webviewTexts } from './harnessClient';
-import { answerUntilDone, cards, password, requestAnswers, settings, typeAndEnter } from './procedureAnswers';
+import { answerUntilDone, cards, password, requestAnswers, typeAndEnter, useSettings } from './procedureAnswers';
 import { inThreadDeriver } from './sandboxKeystore';
 
 for (const { name, module, pin, ssin } of cards) describe(`Certificate procedures against the sandbox, ${name} eID`, () => {
   let keystore = '';
-
-  before(async () => {
-    await settings().update('eid.pkcs11Module', module, vscode.ConfigurationTarget.Global);
-    // No ehealth.sandbox.trust: the sandbox trusts the card a procedure signs with by itself.
-    await settings().update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
-  });
+  // No ehealth.sandbox.trust: the sandbox trusts the card a procedure signs with by itself.
+  useSettings({ 'eid.pkcs11Module': module, environment: 'sandbox' });
 
   after(async () => {
-    for (const setting of ['eid.pkcs11Module', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('ehealth.sandbox.stop');
   });
 
@@ -79,16 +74,15 @@ describe('A hostile contract from the authority', () => {
   let sandbox = '';
   const behave = (change: Record<string, boolean>) => fetch(`${sandbox}/sandbox/behaviour`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(change) });
 
+  useSettings({ 'eid.pkcs11Module': rsa.module, environment: 'sandbox' });
+
   before(async () => {
-    await settings().update('eid.pkcs11Module', rsa.module, vscode.ConfigurationTarget.Global);
-    await settings().update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
     sandbox = await vscode.commands.executeCommand<string>('ehealth.sandbox.start');
     assert.equal((await behave({ hostileContract: true })).status, 200);
   });
 
   after(async () => {
     await behave({ hostileContract: false });
-    for (const setting of ['eid.pkcs11Module', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('ehealth.sandbox.stop');
   });
 
@@ -117,14 +111,13 @@ describe('A hostile contract from the authority', () => {
 describe('An EC eID on eHealth\'s acceptance service', () => {
   const ec = cards[1];
 
+  useSettings({ 'eid.pkcs11Module': ec.module, environment: 'acceptance' });
+
   before(async () => {
-    await settings().update('eid.pkcs11Module', ec.module, vscode.ConfigurationTarget.Global);
-    await settings().update('environment', 'acceptance', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   after(async () => {
-    for (const setting of ['eid.pkcs11Module', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 

@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { checkLine, chooseHolder } from './checklistPage';
 import { clickInWebview, focusInWebview, pressKey, renderedTexts, screenshot, typeText, waitFor, webviewFocus, webviewTexts } from './harnessClient';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'keystores');
@@ -44,11 +45,7 @@ describe('Checklist controls', () => {
   });
 
   it('runs a keystore action on the newest keystore of the chosen holder, without asking which', async () => {
-    await waitFor('the holder option', async () => {
-      await clickInWebview('vscode-single-select#holder');
-      return (await webviewTexts('vscode-single-select#holder .option', 2000)).some((text) => text.includes('SSIN=79021802145'));
-    });
-    await clickInWebview('vscode-single-select#holder .option', 'SSIN=79021802145');
+    await chooseHolder('SSIN=79021802145');
     await clickInWebview('section[data-step="check-current"] vscode-button.action');
     const title = await waitFor('the password box of that keystore', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).find((text) => text.includes('SSIN=79021802145')));
     assert.match(title, /Unlock/);
@@ -75,17 +72,6 @@ describe('Checklist controls', () => {
 /** The text of one step's status (mark and words), once it matches. */
 const stepStatus = (step: string, pattern: RegExp) =>
   waitFor(`the status of step ${step} to match "${pattern.source}"`, async () => (await webviewTexts(`section[data-step="${step}"] .status`, 3000)).find((text) => pattern.test(text)), 20_000);
-
-const checkLine = (step: string, pattern: RegExp) =>
-  waitFor(`a check of step ${step} to match "${pattern.source}"`, async () => (await webviewTexts(`section[data-step="${step}"] li.check`, 3000)).find((text) => pattern.test(text)), 20_000);
-
-async function chooseHolder(holder: string): Promise<void> {
-  await waitFor('the holder option', async () => {
-    await clickInWebview('vscode-single-select#holder');
-    return (await webviewTexts('vscode-single-select#holder .option', 2000)).some((text) => text.includes(holder));
-  });
-  await clickInWebview('vscode-single-select#holder .option', holder);
-}
 
 describe('Checklist: verified, ticked by hand, failing, unlock', () => {
   let file: string;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { inspectFile } from '../../../src/keystore/inspect';
 import { click, pressKey, renderedTexts, typeText, waitFor } from './harnessClient';
-import { answerUntilDone, cards, password, requestAnswers, settings, typeAndEnter, type Answer } from './procedureAnswers';
+import { answerUntilDone, cards, password, requestAnswers, typeAndEnter, useSettings, type Answer } from './procedureAnswers';
 import { inThreadDeriver } from './sandboxKeystore';
 
 const TYPED = 'Another organisation I may manage certificates for';
@@ -22,15 +22,14 @@ describe('An organisation typed by hand in VS Code', () => {
   const asked: string[] = [];
   const seen: Record<string, string> = {};
 
+  useSettings({ 'eid.pkcs11Module': rsa.module, environment: 'sandbox' });
+
   before(async () => {
-    await settings().update('eid.pkcs11Module', rsa.module, vscode.ConfigurationTarget.Global);
-    await settings().update('environment', 'sandbox', vscode.ConfigurationTarget.Global);
     sandbox = await vscode.commands.executeCommand<string>('ehealth.sandbox.start');
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   after(async () => {
-    for (const setting of ['eid.pkcs11Module', 'environment']) await settings().update(setting, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('ehealth.sandbox.stop');
   });

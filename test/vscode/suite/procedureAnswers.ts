@@ -1,5 +1,6 @@
 // What the procedures ask in the real workbench, answered as a user would: the virtual eID cards,
-// the PIN typed in its box, a personal request's answers, the contract accepted in its view.
+// the PIN typed in its box, a personal request's answers, the contract accepted in its view; and the
+// settings a suite runs under.
 import * as vscode from 'vscode';
 import { click, clickInWebview, pressKey, renderedTexts, typeText, webviewTexts } from './harnessClient';
 
@@ -9,6 +10,16 @@ export const cards = [
 ];
 export const password = 'Sandbox-2026!';
 export const settings = () => vscode.workspace.getConfiguration('ehealth');
+
+/** Sets `ehealth.*` settings (user level) before the suite's tests, and clears them after. */
+export function useSettings(values: Record<string, unknown>): void {
+  before(async () => {
+    for (const [name, value] of Object.entries(values)) await settings().update(name, value, vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    for (const name of Object.keys(values)) await settings().update(name, undefined, vscode.ConfigurationTarget.Global);
+  });
+}
 
 export interface Answer {
   /** Matches the visible quick input (title and message) or returns false. */
@@ -22,10 +33,15 @@ export const typeAndEnter = (text: string) => async () => {
   await pressKey('Enter');
 };
 
+export const typePin = (pin: string): Answer => ({ when: (title) => title.includes('eID PIN'), act: typeAndEnter(pin) });
+
+/** Fails the procedure's test when a keystore password is asked (what the eID alone must do without). */
+export const noPasswordAsked: Answer = { when: (title) => title.includes('Unlock') || title.includes('password'), act: () => Promise.reject(new Error('a keystore password was asked')) };
+
 /** The answers of a personal request for "Myself" with the given contact data. */
 export function requestAnswers(pin: string, contact: { secondEmail: string; phone: string }): Answer[] {
   return [
-    { when: (title) => title.includes('eID PIN'), act: typeAndEnter(pin) },
+    typePin(pin),
     { when: (title) => title.includes('For whom'), act: () => click('.quick-input-widget .monaco-list-row', 'Myself') },
     { when: (title, message) => title.includes('Contact data') && message.includes('E-mail'), act: typeAndEnter('jane.doe@example.be') },
     { when: (title, message) => title.includes('Contact data') && message.includes('Second e-mail'), act: typeAndEnter(contact.secondEmail) },
