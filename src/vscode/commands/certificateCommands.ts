@@ -5,30 +5,18 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultKeystoreFolder } from '../../keystore/locate';
 import type { AuthorityProcedure, ProcedureContext } from '../../procedures';
-import type { AuthorityCertificates } from '../authorityCertificates';
+import type { FactSources } from '../checkFacts';
 import { vscodePrompter } from '../eidPrompter';
-import type { EidStatusModel } from '../views/eidStatus';
 import { currentEnvironment } from '../environment';
 import { guarded } from '../errors';
 import { pickKeystore, type KeystoreTarget } from '../keystorePick';
-import type { ProcedureOutcomes } from '../procedureOutcomes';
-import type { KeystoreSession } from '../keystoreSession';
-import type { KeystoreTreeProvider } from '../views/keystoreTree';
 import { currentTranslator } from '../language';
 import { vscodeProcedurePrompter } from '../procedurePrompter';
-import type { SandboxService } from '../sandboxService';
 import { setting } from '../settings';
 
-export interface CertificateServices {
+/** What the guide checks read (the authority's last listing, this session's outcomes, ...), plus the extension's context and log. */
+export interface CertificateServices extends FactSources {
   context: vscode.ExtensionContext;
-  session: KeystoreSession;
-  tree: KeystoreTreeProvider;
-  eid: EidStatusModel;
-  sandbox: SandboxService;
-  /** What eHealth last listed: out of date after a procedure that changes it. */
-  authority: AuthorityCertificates;
-  /** What procedures did, for the guide checks. */
-  outcomes: ProcedureOutcomes;
   log: vscode.LogOutputChannel;
 }
 
