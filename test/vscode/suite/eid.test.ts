@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { click, pressKey, renderedTexts, screenshot, typeText, waitFor } from './harnessClient';
+import { click, pressKey, renderedTexts, screenshot, waitFor } from './harnessClient';
+import { answerUntilDone, typePin } from './procedureAnswers';
 
 const eidDir = process.env.EHEALTH_TEST_EID_DIR!;
 const settings = () => vscode.workspace.getConfiguration('ehealth');
@@ -48,11 +49,10 @@ describe('eID view', () => {
   });
 
   it('tests the eID with the PIN typed into the input box', async () => {
+    // Answered until done: under load the first keys can land before the box has focus, and the box
+    // then stays open with its message (an empty PIN is refused), so it is answered again.
     const passed = vscode.commands.executeCommand<boolean>('ehealth.eid.selfTest');
-    await waitFor('the PIN box', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).some((title) => title.includes('eID PIN')));
-    await typeText(process.env.EHEALTH_TEST_EID_PIN!);
-    await pressKey('Enter');
-    assert.equal(await passed, true);
+    assert.equal(await answerUntilDone(passed, [typePin(process.env.EHEALTH_TEST_EID_PIN!)]), true);
   });
 
   it('warns before the last PIN try: Enter (No) presents nothing, "Try my PIN anyway" then the PIN does', async () => {
@@ -72,10 +72,7 @@ describe('eID view', () => {
       await lastTryWarning();
       // A click, not typed filter text and Enter: under load Enter could land before the filter and pick "No".
       await click('.quick-input-widget .monaco-list-row', 'Try my PIN anyway');
-      await waitFor('the PIN box', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).some((title) => title.includes('eID PIN')));
-      await typeText(process.env.EHEALTH_TEST_EID_PIN!);
-      await pressKey('Enter');
-      assert.equal(await consented, true);
+      assert.equal(await answerUntilDone(consented, [typePin(process.env.EHEALTH_TEST_EID_PIN!)]), true);
     } finally {
       rmSync(failures, { force: true });
     }
