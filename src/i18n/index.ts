@@ -52,9 +52,9 @@ function pluralCategory(language: Language, count: string | number | undefined):
   return rules.select(Number(count));
 }
 
-/** A translator bound to one language, handed to faces. */
-export type Translator = (key: MessageKey, params?: MessageParams) => string;
+/** A translator bound to one language, handed to faces; its language also writes dates (dates.ts). */
+export type Translator = ((key: MessageKey, params?: MessageParams) => string) & { readonly language: Language };
 
 export function translator(language: Language): Translator {
-  return (key, params) => translate(language, key, params);
+  return Object.assign((key: MessageKey, params?: MessageParams) => translate(language, key, params), { language });
 }

@@ -35,10 +35,11 @@ function keysOf(error: DomainError): MessageKey[] {
   const { message } = errorFaces[error.key];
   if (typeof message !== 'function') return [message];
   const used: MessageKey[] = [];
-  message(error, (key: MessageKey, _params?: MessageParams) => {
+  const noting = (key: MessageKey, _params?: MessageParams) => {
     used.push(key);
     return key;
-  });
+  };
+  message(error, Object.assign(noting, { language: 'en' as const }));
   return used;
 }
 
