@@ -20,6 +20,8 @@ import { registerKeystoreCommands } from './vscode/commands/keystoreCommands';
 import { KeystoreSession } from './vscode/keystoreSession';
 import { ProcedureOutcomes } from './vscode/procedureOutcomes';
 import { KeystoreTreeProvider } from './vscode/views/keystoreTree';
+import { isRevoked } from './vscode/views/keystoreState';
+import { currentEnvironment } from './vscode/environment';
 import { registerSandboxCommands, SandboxService } from './vscode/sandboxService';
 import { affects, setting, updateSetting } from './vscode/settings';
 
@@ -32,12 +34,12 @@ export interface EhealthApi {
 export function activate(context: vscode.ExtensionContext): EhealthApi {
   const log = vscode.window.createOutputChannel('eHealth', { log: true });
   const session = new KeystoreSession(context.secrets, log);
-  const keystoreTree = new KeystoreTreeProvider(session);
+  const authority = new AuthorityCertificates();
+  const outcomes = new ProcedureOutcomes(session, authority, log);
+  const keystoreTree = new KeystoreTreeProvider(session, (file) => isRevoked(file, outcomes.revocations(), authority.current(currentEnvironment())?.certificates));
   const statusBar = new ExpiryStatusBar(session, keystoreTree);
   const eid = new EidStatusModel(log);
   const sandbox = new SandboxService(context.globalStorageUri, log);
-  const authority = new AuthorityCertificates();
-  const outcomes = new ProcedureOutcomes(session, authority, log);
   // A view, not just a data provider: the Certificates at eHealth view reveals keystores in it.
   const keystoreView = vscode.window.createTreeView('ehealth.keystores', { treeDataProvider: keystoreTree });
   context.subscriptions.push(
@@ -58,6 +60,9 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
     vscode.commands.registerCommand('ehealth.keystores.addFolder', addKeystoreFolder),
     vscode.commands.registerCommand('ehealth.showOutput', () => log.show()),
     registerEnvironmentCommand(),
+    // A revocation changes what a keystore's menu offers.
+    authority.onDidChange(() => keystoreTree.redraw()),
+    outcomes.onDidChange(() => keystoreTree.redraw()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affects(event, 'ehealth.keystore.folders', 'ehealth.language')) keystoreTree.refresh();
     }),

@@ -11,6 +11,7 @@ import type { Translator } from '../../i18n';
 import { folderStateText, keyText, statusText } from '../../i18n/keystoreText';
 import type { KeystoreSession } from '../keystoreSession';
 import { currentTranslator } from '../language';
+import { keystoreContextValue } from './keystoreState';
 import { setting } from '../settings';
 
 export type KeystoreNode =
@@ -29,7 +30,11 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
   /** One node per folder and file of a listing: revealing a keystore needs the very elements the tree was given. */
   private readonly nodes = new WeakMap<KeystoreFolder | KeystoreFile, KeystoreNode>();
 
-  constructor(private readonly session: KeystoreSession) {
+  /** `revoked` tells a keystore whose certificate eHealth (or this session) revoked: its menu offers no lifecycle action. */
+  constructor(
+    private readonly session: KeystoreSession,
+    private readonly revoked: (file: string) => boolean = () => false,
+  ) {
     this.sessionEvents = session.onDidChange(() => this.changed.fire());
   }
 
@@ -41,6 +46,11 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
       return listing;
     });
     return this.listing;
+  }
+
+  /** Draws the items again (their state or language changed), without scanning the folders. */
+  redraw(): void {
+    this.changed.fire();
   }
 
   refresh(): void {
@@ -94,7 +104,12 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
   getTreeItem(node: KeystoreNode): vscode.TreeItem {
     const t = currentTranslator();
     if (node.kind === 'folder') return folderItem(node.folder, t);
-    if (node.kind === 'keystore') return keystoreItem(node.file, this.session.get(node.file.path), t);
+    if (node.kind === 'keystore') {
+      const keystore = this.session.get(node.file.path);
+      const item = keystoreItem(node.file, keystore, t);
+      item.contextValue = keystoreContextValue(node.file, keystore, this.revoked(node.file.path));
+      return item;
+    }
     return entryItem(node.file, node.entry, t);
   }
 
@@ -162,7 +177,6 @@ function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, t: Tra
   // A file name is anyone's: a line feed or an escape sequence in it is shown, not obeyed.
   const item = new vscode.TreeItem(holder ? formatHolder(holder) : printable(file.fileName), keystore ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `keystore:${file.path}`;
-  item.contextValue = keystore ? 'keystore.unlocked' : file.problems.length ? 'keystore.problem' : 'keystore.locked';
   item.resourceUri = vscode.Uri.file(file.path);
   const details = [file.createdAt?.slice(0, 16).replace('T', ' '), t(`environment.${keystore?.environment ?? file.environment}`)];
   if (!file.latest) details.push(t('keystore.older.short'));

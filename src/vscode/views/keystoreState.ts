@@ -1,0 +1,33 @@
+// The state a keystore item carries in the Keystores view (its contextValue), read by the `when`
+// clauses of package.json's view/item/context menus so that the menu offers only what applies:
+//
+//   keystore.problem                     Copy identifier, Reveal: the file cannot be opened as it is.
+//   keystore.locked[.renewal][.older]    Unlock, Details, Status, Change password, Copy identifier, Reveal.
+//                                        The lifecycle actions wait for the unlock: a file name tells the
+//                                        holder and environment, not whether the keystore waits for
+//                                        eHealth, may be renewed or has expired (unlocking is one click).
+//   keystore.unlocked.pending            Complete (Complete renewal when `.renewal`), Status.
+//   keystore.unlocked.valid              Revoke, Status (+ Activate ETK when `.renewal`).
+//   keystore.unlocked.not-yet-valid      Revoke, Status (+ Activate ETK when `.renewal`).
+//   keystore.unlocked.renewable          Renew (not when `.older`: a newer keystore exists), Revoke, Status
+//                                        (+ Activate ETK when `.renewal`).
+//   keystore.unlocked.expired            Status: an expired certificate is requested again, not renewed.
+//   keystore.unlocked.incomplete         Status: what is missing is in its tooltip.
+//   keystore.{locked,unlocked}.revoked   Status: eHealth (or this session) revoked it.
+// Every unlocked keystore also offers Details, Lock, Change password, Copy identifier and Reveal.
+// `.renewal`: a newer keystore of a holder who had one (a renewal, whose ETK may need activating);
+// `.older`: a newer keystore of the same holder exists (this one was renewed).
+import type { Keystore, KeystoreFile } from '../../keystore/model';
+import type { AuthorityCertificate } from '../../procedures';
+
+export function keystoreContextValue(file: KeystoreFile, keystore: Keystore | undefined, revoked: boolean): string {
+  if (file.problems.length && !keystore) return 'keystore.problem';
+  const lock = keystore ? 'unlocked' : 'locked';
+  const state = revoked ? 'revoked' : keystore?.status;
+  return ['keystore', lock, state, file.renewalOf && 'renewal', !file.latest && 'older'].filter(Boolean).join('.');
+}
+
+/** Whether the keystore at `file` holds a revoked certificate: revoked in this session, or listed REVOKED by eHealth. */
+export function isRevoked(file: string, revocations: ReadonlyArray<{ keystore?: string }>, listed: readonly AuthorityCertificate[] = []): boolean {
+  return revocations.some((revocation) => revocation.keystore === file) || listed.some((certificate) => certificate.keystore === file && certificate.status === 'REVOKED');
+}

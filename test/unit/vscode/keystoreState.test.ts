@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import manifest from '../../../package.json';
+import type { Keystore, KeystoreFile, KeystoreStatus } from '../../../src/keystore/model';
+import { keystoreContextValue } from '../../../src/vscode/views/keystoreState';
+
+const file = (fields: Partial<KeystoreFile> = {}): KeystoreFile => ({
+  path: '/k/SSIN=85031412401 20261202-160000.acc-p12',
+  fileName: 'SSIN=85031412401 20261202-160000.acc-p12',
+  holder: { type: 'SSIN', id: '85031412401' },
+  environment: 'acceptance',
+  latest: true,
+  problems: [],
+  ...fields,
+});
+const opened = (status: KeystoreStatus): Keystore => ({ environment: 'acceptance', status, evaluatedAt: '2026-12-02T16:00:00Z', locked: false, keyAliases: [], entries: [], checks: [], warnings: [], protection: {} as Keystore['protection'] });
+
+/** The keystore commands the Keystores view's context menu offers an item with this contextValue, as VS Code evaluates package.json. */
+function offered(contextValue: string): string[] {
+  return manifest.contributes.menus['view/item/context']
+    .filter((item) => item.when.startsWith('view == ehealth.keystores') && item.group !== 'inline')
+    .filter((item) => {
+      const [, exact] = /viewItem == (\S+)/.exec(item.when) ?? [];
+      const [, pattern] = /viewItem =~ \/(.+)\/$/.exec(item.when) ?? [];
+      return exact !== undefined ? exact === contextValue : new RegExp(pattern).test(contextValue);
+    })
+    .map((item) => item.command.replace(/^ehealth\.(cert|keystore)\./, ''));
+}
+
+const always = ['showDetails', 'lock', 'changePassword', 'copyIdentifier', 'reveal'];
+const lifecycle = (value: string) => offered(value).filter((command) => !always.includes(command) && command !== 'unlock');
+
+describe('Keystores view: the state an item carries, and what its menu offers', () => {
+  it('says locked or unlocked, the certificate state, a renewal, an older keystore, a revocation', () => {
+    assert.equal(keystoreContextValue(file(), undefined, false), 'keystore.locked');
+    assert.equal(keystoreContextValue(file({ renewalOf: '/k/old', latest: false }), undefined, false), 'keystore.locked.renewal.older');
+    assert.equal(keystoreContextValue(file(), opened('pending'), false), 'keystore.unlocked.pending');
+    assert.equal(keystoreContextValue(file({ renewalOf: '/k/old' }), opened('valid'), false), 'keystore.unlocked.valid.renewal');
+    assert.equal(keystoreContextValue(file(), opened('valid'), true), 'keystore.unlocked.revoked');
+    assert.equal(keystoreContextValue(file({ problems: [{ code: 'unreadable' }] }), undefined, false), 'keystore.problem');
+  });
+
+  const cases: Array<[string, string, string[]]> = [
+    ['locked: the state is unknown until unlocked, only the status at eHealth', 'keystore.locked', ['status']],
+    ['pending: complete it', 'keystore.unlocked.pending', ['complete', 'status']],
+    ['a pending renewal: complete the renewal', 'keystore.unlocked.pending.renewal', ['completeRenewal', 'status']],
+    ['valid: revoke', 'keystore.unlocked.valid', ['revoke', 'status']],
+    ['a valid renewal: activate its ETK, revoke', 'keystore.unlocked.valid.renewal', ['activateEtk', 'revoke', 'status']],
+    ['in its renewal window: renew, revoke', 'keystore.unlocked.renewable', ['renew', 'revoke', 'status']],
+    ['renewable but renewed already (a newer one exists): revoke only', 'keystore.unlocked.renewable.older', ['revoke', 'status']],
+    ['not yet valid: revoke', 'keystore.unlocked.not-yet-valid', ['revoke', 'status']],
+    ['expired: nothing to renew or revoke', 'keystore.unlocked.expired', ['status']],
+    ['incomplete', 'keystore.unlocked.incomplete', ['status']],
+    ['revoked', 'keystore.unlocked.revoked', ['status']],
+  ];
+  for (const [what, value, expected] of cases) {
+    it(what, () => assert.deepEqual(lifecycle(value).sort(), expected.sort()));
+  }
+
+  it('unlocks a locked keystore, locks an unlocked one; a broken file is only copied or revealed', () => {
+    assert.ok(offered('keystore.locked.older').includes('unlock'));
+    assert.ok(offered('keystore.unlocked.valid').includes('lock') && !offered('keystore.unlocked.valid').includes('unlock'));
+    assert.deepEqual(offered('keystore.problem').sort(), ['copyIdentifier', 'reveal']);
+  });
+});
