@@ -96,7 +96,13 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'procedure/not-yet-delivered': failure('procedures.error.not-yet-delivered', ExitCode.notYetDelivered),
   'procedure/request-refused': failure('procedures.error.request-refused', ExitCode.authority),
   'procedure/wrong-certificate': failure('procedures.error.wrong-certificate', ExitCode.failure),
-  'procedure/not-replaceable': failure('procedures.error.not-replaceable', ExitCode.authority),
+  // Not a failure: eHealth says when renewal opens (too early), or that this certificate cannot be
+  // renewed at all; told as information, with no Retry that could not help.
+  'procedure/not-replaceable': {
+    message: (error, t) => (error.params.from === '-' ? t('procedures.error.not-replaceable', error.params) : t('procedures.notice.renew-too-early', { date: String(error.params.from) })),
+    exit: ExitCode.authority,
+    cancel: 'notice',
+  },
   'procedure/etk-not-published': failure('procedures.error.etk-not-published', ExitCode.failure),
   'procedure/not-an-ehealth-keystore': failure('procedures.error.not-an-ehealth-keystore', ExitCode.unsupported),
   'procedure/request-outcome-unknown': failure('procedures.error.request-outcome-unknown', ExitCode.failure),

@@ -343,6 +343,7 @@ export type MessageKey =
   | 'procedures.cli.sandbox'
   | 'procedures.cli.contract'
   | 'procedures.cli.contract-accepted'
+  | 'procedures.notice.renew-too-early'
   | 'procedures.cli.keystore-created'
   | 'procedures.cli.trace'
   | 'procedures.cli.trace-incomplete'
