@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildVirtualEid, usage, type VirtualEid } from '../tools/virtual-eid/build';
-import { runFolders, startCodeServer } from '../test/vscode/codeServer';
+import { runFolders, startCodeServer, type CodeServerOptions } from '../test/vscode/codeServer';
 import { cacheFolder, ensureCodeServer } from '../test/vscode/tools';
 
 const root = path.resolve(__dirname, '..');
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const folders = runFolders(startFolder);
   seedSettings(folders.userData, eid);
   // Your real home folder, so your own ~/ehealth/keystore shows up in the Keystores view.
-  const server = await startCodeServer(tools, folders, { HOME: os.homedir() }, { port });
+  const server = await startCodeServer(tools, folders, { HOME: os.homedir() }, codeServerOptions(port));
   const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`]]);
   const url = `${server.url}/?folder=${encodeURIComponent(root)}&payload=${encodeURIComponent(payload)}`;
   console.log(`\nstart: VS Code (code-server) is running with eHealth Certificates loaded from ${root}`);
@@ -55,6 +55,11 @@ async function main(): Promise<void> {
   const stop = () => server.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** code-server as a person uses it: without the harness's smoke-test driver, which would hide every notification (results, errors). */
+export function codeServerOptions(port: number): CodeServerOptions {
+  return { port };
 }
 
 /**
@@ -85,7 +90,9 @@ function seedSettings(userData: string, eid: VirtualEid): void {
   writeFileSync(settingsFile, JSON.stringify({ ...defaults, ...current }, null, 2));
 }
 
-main().catch((error: Error) => {
-  console.error(`start: ${error.message}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: Error) => {
+    console.error(`start: ${error.message}`);
+    process.exit(1);
+  });
+}

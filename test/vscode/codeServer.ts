@@ -94,14 +94,18 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-export async function startCodeServer(
-  tools: Pick<HarnessTools, 'nodeBinary' | 'codeServerEntry'>,
-  folders: RunFolders,
-  env: NodeJS.ProcessEnv,
-  options: { port?: number } = {},
-): Promise<CodeServer> {
-  const port = options.port ?? (await freePort());
-  const args = [
+export interface CodeServerOptions {
+  port?: number;
+  /**
+   * VS Code's smoke-test driver, through which the harness drives the workbench. It also keeps
+   * every notification from popping up: for the test harness only, never for a person (`npm start`).
+   */
+  smokeTestDriver?: boolean;
+}
+
+/** code-server's command line (after the Node binary). */
+export function codeServerArguments(tools: Pick<HarnessTools, 'codeServerEntry'>, folders: RunFolders, port: number, options: CodeServerOptions = {}): string[] {
+  return [
     ...baseArguments(tools, folders),
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
@@ -109,8 +113,13 @@ export async function startCodeServer(
     '--disable-update-check',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
+}
+
+export async function startCodeServer(tools: Pick<HarnessTools, 'nodeBinary' | 'codeServerEntry'>, folders: RunFolders, env: NodeJS.ProcessEnv, options: CodeServerOptions = {}): Promise<CodeServer> {
+  const port = options.port ?? (await freePort());
+  const args = codeServerArguments(tools, folders, port, options);
   const log = createWriteStream(path.join(folders.logs, 'code-server.log'));
   // detached: code-server and everything it spawns share a new process group we can stop as one.
   const child = spawn(tools.nodeBinary, args, { env: isolatedEnvironment(folders, env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

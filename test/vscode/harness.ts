@@ -96,7 +96,7 @@ export async function runSuite(tools: HarnessTools, spec: SuiteSpec, options: Ru
     if (spec.vsix) installExtension(tools, folders, spec.vsix);
     const prepared = (await spec.prepare?.(root)) ?? {};
     control = await startControlServer(() => page, options.screenshotFolder);
-    codeServer = await startCodeServer(tools, folders, { ...prepared, EHEALTH_HARNESS_URL: control.url, ...(options.grep ? { EHEALTH_TEST_GREP: options.grep } : {}) });
+    codeServer = await startCodeServer(tools, folders, { ...prepared, EHEALTH_HARNESS_URL: control.url, ...(options.grep ? { EHEALTH_TEST_GREP: options.grep } : {}) }, { smokeTestDriver: true });
     const playwright = require(tools.playwrightModule) as Playwright;
     browser = await playwright.chromium.launchPersistentContext(path.join(root, 'chromium'), {
       executablePath: tools.chromium,
