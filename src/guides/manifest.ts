@@ -32,8 +32,9 @@ const placeholder = (...parts: string[]) => `%${key(...parts)}%`;
 /** The step's first paragraph as plain text: walkthrough descriptions are short. */
 function summary(html: string, limit = 280): string {
   const paragraph = /<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
-  const text = paragraph.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
-  return text.length > limit ? `${text.slice(0, limit - 1).replace(/\s+\S*$/, '')}…` : text;
+  // Line breaks become spaces; the no-break spaces of French typography stay, and a cut never falls on one.
+  const text = paragraph.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/[ \t\r\n]+/g, ' ').trim();
+  return text.length > limit ? `${text.slice(0, limit - 1).replace(/ [^ ]*$/, '')}…` : text;
 }
 
 /**

@@ -64,7 +64,7 @@ describe('ehealth launcher (built bundle)', () => {
     for (const [url, status] of [[`http://127.0.0.1:${port}`, 1], [`127.0.0.1:${port}`, 2]] as const) {
       const result = ehealth(['sandbox', 'approve', 'abcdef0123', '--url', url], { EHEALTH_LANG: 'fr' });
       assert.equal(result.status, status, result.stderr);
-      assert.equal(result.stderr.trim(), `ehealth: ${url} n’est pas l’adresse d’un bac à sable en marche : démarrez-en un avec \`ehealth sandbox serve\` et donnez l’adresse qu’il affiche, ou omettez --url pour inscrire la décision dans son dossier de données.`);
+      assert.equal(result.stderr.trim(), `ehealth: ${url} n’est pas l’adresse d’un bac à sable en marche\u00a0: démarrez-en un avec \`ehealth sandbox serve\` et donnez l’adresse qu’il affiche, ou omettez --url pour inscrire la décision dans son dossier de données.`);
     }
   });
 });

@@ -126,7 +126,7 @@ describe('eID PIN: the card\'s life', function () {
 
   it('CLI: a PIN that is not an eID PIN exits with its own code, in words, unechoed, no try used', async () => {
     const eid = await freshCard('rsa');
-    for (const [language, words] of [['en', /not an eID PIN/], ['fr', /pas un code PIN d'eID/]] as const) {
+    for (const [language, words] of [['en', /not an eID PIN/], ['fr', /pas un code PIN d’eID/]] as const) {
       const result = ehealth(['eid', 'verify-pin', '--lang', language, '--pin-env', 'EID_PIN', '--module', eid.modulePath], { EID_PIN: '12a4' });
       assert.equal(result.status, ExitCode.pinFormat, result.stderr);
       assert.match(result.stderr, words);

@@ -63,7 +63,7 @@ describe('eID readers: none, or another card', function () {
     assert.match(errorMessage(noReader, 'en'), /No card reader found/);
     assert.match(errorMessage(noReader, 'de'), /Kein Kartenlesegerät gefunden/);
     const other = new NotAnEid('OpenPGP card');
-    assert.match(errorMessage(other, 'fr'), /« OpenPGP card ».*carte d'identité électronique belge/);
+    assert.match(errorMessage(other, 'fr'), /«\u202fOpenPGP card\u202f».*carte d’identité électronique belge/);
     assert.match(errorMessage(other, 'nl'), /"OpenPGP card".*Belgische elektronische identiteitskaart/);
     assert.match(errorMessage(other, 'en'), /"OpenPGP card".*not a Belgian eID card/);
     assert.match(errorMessage(other, 'de'), /„OpenPGP card“.*belgischer elektronischer Personalausweis/);

@@ -119,7 +119,7 @@ describe('ehealth keystore inspect, export, passwd (built bundle)', function () 
     const text = ehealth(['keystore', 'inspect', file, '--password-env', 'PW', '--lang', 'fr'], env);
     assert.equal(text.status, ExitCode.ok, text.stderr);
     assert.match(text.stdout, /^ {2}authentication {2}\[clé privée sans certificat\] {2}RSA 2048$/m);
-    assert.match(text.stdout, /^! La clé privée « authentication » est enregistrée sans son certificat/m);
+    assert.match(text.stdout, /^! La clé privée «\u202fauthentication\u202f» est enregistrée sans son certificat/m);
     const out = path.join(dir, 'nocerts.pem');
     const exported = ehealth(['keystore', 'export', file, '--alias', 'authentication', '--out', out, '--password-env', 'PW'], env);
     assert.equal(exported.status, ExitCode.notFound);

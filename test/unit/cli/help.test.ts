@@ -98,7 +98,7 @@ describe('CLI help from the option tables', () => {
     assert.match(missing.err, /Missing FILE\. Usage: ehealth keystore inspect FILE/);
     const choice = await run('--lang', 'fr', 'cert', 'status', '--keystore', 'k.p12', '--env', 'staging');
     assert.equal(choice.code, ExitCode.usage);
-    assert.match(choice.err, /« --env » n’accepte pas « staging » : choisissez parmi sandbox, acceptance, production/);
+    assert.match(choice.err, /«\u202f--env\u202f» n’accepte pas «\u202fstaging\u202f»\u00a0: choisissez parmi sandbox, acceptance, production/);
   });
 
   it('an option without its value, and a switch given one, are usage errors saying which', async () => {

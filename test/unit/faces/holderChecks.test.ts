@@ -14,7 +14,7 @@ describe('organisation holders as the faces check them', () => {
 
   it('words the procedure’s refusal with the length the type needs, in the user’s language', () => {
     const error = new ProcedureError('invalid-holder', { holder: 'NIHII-HOSPITAL=7100043', type: 'NIHII-HOSPITAL', problem: 'length' });
-    assert.equal(errorMessage(error, 'fr'), 'Impossible de demander un certificat pour NIHII-HOSPITAL=7100043 : Un numéro NIHII-HOSPITAL compte 8 chiffres.');
+    assert.equal(errorMessage(error, 'fr'), 'Impossible de demander un certificat pour NIHII-HOSPITAL=7100043\u00a0: Un numéro NIHII-HOSPITAL compte 8 chiffres.');
     assert.match(errorMessage(error, 'nl'), /telt 8 cijfers/);
   });
 
@@ -25,6 +25,6 @@ describe('organisation holders as the faces check them', () => {
     assert.match(words, /^This tool does not know the type NIHII-CASTLE: use one of CBE, .*NIHII-HOSPITAL, .*SITEPIT\.$/);
     assert.doesNotMatch(words, /eHealth|SSIN/);
     const refused = new ProcedureError('invalid-holder', { holder: 'NIHII-CASTLE=71000436', type: 'NIHII-CASTLE', problem: 'authority-type' });
-    assert.equal(errorMessage(refused, 'fr'), 'Impossible de demander un certificat pour NIHII-CASTLE=71000436 : eHealth ne connaît pas le type d’organisation NIHII-CASTLE.');
+    assert.equal(errorMessage(refused, 'fr'), 'Impossible de demander un certificat pour NIHII-CASTLE=71000436\u00a0: eHealth ne connaît pas le type d’organisation NIHII-CASTLE.');
   });
 });
