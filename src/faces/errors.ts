@@ -5,6 +5,7 @@
 import type { ContactProblem } from '../core/contactData';
 import { DomainError, type DomainErrorKey } from '../core/domainError';
 import { translator, type Language, type MessageKey, type Translator } from '../i18n';
+import { formatDate } from '../i18n/dates';
 import type { OperatingSystem } from '../eid/errors';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { contactProblemMessages } from './contactChecks';
@@ -99,7 +100,7 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   // Not a failure: eHealth says when renewal opens (too early), or that this certificate cannot be
   // renewed at all; told as information, with no Retry that could not help.
   'procedure/not-replaceable': {
-    message: (error, t) => (error.params.from === '-' ? t('procedures.error.not-replaceable', error.params) : t('procedures.notice.renew-too-early', { date: String(error.params.from) })),
+    message: (error, t) => (error.params.from === '-' ? t('procedures.error.not-replaceable', error.params) : t('procedures.notice.renew-too-early', { date: formatDate(String(error.params.from), t.language) })),
     exit: ExitCode.authority,
     cancel: 'notice',
   },

@@ -11,6 +11,7 @@ import type { ProtectionMode } from '../keystore/pkcs12/writer';
  */
 export interface Settings {
   'ehealth.keystore.folders': string[];
+  'ehealth.statusBar.excludeFolders': string[];
   'ehealth.keystore.rememberPasswords': boolean;
   'ehealth.keystore.writeMode': ProtectionMode;
   'ehealth.language': 'auto' | Language;
@@ -27,6 +28,7 @@ export type SettingKey = keyof Settings;
 // A record over SettingKey: the compiler fails when a key of Settings is missing here.
 const declared: Record<SettingKey, true> = {
   'ehealth.keystore.folders': true,
+  'ehealth.statusBar.excludeFolders': true,
   'ehealth.keystore.rememberPasswords': true,
   'ehealth.keystore.writeMode': true,
   'ehealth.language': true,

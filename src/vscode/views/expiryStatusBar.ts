@@ -1,11 +1,16 @@
-// The status bar item with the nearest expiry among the opened keystores (the newest keystore of
-// each holder only: an older one was renewed). Warning colours from 90 days, error once expired.
+// The status bar item: what it counts ("eHealth: valid until 2 déc. 2029", the nearest end among the
+// opened keystores, the newest keystore of each holder only: an older one was renewed), each of them
+// in the tooltip, nearest first. Folders named in `ehealth.statusBar.excludeFolders` are left out
+// (test keystores, a colleague's). Warning colours from 90 days, error once expired.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { nearestExpiry, renewalWindowDays } from '../../keystore/expiry';
-import { formatHolder } from '../../core/holder';
+import { authenticationExpiry, nearestExpiry, renewalWindowDays, type Expiry } from '../../keystore/expiry';
+import { expandHome } from '../../keystore/locate';
+import { statusBarRows, statusBarText } from '../../i18n/expiryText';
 import type { KeystoreSession } from '../keystoreSession';
 import type { KeystoreTreeProvider } from './keystoreTree';
-import { currentTranslator } from '../language';
+import { currentTranslator, onDidChangeLanguage } from '../language';
+import { affects, setting } from '../settings';
 
 export class ExpiryStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ehealth.expiry', vscode.StatusBarAlignment.Left, 10);
@@ -17,29 +22,43 @@ export class ExpiryStatusBar implements vscode.Disposable {
   ) {
     this.item.name = 'eHealth';
     this.item.command = 'ehealth.keystores.focus';
-    this.subscriptions = [session.onDidChange(() => void this.update()), tree.onDidChangeTreeData(() => void this.update())];
+    this.subscriptions = [
+      session.onDidChange(() => void this.update()),
+      tree.onDidChangeTreeData(() => void this.update()),
+      onDidChangeLanguage(() => void this.update()),
+      vscode.workspace.onDidChangeConfiguration((event) => affects(event, 'ehealth.statusBar.excludeFolders') && void this.update()),
+    ];
   }
 
   async update(now: Date = new Date()): Promise<void> {
-    const latest = new Set((await this.tree.keystores()).folders.flatMap((folder) => folder.keystores).filter((file) => file.latest).map((file) => file.path));
-    const expiry = nearestExpiry(this.session.all().filter((keystore) => keystore.file !== undefined && latest.has(keystore.file)), now);
-    if (!expiry) {
+    const excluded = new Set(setting('ehealth.statusBar.excludeFolders').map((folder) => expandHome(folder.trim())));
+    const counted = new Set(
+      (await this.tree.keystores()).folders
+        .filter((folder) => !excluded.has(path.resolve(folder.path)))
+        .flatMap((folder) => folder.keystores)
+        .filter((file) => file.latest)
+        .map((file) => file.path),
+    );
+    const keystores = this.session.all().filter((keystore) => keystore.file !== undefined && counted.has(keystore.file));
+    const nearest = nearestExpiry(keystores, now);
+    if (!nearest) {
       this.item.hide();
       return;
     }
     const t = currentTranslator();
-    const expired = expiry.daysLeft < 0;
-    this.item.text = `$(shield) ${expired ? t('view.statusbar.expired') : t('view.statusbar.days', { count: expiry.daysLeft })}`;
-    this.item.tooltip = t('view.statusbar.tooltip', {
-      holder: expiry.keystore.holder ? formatHolder(expiry.keystore.holder) : (expiry.keystore.file ?? ''),
-      date: expiry.notAfter.toISOString().slice(0, 10),
-      environment: t(`environment.${expiry.keystore.environment}`),
-    });
-    this.item.backgroundColor = expired
-      ? new vscode.ThemeColor('statusBarItem.errorBackground')
-      : expiry.daysLeft <= renewalWindowDays
-        ? new vscode.ThemeColor('statusBarItem.warningBackground')
-        : undefined;
+    this.item.text = `$(shield) ${statusBarText(nearest, t)}`;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(t('view.statusbar.tooltip.title')).appendMarkdown('\n\n');
+    const expiries = keystores.map((keystore) => authenticationExpiry(keystore, now)).filter((expiry): expiry is Expiry => expiry !== undefined);
+    for (const row of statusBarRows(expiries, t)) tooltip.appendMarkdown('- ').appendText(row).appendMarkdown('\n');
+    tooltip.appendMarkdown('\n').appendText(t('view.statusbar.tooltip.click'));
+    this.item.tooltip = tooltip;
+    this.item.backgroundColor =
+      nearest.daysLeft < 0
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : nearest.daysLeft <= renewalWindowDays
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.item.show();
   }
 

@@ -7,8 +7,8 @@ describe('renewal refused by eHealth', () => {
 
   it('is information with the date renewal opens, not an error to retry', () => {
     assert.equal(errorFace(tooEarly)?.cancel, 'notice');
-    assert.match(errorMessage(tooEarly, 'en'), /^Too early to renew: .*from .*2029/);
-    assert.match(errorMessage(tooEarly, 'fr'), /^Trop tôt pour renouveler\u00a0: .*à partir du .*2029/);
+    assert.match(errorMessage(tooEarly, 'en'), /^Too early to renew: this certificate can be renewed from 3 September 2029\./);
+    assert.match(errorMessage(tooEarly, 'fr'), /^Trop tôt pour renouveler\u00a0: ce certificat peut être renouvelé à partir du 3 septembre 2029\./);
   });
 
   it('says why when eHealth gives no date (the certificate cannot be renewed at all)', () => {
