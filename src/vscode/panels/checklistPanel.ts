@@ -16,7 +16,7 @@ import { loadGuides, pickGuide } from '../../guides/guideLoader';
 import { parseGuide, type RenderEnvironment } from '../../guides/guideParser';
 import { forHolder, gatherFacts, onFactsChanged, type FactSources } from '../checkFacts';
 import { currentEnvironment } from '../environment';
-import { currentLanguage } from '../language';
+import { currentLanguage, onDidChangeLanguage } from '../language';
 
 const languageNames: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', en: 'English', de: 'Deutsch' };
 const anyHolder = '*';
@@ -69,6 +69,7 @@ export class ChecklistPanel implements vscode.Disposable {
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: FromChecklist) => void this.receive(message)),
       onFactsChanged(services, () => void this.update()),
+      onDidChangeLanguage(() => void this.followLanguageSetting()),
     );
     if (source.kind === 'preview') {
       this.subscriptions.push(vscode.workspace.onDidChangeTextDocument((event) => event.document === source.document && void this.update()));
@@ -137,6 +138,14 @@ export class ChecklistPanel implements vscode.Disposable {
     this.panel.title = guide.title;
     this.followEid(guide);
     void this.panel.webview.postMessage(await this.state(guide, language, preferences));
+  }
+
+  /** `ehealth.language` changed: the newer choice wins over a language picked on this page before. */
+  private async followLanguageSetting(): Promise<void> {
+    const kept: Preferences = { ...this.preferences() };
+    delete kept.language;
+    await this.services.context.globalState.update(this.preferencesKey(), kept);
+    await this.update();
   }
 
   /** The eID is watched only while a guide that checks it is open. */

@@ -33,9 +33,26 @@ export class EidStatusModel implements vscode.Disposable {
     if (!this.engine) {
       const { EidEngine } = await import('../../eid/engine');
       const modulePath = setting('ehealth.eid.pkcs11Module').trim();
-      this.engine = new EidEngine(modulePath ? { modulePath } : {});
+      this.engine = this.readAfterPin(new EidEngine(modulePath ? { modulePath } : {}));
     }
     return this.engine;
+  }
+
+  /**
+   * A PIN presented anywhere (the self-test, a procedure's signature) changes the card's PIN state:
+   * a correct one clears "2 tries left", a wrong one counts down. The snapshot is read again after each.
+   */
+  private readAfterPin(engine: EidEngine): EidEngine {
+    const read = () => void this.refresh().catch((error: unknown) => this.log.debug(`eID status after a PIN: ${(error as Error).message}`));
+    const verifyPin = engine.verifyPin.bind(engine);
+    const signer = engine.signer.bind(engine);
+    return Object.assign(engine, {
+      verifyPin: (...args: Parameters<EidEngine['verifyPin']>) => verifyPin(...args).finally(read),
+      signer: async (...args: Parameters<EidEngine['signer']>) => {
+        const own = await signer(...args);
+        return { ...own, sign: (...signed: Parameters<typeof own.sign>) => own.sign(...signed).finally(read) };
+      },
+    });
   }
 
   /** Reads a fresh snapshot; concurrent callers share one read. */

@@ -5,7 +5,7 @@ import { isProblem, type EidProblem, type EidStatus } from '../../eid/status';
 import { errorMessage } from '../../faces/errors';
 import type { Translator } from '../../i18n';
 import type { EidStatusModel } from './eidStatus';
-import { currentLanguage, currentTranslator } from '../language';
+import { currentLanguage, currentTranslator, onDidChangeLanguage } from '../language';
 
 interface Row {
   id: string;
@@ -48,6 +48,7 @@ export function registerEidView(model: EidStatusModel): vscode.Disposable[] {
     view,
     changed,
     model.onDidChange(() => changed.fire()),
+    onDidChangeLanguage(() => changed.fire()),
     view.onDidChangeVisibility((event) => follow(event.visible)),
     new vscode.Disposable(() => watching?.dispose()),
   ];
