@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { ENVIRONMENTS } from '../core/environment';
 import { formatHolder } from '../core/holder';
 import { printable } from '../core/printable';
-import { defaultKeystoreFolder, keystoreFolders, type FolderRequest } from '../keystore/locate';
+import { formatDate } from '../i18n/dates';
+import { defaultKeystoreFolder, keystoreFolders, newKeystoreFolder, sandboxKeystoreFolder, type FolderRequest } from '../keystore/locate';
 import {
   activateEtk,
   certificateStatus,
@@ -129,14 +130,14 @@ const request = verb(
       email: { type: 'string', multiple: true, value: 'cli.value.email', help: 'cli.option.email' },
       phone: { type: 'string', multiple: true, value: 'cli.value.phone', help: 'cli.option.phone' },
       'password-env': sharedOptions['password-env'],
-      'keystore-dir': { type: 'string', value: 'cli.value.folder', defaultShown: () => defaultKeystoreFolder(), help: 'cli.option.keystore-dir' },
+      'keystore-dir': { type: 'string', value: 'cli.value.folder', defaultShown: () => `${sandboxKeystoreFolder()} (--env sandbox), ${defaultKeystoreFolder()}`, help: 'cli.option.keystore-dir' },
       ...contractOptions,
       ...commonOptions,
     },
   },
   async (context, { values }) => {
     const answers: CertAnswers = { holder: values.holder, organizationName: values['organization-name'], email: values.email, phone: values.phone, acceptContract: values['accept-contract'], newPasswordEnv: values['password-env'] };
-    const folder = path.resolve(values['keystore-dir'] ?? defaultKeystoreFolder());
+    const folder = path.resolve(values['keystore-dir'] ?? newKeystoreFolder(values.env));
     const result = await withContext(context, values, answers, 'request', (procedure) => requestCertificate(procedure, { keystoreFolder: folder }));
     return requested(context, values.json, result);
   },
@@ -246,7 +247,7 @@ function listLines(context: CliContext, certificates: readonly AuthorityCertific
       name: certificate.name,
       status: certificate.status,
       etkStatus: certificate.etkStatus,
-      validity: certificate.notAfter ? t('procedures.cli.list-valid-until', { date: certificate.notAfter.slice(0, 10) }) : t('procedures.cli.list-not-delivered'),
+      validity: certificate.notAfter ? t('procedures.cli.list-valid-until', { date: formatDate(certificate.notAfter, t.language) }) : t('procedures.cli.list-not-delivered'),
       keystore: certificate.keystore !== undefined ? t('procedures.cli.list-keystore', { file: certificate.keystore }) : t('procedures.cli.list-no-keystore'),
     }),
     ...(certificate.revocable ? [t('procedures.cli.list-revoke-hint', { command: revokeCommand(certificate, values, t) })] : []),
@@ -276,7 +277,7 @@ const status = verb({ summary: 'cli.verb.cert.status', options: { ...keystoreOpt
   const lines = [t('procedures.cli.status', { file, holder: formatHolder(result.holder), stage: result.stage, publicKeyIdentifier: result.publicKeyIdentifier })];
   const info = result.authority;
   if (info) {
-    const until = info.details?.notAfter.slice(0, 10) ?? '-';
+    const until = info.details ? formatDate(info.details.notAfter, t.language) : '-';
     lines.push(t('procedures.cli.status-authority', { status: info.status, etkStatus: info.etkStatus, until, renewable: info.replaceable ? t('procedures.cli.renewable') : '' }));
   }
   return output(context, values.json, result, lines);

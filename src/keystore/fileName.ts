@@ -1,11 +1,13 @@
 // The eHealth keystore naming convention: `<TYPE>=<ID>[,<APPID>] yyyyMMdd-HHmmss.p12`,
 // `.acc-p12` for acceptance. Renewals add a newer file beside the old one. Also seen in the wild:
-// a dash instead of the space, and `.acc.p12` for acceptance.
+// a dash instead of the space, and `.acc.p12` for acceptance. Ours for the local sandbox:
+// `.sandbox-p12`, a suffix that medical software, which looks for `*.p12` and `*.acc-p12`, never
+// takes for a real keystore.
 import { holderOf, holderPattern, type Holder } from '../core/holder';
 import { holderTypes } from '../core/identifier';
 import type { FileProblem, KeystoreEnvironment } from './model';
 
-export const keystoreSuffixes = ['.acc-p12', '.p12'] as const;
+export const keystoreSuffixes = ['.sandbox-p12', '.acc-p12', '.p12'] as const;
 
 export function isKeystoreFileName(fileName: string): boolean {
   const lower = fileName.toLowerCase();
@@ -14,6 +16,7 @@ export function isKeystoreFileName(fileName: string): boolean {
 
 export function environmentFromSuffix(fileName: string): KeystoreEnvironment {
   const lower = fileName.toLowerCase();
+  if (lower.endsWith('.sandbox-p12')) return 'sandbox';
   if (lower.endsWith('.acc-p12') || lower.endsWith('.acc.p12')) return 'acceptance';
   if (lower.endsWith('.p12')) return 'production';
   return 'unknown';
@@ -28,7 +31,7 @@ export interface ParsedFileName {
 
 // The holder's pieces from the one notation; case-insensitive (hand-renamed `cbe=...` files), the type read upper-cased.
 const conventionalName = new RegExp(
-  `^(?<type>${holderPattern.type})=(?<id>${holderPattern.id})(?:, ?(?<app>${holderPattern.applicationId}))?[ -](?<date>\\d{8})-(?<time>\\d{6})\\.(?:acc[-.])?p12$`,
+  `^(?<type>${holderPattern.type})=(?<id>${holderPattern.id})(?:, ?(?<app>${holderPattern.applicationId}))?[ -](?<date>\\d{8})-(?<time>\\d{6})\\.(?:acc[-.]|sandbox-)?p12$`,
   'i',
 );
 

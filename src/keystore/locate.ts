@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Environment } from '../core/environment';
 import { formatHolder } from '../core/holder';
 import { KeystoreError } from './errors';
 import { isKeystoreFileName, parseKeystoreFileName } from './fileName';
@@ -14,8 +15,25 @@ import type { FileProblem, FolderOrigin, KeystoreFile, KeystoreFolder, KeystoreL
  * (`C:\Users\<user>\ehealth\keystore` on Windows).
  */
 export function defaultKeystoreFolder(home: string = os.homedir(), platform: NodeJS.Platform = process.platform): string {
+  return ehealthFolder('keystore', home, platform);
+}
+
+/**
+ * Where keystores made with the local sandbox go: `~/ehealth/sandbox`, beside the eHealth folder and
+ * never inside it, where medical software and people would take them for real keystores.
+ */
+export function sandboxKeystoreFolder(home: string = os.homedir(), platform: NodeJS.Platform = process.platform): string {
+  return ehealthFolder('sandbox', home, platform);
+}
+
+function ehealthFolder(name: string, home: string, platform: NodeJS.Platform): string {
   const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  return join(home, 'ehealth', 'keystore');
+  return join(home, 'ehealth', name);
+}
+
+/** The folder a new keystore of `environment` is written to when the user names none. */
+export function newKeystoreFolder(environment: Environment, home: string = os.homedir()): string {
+  return environment === 'sandbox' ? sandboxKeystoreFolder(home) : defaultKeystoreFolder(home);
 }
 
 export interface FolderRequest {
@@ -23,13 +41,17 @@ export interface FolderRequest {
   origin: FolderOrigin;
 }
 
-/** The default folder plus configured ones, with `~` expanded and duplicates removed. */
+/**
+ * The eHealth folder, the configured ones (`~` expanded), then the sandbox folder, duplicates
+ * removed: sandbox keystores are always listed, in their own group.
+ */
 export function keystoreFolders(configured: readonly string[], home: string = os.homedir()): FolderRequest[] {
   const requests: FolderRequest[] = [{ path: defaultKeystoreFolder(home), origin: 'default' }];
   for (const folder of configured) {
     const trimmed = folder.trim();
     if (trimmed) requests.push({ path: expandHome(trimmed, home), origin: 'configured' });
   }
+  requests.push({ path: sandboxKeystoreFolder(home), origin: 'sandbox' });
   return dedupe(requests);
 }
 

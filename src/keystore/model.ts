@@ -31,7 +31,7 @@ export interface KeystoreFile {
   holder?: Holder;
   /** Creation time written in the file name (local time of the machine that made it), ISO 8601 without zone. */
   createdAt?: string;
-  /** From the suffix: `.acc-p12` is acceptance, `.p12` production (the issuer has the last word once opened). */
+  /** From the suffix: `.acc-p12` is acceptance, `.p12` production, `.sandbox-p12` the sandbox (the issuer has the last word once opened). */
   environment: KeystoreEnvironment;
   sizeBytes?: number;
   modifiedAt?: string;
@@ -46,7 +46,8 @@ export interface KeystoreFile {
   problems: FileProblem[];
 }
 
-export type FolderOrigin = 'default' | 'configured' | 'argument';
+/** `sandbox`: the folder of keystores made with the local sandbox (rehearsals, never real ones). */
+export type FolderOrigin = 'default' | 'configured' | 'sandbox' | 'argument';
 
 export interface KeystoreFolder {
   path: string;

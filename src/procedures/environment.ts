@@ -14,11 +14,13 @@ export function environmentEndpoints(environment: Environment, baseUrl?: string)
   return endpoints(environment);
 }
 
-/** eHealth's file suffix: `.p12` in production only; acceptance and the sandbox use `.acc-p12`. */
-export const keystoreSuffix = (environment: Environment) => (environment === 'production' ? '.p12' : '.acc-p12');
+const suffixes: Readonly<Record<Environment, string>> = { production: '.p12', acceptance: '.acc-p12', sandbox: '.sandbox-p12' };
 
-/** The environment a keystore file's name tells for this environment's keystores: the sandbox names them as acceptance does. */
-export const keystoreEnvironment = (environment: Environment): KeystoreEnvironment => (environment === 'production' ? 'production' : 'acceptance');
+/** eHealth's file suffixes (`.p12`, `.acc-p12`); sandbox keystores end in `.sandbox-p12`, which no medical software takes for a real one. */
+export const keystoreSuffix = (environment: Environment) => suffixes[environment];
+
+/** The environments a keystore file's name may tell for this environment's keystores: sandbox keystores made before their own suffix were named as acceptance ones. */
+export const keystoreEnvironments = (environment: Environment): readonly KeystoreEnvironment[] => (environment === 'sandbox' ? ['sandbox', 'acceptance'] : [environment]);
 
 export async function confirmIfProduction(environment: Environment, prompter: Prompter, action: ProcedureName): Promise<void> {
   if (environment === 'production' && !(await prompter.confirmProduction(action))) throw new ProcedureError('production-not-confirmed', { action });

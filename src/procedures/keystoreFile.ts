@@ -30,7 +30,7 @@ export interface KeystoreWriting {
   deriver?: Deriver;
 }
 
-/** `SSIN=79021802145 20230823-085751.acc-p12`, `CBE=0123456749,APP 20230823-085751.p12`. */
+/** `SSIN=79021802145 20230823-085751.acc-p12`, `CBE=0123456749,APP 20230823-085751.p12`, `SSIN=79021802145 20261202-101010.sandbox-p12`. */
 export const keystoreFileName = (holder: Holder, environment: Environment, now: Date) => `${formatHolder(holder)} ${stamp(now)}${keystoreSuffix(environment)}`;
 
 async function encode(content: EhealthKeystoreContent, password: string, writing: KeystoreWriting): Promise<Uint8Array> {

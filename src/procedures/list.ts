@@ -10,7 +10,7 @@ import { getCertificateInfoForCitizen } from '../ra/certra';
 import type { AuthorityCertificateStatus, CertificateInfo, EtkStatus } from '../ra/model';
 import type { ProcedureContext } from './context';
 import { eidOf, eidSigner } from './eid';
-import { keystoreEnvironment } from './environment';
+import { keystoreEnvironments } from './environment';
 
 /** One certificate as eHealth knows it: the model of `ehealth cert list --json`, the view and the guide checks. */
 export interface AuthorityCertificate {
@@ -74,9 +74,9 @@ function summary(info: CertificateInfo): AuthorityCertificate {
 /** Keystore files of this environment, each with the key identifiers it shows without a password. */
 async function localKeystores(context: ProcedureContext, folders: readonly FolderRequest[]): Promise<LocalKeystore[]> {
   // By the environment its name tells (`.acc.p12` too, as seen in the wild), not by our own suffix.
-  const environment = keystoreEnvironment(context.environment);
+  const environments = keystoreEnvironments(context.environment);
   const listing = await listKeystores(folders);
-  const files = listing.folders.flatMap((folder) => folder.keystores).filter((file) => file.environment === environment && !file.problems.some((problem) => problem.code !== 'unconventional-name'));
+  const files = listing.folders.flatMap((folder) => folder.keystores).filter((file) => environments.includes(file.environment) && !file.problems.some((problem) => problem.code !== 'unconventional-name'));
   return Promise.all(
     files.map(async (file) => {
       try {

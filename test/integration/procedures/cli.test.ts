@@ -52,12 +52,14 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('request: prints the contract, creates the keystore, answers its path as JSON, traces every envelope', () => {
+  it('request: prints the contract, creates the keystore in the sandbox folder under a name that says sandbox, answers its path as JSON, traces every envelope', () => {
     const trace = path.join(folder, 'trace');
-    const { code, out, err } = cert('request', ...eidFlags(), '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--email', 'team@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(folder, 'keystores'), '--accept-contract', '--trace', trace, '--json');
+    const { code, out, err } = cert('request', ...eidFlags(), '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--email', 'team@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--accept-contract', '--trace', trace, '--json');
     assert.equal(code, ExitCode.ok, err);
     ({ keystore, publicKeyIdentifier: ownKeyId } = JSON.parse(out));
-    assert.match(path.basename(keystore), new RegExp(`^SSIN=${eid.holder.nationalNumber} \\d{8}-\\d{6}\\.acc-p12$`));
+    // No --keystore-dir: a sandbox keystore goes to ~/ehealth/sandbox, never among the real ones in ~/ehealth/keystore.
+    assert.equal(path.dirname(keystore), path.join(folder, 'home', 'ehealth', 'sandbox'));
+    assert.match(path.basename(keystore), new RegExp(`^SSIN=${eid.holder.nationalNumber} \\d{8}-\\d{6}\\.sandbox-p12$`));
     assert.ok(existsSync(keystore));
     assert.match(err, /Contract for CN=SSIN\\=\d{11}, OU=eHealth-platform Belgium/);
     assert.match(err, /^\[fr\]\nBac à sable \(test uniquement\) : je demande un certificat d’authentification eHealth pour CN=SSIN\\=\d{11}, /m);
@@ -120,6 +122,10 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     assert.match(cert('list', ...eidFlags(), '--keystore-dir', path.join(folder, 'organisation')).out, new RegExp(`^${AMBULANCE.holder} \\(${AMBULANCE.name}\\) · IN_PROGRESS · ETK NOT_REQUESTED · not delivered yet · keystore `, 'm'));
     const completed = cert('complete', '--keystore', organisationKeystore, '--password-env', 'PW');
     assert.equal(completed.code, ExitCode.ok, completed.err);
+    // The backup it made, named in words: the user knows a copy of the keystore is there.
+    const backup = /\(previous version kept as (.+\.bak)\)/.exec(completed.out + completed.err)?.[1];
+    assert.ok(backup && existsSync(backup), completed.out + completed.err);
+    assert.equal(path.dirname(backup), path.dirname(organisationKeystore));
     // OpenSSL, not our writer: the key and every certificate out, then back with the certificates unencrypted.
     const pem = path.join(folder, 'organisation.pem');
     const copies = path.join(folder, 'copies');
@@ -141,7 +147,7 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     for (const certificate of certificates) assert.deepEqual(Object.keys(certificate), LISTED_FIELDS, 'the fields of the issue, in order');
     const own = certificates.find((certificate) => certificate.publicKeyIdentifier === ownKeyId);
     const organisation = certificates.find((certificate) => certificate.publicKeyIdentifier === organisationKeyId);
-    // Our own compatible-mode file encrypts its certificates: found by its name (holder, creation time), in EHEALTH_KEYSTORE_FOLDERS.
+    // Our own compatible-mode file encrypts its certificates: found by its name (holder, creation time), in the sandbox folder (always searched).
     assert.deepEqual(
       { ...own, notBefore: typeof own?.notBefore, notAfter: typeof own?.notAfter, replacementPeriodStart: typeof own?.replacementPeriodStart },
       { holder: `SSIN=${eid.holder.nationalNumber}`, publicKeyIdentifier: ownKeyId, status: 'VALID_ACTIVE', etkStatus: 'VALID_ACTIVE', notBefore: 'string', notAfter: 'string', revocable: true, replaceable: false, replacementPeriodStart: 'string', keystore },
@@ -158,7 +164,7 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     assert.equal(code, ExitCode.ok, err);
     const lines = out.trimEnd().split('\n');
     const own = lines.findIndex((line) => line.startsWith(`SSIN=${eid.holder.nationalNumber} (`));
-    assert.match(lines[own], new RegExp(`· VALID_ACTIVE · ETK VALID_ACTIVE · valid until \\d{4}-\\d{2}-\\d{2} · keystore ${keystore.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    assert.match(lines[own], new RegExp(`· VALID_ACTIVE · ETK VALID_ACTIVE · valid until \\d{1,2} [A-Z][a-z]+ \\d{4} · keystore ${keystore.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     assert.equal(lines[own + 1], `  to revoke it: ehealth cert revoke --module "${eid.modulePath}" --public-key-id ${ownKeyId} --reason REASON`);
     assert.match(lines.find((line) => line.startsWith(`${AMBULANCE.holder} (${AMBULANCE.name})`)) ?? '', /· VALID_ACTIVE · ETK VALID_ACTIVE · /);
     assert.equal(lines.at(-1), 'REASON: one of keyCompromise, affiliationChanged, superseded, cessationOfOperation.');
@@ -214,11 +220,11 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
   });
 
   it('production: nothing happens without the explicit confirmation', () => {
-    const before = readdirSync(path.join(folder, 'keystores'));
-    const { code, err } = cert('request', ...eidFlags(), '--env', 'production', '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(folder, 'keystores'), '--accept-contract');
+    const before = readdirSync(path.dirname(keystore));
+    const { code, err } = cert('request', ...eidFlags(), '--env', 'production', '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.dirname(keystore), '--accept-contract');
     assert.notEqual(code, ExitCode.ok);
     assert.match(err, /in production was not confirmed: nothing was done/);
-    assert.deepEqual(readdirSync(path.join(folder, 'keystores')), before);
+    assert.deepEqual(readdirSync(path.dirname(keystore)), before);
   });
 
   it('every traced message is valid per eHealth\'s XSDs, and every signature verifies with xmlsec1', () => {

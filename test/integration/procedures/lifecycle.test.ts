@@ -36,7 +36,7 @@ for (const algorithm of ['rsa', 'ec'] as const) {
       const prompter = scriptedPrompter();
       first = await requestCertificate(await procedureContext(rig, prompter), { keystoreFolder: rig.keystores });
       const ssin = rig.eid.holder.nationalNumber;
-      assert.match(path.basename(first.keystore), new RegExp(`^SSIN=${ssin} \\d{8}-\\d{6}\\.acc-p12$`));
+      assert.match(path.basename(first.keystore), new RegExp(`^SSIN=${ssin} \\d{8}-\\d{6}\\.sandbox-p12$`));
       assert.deepEqual(first.holder, { type: 'SSIN', id: ssin });
       assert.equal(prompter.contracts[0], first.dn);
       const steps = prompter.events.map((event) => event.step);

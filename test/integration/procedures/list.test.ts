@@ -78,12 +78,12 @@ describe('procedures: listCertificates links each certificate to the keystore ho
     assert.deepEqual(linkOf(listed, second), { keystore: second.keystore, keystoreMatchedBy: 'file-name' });
   });
 
-  it('a file is linked in the environment its name tells: `.acc.p12` (seen in the wild) in acceptance and the sandbox, `.p12` in production only', async () => {
-    const named = (suffix: string) => second.keystore.replace(/\.acc-p12$/, suffix);
+  it('a file is linked in the environment its name tells: `.acc-p12` and `.acc.p12` (seen in the wild; sandbox keystores were named so before `.sandbox-p12`) in acceptance and the sandbox, `.p12` in production only', async () => {
+    const named = (suffix: string) => second.keystore.replace(/\.sandbox-p12$/, suffix);
     const linked = async (environment: Environment) => linkOf(await list(environment), second).keystore;
     let current = second.keystore;
     try {
-      for (const suffix of ['.acc.p12', '.p12']) {
+      for (const suffix of ['.acc-p12', '.acc.p12', '.p12']) {
         renameSync(current, named(suffix));
         current = named(suffix);
         const production = suffix === '.p12';

@@ -45,7 +45,7 @@ describe('procedures: a certificate for an organisation', function () {
     const requested = await requestFor({ kind: 'organization', type: 'CBE', id: ambulance.id, applicationId: 'DISPATCH' }, offered);
     assert.equal(offered[0].self, rig.eid.holder.nationalNumber);
     assert.deepEqual(offered[0].organizations.map((organization) => organization.identifier.value), [ambulance.id]);
-    assert.match(path.basename(requested.keystore), /^CBE=0123456749,DISPATCH \d{8}-\d{6}\.acc-p12$/);
+    assert.match(path.basename(requested.keystore), /^CBE=0123456749,DISPATCH \d{8}-\d{6}\.sandbox-p12$/);
     assert.match(requested.dn, /^CN=CBE\\=0123456749\\, DISPATCH, OU=eHealth-platform Belgium, OU=AMBULANCES SAINTE-HELENE, OU=CBE\\=0123456749, OU=DISPATCH, O=Federal Government, C=BE$/);
 
     await completeCertificate(await procedureContext(rig, scriptedPrompter()), requested.keystore);
@@ -172,7 +172,7 @@ describe('procedures: a certificate for an organisation', function () {
       assert.equal(status, 0, screen);
       assert.match(screen, /CBE=0300000215,TERM: The check digits do not match/);
       assert.match(screen, /eHealth validates this request by hand/);
-      assert.match(screen, /CBE=0300000214,TERM \d{8}-\d{6}\.acc-p12/);
+      assert.match(screen, /CBE=0300000214,TERM \d{8}-\d{6}\.sandbox-p12/);
     });
 
     it('ehealth cert request refuses a bad number before the eID is touched (its module is not even loaded)', async () => {

@@ -38,6 +38,23 @@ describe('keystore file names', () => {
     assert.equal(environmentFromSuffix('SSIN=79021802145 20230823-085751.acc.p12'), 'acceptance');
   });
 
+  it('reads a sandbox keystore by its own suffix, which no medical software takes for a real keystore (*.p12, *.acc-p12)', () => {
+    const name = 'SSIN=79021802145 20261202-101010.sandbox-p12';
+    assert.deepEqual(parseKeystoreFileName(name), {
+      holder: { type: 'SSIN', id: '79021802145' },
+      createdAt: '2026-12-02T10:10:10',
+      environment: 'sandbox',
+      problems: [],
+    });
+    assert.ok(isKeystoreFileName(name));
+    assert.ok(!/\.(acc-)?p12$/i.test(name), 'not what medical software looks for');
+    assert.equal(parseKeystoreFileName('CBE=0123456749,APP 20261202-101010.SANDBOX-P12').environment, 'sandbox');
+    // The real suffixes read as before.
+    assert.equal(environmentFromSuffix('SSIN=79021802145 20230823-085751.acc-p12'), 'acceptance');
+    assert.equal(environmentFromSuffix('SSIN=79021802145 20230823-085751.p12'), 'production');
+    assert.equal(environmentFromSuffix('SSIN=79021802145 20230823-085751.sandbox.p12'), 'production', 'a .p12 file is a production keystore to everyone');
+  });
+
   it('flags an unconventional name without guessing a holder', () => {
     for (const name of ['keystore.p12', 'SSIN=79021802145.p12', 'SSIN=79021802145 2023-08-23.acc-p12', ' SSIN=1 20230823-085751.p12']) {
       const parsed = parseKeystoreFileName(name);

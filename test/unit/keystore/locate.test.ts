@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultKeystoreFolder, expandHome, keystoreFolders, listKeystores } from '../../../src/keystore/locate';
+import { defaultKeystoreFolder, expandHome, keystoreFolders, listKeystores, newKeystoreFolder, sandboxKeystoreFolder } from '../../../src/keystore/locate';
 
 describe('locating keystores', () => {
   let folder: string;
@@ -19,12 +19,21 @@ describe('locating keystores', () => {
     assert.equal(defaultKeystoreFolder('C:\\Users\\an', 'win32'), 'C:\\Users\\an\\ehealth\\keystore');
   });
 
-  it('adds configured folders after the default one, expanding ~ and dropping duplicates', () => {
+  it('keeps sandbox keystores apart, in ~/ehealth/sandbox: the folder a sandbox request writes to', () => {
+    assert.equal(sandboxKeystoreFolder('/home/an', 'linux'), '/home/an/ehealth/sandbox');
+    assert.equal(sandboxKeystoreFolder('C:\\Users\\an', 'win32'), 'C:\\Users\\an\\ehealth\\sandbox');
+    assert.equal(newKeystoreFolder('sandbox', '/home/an'), '/home/an/ehealth/sandbox');
+    assert.equal(newKeystoreFolder('acceptance', '/home/an'), '/home/an/ehealth/keystore');
+    assert.equal(newKeystoreFolder('production', '/home/an'), '/home/an/ehealth/keystore');
+  });
+
+  it('adds configured folders after the default one, expanding ~ and dropping duplicates, and always the sandbox folder last', () => {
     const folders = keystoreFolders(['~/certs', '  ', '/home/an/ehealth/keystore', '/srv/keystores', '/srv/keystores/'], '/home/an');
     assert.deepEqual(folders, [
       { path: '/home/an/ehealth/keystore', origin: 'default' },
       { path: '/home/an/certs', origin: 'configured' },
       { path: '/srv/keystores', origin: 'configured' },
+      { path: '/home/an/ehealth/sandbox', origin: 'sandbox' },
     ]);
     assert.equal(expandHome('~', '/home/an'), '/home/an');
   });
@@ -56,6 +65,23 @@ describe('locating keystores', () => {
       ],
     );
     assert.equal(listed.keystores[0].sizeBytes, 4000);
+  });
+
+  it('lists the sandbox folder by default, its keystores read as sandbox ones; older sandbox files left in ~/ehealth/keystore as .acc-p12 are listed as before', async () => {
+    const home = folder;
+    mkdirSync(sandboxKeystoreFolder(home), { recursive: true });
+    mkdirSync(defaultKeystoreFolder(home), { recursive: true });
+    writeFileSync(path.join(sandboxKeystoreFolder(home), 'SSIN=79021802145 20261202-101010.sandbox-p12'), Buffer.alloc(100, 1));
+    writeFileSync(path.join(sandboxKeystoreFolder(home), 'SSIN=79021802145 20261202-111111.sandbox-p12.20261202-121212.bak'), Buffer.alloc(100, 2));
+    writeFileSync(path.join(defaultKeystoreFolder(home), 'SSIN=79021802145 20250101-000000.acc-p12'), Buffer.alloc(100, 3));
+    const listing = await listKeystores(keystoreFolders([], home));
+    assert.deepEqual(
+      listing.folders.map((listed) => [listed.origin, listed.keystores.map((file) => [file.fileName, file.environment, file.latest])]),
+      [
+        ['default', [['SSIN=79021802145 20250101-000000.acc-p12', 'acceptance', true]]],
+        ['sandbox', [['SSIN=79021802145 20261202-101010.sandbox-p12', 'sandbox', true]]],
+      ],
+    );
   });
 
   it('keeps odd files in the listing with a problem each', async () => {
