@@ -75,7 +75,8 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
     if (!node) {
       const listing = await this.keystores();
       if (listing.folders.every((folder) => folder.keystores.length === 0)) return []; // shows the welcome view
-      return listing.folders.filter((folder) => folder.keystores.length > 0 || folder.origin !== 'default').map((folder) => this.node(folder));
+      // The user's own folders always show; the eHealth and sandbox folders once they hold a keystore.
+      return listing.folders.filter((folder) => folder.keystores.length > 0 || folder.origin === 'configured' || folder.origin === 'argument').map((folder) => this.node(folder));
     }
     if (node.kind === 'folder') return node.folder.keystores.map((file) => this.node(file));
     if (node.kind === 'keystore') return (this.session.get(node.file.path)?.entries ?? []).map((entry) => ({ kind: 'entry', file: node.file, entry }));
@@ -147,13 +148,15 @@ export function searchedFolders(): FolderRequest[] {
 }
 
 function folderItem(folder: KeystoreFolder, t: Translator): vscode.TreeItem {
-  const item = new vscode.TreeItem(printable(path.basename(folder.path) || folder.path), vscode.TreeItemCollapsibleState.Expanded);
+  // The sandbox's keystores under a name that says what they are: rehearsals, never real keystores.
+  const sandbox = folder.origin === 'sandbox';
+  const item = new vscode.TreeItem(sandbox ? t('keystore.folder.sandbox') : printable(path.basename(folder.path) || folder.path), vscode.TreeItemCollapsibleState.Expanded);
   item.id = `folder:${folder.path}`;
   item.contextValue = 'keystoreFolder';
   item.resourceUri = vscode.Uri.file(folder.path);
-  item.iconPath = new vscode.ThemeIcon(folder.state === 'ok' ? 'folder' : 'warning');
-  item.description = `${folderStateText(folder, t)} · ${printable(homeRelative(path.dirname(folder.path)))}`;
-  item.tooltip = folder.path;
+  item.iconPath = new vscode.ThemeIcon(folder.state !== 'ok' ? 'warning' : sandbox ? 'beaker' : 'folder');
+  item.description = `${folderStateText(folder, t)} · ${printable(homeRelative(sandbox ? folder.path : path.dirname(folder.path)))}`;
+  item.tooltip = sandbox ? `${t('keystore.folder.sandbox.about')}\n${folder.path}` : folder.path;
   return item;
 }
 
