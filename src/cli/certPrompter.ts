@@ -1,9 +1,11 @@
 // The procedures' Prompter on the command line: each answer from its flag when given, else asked on
 // the terminal (passwords without echo). Progress and contracts go to stderr, results to stdout.
 import { formatHolder, holderOf, parseHolder, SSIN_TYPE, type Holder } from '../core/holder';
+import { readableDn } from '../core/distinguishedName';
 import { printable } from '../core/printable';
 import { contactChecks } from '../faces/contactChecks';
 import { errorMessage } from '../faces/errors';
+import { summaryRows } from '../faces/requestSummary';
 import { holderProblemMessage, organizationHolderProblem } from '../faces/holderChecks';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { checkNewPassword } from '../keystore/passwordPolicy';
@@ -130,8 +132,13 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
       return { emailPrivate: email, phonePrivate: phone, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
     },
     acceptContract: async (contract) => {
+      // What the request sends and writes, as answered, before the contract that names it.
+      if (contract.summary) {
+        const rows = summaryRows(t, contract.summary).flatMap(({ label, values }) => values.map((value) => `  ${t('procedures.cli.summary-line', { label, value: printable(value) })}`));
+        context.err([t('contract.summary'), ...rows].join('\n'));
+      }
       // The DN, the languages and the texts are the authority's: printable, and the texts as the lines of their sanitised HTML.
-      context.err(t('procedures.cli.contract', { dn: printable(contract.dn) }));
+      context.err(t('procedures.cli.contract', { dn: printable(readableDn(contract.dn)) }));
       for (const text of contract.texts) context.err([`[${printable(text.lang)}]`, ...contractLines(text.html)].join('\n'));
       if (answers.acceptContract) {
         context.err(t('procedures.cli.contract-accepted'));

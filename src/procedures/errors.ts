@@ -1,6 +1,7 @@
 // Errors of the procedures themselves (the engines' errors - eID, keystore, registration - pass
 // through unchanged): a code and parameters, no words (the faces word them from src/faces/errors.ts).
 import { errorsOf, type ErrorParams } from '../core/domainError';
+import { BACK, type Back } from './prompter';
 
 export type ProcedureErrorCode =
   | 'cancelled'
@@ -38,8 +39,8 @@ export class ProcedureError<C extends ProcedureErrorCode = ProcedureErrorCode> e
   }
 }
 
-/** The answer to a question, or the procedure ends here ("cancelled"), nothing changed. */
-export function answered<T>(value: T | undefined): T {
-  if (value === undefined) throw new ProcedureError('cancelled');
+/** The answer to a question, or the procedure ends here ("cancelled"), nothing changed; Back, outside a request's steps, cancels too. */
+export function answered<T>(value: T | Back | undefined): T {
+  if (value === undefined || value === BACK) throw new ProcedureError('cancelled');
   return value;
 }

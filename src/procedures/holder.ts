@@ -5,7 +5,7 @@
 import { formatHolder, holderOf, SSIN_TYPE, type Holder } from '../core/holder';
 import { applicationIdProblem, type IdentifierProblem } from '../core/identifier';
 import { getExistingApplicationIds, getGenericOrganizationTypes } from '../ra/certra';
-import type { ActorQualities, CertificateIdentifier, Identifier, OrganizationType } from '../ra/model';
+import type { Actor, ActorQualities, CertificateIdentifier, Identifier, OrganizationType } from '../ra/model';
 import type { ProcedureContext } from './context';
 import type { EidUser } from './eid';
 import { ProcedureError } from './errors';
@@ -32,6 +32,7 @@ export function holderChoices(context: ProcedureContext, qualities: ActorQualiti
   const inUse = new Map<string, Promise<(string | null)[]>>();
   return {
     ...(qualities.naturalPerson ? { self: user.ssin } : {}),
+    selfName: actorName(user.actor),
     organizations: qualities.organizations,
     organizationTypes: () => (types ??= context.client.call(getGenericOrganizationTypes, undefined)),
     applicationIdsInUse: (organization: Identifier) => {
@@ -51,6 +52,9 @@ export function listedOrganization(organizations: HolderChoices['organizations']
   const identifierType = types.find((candidate) => dnTypeOf(candidate) === holder.type)?.identifierType;
   return organizations.find(({ identifier }) => identifier.value === holder.id && (identifier.type === holder.type || identifier.type === identifierType));
 }
+
+/** How a person or an organisation is called: first names then name ("Amélie Lefèvre"), an organisation's name alone. */
+export const actorName = (actor: Actor) => [...actor.firstNames, actor.name].filter(Boolean).join(' ');
 
 export async function chosenHolder(choices: HolderChoices, user: EidUser, choice: HolderChoice): Promise<ChosenHolder> {
   if (choice.kind === 'self') {

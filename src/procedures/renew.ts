@@ -23,12 +23,6 @@ export async function renewCertificate(context: ProcedureContext, file: string):
   const user = await eidUser(eid);
   // Before the contract, the new password and the PIN that signs GenerateCertificate.
   noticeIfUnconfirmedKey(context, 'renew', await eidSigner(eid, 'signature'));
-  return submitRequest(context, {
-    user,
-    holder: opened.holder,
-    certificate: info.certificate,
-    contactData: info.contactData,
-    folder: path.dirname(file),
-    baseServiceUsage: info.baseServiceUsage,
-  });
+  // Holder and contact data as eHealth knows them: the renewal asks the contract and the password only.
+  return submitRequest(context, { user, folder: path.dirname(file), baseServiceUsage: info.baseServiceUsage }, { chosen: { holder: opened.holder, certificate: info.certificate }, contactData: info.contactData });
 }

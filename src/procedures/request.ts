@@ -1,14 +1,16 @@
 // Request a new certificate, like the official tool: who am I and whom may I request for
-// (GetActorQualities, signed with the eID Authentication key), holder, contact data, then the
-// shared submission (contract, password, keystore file, GenerateCertificate).
+// (GetActorQualities, signed with the eID Authentication key), then one wizard: holder, contact
+// data, and the shared submission's steps (contract, password), before the keystore file and
+// GenerateCertificate.
 import { getActorQualities } from '../ra/certra';
 import type { ProcedureContext } from './context';
 import { noticeIfUnconfirmedKey } from './ecEid';
 import { eidOf, eidSigner, eidUser } from './eid';
 import { confirmIfProduction } from './environment';
-import { answered } from './errors';
+import { BACK, type HolderChoice } from './prompter';
 import { chosenHolder, holderChoices } from './holder';
-import { submitRequest, type RequestResult } from './submit';
+import { submitRequest, type RequestResult, type SubmissionAnswers } from './submit';
+import { withPrevious, type WizardStep } from './wizard';
 
 export interface RequestOptions {
   /** Where the keystore file is created (eHealth's default: ~/ehealth/keystore). */
@@ -28,8 +30,26 @@ export async function requestCertificate(context: ProcedureContext, options: Req
   prompter.progress({ step: 'asking-authority', operation: getActorQualities.name });
   const qualities = await client.call(getActorQualities, { ssin: user.ssin }, authentication);
   const choices = holderChoices(context, qualities, user);
-  const choice = answered(await prompter.chooseHolder(choices));
-  const { holder, certificate } = await chosenHolder(choices, user, choice);
-  const contactData = answered(await prompter.contactData());
-  return submitRequest(context, { user, holder, certificate, contactData, folder: options.keystoreFolder, ...(options.baseServiceUsage ? { baseServiceUsage: options.baseServiceUsage } : {}) });
+  const answers: SubmissionAnswers & { choice?: HolderChoice } = {};
+  const holder: WizardStep = {
+    span: 1,
+    async ask(position) {
+      const choice = await prompter.chooseHolder(choices, withPrevious(position, answers.choice));
+      if (choice === undefined || choice === BACK) return choice;
+      answers.choice = choice;
+      answers.chosen = await chosenHolder(choices, user, choice);
+      return true;
+    },
+  };
+  const contactData: WizardStep = {
+    span: 4,
+    async ask(position) {
+      const contact = await prompter.contactData(withPrevious(position, answers.contactData));
+      if (contact === undefined || contact === BACK) return contact;
+      answers.contactData = contact;
+      return true;
+    },
+  };
+  const submission = { user, folder: options.keystoreFolder, ...(options.baseServiceUsage ? { baseServiceUsage: options.baseServiceUsage } : {}) };
+  return submitRequest(context, submission, answers, [holder, contactData]);
 }

@@ -1,115 +1,191 @@
-// How certificate procedures ask their questions inside VS Code: quick picks, input boxes (passwords
-// hidden, the policy shown rule by rule), the contract view, and one progress notification.
+// How certificate procedures ask their questions inside VS Code: a request's questions as the steps
+// of one multi-step input (wizardInput.ts: "3/8", Back, answers kept), quick picks, input boxes
+// (passwords hidden, the policy shown rule by rule), the contract view, and one progress notification.
 import * as vscode from 'vscode';
-import { formatHolder, holderOf, isApplicationId, SSIN_TYPE } from '../core/holder';
-import { contactChecks } from '../faces/contactChecks';
+import type { ContactData } from '../core/contactData';
+import { isApplicationId, SSIN_TYPE } from '../core/holder';
 import { holderTypes, typedIdentifier } from '../core/identifier';
+import { readableHolder, readableIdentifier } from '../core/readableIdentifier';
+import { contactChecks, type ContactChecks } from '../faces/contactChecks';
 import { holderProblemMessage } from '../faces/holderChecks';
+import { progressMessage } from '../faces/progress';
 import { dnTypeOf, organizationIdProblem } from '../procedures/organizationType';
 import { REVOCATION_REASONS, type LocalizedText, type OrganizationType, type RevocationReason } from '../ra/model';
-import type { ContractToAccept, HolderChoice, HolderChoices, Notice, ProgressEvent, Prompter } from '../procedures/prompter';
+import { BACK, type Back, type ContractToAccept, type HolderChoice, type HolderChoices, type Notice, type ProgressEvent, type Prompter, type WizardPosition } from '../procedures/prompter';
 import { askContractAcceptance } from './panels/contractPanel';
 import { confirmProduction } from './environment';
 import type { KeystoreSession } from './keystoreSession';
 import { currentLanguage, currentTranslator } from './language';
-import { askNewPassword, askPassword } from './passwordInput';
+import { askKeystorePassword, askNewPassword, policyFeedback } from './passwordInput';
+import { inputStep, pickStep, type BoxPosition } from './wizardInput';
 
 type Localized = (names: LocalizedText[], fallback: string) => string;
+type TypedOrganization = Extract<HolderChoice, { kind: 'typed-organization' }>;
+type OrganizationChoice = Exclude<HolderChoice, { kind: 'self' }>;
+
+/**
+ * The holder chosen and the contact data typed last, kept for the VS Code session: a request
+ * cancelled or failed starts again with them (the procedure itself keeps them only while it runs).
+ */
+const remembered: { choice?: HolderChoice; contact: Partial<ContactData> } = { contact: {} };
+
+const sameOrganization = (a: HolderChoice | undefined, b: OrganizationChoice) => a !== undefined && a.kind !== 'self' && a.type === b.type && a.id === b.id;
 
 /** An organisation eHealth does not list: its type (the authority's), its number (checked as typed), its official name. */
-async function typeOrganization(types: OrganizationType[], localized: Localized): Promise<Extract<HolderChoice, { kind: 'typed-organization' }> | undefined> {
+async function typeOrganization(types: OrganizationType[], localized: Localized, position: BoxPosition, previous?: TypedOrganization): Promise<TypedOrganization | Back | undefined> {
   const t = currentTranslator();
   const title = t('procedure.holder.typed');
-  const picked = await vscode.window.showQuickPick(
-    types.map((type) => ({ label: localized(type.names, dnTypeOf(type)), description: dnTypeOf(type), type })),
-    { title, placeHolder: t('procedure.holder.type.title'), matchOnDescription: true, ignoreFocusOut: true },
-  );
-  if (!picked) return undefined;
+  const items = types.map((type) => ({ label: localized(type.names, dnTypeOf(type)), description: dnTypeOf(type), type }));
+  const picked = await pickStep({ title, placeholder: t('procedure.holder.type.title'), position, items, active: items.find((item) => item.description === previous?.type), matchOnDescription: true });
+  if (picked === undefined || picked === BACK) return picked;
   const dnType = dnTypeOf(picked.type);
   const problem = (value: string) => organizationIdProblem(picked.type, typedIdentifier(value));
-  const number = await vscode.window.showInputBox({
+  const number = await inputStep({
     title,
     prompt: t('procedure.holder.number.prompt', { type: dnType }),
-    ignoreFocusOut: true,
-    validateInput: (value): vscode.InputBoxValidationMessage | string | undefined => {
-      // Empty: what the number looks like, as a hint (Enter then cancels).
-      if (!value.trim()) return holderTypes.has(dnType) ? { message: holderProblemMessage(t, 'length', dnType), severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+    position,
+    value: previous?.type === dnType ? previous.id : '',
+    check: (value) => {
+      // Empty: what the number looks like, as a hint.
+      if (!value.trim()) return holderTypes.has(dnType) ? { message: holderProblemMessage(t, 'length', dnType), acceptable: false } : undefined;
       const found = problem(value);
-      return found && holderProblemMessage(t, found, dnType);
+      return found && { message: holderProblemMessage(t, found, dnType), acceptable: false };
     },
   });
-  if (!number?.trim() || problem(number)) return undefined;
-  const name = await vscode.window.showInputBox({
+  if (number === undefined || number === BACK) return number;
+  const name = await inputStep({
     title,
     prompt: t('procedure.holder.name.prompt'),
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : holderProblemMessage(t, 'organization-name', dnType)),
+    position,
+    value: previous?.name ?? '',
+    check: (value) => (value.trim() ? undefined : { message: holderProblemMessage(t, 'organization-name', dnType), acceptable: false }),
   });
-  if (!name?.trim()) return undefined;
+  if (name === undefined || name === BACK) return name;
   return { kind: 'typed-organization', type: dnType, id: typedIdentifier(number), name: name.trim() };
 }
 
 /** The application ID, optional: what it is for, those already in use shown, a taken one refused as it is typed. '' for none. */
-async function askApplicationId(inUse: (string | null)[]): Promise<string | undefined> {
+function askApplicationId(inUse: (string | null)[], position: BoxPosition, previous = ''): Promise<string | Back | undefined> {
   const t = currentTranslator();
   const listed = inUse.map((id) => id ?? t('procedure.holder.application.without'));
-  return vscode.window.showInputBox({
+  const refused = (message: string) => ({ message, acceptable: false });
+  return inputStep({
     title: t('procedure.holder.title'),
     prompt: [t('procedure.holder.application'), ...(listed.length ? [t('procedure.holder.application.in-use', { ids: listed.join(', ') })] : [])].join(' '),
-    ignoreFocusOut: true,
-    validateInput: (value) => {
-      if (value && !isApplicationId(value)) return t('procedure.holder.application-invalid');
-      return inUse.includes(value || null) ? t('procedure.holder.application.taken') : undefined;
+    position,
+    value: previous,
+    check: (value) => {
+      if (value && !isApplicationId(value)) return refused(t('procedure.holder.application-invalid'));
+      return inUse.includes(value || null) ? refused(t('procedure.holder.application.taken')) : undefined;
     },
   });
 }
 
+/** Myself (by my names), the organisations eHealth lists (by name), or another typed by hand; the answer before is the active item. */
+async function chooseHolder(choices: HolderChoices, position: WizardPosition<HolderChoice>): Promise<HolderChoice | Back | undefined> {
+  const t = currentTranslator();
+  const language = currentLanguage();
+  const localized = (names: LocalizedText[], fallback: string) => (names.find((name) => name.lang === language) ?? names[0])?.value ?? fallback;
+  const previous = position.previous ?? remembered.choice;
+  // `choice` undefined: another organisation, typed next.
+  const items: Array<vscode.QuickPickItem & { choice?: HolderChoice }> = [
+    ...(choices.self ? [{ label: `$(person) ${t('procedure.holder.self.named', { name: choices.selfName })}`, description: readableIdentifier(SSIN_TYPE, choices.self), choice: { kind: 'self' } as HolderChoice }] : []),
+    ...choices.organizations.map((organization) => ({
+      label: `$(organization) ${localized(organization.names, organization.identifier.value)}`,
+      description: readableHolder({ type: organization.identifier.type, id: organization.identifier.value }),
+      choice: { kind: 'organization', type: organization.identifier.type, id: organization.identifier.value } as OrganizationChoice,
+    })),
+    { label: `$(edit) ${t('procedure.holder.typed')}`, detail: t('procedure.holder.typed.detail') },
+  ];
+  const active = items.find(({ choice }) => (choice?.kind === 'self' ? previous?.kind === 'self' : choice ? sameOrganization(previous, choice) : previous?.kind === 'typed-organization'));
+  const inner: BoxPosition = { step: position.step, totalSteps: position.totalSteps, back: true };
+  // Back from the organisation's own boxes comes back to this list.
+  for (;;) {
+    const picked = await pickStep({ title: t('procedure.holder.title'), position, items, ...(active ? { active } : {}) });
+    if (picked === undefined || picked === BACK) return picked;
+    if (picked.choice?.kind === 'self') return (remembered.choice = picked.choice);
+    const organization = (picked.choice as OrganizationChoice | undefined) ?? (await typeOrganization(await choices.organizationTypes(), localized, inner, previous?.kind === 'typed-organization' ? previous : undefined));
+    if (organization === undefined) return undefined;
+    if (organization === BACK) continue;
+    const before = previous?.kind !== 'self' && sameOrganization(previous, organization) ? previous?.applicationId : undefined;
+    const applicationId = await askApplicationId(await choices.applicationIdsInUse({ type: organization.type, value: organization.id }), inner, before);
+    if (applicationId === undefined) return undefined;
+    if (applicationId === BACK) continue;
+    return (remembered.choice = applicationId ? { ...organization, applicationId } : organization);
+  }
+}
+
+/** The contact boxes in order, each with its check (a second one against the first). */
+const contactFields = (checks: ContactChecks, values: Partial<ContactData>) =>
+  [
+    { field: 'emailPrivate', prompt: 'procedure.contact.email', problem: checks.email },
+    { field: 'emailGeneral', prompt: 'procedure.contact.email-general', problem: (value: string) => checks.emailGeneral(value, values.emailPrivate ?? '') },
+    { field: 'phonePrivate', prompt: 'procedure.contact.phone', problem: checks.phone },
+    { field: 'phoneGeneral', prompt: 'procedure.contact.phone-general', problem: (value: string) => checks.phoneGeneral(value, values.phonePrivate ?? '') },
+  ] as const;
+
+/**
+ * One e-mail and one phone are needed; a second of each is optional (a shared mailbox gets the
+ * renewal reminders when the person who asked has left) and must differ from the first. Four
+ * boxes, one step each; what is typed is kept for the session as it is typed.
+ */
+async function contactData(position: WizardPosition<ContactData>): Promise<ContactData | Back | undefined> {
+  const t = currentTranslator();
+  const values: Partial<ContactData> = { ...remembered.contact, ...position.previous };
+  const fields = contactFields(contactChecks(t), values);
+  for (let index = position.backwards ? fields.length - 1 : 0; index < fields.length; ) {
+    const { field, prompt, problem } = fields[index];
+    const answer = await inputStep({
+      title: t('procedure.contact.title'),
+      prompt: t(prompt),
+      position: { step: position.step + index, totalSteps: position.totalSteps, back: position.back || index > 0 },
+      value: values[field] ?? '',
+      check: (value) => {
+        const found = problem(value);
+        return found ? { message: found, acceptable: false } : undefined;
+      },
+    });
+    if (answer === undefined) return undefined;
+    if (answer === BACK) {
+      if (index === 0) return BACK;
+      index--;
+      continue;
+    }
+    values[field] = answer;
+    remembered.contact = { ...values };
+    index++;
+  }
+  const { emailPrivate = '', emailGeneral, phonePrivate = '', phoneGeneral } = values;
+  return { emailPrivate, phonePrivate, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
+}
+
+/** The new password, then typed again, two steps; the rules shown live. Back from the second box returns to the first. */
+async function newPassword(position: WizardPosition<string>): Promise<string | Back | undefined> {
+  const t = currentTranslator();
+  const title = t('procedure.password.title');
+  let password = position.previous ?? '';
+  for (;;) {
+    const first = await inputStep({ title, prompt: t('view.passwd.new'), position, value: password, password: true, check: policyFeedback(t) });
+    if (first === undefined || first === BACK) return first;
+    const again = password === first ? first : '';
+    password = first;
+    const second = { step: position.step + 1, totalSteps: position.totalSteps, back: true };
+    const confirmation = await inputStep({ title, prompt: t('view.passwd.confirm'), position: second, value: again, password: true, check: policyFeedback(t, first) });
+    if (confirmation === undefined) return undefined;
+    if (confirmation !== BACK) return first;
+  }
+}
+
 export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: KeystoreSession, report: (message: string) => void): Prompter {
   const t = currentTranslator;
-  const ask = (prompt: string, validate: (value: string) => string | undefined, value = '') =>
-    vscode.window.showInputBox({ title: t()('procedure.contact.title'), prompt, value, ignoreFocusOut: true, validateInput: validate });
   return {
-    async chooseHolder(choices: HolderChoices): Promise<HolderChoice | undefined> {
-      const language = currentLanguage();
-      const localized = (names: LocalizedText[], fallback: string) => (names.find((name) => name.lang === language) ?? names[0])?.value ?? fallback;
-      // `choice` undefined: another organisation, typed next.
-      const items: Array<vscode.QuickPickItem & { choice?: HolderChoice }> = [
-        ...(choices.self ? [{ label: `$(person) ${t()('procedure.holder.self')}`, description: formatHolder(holderOf(SSIN_TYPE, choices.self)), choice: { kind: 'self' } as HolderChoice }] : []),
-        ...choices.organizations.map((organization) => ({
-          label: `$(organization) ${localized(organization.names, organization.identifier.value)}`,
-          description: formatHolder(holderOf(organization.identifier.type, organization.identifier.value)),
-          choice: { kind: 'organization', type: organization.identifier.type, id: organization.identifier.value } as HolderChoice,
-        })),
-        { label: `$(edit) ${t()('procedure.holder.typed')}`, detail: t()('procedure.holder.typed.detail') },
-      ];
-      const picked = await vscode.window.showQuickPick(items, { title: t()('procedure.holder.title'), ignoreFocusOut: true });
-      if (!picked) return undefined;
-      if (picked.choice?.kind === 'self') return picked.choice;
-      const organization = picked.choice ?? (await typeOrganization(await choices.organizationTypes(), localized));
-      if (!organization) return undefined;
-      const applicationId = await askApplicationId(await choices.applicationIdsInUse({ type: organization.type, value: organization.id }));
-      if (applicationId === undefined) return undefined;
-      return applicationId ? { ...organization, applicationId } : organization;
-    },
-    // One e-mail and one phone are needed; a second of each is optional (a shared mailbox gets
-    // the renewal reminders when the person who asked has left) and must differ from the first.
-    async contactData() {
-      const checks = contactChecks(t());
-      const emailPrivate = await ask(t()('procedure.contact.email'), checks.email);
-      if (emailPrivate === undefined) return undefined;
-      const emailGeneral = await ask(t()('procedure.contact.email-general'), (value) => checks.emailGeneral(value, emailPrivate));
-      if (emailGeneral === undefined) return undefined;
-      const phonePrivate = await ask(t()('procedure.contact.phone'), checks.phone);
-      if (phonePrivate === undefined) return undefined;
-      const phoneGeneral = await ask(t()('procedure.contact.phone-general'), (value) => checks.phoneGeneral(value, phonePrivate));
-      if (phoneGeneral === undefined) return undefined;
-      return { emailPrivate, phonePrivate, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
-    },
-    acceptContract: (contract: ContractToAccept) => askContractAcceptance(extensionUri, contract),
-    newKeystorePassword: () => askNewPassword(t()('procedure.password.title'), 1, 2),
-    async keystorePassword(file: string) {
-      return session.password(file) ?? askPassword({ title: t()('view.unlock.title', { file }), prompt: t()('view.unlock.prompt.session') });
-    },
+    chooseHolder,
+    contactData,
+    acceptContract: (contract: ContractToAccept, position?: WizardPosition) => askContractAcceptance(extensionUri, contract, position),
+    // Outside a request (no position), the two boxes alone.
+    newKeystorePassword: (_rules, position?: WizardPosition<string>) => (position ? newPassword(position) : askNewPassword(t()('procedure.password.title'), 1, 2)),
+    // Checked in its box: a wrong password keeps it open with the reason.
+    keystorePassword: (file: string) => askKeystorePassword(session, file, { title: t()('view.unlock.title', { file }), prompt: t()('view.unlock.prompt.session') }),
     confirmProduction: (action) => confirmProduction(t()(`procedure.name.${action}`)),
     async revocationReason(choices: readonly RevocationReason[]) {
       const picked = await vscode.window.showQuickPick(
@@ -119,7 +195,7 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
       return picked?.reason;
     },
     progress(event: ProgressEvent) {
-      report(t()(`procedure.progress.${event.step}`, { ...event } as Record<string, string | number>));
+      report(progressMessage(t(), event));
     },
     // Not a passing progress line: a warning that stays until the user closes it.
     notice(notice: Notice) {

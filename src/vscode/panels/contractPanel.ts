@@ -1,15 +1,27 @@
 // The contract eHealth sends before anything is signed, shown in full (French and Dutch, as the
 // authority writes it) with an explicit "I accept". Our page says what the contract is for, where
-// (environment) and for whom (DN); the authority's texts, already sanitised (contractHtml.ts), sit in
-// a container of their own, and the answer buttons come after it, drawn by us. The page runs only
-// our script file (nonce), loads only our stylesheet, has no forms, and a link opens outside.
+// (environment) and for whom (DN); for a request, its step in the wizard and a summary of what will
+// be sent and written, above the contract. The authority's texts, already sanitised
+// (contractHtml.ts), sit in a container of their own, and the answer buttons come after it, drawn by
+// us (Back too, as a step of a request). Everything else on the page is our text or the user's
+// answers, escaped. The page runs only our script file (nonce), loads only our stylesheet, has no
+// forms, and a link opens outside.
 import * as vscode from 'vscode';
-import { assetUri, escapeHtml, scriptNonce } from './html';
-import type { ContractToAccept } from '../../procedures/prompter';
+import { readableDn } from '../../core/distinguishedName';
+import { summaryRows } from '../../faces/requestSummary';
+import type { Translator } from '../../i18n';
+import { BACK, type Back, type ContractToAccept, type RequestSummary, type WizardPosition } from '../../procedures/prompter';
 import { currentLanguage, currentTranslator } from '../language';
+import { assetUri, escapeHtml, scriptNonce } from './html';
 
+/** The request as the user answered it: a definition list, every value escaped. */
+function summaryHtml(t: Translator, summary: RequestSummary): string {
+  const items = summaryRows(t, summary).map(({ label, values }) => `<dt>${escapeHtml(label)}</dt>${values.map((value) => `<dd>${escapeHtml(value)}</dd>`).join('')}`);
+  return `<section class="summary"><h2>${escapeHtml(t('contract.summary'))}</h2>\n<dl>\n${items.join('\n')}\n</dl></section>`;
+}
 
-export function askContractAcceptance(extensionUri: vscode.Uri, contract: ContractToAccept): Promise<boolean> {
+/** True when accepted, false when declined or closed, BACK when the user went back a step. */
+export function askContractAcceptance(extensionUri: vscode.Uri, contract: ContractToAccept, position?: WizardPosition): Promise<boolean | Back> {
   const t = currentTranslator();
   const panel = vscode.window.createWebviewPanel('ehealth.contract', t('contract.title'), vscode.ViewColumn.Active, {
     enableScripts: true,
@@ -31,13 +43,16 @@ export function askContractAcceptance(extensionUri: vscode.Uri, contract: Contra
 </head>
 <body>
 <header>
+${position ? `<p class="step">${escapeHtml(t('contract.step', { step: position.step, totalSteps: position.totalSteps }))}</p>` : ''}
 <h1>${escapeHtml(t(contract.kind === 'revocation' ? 'contract.revocation' : 'contract.request'))}</h1>
-<p><span class="environment ${contract.environment}">${escapeHtml(t(`environment.${contract.environment}`))}</span> <span class="dn">${escapeHtml(contract.dn)}</span></p>
+<p><span class="environment ${contract.environment}">${escapeHtml(t(`environment.${contract.environment}`))}</span> <span class="dn">${escapeHtml(readableDn(contract.dn))}</span></p>
 </header>
+${contract.summary ? summaryHtml(t, contract.summary) : ''}
 <main>
 ${texts}
 </main>
 <footer class="buttons">
+${position?.back ? `<button id="back">${escapeHtml(t('contract.back'))}</button>` : ''}
 <button id="accept" class="primary">${escapeHtml(t('contract.accept'))}</button>
 <button id="decline">${escapeHtml(t('contract.decline'))}</button>
 </footer>
@@ -46,13 +61,13 @@ ${texts}
 </html>`;
   return new Promise((resolve) => {
     let answered = false;
-    const finish = (accepted: boolean) => {
+    const finish = (answer: boolean | Back) => {
       if (answered) return;
       answered = true;
-      resolve(accepted);
+      resolve(answer);
       panel.dispose();
     };
-    webview.onDidReceiveMessage((message) => finish(message === 'accept'));
+    webview.onDidReceiveMessage((message) => finish(message === 'back' && position?.back ? BACK : message === 'accept'));
     panel.onDidDispose(() => finish(false));
   });
 }
