@@ -3,10 +3,11 @@
 // client, eID, keystore writing), asks through the VS Code prompter, and shows progress.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { defaultKeystoreFolder } from '../../keystore/locate';
+import { newKeystoreFolder } from '../../keystore/locate';
 import type { AuthorityProcedure, ProcedureContext } from '../../procedures';
 import type { FactSources } from '../checkFacts';
 import { vscodePrompter } from '../eidPrompter';
+import { showBackupNotice } from '../backupNotice';
 import { currentEnvironment } from '../environment';
 import { guarded } from '../errors';
 import { pickKeystore, type KeystoreTarget } from '../keystorePick';
@@ -88,7 +89,8 @@ export function registerCertificateCommands(services: CertificateServices): vsco
   const t = currentTranslator;
   const run = procedureRunner(services);
 
-  const onKeystore = <R>(name: AuthorityProcedure, procedure: (procedures: Procedures, context: ProcedureContext, file: string) => Promise<R>, done?: (result: R, file: string) => string) =>
+  const inform = (message: string) => vscode.window.showInformationMessage(message);
+  const onKeystore = <R>(name: AuthorityProcedure, procedure: (procedures: Procedures, context: ProcedureContext, file: string) => Promise<R>, done?: (result: R, file: string) => Thenable<unknown>) =>
     guarded(
       log,
       name,
@@ -96,14 +98,14 @@ export function registerCertificateCommands(services: CertificateServices): vsco
         const file = await pickKeystore(tree, target, titleOf(name));
         if (!file) return undefined;
         const result = await run(name, (procedures, procedureContext) => procedure(procedures, procedureContext, file));
-        if (done) void vscode.window.showInformationMessage(done(result, file));
+        if (done) void done(result, file);
         return result;
       },
       guideOf[name],
     );
 
-  const complete = onKeystore('complete', (procedures, procedureContext, file) => procedures.completeCertificate(procedureContext, file), (_result, file) =>
-    t()('procedure.done.complete', { file: path.basename(file) }),
+  const complete = onKeystore('complete', (procedures, procedureContext, file) => procedures.completeCertificate(procedureContext, file), ({ backup }, file) =>
+    backup ? showBackupNotice(t()('procedure.done.complete-backup', { file: path.basename(file), backup: path.basename(backup) }), backup, file) : inform(t()('procedure.done.complete', { file: path.basename(file) })),
   );
 
   return [
@@ -113,7 +115,7 @@ export function registerCertificateCommands(services: CertificateServices): vsco
         log,
         'request',
         async () => {
-          const result = await run('request', (procedures, procedureContext) => procedures.requestCertificate(procedureContext, { keystoreFolder: defaultKeystoreFolder() }));
+          const result = await run('request', (procedures, procedureContext) => procedures.requestCertificate(procedureContext, { keystoreFolder: newKeystoreFolder(procedureContext.environment) }));
           const file = path.basename(result.keystore);
           // Validated by hand at eHealth (an organisation typed by hand): nothing to complete for days.
           if (!result.automaticallyValidated) {
@@ -133,15 +135,15 @@ export function registerCertificateCommands(services: CertificateServices): vsco
     vscode.commands.registerCommand('ehealth.cert.completeRenewal', complete),
     vscode.commands.registerCommand(
       'ehealth.cert.renew',
-      onKeystore('renew', (procedures, procedureContext, file) => procedures.renewCertificate(procedureContext, file), (result) => t()('procedure.done.request', { file: path.basename(result.keystore) })),
+      onKeystore('renew', (procedures, procedureContext, file) => procedures.renewCertificate(procedureContext, file), (result) => inform(t()('procedure.done.request', { file: path.basename(result.keystore) }))),
     ),
     vscode.commands.registerCommand(
       'ehealth.cert.activateEtk',
-      onKeystore('activate', (procedures, procedureContext, file) => procedures.activateEtk(procedureContext, file), (_result, file) => t()('procedure.done.activate', { file: path.basename(file) })),
+      onKeystore('activate', (procedures, procedureContext, file) => procedures.activateEtk(procedureContext, file), (_result, file) => inform(t()('procedure.done.activate', { file: path.basename(file) }))),
     ),
     vscode.commands.registerCommand(
       'ehealth.cert.revoke',
-      onKeystore('revoke', (procedures, procedureContext, file) => procedures.revokeCertificate(procedureContext, { keystore: file }), (_result, file) => t()('procedure.done.revoke', { file: path.basename(file) })),
+      onKeystore('revoke', (procedures, procedureContext, file) => procedures.revokeCertificate(procedureContext, { keystore: file }), (_result, file) => inform(t()('procedure.done.revoke', { file: path.basename(file) }))),
     ),
     vscode.commands.registerCommand(
       'ehealth.cert.status',

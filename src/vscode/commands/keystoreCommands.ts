@@ -11,6 +11,7 @@ import { formatHolder } from '../../core/holder';
 import { certifiedEntry, type Keystore, type KeystoreEntry } from '../../keystore/model';
 import { writeOutputFile } from '../../keystore/outputFile';
 import { showKeystoreDetails } from '../panels/detailsPanel';
+import { showBackupNotice } from '../backupNotice';
 import { guarded as guard } from '../errors';
 import type { KeystoreSession } from '../keystoreSession';
 import { rememberPasswords } from '../keystoreSession';
@@ -78,7 +79,7 @@ export function registerKeystoreCommands(
     log.info(`password changed for ${file}; backup ${result.backup}`);
     await session.passwordChanged(file, next);
     tree.refresh();
-    void vscode.window.showInformationMessage(tr('view.passwd.done', { backup: path.basename(result.backup) }));
+    void showBackupNotice(tr('view.passwd.done', { backup: path.basename(result.backup) }), result.backup, file);
     return result.backup;
   }
 
@@ -149,7 +150,7 @@ export function registerKeystoreCommands(
     vscode.commands.registerCommand(
       'ehealth.keystore.inspectFile',
       guarded('inspect', async () => {
-        const [picked] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'eHealth keystore': ['p12', 'acc-p12', 'pfx'] }, openLabel: t()('view.inspect.open') })) ?? [];
+        const [picked] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'eHealth keystore': ['p12', 'acc-p12', 'sandbox-p12', 'pfx'] }, openLabel: t()('view.inspect.open') })) ?? [];
         if (!picked) return undefined;
         return vscode.commands.executeCommand('ehealth.keystore.showDetails', picked.fsPath);
       }),

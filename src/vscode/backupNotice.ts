@@ -1,0 +1,34 @@
+// Every backup the extension makes (a completion, a password change) is told in the result, with
+// "Reveal" and "Delete backup": a copy of a keystore left unsaid is a key the user never knew they had
+// (and after a password change, one that still opens with the old password).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { confirmPick } from './confirmPick';
+import { currentTranslator } from './language';
+
+/** Shows `message` (which names the backup) with its two actions; settles once the user has answered or dismissed it. */
+export async function showBackupNotice(message: string, backup: string, keystore: string): Promise<void> {
+  const t = currentTranslator();
+  const reveal = t('backup.action.reveal');
+  const remove = t('backup.action.delete');
+  const answer = await vscode.window.showInformationMessage(message, reveal, remove);
+  if (answer === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(backup));
+  else if (answer === remove) await deleteBackup(backup, keystore);
+}
+
+/** Deletes the backup file, that file only, once the user confirms. */
+async function deleteBackup(backup: string, keystore: string): Promise<void> {
+  const t = currentTranslator();
+  const name = path.basename(backup);
+  const confirmed = await confirmPick({
+    title: t('backup.delete.title', { backup: name }),
+    cancel: t('backup.delete.keep'),
+    confirm: t('backup.delete.confirm'),
+    detail: t('backup.delete.detail', { keystore: path.basename(keystore) }),
+  });
+  if (!confirmed) return;
+  // Already gone (deleted by hand meanwhile) is as good as deleted.
+  await fs.rm(backup, { force: true });
+  void vscode.window.showInformationMessage(t('backup.deleted', { backup: name }));
+}
