@@ -1,6 +1,6 @@
 // `ehealth eid ...`: the Belgian eID card through its middleware (or a virtual card).
 import { promises as fs } from 'node:fs';
-import { EidEngine, EidError, type EidCard, type EidCertificate, type Identity, type Prompter, type Reader } from '../eid';
+import { EidEngine, EidError, type CardPurpose, type EidCard, type EidCertificate, type Identity, type Prompter, type Reader } from '../eid';
 import type { Translator } from '../i18n';
 import { errorFaces, errorMessage } from '../faces/errors';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
@@ -19,9 +19,12 @@ export const engineFor = (modulePath: string | undefined) => new EidEngine(modul
 /**
  * The PIN from the named environment variable, else typed on the terminal without echo. With one
  * try left, a script's PIN is presented only with `lastPinTry` (--last-pin-try); a person is asked.
+ * At a terminal, an empty reader is waited for (a line on stderr, Ctrl+C stops waiting); a script
+ * without one fails at once with eid/no-card.
  */
 export function cliPrompter(context: CliContext, pinEnv: string | undefined, lastPinTry: boolean): Prompter {
   return {
+    ...(process.stdin.isTTY ? { waitForCard: (purpose: CardPurpose, signal: AbortSignal) => waitAtTerminal(context, purpose, signal) } : {}),
     confirmLastTry: async () => {
       if (pinEnv !== undefined && !lastPinTry) throw new CliError(context.t('cli.eid.last-try-refused', { name: pinEnv }), ExitCode.pinLastTry);
       context.err(context.t('cli.eid.last-try-warning'));
@@ -36,6 +39,21 @@ export function cliPrompter(context: CliContext, pinEnv: string | undefined, las
       return () => undefined;
     },
   };
+}
+
+/** Says what to do on stderr, then waits until `signal` aborts (the card is there) or Ctrl+C (the user gives up). */
+function waitAtTerminal(context: CliContext, purpose: CardPurpose, signal: AbortSignal): Promise<void> {
+  context.err(context.t('cli.eid.insert', { insert: context.t(`eid.insert.${purpose}`) }));
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    // While it is listened to, Ctrl+C ends the wait instead of the process: the procedure then undoes what it began.
+    process.on('SIGINT', done);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** Fields of a certificate shown by `info` (the DER stays out of the JSON). */

@@ -12,6 +12,7 @@ export type EidErrorCode =
   | 'card-removed'
   | 'no-reader'
   | 'no-card'
+  | 'card-wait-cancelled'
   | 'not-an-eid'
   | 'middleware-missing'
   | 'middleware-broken';
@@ -28,6 +29,7 @@ declare module '../core/domainError' {
  * pin-cancelled: the user (or the pinpad) cancelled the PIN entry. pin-format: not 4 to 12 digits,
  * so it cannot be an eID PIN and was not presented (it would only cost a try). pin-last-try-declined:
  * one try left and the user (or a script without consent) did not go on, the PIN was not presented.
+ * card-wait-cancelled: no card in the reader, and the user stopped waiting for one.
  */
 export class EidError<C extends EidErrorCode = EidErrorCode> extends errorsOf('eid')<C> {}
 

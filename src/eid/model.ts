@@ -89,6 +89,9 @@ export interface PinRequest {
   pinpad: boolean;
 }
 
+/** What a card is wanted for: signing with one of its keys, or checking its PIN. */
+export type CardPurpose = KeyUse | 'check';
+
 /** A Belgian eID PIN: 4 to 12 digits. Anything else is refused before it reaches the card. */
 export const eidPinPattern = /^\d{4,12}$/;
 
@@ -103,4 +106,10 @@ export interface Prompter {
   askPin(request: PinRequest): Promise<string | undefined>;
   /** Tell the user to type the PIN on the reader; the returned function hides the notice. */
   showPinpadNotice(request: PinRequest): () => void;
+  /**
+   * No eID in the reader when one is needed for `purpose`: tell the user to insert it, until
+   * `signal` aborts (the card is there). Settling before that means the user gave up. A face that
+   * cannot wait (a script) leaves it out: a missing card is then eid/no-card at once.
+   */
+  waitForCard?(purpose: CardPurpose, signal: AbortSignal): Promise<void>;
 }

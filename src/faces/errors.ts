@@ -47,6 +47,8 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
     const failures = error instanceof PasswordPolicyViolation ? error.failures : [];
     return t('keystore.error.password-policy', { failures: failures.map((rule) => t(`keystore.policy.${rule}`)).join('; ') });
   }, ExitCode.usage),
+  // A password change to the same password: refused, nothing written.
+  'keystore/same-password': failure('keystore.error.same-password', ExitCode.usage),
   'keystore/rewrite-failed': failure('keystore.error.rewrite-failed', ExitCode.failure),
   'keystore/busy': failure('keystore.error.busy', ExitCode.keystoreBusy),
   'keystore/changed': failure('keystore.error.changed', ExitCode.keystoreBusy),
@@ -62,6 +64,8 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'eid/card-removed': failure('eid.error.card-removed', ExitCode.noCard),
   'eid/no-reader': failure('eid.error.no-reader', ExitCode.noCard),
   'eid/no-card': failure('eid.error.no-card', ExitCode.noCard),
+  // The user stopped waiting for the card to be inserted: they know.
+  'eid/card-wait-cancelled': cancel('eid.error.card-wait-cancelled', ExitCode.noCard, 'quiet'),
   'eid/not-an-eid': failure('eid.error.not-an-eid', ExitCode.noCard),
   // Where to get the middleware depends on the operating system.
   'eid/middleware-missing': failure((error, t) => t(`eid.error.middleware-missing.${error.params.os as OperatingSystem}`, error.params), ExitCode.middlewareMissing),

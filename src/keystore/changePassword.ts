@@ -1,6 +1,8 @@
-// Changing a keystore's password: check the eHealth policy, open everything with the old password,
-// encrypt what the password protects again under the new one and copy the rest (pkcs12/rekey.ts),
-// check that the new file holds exactly the same content, and replace the file safely.
+// Changing a keystore's password: check the eHealth policy and that the password changes, open
+// everything with the old password, encrypt what the password protects again under the new one and
+// copy the rest (pkcs12/rekey.ts), check that the new file holds exactly the same content, and
+// replace the file safely.
+import { KeystoreError } from './errors';
 import { readKeystoreFile } from './keystoreFileAccess';
 import { checkNewPassword } from './passwordPolicy';
 import type { Deriver } from './pkcs12/kdf';
@@ -17,6 +19,8 @@ export interface ChangePasswordOptions {
 
 export async function changePassword(file: string, oldPassword: string, newPassword: string, confirmation: string, options: ChangePasswordOptions = {}): Promise<RewriteResult> {
   checkNewPassword(newPassword, confirmation);
+  // A "change" that changes nothing would still make a backup and leave the user believing the old password is gone.
+  if (newPassword === oldPassword) throw new KeystoreError('same-password', 'the new password is the current one');
   const deriver = options.deriver ?? sharedKdfPool();
   // These bytes are the ones the rewrite checks are still on disk before replacing them.
   const original = await readKeystoreFile(file);

@@ -21,6 +21,7 @@ export type KeystoreErrorCode =
   | 'entry-not-found'
   | 'entry-without-certificate'
   | 'password-policy'
+  | 'same-password'
   | 'rewrite-failed'
   | 'busy'
   | 'changed'
@@ -43,7 +44,8 @@ declare module '../core/domainError' {
  * a writer, /dev/zero never ends); `file`, and `example` for a folder. too-large: refused before
  * reading past the limit (`file`, `mebibytes`). permission-denied, symlink-loop, unreadable: the file
  * exists but cannot be read (`file`, `reason`). entry-without-certificate: the entry `alias` is a
- * private key stored without its certificate. rewrite-failed: a rewritten keystore did not verify, the
+ * private key stored without its certificate. same-password: a password change to the password the
+ * keystore already has, refused before anything is read. rewrite-failed: a rewritten keystore did not verify, the
  * original is untouched. busy: another process holds the write lock (`file`). changed: the keystore on
  * disk is no longer the one that was read, nothing was written (`file`). read-only: not writable by its
  * owner, refused, never replaced (`file`). output-exists: `--out` exists without `--force` (`file`).

@@ -1,6 +1,7 @@
 // How the eID engine asks for the PIN inside VS Code: a hidden input box that accepts digits only,
 // or, on a reader with its own keypad, a notification saying to type the PIN there. With one try
-// left, a warning comes first and nothing is asked unless the user picks "Try my PIN anyway".
+// left, a warning comes first and nothing is asked unless the user picks "Try my PIN anyway". An
+// empty reader is a notification "Insert your eID to sign" with Cancel, until the card is there.
 import * as vscode from 'vscode';
 import { eidPinPattern, type PinRequest, type Prompter } from '../eid/model';
 import { confirmPick } from './confirmPick';
@@ -27,6 +28,17 @@ export const vscodePrompter: Prompter = {
       ignoreFocusOut: true,
       validateInput: (value) => (eidPinPattern.test(value) ? undefined : t('eidview.pin.format')),
     });
+  },
+  waitForCard(purpose, signal) {
+    const title = currentTranslator()(`eid.insert.${purpose}`);
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) =>
+        new Promise<void>((resolve) => {
+          token.onCancellationRequested(() => resolve());
+          signal.addEventListener('abort', () => resolve(), { once: true });
+        }),
+      ),
+    );
   },
   showPinpadNotice() {
     let hide: () => void = () => undefined;

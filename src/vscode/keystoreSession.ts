@@ -49,6 +49,16 @@ export class KeystoreSession implements vscode.Disposable {
     return keystore;
   }
 
+  /**
+   * The password the user chose for a keystore created here (a request, a renewal), kept as an
+   * unlock keeps it, as the password prompts promise: the next procedure on that file does not ask.
+   */
+  async keep(file: string, password: string): Promise<void> {
+    const key = path.resolve(file);
+    this.passwords.set(key, password);
+    if (rememberPasswords()) await this.secrets.store(secretKey(key), password);
+  }
+
   /** Opens with a password kept in SecretStorage, if the user opted in and one is kept. */
   async unlockWithStoredPassword(file: string): Promise<Keystore | undefined> {
     if (!rememberPasswords() || this.get(file)) return this.get(file);

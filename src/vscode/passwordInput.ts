@@ -2,9 +2,13 @@
 // keeps the box open with the reason), and the eHealth password policy shown rule by rule as the
 // user types. Values are handed to the caller and never kept here.
 import * as vscode from 'vscode';
+import { isDomainError } from '../core/domainError';
+import { errorMessage } from '../faces/errors';
+import { KeystoreError } from '../keystore/errors';
 import { checkPasswordPolicy } from '../keystore/passwordPolicy';
 import type { Translator } from '../i18n';
-import { currentTranslator } from './language';
+import type { KeystoreSession } from './keystoreSession';
+import { currentLanguage, currentTranslator } from './language';
 
 export interface PasswordQuestion {
   title: string;
@@ -58,6 +62,26 @@ export function askPassword(question: PasswordQuestion): Promise<string | undefi
   });
 }
 
+/** Opens the keystore in the session with a typed password; the words of what keeps it closed (wrong password, damaged file), else undefined. */
+export async function unlockProblem(session: KeystoreSession, file: string, password: string): Promise<string | undefined> {
+  try {
+    await session.unlock(file, password);
+    return undefined;
+  } catch (error) {
+    if (isDomainError(error, 'keystore', 'wrong-password')) return currentTranslator()('view.unlock.wrong');
+    if (error instanceof KeystoreError) return errorMessage(error, currentLanguage());
+    throw error;
+  }
+}
+
+/**
+ * A keystore's password: the one kept for this session, else asked in a box that opens the keystore
+ * on Enter, a wrong password keeping the box open with the reason. The keystore is then open.
+ */
+export async function askKeystorePassword(session: KeystoreSession, file: string, question: Omit<PasswordQuestion, 'check'>): Promise<string | undefined> {
+  return session.password(file) ?? askPassword({ ...question, check: (value) => unlockProblem(session, file, value) });
+}
+
 /** The eHealth keystore policy as a checklist: "✓ at least 8 characters · ✗ ...". */
 export function policyFeedback(t: Translator, confirmationOf?: string) {
   return (value: string) => {
@@ -69,10 +93,14 @@ export function policyFeedback(t: Translator, confirmationOf?: string) {
   };
 }
 
-/** A new password in two boxes, steps `first` and `first + 1` of `totalSteps`: the rules shown live, then typed again. */
-export async function askNewPassword(title: string, first: number, totalSteps: number): Promise<string | undefined> {
+/**
+ * A new password in two boxes, steps `first` and `first + 1` of `totalSteps`: the rules shown live,
+ * then typed again. With `current` (a password change), the same password is refused in its box.
+ */
+export async function askNewPassword(title: string, first: number, totalSteps: number, current?: string): Promise<string | undefined> {
   const t = currentTranslator();
-  const password = await askPassword({ title, prompt: t('view.passwd.new'), step: first, totalSteps, feedback: policyFeedback(t) });
+  const sameAsCurrent = async (value: string) => (value === current ? t('keystore.error.same-password') : undefined);
+  const password = await askPassword({ title, prompt: t('view.passwd.new'), step: first, totalSteps, feedback: policyFeedback(t), ...(current === undefined ? {} : { check: sameAsCurrent }) });
   if (password === undefined) return undefined;
   const confirmation = await askPassword({ title, prompt: t('view.passwd.confirm'), step: first + 1, totalSteps, feedback: policyFeedback(t, password) });
   return confirmation === undefined ? undefined : password;

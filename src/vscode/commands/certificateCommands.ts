@@ -1,6 +1,7 @@
 // The certificate procedures as VS Code commands: request, complete, renew, complete renewal,
 // activate the renewal ETK, revoke, status. Each builds its context (environment, registration
-// client, eID, keystore writing), asks through the VS Code prompter, and shows progress.
+// client, eID, keystore writing), asks through the VS Code prompter, and shows progress between
+// the questions.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { newKeystoreFolder } from '../../keystore/locate';
@@ -13,6 +14,7 @@ import { guarded } from '../errors';
 import { pickKeystore, type KeystoreTarget } from '../keystorePick';
 import { currentTranslator } from '../language';
 import { vscodeProcedurePrompter } from '../procedurePrompter';
+import { ProcedureProgress, runnerPrompter } from '../procedureProgress';
 import { setting } from '../settings';
 
 /** What the guide checks read (the authority's last listing, this session's outcomes, ...), plus the extension's context and log. */
@@ -50,27 +52,27 @@ const titleOf = (name: AuthorityProcedure) => currentTranslator()(`procedure.nam
 
 export type ProcedureRunner = <R>(name: AuthorityProcedure, procedure: (procedures: Procedures, context: ProcedureContext) => Promise<R>) => Promise<R>;
 
-/** Runs the procedure `name` under one progress notification that shows its steps. */
+/**
+ * Runs the procedure `name`, its steps shown in progress notifications that end before each
+ * question (procedureProgress.ts); Cancel on any of them stops the procedure.
+ */
 export function procedureRunner(services: CertificateServices): ProcedureRunner {
   const { context, session, tree, eid, sandbox, authority, outcomes, log } = services;
   return async (name, procedure) => {
     const procedures = await import('../../procedures');
-    const title = titleOf(name);
-    // Cancellable: the procedures stop where that is safe (waiting for a delivery), files untouched.
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-      const cancellation = new AbortController();
-      token.onCancellationRequested(() => cancellation.abort());
-      const report = (message: string) => {
-        log.info(message);
-        progress.report({ message });
-      };
+    const progress = new ProcedureProgress(titleOf(name));
+    // The title alone while the procedure gets ready (a sandbox starting, the eID middleware loading).
+    progress.report();
+    try {
+      const keepPassword = (file: string, password: string) => void session.keep(file, password).catch((error: Error) => log.warn(`the new keystore's password is not kept: ${error.message}`));
       const procedureContext = await procedures.procedureContext({
         environment: currentEnvironment(),
         sandbox,
-        prompter: vscodeProcedurePrompter(context.extensionUri, session, report),
-        ...(procedures.SIGNS_WITH_EID[name] ? { eid: { engine: await eid.eid(), prompter: vscodePrompter } } : {}),
+        prompter: runnerPrompter(progress, vscodeProcedurePrompter(context.extensionUri, session, (message) => progress.report(message)), { log, keepPassword }),
+        ...(procedures.SIGNS_WITH_EID[name] ? { eid: { engine: await eid.eid(), prompter: progress.asking(vscodePrompter) } } : {}),
         keystore: { mode: setting('ehealth.keystore.writeMode') },
-        signal: cancellation.signal,
+        // Cancellable: the procedures stop where that is safe (waiting for a delivery), files untouched.
+        signal: progress.signal,
       });
       try {
         const result = await procedure(procedures, procedureContext);
@@ -80,7 +82,9 @@ export function procedureRunner(services: CertificateServices): ProcedureRunner 
         if (WRITES_KEYSTORES[name]) tree.refresh();
         if (CHANGES_AUTHORITY[name]) authority.markStale();
       }
-    });
+    } finally {
+      progress.dispose();
+    }
   };
 }
 

@@ -4,9 +4,6 @@
 import { X509Certificate } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isDomainError } from '../../core/domainError';
-import { errorMessage } from '../../faces/errors';
-import { KeystoreError } from '../../keystore/errors';
 import { formatHolder } from '../../core/holder';
 import { certifiedEntry, type Keystore, type KeystoreEntry } from '../../keystore/model';
 import { writeOutputFile } from '../../keystore/outputFile';
@@ -17,8 +14,8 @@ import type { KeystoreSession } from '../keystoreSession';
 import { rememberPasswords } from '../keystoreSession';
 import type { KeystoreTreeProvider } from '../views/keystoreTree';
 import { pickKeystore, type KeystoreTarget } from '../keystorePick';
-import { currentLanguage, currentTranslator } from '../language';
-import { askNewPassword, askPassword } from '../passwordInput';
+import { currentTranslator } from '../language';
+import { askKeystorePassword, askNewPassword, askPassword, unlockProblem } from '../passwordInput';
 import type { PasswordChange } from '../../procedures';
 
 type Target = KeystoreTarget;
@@ -34,18 +31,6 @@ export function registerKeystoreCommands(
 
   const pick = (target: Target) => pickKeystore(tree, target, t()('view.inspect.open'));
 
-  /** Opens the keystore with a typed password; a message keeps the password box open (wrong password, damaged file). */
-  async function opensWith(file: string, password: string): Promise<string | undefined> {
-    try {
-      await session.unlock(file, password);
-      return undefined;
-    } catch (error) {
-      if (isDomainError(error, 'keystore', 'wrong-password')) return t()('view.unlock.wrong');
-      if (error instanceof KeystoreError) return errorMessage(error, currentLanguage());
-      throw error;
-    }
-  }
-
   /** The opened keystore, asking for its password when it is still locked. */
   async function unlock(target: Target): Promise<{ file: string; keystore: Keystore } | undefined> {
     const file = await pick(target);
@@ -56,7 +41,7 @@ export function registerKeystoreCommands(
     const password = await askPassword({
       title: tr('view.unlock.title', { file: path.basename(file) }),
       prompt: tr(rememberPasswords() ? 'view.unlock.prompt.remember' : 'view.unlock.prompt.session'),
-      check: (value) => opensWith(file, value),
+      check: (value) => unlockProblem(session, file, value),
     });
     const keystore = password === undefined ? undefined : session.get(file);
     return keystore ? { file, keystore } : undefined;
@@ -69,9 +54,10 @@ export function registerKeystoreCommands(
     const tr = t();
     const title = tr('view.passwd.title', { file: path.basename(file) });
     // The two questions first, then the rewrite under its progress notification.
-    const current = session.password(file) ?? (await askPassword({ title, prompt: tr('view.passwd.old'), step: 1, totalSteps: 3, check: (value) => opensWith(file, value) }));
+    const current = await askKeystorePassword(session, file, { title, prompt: tr('view.passwd.old'), step: 1, totalSteps: 3 });
     if (current === undefined) return undefined;
-    const next = await askNewPassword(title, 2, 3);
+    // The same password again is refused in its box (the engine refuses it too).
+    const next = await askNewPassword(title, 2, 3, current);
     if (next === undefined) return undefined;
     const { changeKeystorePassword } = await import('../../procedures');
     const prompter: PasswordChange['prompter'] = { keystorePassword: async () => current, newKeystorePassword: async () => next };

@@ -1,0 +1,107 @@
+// Progress notifications that exist only while a procedure works. A question (quick pick, input
+// box, contract, PIN, "Insert your eID") never opens under a spinning notification: the one shown
+// ends before it, and the next progress step opens a new one. Cancel on any of them stops the
+// procedure (its AbortSignal), as one notification's Cancel did.
+import * as vscode from 'vscode';
+import { progressLogLine } from '../faces/progress';
+import type { Prompter } from '../procedures/prompter';
+
+/** Prompter members that tell, not ask: they show progress instead of ending it. */
+const TELLS = new Set<PropertyKey>(['progress', 'notice']);
+
+interface Shown {
+  report(message: string | undefined): void;
+  end(): void;
+}
+
+export class ProcedureProgress implements vscode.Disposable {
+  private readonly cancellation = new AbortController();
+  private shown?: Shown;
+  /** Aborted when the user cancels any of the procedure's notifications. */
+  readonly signal = this.cancellation.signal;
+
+  constructor(private readonly title: string) {}
+
+  /** Shows `message` (or the title alone) in the notification shown, or in a new one. */
+  report(message?: string): void {
+    this.shown ??= this.open();
+    this.shown.report(message);
+  }
+
+  /** Ends the notification shown: a question comes. */
+  pause(): void {
+    this.shown?.end();
+    this.shown = undefined;
+  }
+
+  dispose(): void {
+    this.pause();
+  }
+
+  /** `prompter` (any face's: the procedures', the eID engine's) whose every question first ends the notification shown. */
+  asking<P extends object>(prompter: P): P {
+    return new Proxy(prompter, {
+      get: (target, name, receiver) => {
+        const member: unknown = Reflect.get(target, name, receiver);
+        if (typeof member !== 'function' || TELLS.has(name)) return member;
+        return (...args: unknown[]) => {
+          this.pause();
+          return member.apply(target, args);
+        };
+      },
+    });
+  }
+
+  private open(): Shown {
+    let message: string | undefined;
+    let progress: vscode.Progress<{ message?: string }> | undefined;
+    let end = () => undefined as void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true }, (shown, token) => {
+      token.onCancellationRequested(() => this.cancellation.abort());
+      progress = shown;
+      if (message !== undefined) shown.report({ message });
+      return ended;
+    });
+    return {
+      report: (next) => {
+        message = next;
+        if (next !== undefined) progress?.report({ message: next });
+      },
+      end: () => end(),
+    };
+  }
+}
+
+export interface RunnerHooks {
+  log: vscode.LogOutputChannel;
+  /** The password chosen for a keystore the procedure created, once the file exists. */
+  keepPassword(file: string, password: string): void;
+}
+
+/**
+ * The procedures' prompter as the runner hands it: its questions end the notification, each step
+ * goes to the log as the machine names it (operation names stay there, the notification says it
+ * in words), and the password chosen for a new keystore is handed on once its file exists.
+ */
+export function runnerPrompter(progress: ProcedureProgress, prompter: Prompter, hooks: RunnerHooks): Prompter {
+  let chosen: string | undefined;
+  const watched = new Proxy(prompter, {
+    get: (target, name, receiver): unknown => {
+      if (name === 'newKeystorePassword')
+        return async (...args: Parameters<Prompter['newKeystorePassword']>) => {
+          const answer = await target.newKeystorePassword(...args);
+          if (typeof answer === 'string') chosen = answer;
+          return answer;
+        };
+      if (name === 'progress')
+        return (event: Parameters<Prompter['progress']>[0]) => {
+          hooks.log.info(`progress: ${progressLogLine(event)}`);
+          if (event.step === 'keystore-created' && chosen !== undefined) hooks.keepPassword(event.file, chosen);
+          target.progress(event);
+        };
+      return Reflect.get(target, name, receiver);
+    },
+  });
+  return progress.asking(watched);
+}
