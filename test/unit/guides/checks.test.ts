@@ -3,8 +3,12 @@
 // deliveries), what eHealth listed, the environment setting, and how a step's status follows from
 // its checks and a manual tick.
 import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Holder } from '../../../src/core/holder';
 import { evaluateCheck, followedKeystore, stepStatus, type CheckFacts } from '../../../src/guides/checks';
+import { keystoreFolders, listKeystores, sandboxKeystoreFolder } from '../../../src/keystore/locate';
 import type { Keystore, KeystoreFile } from '../../../src/keystore/model';
 import type { AuthorityCertificate } from '../../../src/procedures';
 
@@ -61,6 +65,20 @@ describe('guide checks', () => {
       assert.equal(evaluateCheck('keystore.found', facts({ authority: [listed(amelie, 'REVOKED', '2025-01-10T09:00:05.000Z', { keystore: current.path })] })), 'fail');
       assert.equal(evaluateCheck('keystore.found', facts({ authority: [listed(amelie, 'REVOKED', '2025-06-01T00:00:00.000Z')] })), 'fail');
       assert.equal(evaluateCheck('keystore.found', facts({ authority: [listed(amelie, 'REVOKED', '2020-06-01T00:00:00.000Z')] })), 'pass');
+    });
+
+    it('finds a sandbox keystore in its own folder (~/ehealth/sandbox, .sandbox-p12), as the folders are listed', async () => {
+      const home = mkdtempSync(path.join(os.tmpdir(), 'checks-'));
+      try {
+        mkdirSync(sandboxKeystoreFolder(home), { recursive: true });
+        writeFileSync(path.join(sandboxKeystoreFolder(home), 'SSIN=79021802145 20261202-101010.sandbox-p12'), Buffer.alloc(100, 1));
+        const keystores = (await listKeystores(keystoreFolders([], home))).folders.flatMap((folder) => folder.keystores);
+        const found = { keystores, opened: new Map(), holder: amelie };
+        assert.equal(evaluateCheck('keystore.found', found), 'pass');
+        assert.equal(followedKeystore(found)?.environment, 'sandbox');
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
     });
 
     it('a revocation of another holder changes nothing', () => {
