@@ -4,12 +4,15 @@
 // holder or the contact data changed. The summary above the contract says what will be sent and
 // written. A renewal asks the contract and the password only, steps 1-3.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { ContactData } from '../../../src/core/contactData';
+import { readableIdentifier } from '../../../src/core/readableIdentifier';
+import { ExitCode } from '../../../src/faces/exitCodes';
 import { completeCertificate, renewCertificate, requestCertificate, type ContractToAccept, type HolderChoice, type WizardPosition } from '../../../src/procedures';
 import { BACK, type Back } from '../../../src/procedures/prompter';
 import { generateContract } from '../../../src/ra/certra';
-import { PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
+import { cliRequest, PASSWORD, procedureContext, scriptedPrompter, startRig, type Rig } from './harness';
 
 const first: ContactData = { emailPrivate: 'amelie@example.be', phonePrivate: '+32470000001' };
 const second: ContactData = { emailPrivate: 'amelie@example.be', emailGeneral: 'cabinet@example.be', phonePrivate: '+32470000001' };
@@ -98,6 +101,24 @@ describe('procedures: the request as a wizard', function () {
       { keystoreFolder: rig.keystores },
     );
     assert.deepEqual(asked, [undefined, { kind: 'self' }]);
+  });
+
+  it('on the command line, the summary comes as plain lines before the contract', async () => {
+    execFileSync('node', ['scripts/build.mjs'], { cwd: path.join(__dirname, '..', '..', '..'), stdio: 'ignore' });
+    const run = await cliRequest(rig, { env: { EHEALTH_LANG: 'en' } });
+    assert.equal(run.status, ExitCode.ok, run.stderr);
+    const lines = run.stderr.split('\n');
+    const at = lines.indexOf('Your request');
+    const contract = lines.findIndex((line) => line.startsWith('Contract for'));
+    assert.ok(at >= 0 && at < contract, run.stderr);
+    assert.deepEqual(lines.slice(at + 1, at + 5), [
+      '  Environment: acceptance',
+      `  Certificate for: ${rig.eid.holder.firstNames} ${rig.eid.holder.surname} (${readableIdentifier('SSIN', rig.eid.holder.nationalNumber)})`,
+      '  E-mail: dev@example.be',
+      '  Phone: +32470000001',
+    ]);
+    assert.match(lines[at + 5], /^ {2}Keystore saved in: .*cli-keystores$/);
+    assert.match(lines[at + 6], new RegExp(`^ {2}File name: SSIN=${rig.eid.holder.nationalNumber} \\d{8}-\\d{6}\\.\\S+ \\(date and time of the request\\)$`));
   });
 
   it('a renewal asks the contract and the password only, steps 1 to 3, the summary with the contact data eHealth has', async () => {
