@@ -7,8 +7,8 @@ import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
 import { formatHolder } from '../core/holder';
 import { certifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
-import type { MessageKey, Translator } from '../i18n';
-import { folderStateText, keyText } from '../i18n/keystoreText';
+import type { Translator } from '../i18n';
+import { folderStateText, keyText, warningText } from '../i18n/keystoreText';
 import { changeKeystorePassword, ProcedureError } from '../procedures';
 import { cliCertPrompter, type CertAnswers } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
@@ -126,7 +126,7 @@ function formatKeystore(keystore: Keystore, t: Translator): string {
   lines.push(t('cli.inspect.protection'));
   if (protection.macAlgorithm) lines.push(`  MAC ${protection.macAlgorithm}, ${t('cli.inspect.iterations', { count: protection.macIterations ?? 1 })}`);
   for (const bag of protection.bags) lines.push(`  ${bag.algorithm}, ${t('cli.inspect.iterations', { count: bag.iterations })}`);
-  for (const warning of keystore.warnings) lines.push(`! ${t(`keystore.warning.${warning.code}` as MessageKey, warning.params)}`);
+  for (const warning of keystore.warnings) lines.push(`! ${warningText(warning, t)}`);
   // Aliases and names come from the file: whoever made it chose them.
   return lines.map(printable).join('\n');
 }

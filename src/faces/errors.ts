@@ -56,7 +56,7 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'keystore/output-exists': failure('keystore.error.output-exists', ExitCode.outputExists),
   'keystore/output-is-keystore': failure('keystore.error.output-is-keystore', ExitCode.outputIsKeystore),
 
-  'eid/pin-incorrect': failure((error, t) => (error.params.tries === undefined ? t('eid.error.pin-incorrect') : t('eid.error.pin-incorrect-tries', error.params)), ExitCode.pinIncorrect),
+  'eid/pin-incorrect': failure((error, t) => (error.params.tries === undefined ? t('eid.error.pin-incorrect') : t('eid.error.pin-incorrect-tries', { count: error.params.tries })), ExitCode.pinIncorrect),
   'eid/pin-locked': failure('eid.error.pin-locked', ExitCode.pinLocked),
   'eid/pin-cancelled': cancel('eid.error.pin-cancelled', ExitCode.failure, 'quiet'),
   'eid/pin-format': failure('eid.error.pin-format', ExitCode.pinFormat),

@@ -41,7 +41,8 @@ export interface ChecklistState {
   variants: Array<{ dimension: string; label: string; values: ChecklistChoice[]; selected: string }>;
   holders: ChecklistChoice[];
   holder: string;
-  labels: { language: string; holder: string; reset: string; done: string; checks: string; progress: string; preview: string; actionsDisabled?: string; checkStates: Record<CheckState, string>; statuses: Record<StepStatus, string> };
+  // `progress` in words ("3 of 7 steps done"); `labelled` the language's "{label}: {value}" (French: a no-break space before the colon).
+  labels: { language: string; holder: string; reset: string; done: string; checks: string; progress: string; labelled: string; preview: string; actionsDisabled?: string; checkStates: Record<CheckState, string>; statuses: Record<StepStatus, string> };
 }
 
 export type FromChecklist =

@@ -1,6 +1,6 @@
 // Words for keystores, shared by the tree view, the details view, the status bar and the CLI.
 import { authenticationExpiry } from '../keystore/expiry';
-import type { KeyDescription, Keystore, KeystoreFolder } from '../keystore/model';
+import type { KeyDescription, Keystore, KeystoreFolder, KeystoreWarning } from '../keystore/model';
 import type { MessageKey, Translator } from '.';
 
 /** The usual reasons a folder cannot be listed, in words rather than error codes. */
@@ -42,6 +42,16 @@ export function statusText(keystore: Keystore, t: Translator, now: Date = new Da
     default:
       return t('view.locked');
   }
+}
+
+// The parameter a warning counts by, for its plural form.
+const warningCounts: Partial<Record<KeystoreWarning['code'], string>> = { 'validity-not-three-years': 'days' };
+
+/** A keystore warning in words. */
+export function warningText(warning: KeystoreWarning, t: Translator): string {
+  const params = warning.params ?? {};
+  const counted = warningCounts[warning.code];
+  return t(`keystore.warning.${warning.code}`, counted ? { ...params, count: params[counted] ?? 0 } : params);
 }
 
 /** "RSA 2048", "EC P-384". */

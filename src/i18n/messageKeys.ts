@@ -470,6 +470,7 @@ export type MessageKey =
   | 'guide.checks'
   | 'guide.reset'
   | 'guide.progress'
+  | 'text.labelled'
   | 'guide.done'
   | 'guide.check.pass'
   | 'guide.check.fail'

@@ -35,6 +35,9 @@ function html(markup: string): HTMLElement {
   return container;
 }
 
+/** "label: value" as the language writes it. */
+const labelled = (state: ChecklistState, label: string, value: string) => state.labels.labelled.replace('{label}', () => label).replace('{value}', () => value);
+
 const checkMarks: Record<ChecklistStep['checks'][number]['state'], string> = { pass: '✓', fail: '✗', locked: '○', unknown: '?' };
 const statusMarks: Record<ChecklistStep['status'], string> = { verified: '✓', manual: '✎', failing: '⚠', todo: '' };
 
@@ -47,9 +50,9 @@ function stepView(step: ChecklistStep, index: number, state: ChecklistState): HT
   const statusText = state.labels.statuses[step.status];
   let lead: HTMLElement;
   if (step.status === 'verified') {
-    lead = element('span', { class: 'verified-mark', role: 'img', 'aria-label': `${statusText}: ${step.title}` }, statusMarks.verified);
+    lead = element('span', { class: 'verified-mark', role: 'img', 'aria-label': labelled(state, statusText, step.title) }, statusMarks.verified);
   } else {
-    lead = element('vscode-checkbox', { 'aria-label': `${state.labels.done}: ${step.title}`, class: 'tick', id: `tick-${step.id}` });
+    lead = element('vscode-checkbox', { 'aria-label': labelled(state, state.labels.done, step.title), class: 'tick', id: `tick-${step.id}` });
     // Not verified: the box is ticked when the user ticked it, failing checks or not.
     if (step.status !== 'todo') lead.setAttribute('checked', '');
     lead.addEventListener('change', () => vscode.postMessage({ type: 'tick', step: step.id, ticked: (lead as unknown as { checked: boolean }).checked }));
@@ -59,7 +62,7 @@ function stepView(step: ChecklistStep, index: number, state: ChecklistState): HT
   if (step.checks.length) {
     const checks = element('ul', { class: 'checks', 'aria-label': state.labels.checks });
     for (const check of step.checks) {
-      checks.append(element('li', { class: `check ${check.state}`, 'data-check': check.id }, element('span', { class: 'mark', 'aria-hidden': 'true' }, checkMarks[check.state]), `${check.label}: ${state.labels.checkStates[check.state]}`));
+      checks.append(element('li', { class: `check ${check.state}`, 'data-check': check.id }, element('span', { class: 'mark', 'aria-hidden': 'true' }, checkMarks[check.state]), labelled(state, check.label, state.labels.checkStates[check.state])));
     }
     section.append(checks);
   }
@@ -89,7 +92,6 @@ function showChosenVariants(state: ChecklistState): void {
 
 function render(state: ChecklistState): void {
   document.documentElement.lang = state.language;
-  const done = state.steps.filter((step) => countsDone(step.status)).length;
   const toolbar = element(
     'div',
     { class: 'toolbar' },
@@ -101,7 +103,7 @@ function render(state: ChecklistState): void {
   reset.addEventListener('click', () => vscode.postMessage({ type: 'reset' }));
   toolbar.append(reset);
   const title = element('h1', {}, state.title, ...(state.preview ? [element('span', { class: 'preview' }, state.labels.preview)] : []));
-  const progress = element('p', { class: 'progress', role: 'status' }, state.labels.progress.replace('{done}', String(done)).replace('{total}', String(state.steps.length)));
+  const progress = element('p', { class: 'progress', role: 'status' }, state.labels.progress);
   app.replaceChildren(
     title,
     toolbar,

@@ -9,7 +9,7 @@ import { formatHolder, parseHolder } from '../../core/holder';
 import { printable } from '../../core/printable';
 import { certificateActionIds, isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../../guides/allowList';
 import { evaluateCheck, followedKeystore, stepStatus } from '../../guides/checks';
-import type { ChecklistState, FromChecklist } from '../../guides/checklistProtocol';
+import { countsDone, type ChecklistState, type FromChecklist } from '../../guides/checklistProtocol';
 import type { Guide, GuideLanguage } from '../../guides/guide';
 import type { KeystoreFile } from '../../keystore/model';
 import { loadGuides, pickGuide } from '../../guides/guideLoader';
@@ -209,7 +209,8 @@ export class ChecklistPanel implements vscode.Disposable {
         reset: t('guide.reset'),
         done: t('guide.done'),
         checks: t('guide.checks'),
-        progress: t('guide.progress'),
+        progress: t('guide.progress', { count: steps.filter((step) => countsDone(step.status)).length, total: steps.length }),
+        labelled: t('text.labelled'),
         preview: t('guide.preview'),
         ...(actionsEnabled ? {} : { actionsDisabled: t('guide.actions-disabled') }),
         checkStates: { pass: t('guide.check.pass'), fail: t('guide.check.fail'), locked: t('guide.check.locked'), unknown: t('guide.check.unknown') },

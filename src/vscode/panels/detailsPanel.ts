@@ -8,7 +8,7 @@ import { escapeHtml } from './html';
 import { formatHolder } from '../../core/holder';
 import type { Keystore, KeystoreCertificate } from '../../keystore/model';
 import type { Translator } from '../../i18n';
-import { keyText, statusText } from '../../i18n/keystoreText';
+import { keyText, statusText, warningText } from '../../i18n/keystoreText';
 import { currentLanguage, currentTranslator } from '../language';
 
 const panels = new Map<string, vscode.WebviewPanel>();
@@ -59,7 +59,7 @@ export function detailsHtml(keystore: Keystore, file: string, t: Translator, pag
     [t('cli.inspect.status'), statusText(keystore, t)],
     [t('keystore.tooltip.path'), file],
   ]);
-  const warnings = keystore.warnings.map((warning) => `<li>${escapeHtml(t(`keystore.warning.${warning.code}`, warning.params))}</li>`).join('');
+  const warnings = keystore.warnings.map((warning) => `<li>${escapeHtml(warningText(warning, t))}</li>`).join('');
   const checks = keystore.checks
     .map((check) => `<li class="check-${check.result}">${escapeHtml(`${check.alias}: ${t(`keystore.check.${check.code}`)}: ${t(`keystore.check.${check.result}`)}`)}</li>`)
     .join('');

@@ -8,7 +8,7 @@ import { printable } from '../../core/printable';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../../keystore/locate';
 import type { Keystore, KeystoreEntry, KeystoreFile, KeystoreFolder, KeystoreListing, KeystoreStatus } from '../../keystore/model';
 import type { Translator } from '../../i18n';
-import { folderStateText, keyText, statusText } from '../../i18n/keystoreText';
+import { folderStateText, keyText, statusText, warningText } from '../../i18n/keystoreText';
 import type { KeystoreSession } from '../keystoreSession';
 import { currentTranslator } from '../language';
 import { keystoreContextValue } from './keystoreState';
@@ -207,7 +207,7 @@ function keystoreTooltip(file: KeystoreFile, keystore: Keystore | undefined, t: 
   row(t('keystore.tooltip.path'), file.path);
   if (!file.latest) tooltip.appendMarkdown('\n\n$(history) ').appendText(t('keystore.older'));
   for (const problem of file.problems) tooltip.appendMarkdown('\n\n$(warning) ').appendText(t(`keystore.problem.${problem.code}`, problem.params));
-  for (const warning of keystore?.warnings ?? []) tooltip.appendMarkdown('\n\n$(warning) ').appendText(t(`keystore.warning.${warning.code}`, warning.params));
+  for (const warning of keystore?.warnings ?? []) tooltip.appendMarkdown('\n\n$(warning) ').appendText(warningText(warning, t));
   tooltip.supportThemeIcons = true;
   return tooltip;
 }
