@@ -26,6 +26,7 @@ type OrganizationChoice = Exclude<HolderChoice, { kind: 'self' }>;
 /**
  * The holder chosen and the contact data typed last, kept for the VS Code session: a request
  * cancelled or failed starts again with them (the procedure itself keeps them only while it runs).
+ * The holder without its application id: once requested, that id is taken.
  */
 const remembered: { choice?: HolderChoice; contact: Partial<ContactData> } = { contact: {} };
 
@@ -107,11 +108,12 @@ async function chooseHolder(choices: HolderChoices, position: WizardPosition<Hol
     const organization = (picked.choice as OrganizationChoice | undefined) ?? (await typeOrganization(await choices.organizationTypes(), localized, inner, previous?.kind === 'typed-organization' ? previous : undefined));
     if (organization === undefined) return undefined;
     if (organization === BACK) continue;
+    remembered.choice = organization;
     const before = previous?.kind !== 'self' && sameOrganization(previous, organization) ? previous?.applicationId : undefined;
     const applicationId = await askApplicationId(await choices.applicationIdsInUse({ type: organization.type, value: organization.id }), inner, before);
     if (applicationId === undefined) return undefined;
     if (applicationId === BACK) continue;
-    return (remembered.choice = applicationId ? { ...organization, applicationId } : organization);
+    return applicationId ? { ...organization, applicationId } : organization;
   }
 }
 

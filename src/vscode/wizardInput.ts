@@ -23,7 +23,7 @@ export interface StepBox {
   check?: BoxCheck;
 }
 
-/** Shows `input` at its position; `settle` resolves the question once, then the box goes. */
+/** Shows `input` at its position; `finish` settles the question once, then the box goes. */
 function shown<T>(input: vscode.QuickInput, position: BoxPosition, wire: (finish: (answer: T | Back | undefined) => void) => void): Promise<T | Back | undefined> {
   Object.assign(input, { step: position.step, totalSteps: position.totalSteps, ignoreFocusOut: true });
   return new Promise((resolve) => {
