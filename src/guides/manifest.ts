@@ -1,14 +1,16 @@
-// `contributes.walkthroughs` generated from the guides: one walkthrough per guide, one walkthrough
-// step per guide step, its strings in package.nls.*.json (English default, then fr, nl, de), an
-// action step's button as a command link, and completion tied to the same checks and actions.
-import { certificateActionIds, isActionId, isCheckId } from './allowList';
-import { referenceLanguage, type Guide, type GuideLanguage } from './guide';
+// `contributes.walkthroughs` generated from three guides (get started, request, renew): one walkthrough
+// step per guide step with the step's full text, its button as a command link, its own illustration
+// (media/walkthroughs, light and dark), and completion only once what the step asks has succeeded:
+// a context key the extension sets after the action succeeded, or the step's checks all passing.
+// The other guides stay checklists (ehealth.guides.open). Strings in package.nls.*.json.
+import { certificateActionIds, isActionId, isCheckId, type ActionId } from './allowList';
+import { referenceLanguage, type Guide, type GuideLanguage, type GuideStep } from './guide';
 
 export interface WalkthroughStep {
   id: string;
   title: string;
   description: string;
-  media: { image: string; altText: string };
+  media: { image: { light: string; dark: string; hc: string; hcLight: string }; altText: string };
   completionEvents: string[];
 }
 
@@ -23,8 +25,55 @@ export interface Walkthrough {
 export const nlsFiles: Record<GuideLanguage, string> = { en: 'package.nls.json', fr: 'package.nls.fr.json', nl: 'package.nls.nl.json', de: 'package.nls.de.json' };
 export const nlsPrefix = 'walkthrough.';
 
+/** The guides made walkthroughs, in the order VS Code lists them: get started, request, renew. */
+export const walkthroughGuides = ['get-started', 'request-personal-certificate', 'renew-certificate'] as const;
+
 /** The context key a check sets when it passes, for `onContext:` completion events. */
 export const checkContextKey = (check: string) => `ehealth.check.${check}`;
+
+/** What the extension reports as succeeded: a procedure (its name) or the eID self-test. */
+export type Succeeded = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'list' | 'status' | 'eid-self-test';
+
+/** The context key set once `what` succeeded in this window (a walkthrough step done). */
+export const succeededContextKey = (what: Succeeded) => `ehealth.succeeded.${what}`;
+
+/** The context key that says a step's action succeeded; the views a focus action shows. */
+const actionSucceeded: Partial<Record<ActionId, string>> = {
+  'ehealth.cert.request': succeededContextKey('request'),
+  'ehealth.cert.complete': succeededContextKey('complete'),
+  'ehealth.cert.completeRenewal': succeededContextKey('complete'),
+  'ehealth.cert.renew': succeededContextKey('renew'),
+  'ehealth.cert.activateEtk': succeededContextKey('activate'),
+  'ehealth.cert.revoke': succeededContextKey('revoke'),
+  'ehealth.authority.revoke': succeededContextKey('revoke'),
+  'ehealth.authority.refresh': succeededContextKey('list'),
+  'ehealth.eid.selfTest': succeededContextKey('eid-self-test'),
+  'ehealth.environment.select': checkContextKey('environment.chosen'),
+  'ehealth.sandbox.start': checkContextKey('sandbox.running'),
+  'ehealth.keystore.unlock': checkContextKey('keystore.unlocked'),
+};
+const actionView: Partial<Record<ActionId, string>> = {
+  'ehealth.keystores.focus': 'ehealth.keystores',
+  'ehealth.authority.focus': 'ehealth.authority',
+  'ehealth.eid.showStatus': 'ehealth.eid',
+};
+
+/**
+ * When a step is done: its action succeeded (never merely started), or the view it opens is shown;
+ * without an action, all its checks pass; a step with neither is read, done once selected.
+ */
+export function completionEvents(step: Pick<GuideStep, 'action' | 'checks'>): string[] {
+  const action = step.action && isActionId(step.action) ? step.action : undefined;
+  const succeeded = action && actionSucceeded[action];
+  if (succeeded) return [`onContext:${succeeded}`];
+  const view = action && actionView[action];
+  if (view) return [`onView:${view}`];
+  const checks = step.checks.filter(isCheckId).map(checkContextKey);
+  return checks.length ? [`onContext:${checks.join(' && ')}`] : ['onStepSelected'];
+}
+
+/** A step's illustration, per theme kind. */
+export const mediaFile = (guide: string, step: string, theme: 'light' | 'dark') => `media/walkthroughs/${guide}/${step}-${theme}.svg`;
 
 const key = (...parts: string[]) => `${nlsPrefix}${parts.join('.')}`;
 const placeholder = (...parts: string[]) => `%${key(...parts)}%`;
@@ -48,6 +97,62 @@ const linkedCommand = (action: string) => ((certificateActionIds as readonly str
 export interface ManifestLabels {
   openChecklist: string;
   action: (action: string) => string;
+  /** A variant's label (`os:windows` → Windows): the walkthrough shows every variant, each named. */
+  variant: (variant: string) => string;
+}
+
+/**
+ * A step's full text as walkthrough markdown: one line per paragraph and list item (numbered or
+ * bulleted), bold, italic, code and web links kept, each variant under its name.
+ */
+export function fullText(html: string, variant: (variant: string) => string): string {
+  const inline = (text: string) =>
+    decodeEntities(
+      text
+        .replace(/<img[^>]*>/g, '')
+        .replace(/<strong>([\s\S]*?)<\/strong>/g, '**$1**')
+        .replace(/<em>([\s\S]*?)<\/em>/g, '__$1__')
+        .replace(/<code>([\s\S]*?)<\/code>/g, '`$1`')
+        .replace(/<a href="(https?:[^"]+)"[^>]*>([\s\S]*?)<\/a>/g, '[$2]($1)')
+        .replace(/<[^>]+>/g, ''),
+    )
+      .replace(/[ \t\r\n]+/g, ' ')
+      .trim();
+  const lines: string[] = [];
+  const lists: Array<{ ordered: boolean; count: number }> = [];
+  let line = '';
+  const marker = /^(\d+\. |• )$/;
+  const flush = () => {
+    if (marker.test(line)) return;
+    const text = inline(line);
+    if (text) lines.push(text);
+    line = '';
+  };
+  for (const part of html.split(/(<\/?(?:p|li|ol|ul|h[1-6]|div|blockquote|pre)\b[^>]*>)/)) {
+    const tag = /^<(\/?)(\w+)([^>]*)>$/.exec(part);
+    if (!tag) {
+      line += part;
+      continue;
+    }
+    const [, closing, name, attributes] = tag;
+    flush();
+    if (name === 'ol' || name === 'ul') {
+      if (closing) lists.pop();
+      else lists.push({ ordered: name === 'ol', count: 0 });
+    } else if (name === 'li' && !closing) {
+      const list = lists[lists.length - 1];
+      if (list) line = list.ordered ? `${++list.count}. ` : '• ';
+    } else if (name === 'div' && !closing) {
+      const named = /data-variant="([^"]+)"/.exec(attributes)?.[1];
+      if (named) lines.push(`**${variant(decodeEntities(named))}**`);
+    }
+  }
+  flush();
+  return lines.join('\n');
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /**
@@ -57,21 +162,22 @@ export interface ManifestLabels {
 export function walkthroughsOf(
   guides: readonly Guide[],
   labels: (language: GuideLanguage) => ManifestLabels,
+  ids: readonly string[] = walkthroughGuides,
 ): { walkthroughs: Walkthrough[]; strings: Record<GuideLanguage, Record<string, string>> } {
-  const reference = guides.filter((guide) => guide.language === referenceLanguage).sort((a, b) => a.id.localeCompare(b.id));
+  const reference = ids.flatMap((id) => guides.filter((guide) => guide.id === id && guide.language === referenceLanguage));
   const strings: Record<GuideLanguage, Record<string, string>> = { en: {}, fr: {}, nl: {}, de: {} };
   const walkthroughs = reference.map((french): Walkthrough => {
     for (const language of Object.keys(strings) as GuideLanguage[]) {
       const guide = guides.find((candidate) => candidate.id === french.id && candidate.language === language) ?? french;
       const table = strings[language];
-      const { openChecklist, action } = labels(language);
+      const { openChecklist, action, variant } = labels(language);
       const openLink = `[${openChecklist}](command:ehealth.guides.open?${encodeURIComponent(JSON.stringify([french.id]))})`;
       table[key(guide.id, 'title')] = guide.title;
       table[key(guide.id, 'description')] = summary(guide.introHtml, 200);
       for (const step of guide.steps) {
         const button = step.action && isActionId(step.action) ? `\n[${action(step.action)}](command:${linkedCommand(step.action)})` : '';
         table[key(guide.id, step.id, 'title')] = step.title;
-        table[key(guide.id, step.id, 'description')] = `${summary(step.html)}${button}\n${openLink}`;
+        table[key(guide.id, step.id, 'description')] = `${fullText(step.html, variant)}${button}\n${openLink}`;
       }
     }
     return {
@@ -82,8 +188,11 @@ export function walkthroughsOf(
         id: step.id,
         title: placeholder(french.id, step.id, 'title'),
         description: placeholder(french.id, step.id, 'description'),
-        media: { image: 'media/walkthrough.svg', altText: placeholder('media') },
-        completionEvents: [...step.checks.filter(isCheckId).map((check) => `onContext:${checkContextKey(check)}`), ...(step.action && isActionId(step.action) ? [`onCommand:${step.action}`] : [])],
+        media: {
+          image: { light: mediaFile(french.id, step.id, 'light'), dark: mediaFile(french.id, step.id, 'dark'), hc: mediaFile(french.id, step.id, 'dark'), hcLight: mediaFile(french.id, step.id, 'light') },
+          altText: placeholder(french.id, step.id, 'title'),
+        },
+        completionEvents: completionEvents(step),
       })),
     };
   });

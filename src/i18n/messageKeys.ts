@@ -538,7 +538,6 @@ export type MessageKey =
   | 'guide.action.ehealth.environment.select'
   | 'guide.action.ehealth.sandbox.start'
   | 'walkthrough.open-checklist'
-  | 'walkthrough.media'
   | 'env.pick'
   | 'env.sandbox.detail'
   | 'env.acceptance.detail'

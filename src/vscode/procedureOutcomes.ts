@@ -9,6 +9,7 @@ import { formatHolder, type Holder } from '../core/holder';
 import type { AuthorityProcedure, CompleteResult, RevocationResult } from '../procedures';
 import type { AuthorityCertificates } from './authorityCertificates';
 import type { KeystoreSession } from './keystoreSession';
+import { markSucceeded } from './succeeded';
 
 /** A certificate revoked in this session (by its keystore, or by its PublicKeyIdentifier alone), and when. */
 export type Revocation = Pick<RevocationResult, 'publicKeyIdentifier' | 'keystore'> & { at: string };
@@ -41,6 +42,7 @@ export class ProcedureOutcomes implements vscode.Disposable {
 
   /** The result of procedure `name` (what it returned); those no check reads are ignored. */
   async recorded(name: AuthorityProcedure, result: unknown): Promise<void> {
+    markSucceeded(name);
     if (name === 'revoke') {
       const { publicKeyIdentifier, keystore } = result as RevocationResult;
       this.revoked.push({ publicKeyIdentifier, at: new Date().toISOString(), ...(keystore ? { keystore } : {}) });

@@ -6,6 +6,7 @@ import { isProblem } from '../../eid/status';
 import { vscodePrompter } from '../eidPrompter';
 import type { EidStatusModel } from '../views/eidStatus';
 import { showError } from '../errors';
+import { markSucceeded } from '../succeeded';
 import { currentTranslator } from '../language';
 
 export function registerEidCommands(model: EidStatusModel, log: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -25,6 +26,7 @@ export function registerEidCommands(model: EidStatusModel, log: vscode.LogOutput
         }
         const name = status.identity ? `${status.identity.firstNames} ${status.identity.surname}` : '';
         void vscode.window.showInformationMessage(t('eidview.selftest.ok', { name, card: status.card.serialNumber }));
+        markSucceeded('eid-self-test');
         return true;
       });
     } catch (error) {
