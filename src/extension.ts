@@ -18,6 +18,7 @@ import { registerGuideCommands } from './vscode/commands/guideCommands';
 import { registerIdentifierCommands } from './vscode/commands/identifierCommands';
 import { registerKeystoreCommands } from './vscode/commands/keystoreCommands';
 import { KeystoreSession } from './vscode/keystoreSession';
+import { HolderNames } from './vscode/holderNames';
 import { ProcedureOutcomes } from './vscode/procedureOutcomes';
 import { KeystoreTreeProvider } from './vscode/views/keystoreTree';
 import { isRevoked } from './vscode/views/keystoreState';
@@ -36,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
   const session = new KeystoreSession(context.secrets, log);
   const authority = new AuthorityCertificates();
   const outcomes = new ProcedureOutcomes(session, authority, log);
-  const keystoreTree = new KeystoreTreeProvider(session, (file) => isRevoked(file, outcomes.revocations(), authority.current(currentEnvironment())?.certificates));
+  const holderNames = new HolderNames(context.globalState, session);
+  const keystoreTree = new KeystoreTreeProvider(session, (file) => isRevoked(file, outcomes.revocations(), authority.current(currentEnvironment())?.certificates), holderNames);
   const statusBar = new ExpiryStatusBar(session, keystoreTree);
   const eid = new EidStatusModel(log);
   const sandbox = new SandboxService(context.globalStorageUri, log);
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
   context.subscriptions.push(
     log,
     session,
+    holderNames,
     keystoreTree,
     statusBar,
     eid,

@@ -1,7 +1,11 @@
 // Words for keystores, shared by the tree view, the details view, the status bar and the CLI.
+import { commonName, readableDn } from '../core/distinguishedName';
+import { formatHolder, parseHolder, type Holder } from '../core/holder';
+import { readableHolder } from '../core/readableIdentifier';
 import { authenticationExpiry } from '../keystore/expiry';
-import type { KeyDescription, Keystore, KeystoreFolder, KeystoreWarning } from '../keystore/model';
+import type { KeyDescription, Keystore, KeystoreEntry, KeystoreFolder, KeystoreWarning } from '../keystore/model';
 import type { MessageKey, Translator } from '.';
+import { formatDate, type DateStyle } from './dates';
 
 /** The usual reasons a folder cannot be listed, in words rather than error codes. */
 const folderReasons: Record<string, MessageKey | undefined> = {
@@ -20,10 +24,10 @@ export function folderStateText(folder: KeystoreFolder, t: Translator): string {
   return t('keystore.folder.count', { count: folder.keystores.length });
 }
 
-/** The status of an opened keystore in a few words: "valid until 2029-08-23", "expired on ...". */
-export function statusText(keystore: Keystore, t: Translator, now: Date = new Date()): string {
+/** The status of an opened keystore in a few words: "valid until 23 August 2029", "expired on ..."; short dates for a tree. */
+export function statusText(keystore: Keystore, t: Translator, dates: DateStyle = 'long', now: Date = new Date()): string {
   const expiry = authenticationExpiry(keystore, now);
-  const until = expiry?.notAfter.toISOString().slice(0, 10) ?? '';
+  const until = expiry ? formatDate(expiry.notAfter, t.language, dates) : '';
   switch (keystore.status) {
     case 'valid':
       return t('view.status.valid-until', { date: until });
@@ -32,7 +36,8 @@ export function statusText(keystore: Keystore, t: Translator, now: Date = new Da
     case 'expired':
       return t('view.status.expired', { date: until });
     case 'not-yet-valid': {
-      const from = keystore.entries.find((entry) => entry.kind === 'authentication')?.certificate.notBefore.slice(0, 10) ?? '';
+      const notBefore = keystore.entries.find((entry) => entry.kind === 'authentication')?.certificate.notBefore;
+      const from = notBefore ? formatDate(notBefore, t.language, dates) : '';
       return t('view.status.not-yet-valid', { date: from });
     }
     case 'incomplete':
@@ -59,4 +64,23 @@ export function keyText(key: KeyDescription): string {
   if (key.type === 'rsa') return `RSA ${key.bits ?? ''}`.trim();
   if (key.type === 'ec') return `EC ${key.curve ?? ''}`.trim();
   return key.type;
+}
+
+/**
+ * An entry for people: the ETK by the end of its serial in hex ("ETK · serial …BD90"), the holder's
+ * certificate by the holder's name, a CA by its common name; a key stored alone by its alias.
+ */
+export function entryText(entry: KeystoreEntry, holderName: string | undefined, t: Translator): string {
+  if (entry.kind === 'key-only') return entry.alias;
+  if (entry.kind === 'encryption') return t('view.entry.etk', { serial: entry.certificate.serialNumberHex.slice(-4) });
+  const name = commonName(entry.certificate.subject);
+  // The holder's own certificate (the authentication one, or a copy stored as a trusted entry) is named `SSIN=...`.
+  const holder = name === undefined ? undefined : parseHolder(name);
+  if (holder) return holderName ?? readableHolder(holder);
+  return name ?? readableDn(entry.certificate.subject);
+}
+
+/** A holder in full where there is room (tooltips, details, `inspect`): `BRYAN EDUARD BROUCKAERT, 79.02.18-021.45 (SSIN=79021802145)`. */
+export function holderText(holder: Holder, name: string | undefined): string {
+  return `${name ? `${name}, ` : ''}${readableHolder(holder)} (${formatHolder(holder)})`;
 }

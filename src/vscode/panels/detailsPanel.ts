@@ -5,17 +5,19 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { escapeHtml } from './html';
-import { formatHolder } from '../../core/holder';
-import type { Keystore, KeystoreCertificate } from '../../keystore/model';
-import type { Translator } from '../../i18n';
-import { keyText, statusText, warningText } from '../../i18n/keystoreText';
+import { readableDn } from '../../core/distinguishedName';
+import { readableHolder } from '../../core/readableIdentifier';
+import type { Keystore, KeystoreCertificate, KeystoreHolder } from '../../keystore/model';
+import { labelled, type Translator } from '../../i18n';
+import { formatDate } from '../../i18n/dates';
+import { entryText, holderText, keyText, statusText, warningText } from '../../i18n/keystoreText';
 import { currentLanguage, currentTranslator } from '../language';
 
 const panels = new Map<string, vscode.WebviewPanel>();
 
 export function showKeystoreDetails(context: vscode.ExtensionContext, keystore: Keystore, file: string): vscode.WebviewPanel {
   const t = currentTranslator();
-  const title = t('view.details.title', { holder: keystore.holder ? formatHolder(keystore.holder) : path.basename(file) });
+  const title = t('view.details.title', { holder: keystore.holder ? holderHeading(keystore.holder) : path.basename(file) });
   let panel = panels.get(file);
   if (panel) panel.reveal();
   else {
@@ -38,13 +40,17 @@ function rows(pairs: Array<[string, string | undefined]>): string {
     .join('');
 }
 
-function certificateRows(certificate: KeystoreCertificate, t: Translator): string {
+/** The holder's name once the certificate gives it, else the identifier as written. */
+const holderHeading = (holder: KeystoreHolder) => holder.name ?? readableHolder(holder);
+
+function certificateRows(certificate: KeystoreCertificate, t: Translator, alias?: string): string {
   return rows([
-    [t('cli.inspect.subject'), certificate.subject],
-    [t('cli.inspect.issuer'), certificate.issuer],
+    [t('view.entry.alias'), alias],
+    [t('cli.inspect.subject'), readableDn(certificate.subject)],
+    [t('cli.inspect.issuer'), readableDn(certificate.issuer)],
     [t('cli.inspect.serial'), certificate.serialNumber],
     [t('view.details.serial-hex'), certificate.serialNumberHex],
-    [t('cli.inspect.validity'), `${certificate.notBefore} → ${certificate.notAfter}`],
+    [t('cli.inspect.validity'), `${formatDate(certificate.notBefore, t.language, 'moment')} – ${formatDate(certificate.notAfter, t.language, 'moment')}`],
     [t('view.details.key'), keyText(certificate.key)],
     [t('view.details.key-usage'), certificate.keyUsage.join(', ')],
     [t('view.details.ski'), certificate.subjectKeyIdentifier],
@@ -54,21 +60,21 @@ function certificateRows(certificate: KeystoreCertificate, t: Translator): strin
 export function detailsHtml(keystore: Keystore, file: string, t: Translator, page: { cspSource: string; stylesheet: string; language: string }): string {
   const holder = keystore.holder;
   const summary = rows([
-    [t('keystore.tooltip.holder'), holder ? `${formatHolder(holder)}${holder.name ? ` (${holder.name})` : ''}` : undefined],
+    [t('keystore.tooltip.holder'), holder ? holderText(holder, holder.name) : undefined],
     [t('cli.inspect.environment'), t(`environment.${keystore.environment}`)],
     [t('cli.inspect.status'), statusText(keystore, t)],
     [t('keystore.tooltip.path'), file],
   ]);
   const warnings = keystore.warnings.map((warning) => `<li>${escapeHtml(warningText(warning, t))}</li>`).join('');
   const checks = keystore.checks
-    .map((check) => `<li class="check-${check.result}">${escapeHtml(`${check.alias}: ${t(`keystore.check.${check.code}`)}: ${t(`keystore.check.${check.result}`)}`)}</li>`)
+    .map((check) => `<li class="check-${check.result}">${escapeHtml(labelled(t, `${t(`keystore.check.${check.code}`)} [${check.alias}]`, t(`keystore.check.${check.result}`)))}</li>`)
     .join('');
   const entries = keystore.entries
     .map((entry) => {
-      const heading = `<h3>${escapeHtml(entry.alias)} <span class="kind">${escapeHtml(t(`keystore.kind.${entry.kind}`))}</span></h3>`;
+      const heading = `<h3>${escapeHtml(entryText(entry, holder?.name, t))} <span class="kind">${escapeHtml(t(`keystore.kind.${entry.kind}`))}</span></h3>`;
       if (entry.kind === 'key-only') return `<section class="entry">${heading}<table>${rows([[t('view.details.key'), keyText(entry.key)]])}</table></section>`;
-      const chain = entry.chain.map((certificate) => `<details><summary>${escapeHtml(`${t('view.details.chain')}: ${certificate.subject}`)}</summary><table>${certificateRows(certificate, t)}</table></details>`).join('');
-      return `<section class="entry">${heading}<table>${certificateRows(entry.certificate, t)}</table>${chain}</section>`;
+      const chain = entry.chain.map((certificate) => `<details><summary>${escapeHtml(labelled(t, t('view.details.chain'), readableDn(certificate.subject)))}</summary><table>${certificateRows(certificate, t)}</table></details>`).join('');
+      return `<section class="entry">${heading}<table>${certificateRows(entry.certificate, t, entry.alias)}</table>${chain}</section>`;
     })
     .join('');
   const protection = keystore.protection;
@@ -86,7 +92,7 @@ export function detailsHtml(keystore: Keystore, file: string, t: Translator, pag
 <title>${escapeHtml(path.basename(file))}</title>
 </head>
 <body>
-<h1>${escapeHtml(holder ? formatHolder(holder) : path.basename(file))}</h1>
+<h1>${escapeHtml(holder ? holderHeading(holder) : path.basename(file))}</h1>
 <table class="summary">${summary}</table>
 ${warnings ? `<h2>${escapeHtml(t('view.details.warnings'))}</h2><ul class="warnings">${warnings}</ul>` : ''}
 ${checks ? `<h2>${escapeHtml(t('cli.inspect.checks').replace(/:$/, ''))}</h2><ul class="checks">${checks}</ul>` : ''}

@@ -6,19 +6,23 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatHolder, SSIN_TYPE } from '../../core/holder';
 import { printable } from '../../core/printable';
+import { readableHolder } from '../../core/readableIdentifier';
 import type { Translator } from '../../i18n';
+import { tooltipRows } from './tooltipRows';
+import { formatDate } from '../../i18n/dates';
+import { holderText } from '../../i18n/keystoreText';
 import type { AuthorityCertificate } from '../../procedures';
 import type { AuthorityCertificateStatus } from '../../ra/model';
 import type { AuthorityCertificates, AuthorityListing } from '../authorityCertificates';
 import { certificateActions } from './authorityActions';
 import type { KeystoreTreeProvider } from './keystoreTree';
 import { currentEnvironment } from '../environment';
-import { currentLanguage, currentTranslator } from '../language';
+import { currentTranslator } from '../language';
 import { affects } from '../settings';
 
 export type AuthorityNode =
   | { kind: 'stale'; listing: AuthorityListing }
-  | { kind: 'holder'; holder: string; name: string; person: boolean; certificates: AuthorityCertificate[] }
+  | { kind: 'holder'; holder: string; readable: string; name: string; person: boolean; certificates: AuthorityCertificate[] }
   | { kind: 'certificate'; certificate: AuthorityCertificate }
   | { kind: 'keystore'; certificate: AuthorityCertificate; keystore: string };
 
@@ -28,7 +32,7 @@ export function registerAuthorityView(store: AuthorityCertificates, keystores: K
   const show = () => {
     const listing = store.current(currentEnvironment());
     const t = currentTranslator();
-    view.message = listing ? t('authority.read-at', { time: localTime(listing.readAt), environment: t(`environment.${listing.environment}`) }) : undefined;
+    view.message = listing ? t('authority.read-at', { time: formatDate(listing.readAt, t.language, 'time'), environment: t(`environment.${listing.environment}`) }) : undefined;
     // The welcome view tells "not read yet" from "eHealth has none".
     void vscode.commands.executeCommand('setContext', 'ehealth.authority.listed', listing !== undefined);
     provider.refresh();
@@ -105,7 +109,7 @@ function holderGroups(certificates: readonly AuthorityCertificate[]): AuthorityN
   const groups = new Map<string, Extract<AuthorityNode, { kind: 'holder' }>>();
   for (const certificate of certificates) {
     const holder = formatHolder(certificate.holder);
-    const group = groups.get(holder) ?? { kind: 'holder', holder, name: certificate.name, person: certificate.holder.type === SSIN_TYPE, certificates: [] };
+    const group = groups.get(holder) ?? { kind: 'holder', holder, readable: readableHolder(certificate.holder), name: certificate.name, person: certificate.holder.type === SSIN_TYPE, certificates: [] };
     group.certificates.push(certificate);
     groups.set(holder, group);
   }
@@ -124,9 +128,10 @@ function staleItem(t: Translator): vscode.TreeItem {
 
 function holderItem(node: Extract<AuthorityNode, { kind: 'holder' }>): vscode.TreeItem {
   // Names come from the authority's answer: shown, never interpreted.
-  const item = new vscode.TreeItem(printable(node.name) || node.holder, vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(printable(node.name) || node.readable, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `holder:${node.holder}`;
-  item.description = node.holder;
+  item.description = node.readable;
+  item.tooltip = node.holder;
   item.iconPath = new vscode.ThemeIcon(node.person ? 'person' : 'organization');
   item.contextValue = 'authorityHolder';
   return item;
@@ -158,7 +163,7 @@ function certificateItem(certificate: AuthorityCertificate, t: Translator): vsco
   item.contextValue = ['authorityCertificate', ...certificateActions(certificate), ...(certificate.keystore ? ['local'] : [])].join(' ');
   const [icon, color] = renewable(certificate) ? renewableIcon : statusIcons[certificate.status];
   item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-  const when = certificate.notAfter ? t('authority.until', { date: localDate(certificate.notAfter) }) : t('authority.requested-on', { date: localDate(certificate.requestedAt) });
+  const when = certificate.notAfter ? t('authority.until', { date: formatDate(certificate.notAfter, t.language, 'short') }) : t('authority.requested-on', { date: formatDate(certificate.requestedAt, t.language, 'short') });
   item.description = [when, t(`authority.etk.${certificate.etkStatus}`), ...(certificate.automaticallyValidated ? [] : [t('authority.manual')])].join(' · ');
   item.tooltip = certificateTooltip(certificate, t);
   return item;
@@ -166,12 +171,13 @@ function certificateItem(certificate: AuthorityCertificate, t: Translator): vsco
 
 function certificateTooltip(certificate: AuthorityCertificate, t: Translator): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
-  const row = (label: string, value: string) => tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
-  row(t('keystore.tooltip.holder'), `${printable(certificate.name)} (${formatHolder(certificate.holder)})`);
+  const row = tooltipRows(tooltip, t);
+  row(t('keystore.tooltip.holder'), printable(holderText(certificate.holder, certificate.name)));
   row(t('authority.tooltip.status'), `${statusText(certificate, t)} · ${t(`authority.etk.${certificate.etkStatus}`)}`);
-  row(t('authority.tooltip.requested'), localDate(certificate.requestedAt));
-  if (certificate.notBefore && certificate.notAfter) row(t('authority.tooltip.validity'), `${localDate(certificate.notBefore)} – ${localDate(certificate.notAfter)}`);
-  if (certificate.replacementPeriodStart) row(t('authority.tooltip.renewable-from'), localDate(certificate.replacementPeriodStart));
+  const date = (iso: string) => formatDate(iso, t.language);
+  row(t('authority.tooltip.requested'), formatDate(certificate.requestedAt, t.language, 'moment'));
+  if (certificate.notBefore && certificate.notAfter) row(t('authority.tooltip.validity'), `${date(certificate.notBefore)} – ${date(certificate.notAfter)}`);
+  if (certificate.replacementPeriodStart) row(t('authority.tooltip.renewable-from'), date(certificate.replacementPeriodStart));
   row(t('authority.tooltip.public-key-identifier'), certificate.publicKeyIdentifier);
   if (certificate.keystore) row(t('authority.tooltip.keystore'), `${certificate.keystore} (${t(`authority.keystore.${certificate.keystoreMatchedBy ?? 'file-name'}`)})`);
   else tooltip.appendMarkdown('\n$(info) ').appendText(t('authority.keystore.none'));
@@ -189,13 +195,4 @@ function keystoreItem(certificate: AuthorityCertificate, keystore: string, t: Tr
   item.contextValue = 'authorityKeystore local';
   item.command = { command: 'ehealth.authority.showKeystore', title: t('authority.keystore'), arguments: [certificate.publicKeyIdentifier] };
   return item;
-}
-
-/** Dates in the user's language as written in Belgium (2 déc. 2029, 2 dec 2029, 02.12.2029). */
-function localDate(iso: string): string {
-  return new Intl.DateTimeFormat(`${currentLanguage()}-BE`, { dateStyle: 'medium' }).format(new Date(iso));
-}
-
-function localTime(date: Date): string {
-  return new Intl.DateTimeFormat(`${currentLanguage()}-BE`, { timeStyle: 'short' }).format(date);
 }

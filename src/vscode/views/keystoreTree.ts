@@ -3,12 +3,16 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatHolder } from '../../core/holder';
+import { readableDn } from '../../core/distinguishedName';
 import { printable } from '../../core/printable';
+import { readableHolder } from '../../core/readableIdentifier';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../../keystore/locate';
 import type { Keystore, KeystoreEntry, KeystoreFile, KeystoreFolder, KeystoreListing, KeystoreStatus } from '../../keystore/model';
 import type { Translator } from '../../i18n';
-import { folderStateText, keyText, statusText, warningText } from '../../i18n/keystoreText';
+import { tooltipRows } from './tooltipRows';
+import { formatDate } from '../../i18n/dates';
+import { entryText, folderStateText, holderText, keyText, statusText, warningText } from '../../i18n/keystoreText';
+import type { HolderNames } from '../holderNames';
 import type { KeystoreSession } from '../keystoreSession';
 import { currentTranslator } from '../language';
 import { keystoreContextValue } from './keystoreState';
@@ -34,6 +38,7 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
   constructor(
     private readonly session: KeystoreSession,
     private readonly revoked: (file: string) => boolean = () => false,
+    private readonly names?: HolderNames,
   ) {
     this.sessionEvents = session.onDidChange(() => this.changed.fire());
   }
@@ -107,11 +112,11 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
     if (node.kind === 'folder') return folderItem(node.folder, t);
     if (node.kind === 'keystore') {
       const keystore = this.session.get(node.file.path);
-      const item = keystoreItem(node.file, keystore, t);
+      const item = keystoreItem(node.file, keystore, this.names?.of(node.file.path), t);
       item.contextValue = keystoreContextValue(node.file, keystore, this.revoked(node.file.path));
       return item;
     }
-    return entryItem(node.file, node.entry, t);
+    return entryItem(node.file, node.entry, this.session.get(node.file.path)?.holder?.name, t);
   }
 
   /** Watches each listed folder, including missing ones, so a folder created later shows up. */
@@ -175,15 +180,19 @@ const statusIcons: Record<KeystoreStatus, [string, string]> = {
   pending: ['watch', 'problemsWarningIcon.foreground'],
 };
 
-function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, t: Translator): vscode.TreeItem {
+/** `rememberedName`: the holder's name read at the last unlock, for a locked keystore. */
+function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, rememberedName: string | undefined, t: Translator): vscode.TreeItem {
   const holder = keystore?.holder ?? file.holder;
-  // A file name is anyone's: a line feed or an escape sequence in it is shown, not obeyed.
-  const item = new vscode.TreeItem(holder ? formatHolder(holder) : printable(file.fileName), keystore ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const name = keystore ? keystore.holder?.name : rememberedName;
+  // The holder's name once known, else the identifier; a file name (anyone's: a line feed or an
+  // escape sequence in it is shown, not obeyed) when it names no holder.
+  const label = name ?? (holder ? readableHolder(holder) : file.fileName);
+  const item = new vscode.TreeItem(printable(label), keystore ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `keystore:${file.path}`;
   item.resourceUri = vscode.Uri.file(file.path);
-  const details = [file.createdAt?.slice(0, 16).replace('T', ' '), t(`environment.${keystore?.environment ?? file.environment}`)];
+  const details = [name && holder ? readableHolder(holder) : undefined, file.createdAt && formatDate(file.createdAt, t.language, 'short'), t(`environment.${keystore?.environment ?? file.environment}`)];
   if (!file.latest) details.push(t('keystore.older.short'));
-  details.push(keystore ? statusText(keystore, t) : t('view.locked'));
+  details.push(keystore ? statusText(keystore, t, 'short') : t('view.locked'));
   item.description = details.filter(Boolean).join(' · ');
   if (file.problems.length) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   else if (keystore?.status) item.iconPath = new vscode.ThemeIcon(statusIcons[keystore.status][0], new vscode.ThemeColor(statusIcons[keystore.status][1]));
@@ -191,18 +200,18 @@ function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, t: Tra
   if (!keystore && !file.problems.length) {
     item.command = { command: 'ehealth.keystore.unlock', title: t('view.action.unlock'), arguments: [file.path] };
   }
-  item.tooltip = keystoreTooltip(file, keystore, t);
+  item.tooltip = keystoreTooltip(file, keystore, name, t);
   return item;
 }
 
-function keystoreTooltip(file: KeystoreFile, keystore: Keystore | undefined, t: Translator): vscode.MarkdownString {
+function keystoreTooltip(file: KeystoreFile, keystore: Keystore | undefined, name: string | undefined, t: Translator): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
-  const row = (label: string, value: string) => tooltip.appendMarkdown(`**${label}:** `).appendText(value).appendMarkdown('  \n');
+  const row = tooltipRows(tooltip, t);
   const holder = keystore?.holder ?? file.holder;
-  if (holder) row(t('keystore.tooltip.holder'), `${formatHolder(holder)}${keystore?.holder?.name ? ` (${keystore.holder.name})` : ''}`);
+  if (holder) row(t('keystore.tooltip.holder'), printable(holderText(holder, name)));
   row(t('keystore.tooltip.environment'), t(`environment.${keystore?.environment ?? file.environment}`));
   if (keystore) row(t('cli.inspect.status'), statusText(keystore, t));
-  if (file.createdAt) row(t('keystore.tooltip.created'), file.createdAt.replace('T', ' '));
+  if (file.createdAt) row(t('keystore.tooltip.created'), formatDate(file.createdAt, t.language, 'moment'));
   if (file.sizeBytes !== undefined) row(t('keystore.tooltip.size'), `${file.sizeBytes} B`);
   row(t('keystore.tooltip.path'), file.path);
   if (!file.latest) tooltip.appendMarkdown('\n\n$(history) ').appendText(t('keystore.older'));
@@ -212,8 +221,9 @@ function keystoreTooltip(file: KeystoreFile, keystore: Keystore | undefined, t: 
   return tooltip;
 }
 
-function entryItem(file: KeystoreFile, entry: KeystoreEntry, t: Translator): vscode.TreeItem {
-  const item = new vscode.TreeItem(printable(entry.alias), vscode.TreeItemCollapsibleState.None);
+/** `holderName`: the keystore's holder, whose name the authentication certificate carries. */
+function entryItem(file: KeystoreFile, entry: KeystoreEntry, holderName: string | undefined, t: Translator): vscode.TreeItem {
+  const item = new vscode.TreeItem(printable(entryText(entry, holderName, t)), vscode.TreeItemCollapsibleState.None);
   item.id = `entry:${file.path}:${entry.alias}`;
   if (entry.kind === 'key-only') {
     // Not `keystoreEntry`: there is no certificate to export.
@@ -226,11 +236,17 @@ function entryItem(file: KeystoreFile, entry: KeystoreEntry, t: Translator): vsc
   item.contextValue = 'keystoreEntry';
   const icon = entry.kind === 'authentication' ? 'key' : entry.kind === 'encryption' ? 'lock' : 'file-certificate';
   item.iconPath = new vscode.ThemeIcon(icon);
-  item.description = [t(`keystore.kind.${entry.kind}`), keyText(entry.certificate.key), t('view.entry.until', { date: entry.certificate.notAfter.slice(0, 10) })].join(' · ');
+  const { certificate } = entry;
+  item.description = [t(`keystore.kind.${entry.kind}`), keyText(certificate.key), t('view.entry.until', { date: formatDate(certificate.notAfter, t.language, 'short') })].join(' · ');
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${t('cli.inspect.subject')}:** `).appendText(entry.certificate.subject).appendMarkdown('  \n');
-  tooltip.appendMarkdown(`**${t('cli.inspect.issuer')}:** `).appendText(entry.certificate.issuer).appendMarkdown('  \n');
-  tooltip.appendMarkdown(`**${t('cli.inspect.serial')}:** `).appendText(entry.certificate.serialNumber);
+  const row = tooltipRows(tooltip, t);
+  row(t('cli.inspect.subject'), readableDn(certificate.subject));
+  row(t('cli.inspect.issuer'), readableDn(certificate.issuer));
+  row(t('cli.inspect.validity'), `${formatDate(certificate.notBefore, t.language)} – ${formatDate(certificate.notAfter, t.language)}`);
+  row(t('view.details.serial-hex'), certificate.serialNumberHex);
+  row(t('cli.inspect.serial'), certificate.serialNumber);
+  row(t('view.entry.alias'), printable(entry.alias));
   item.tooltip = tooltip;
   return item;
 }
+

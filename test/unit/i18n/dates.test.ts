@@ -14,10 +14,13 @@ describe('dates in the user language', () => {
     assert.equal(formatDate(new Date(day), 'fr', 'short'), '2 déc. 2026');
     assert.equal(formatDate(day, 'en', 'short'), '2 Dec 2026');
     assert.match(formatDate(day, 'fr', 'moment'), /^2 décembre 2026 à \d\d:00$/);
+    assert.match(formatDate(day, 'de', 'time'), /^\d\d:00$/);
   });
 
   it('shows a date it cannot read as it came', () => {
     assert.equal(formatDate('-', 'fr'), '-');
+    assert.equal(formatDate('1985-03-14', 'fr'), '14 mars 1985');
+    assert.equal(formatDate('1985-03-14', 'nl', 'short'), '14 mrt 1985');
   });
 
   it("a translator knows its language, so any text it writes can hold a date in that language", () => {

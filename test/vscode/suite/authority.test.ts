@@ -9,6 +9,8 @@ import { mkdtempSync, renameSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { readableIdentifier } from '../../../src/core/readableIdentifier';
+import { formatDate } from '../../../src/i18n/dates';
 import type { AuthorityCertificate } from '../../../src/procedures';
 import { click, pressKey, renderedTexts, rightClick, screenshot, waitFor, widen } from './harnessClient';
 import { answerUntilDone, cards, noPasswordAsked, password, requestAnswers, settings, typeAndEnter, typePin, useSettings } from './procedureAnswers';
@@ -103,7 +105,7 @@ describe('Certificates at eHealth view', () => {
     assert.equal(mine.keystoreMatchedBy, 'file-name');
 
     const shown = await rowsWhen('the certificate rows', (current) => current.some((row) => row.includes('ETK not registered')));
-    assert.ok(shown.some((row) => row.includes(`SSIN=${ssin}`)), `the holder row in ${JSON.stringify(shown)}`);
+    assert.ok(shown.some((row) => row.includes(readableIdentifier('SSIN', ssin))), `the holder row, its SSIN as people write it, in ${JSON.stringify(shown)}`);
     assert.ok(shown.some((row) => row.startsWith('Requested') && /requested on \d{1,2} \w{3} \d{4}/.test(row)), JSON.stringify(shown));
     assert.ok(shown.some((row) => row.includes(path.basename(requested.keystore)) && row.includes('local keystore')));
 
@@ -141,11 +143,11 @@ describe('Certificates at eHealth view', () => {
 
   it('shows the keystore row\'s file in the Keystores view', async () => {
     await click(rowSelector, path.basename(requested.keystore));
-    // The Keystores view labels a file by holder and creation time (2026-12-02 16:35).
+    // The Keystores view describes a file by its holder and creation day (2 Dec 2026).
     const [, year, month, day, hour, minute] = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})/.exec(path.basename(requested.keystore))!;
-    const created = `${year}-${month}-${day} ${hour}:${minute}`;
+    const created = formatDate(`${year}-${month}-${day}T${hour}:${minute}:00`, 'en', 'short');
     const selected = await waitFor('the keystore selected in the Keystores view', async () => (await renderedTexts(`${rowSelector}.selected`)).find((row) => row.includes(created)));
-    assert.match(selected, new RegExp(`SSIN=${ssin}`));
+    assert.ok(selected.includes(readableIdentifier('SSIN', ssin)), selected);
   });
 
   it('revokes from the view with the eID alone once the keystore file is gone; read again, it is REVOKED', async () => {

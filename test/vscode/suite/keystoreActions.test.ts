@@ -41,7 +41,7 @@ describe('Keystore actions', () => {
     copyFileSync(path.join(fixtures, realName), realFile);
     await vscode.workspace.getConfiguration('ehealth').update('keystore.folders', [folder], vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.view.extension.ehealth');
-    await waitFor('the real keystore row', async () => (await rows()).some((row) => row.includes('SSIN=79021802145')));
+    await waitFor('the real keystore row', async () => (await rows()).some((row) => row.includes('79.02.18-021.45')));
   });
 
   after(async () => {
@@ -55,13 +55,15 @@ describe('Keystore actions', () => {
     await answer('Unlock', realPassword);
     const keystore = await unlocked;
     assert.equal(keystore?.status, 'expired');
-    await waitFor('the status in the tree', async () => (await rows()).some((row) => row.includes('expired on 2026-08-23')));
-    await click('.part.sidebar .monaco-list-row', 'SSIN=79021802145');
+    // The holder's name from the certificate as label, the SSIN as people write it, dates in words.
+    await waitFor('the status in the tree', async () => (await rows()).some((row) => row.startsWith('BRYAN EDUARD BROUCKAERT') && row.includes('79.02.18-021.45') && row.includes('expired on 23 Aug 2026')));
+    await click('.part.sidebar .monaco-list-row', 'BRYAN EDUARD BROUCKAERT');
     const shown = await waitFor('the entries', async () => {
       const current = await rows();
-      return current.some((row) => row.startsWith('19088378040904364161854366057849601424')) ? current : undefined;
+      return current.some((row) => row.startsWith('ETK · serial …BD90')) ? current : undefined;
     });
-    assert.ok(shown.some((row) => row.startsWith('authentication') && row.includes('authentication key · RSA 2048 · until 2026-08-23')));
+    assert.ok(shown.some((row) => row.startsWith('BRYAN EDUARD BROUCKAERT') && row.includes('authentication key · RSA 2048 · until 23 Aug 2026')), JSON.stringify(shown));
+    assert.ok(shown.some((row) => row.startsWith('TEST-ZetesConfidens-eHealth acceptance test-issuing CA 001')), JSON.stringify(shown));
     await widen('.part.sidebar', 300);
     await screenshot('keystore-unlocked');
   });
@@ -72,7 +74,18 @@ describe('Keystore actions', () => {
       const body = (await webviewTexts('body', 5000)).join('\n');
       return body.includes('Entries') ? body : undefined;
     });
-    for (const expected of ['SSIN=79021802145', 'acceptance', 'expired on 2026-08-23', '19088378040904364161854366057849601424', 'TEST-ZetesConfidens', 'RSA 2048', 'Protection', 'iterations']) {
+    const expectations = [
+      'BRYAN EDUARD BROUCKAERT, 79.02.18-021.45 (SSIN=79021802145)',
+      'acceptance',
+      'expired on 23 August 2026',
+      'ETK · serial …BD90',
+      '19088378040904364161854366057849601424',
+      'CN=TEST-ZetesConfidens-eHealth acceptance test-issuing CA 001, SERIALNUMBER=001, O=ZETES SA, C=BE',
+      'RSA 2048',
+      'Protection',
+      'iterations',
+    ];
+    for (const expected of expectations) {
       assert.ok(texts.includes(expected), `details show "${expected}"`);
     }
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
@@ -102,10 +115,10 @@ describe('Keystore actions', () => {
 
   it('shows the nearest expiry in the status bar, in warning colours once expired', async () => {
     const expired = await waitFor('the status bar item', async () => (await renderedTexts('.part.statusbar .statusbar-item')).find((text) => text.includes('eHealth')));
-    assert.match(expired, /eHealth: expired/);
+    assert.match(expired, /eHealth: expired on 23 Aug 2026/);
     await screenshot('status-bar');
     await vscode.commands.executeCommand('ehealth.keystore.lock', realFile);
-    const valid = await waitFor('the sandbox keystore expiry', async () => (await renderedTexts('.part.statusbar .statusbar-item')).find((text) => /eHealth: 10\d\d days/.test(text)));
+    const valid = await waitFor('the sandbox keystore expiry', async () => (await renderedTexts('.part.statusbar .statusbar-item')).find((text) => /eHealth: valid until \d{1,2} \w{3,4} 20\d\d/.test(text)));
     assert.ok(valid);
   });
 });
