@@ -1,7 +1,10 @@
 // `ehealth eid ...`: the Belgian eID card through its middleware (or a virtual card).
 import { promises as fs } from 'node:fs';
 import { EidEngine, EidError, type CardPurpose, type EidCard, type EidCertificate, type Identity, type Prompter, type Reader } from '../eid';
-import type { Translator } from '../i18n';
+import { readableDn } from '../core/distinguishedName';
+import { readableIdentifier } from '../core/readableIdentifier';
+import { labelled, type Translator } from '../i18n';
+import { formatDate } from '../i18n/dates';
 import { errorFaces, errorMessage } from '../faces/errors';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { verb, type CliContext, type VerbGroup } from './context';
@@ -95,26 +98,26 @@ const info = verb({ summary: 'cli.verb.eid.info', options: { module, json } }, a
 });
 
 function formatInfo(middleware: { path: string; description: string }, readers: Reader[], report: { card: EidCard; identity: Identity; certificates: EidCertificate[] } | undefined, t: Translator): string {
-  const lines = [`${t('cli.eid.middleware')}: ${middleware.description} (${middleware.path})`, t('cli.eid.readers')];
+  const lines = [labelled(t, t('cli.eid.middleware'), `${middleware.description} (${middleware.path})`), t('cli.eid.readers')];
   for (const reader of readers) lines.push(`  - ${reader.description}${reader.cardPresent ? '' : ` (${t('cli.eid.no-card')})`}`);
   if (!report) return lines.join('\n');
   const { card, identity, certificates } = report;
   const pin = `${t(`eid.pin.status.${card.pin.status}`)}${card.pin.pinpad ? `, ${t('cli.eid.pinpad')}` : ''}`;
   lines.push(
-    `${t('cli.eid.card')}: ${card.label} ${card.serialNumber}`,
-    `${t('cli.eid.pin')}: ${pin}`,
-    `${t('cli.eid.holder')}: ${identity.firstNames} ${identity.surname}`,
-    `${t('cli.eid.national-number')}: ${identity.nationalNumber}${identity.nationalNumberValid ? '' : ` (${t('cli.eid.checksum-invalid')})`}`,
-    `${t('cli.eid.birth')}: ${identity.birthDate}${identity.birthPlace ? `, ${identity.birthPlace}` : ''}`,
-    `${t('cli.eid.card-number')}: ${identity.cardNumber}`,
+    labelled(t, t('cli.eid.card'), `${card.label} ${card.serialNumber}`),
+    labelled(t, t('cli.eid.pin'), pin),
+    labelled(t, t('cli.eid.holder'), `${identity.firstNames} ${identity.surname}`),
+    labelled(t, t('cli.eid.national-number'), `${readableIdentifier('SSIN', identity.nationalNumber)}${identity.nationalNumberValid ? '' : ` (${t('cli.eid.checksum-invalid')})`}`),
+    labelled(t, t('cli.eid.birth'), `${formatDate(identity.birthDate, t.language)}${identity.birthPlace ? `, ${identity.birthPlace}` : ''}`),
+    labelled(t, t('cli.eid.card-number'), identity.cardNumber),
   );
-  if (identity.validityBegin && identity.validityEnd) lines.push(`${t('cli.eid.card-validity')}: ${identity.validityBegin} – ${identity.validityEnd}`);
-  if (identity.address) lines.push(`${t('cli.eid.address')}: ${identity.address.streetAndNumber}, ${identity.address.zip} ${identity.address.municipality}`);
+  if (identity.validityBegin && identity.validityEnd) lines.push(labelled(t, t('cli.eid.card-validity'), `${formatDate(identity.validityBegin, t.language)} – ${formatDate(identity.validityEnd, t.language)}`));
+  if (identity.address) lines.push(labelled(t, t('cli.eid.address'), `${identity.address.streetAndNumber}, ${identity.address.zip} ${identity.address.municipality}`));
   lines.push(t('cli.eid.certificates'));
   for (const certificate of certificates) {
     const key = certificate.key.type === 'rsa' ? `RSA ${certificate.key.bits}` : `EC ${certificate.key.curve}`;
     const validity = t(`eid.validity.${certificate.validity}`, { count: certificate.daysLeft });
-    lines.push(`  ${certificate.label}: ${certificate.subject}`, `      ${key}, ${certificate.notBefore.slice(0, 10)} – ${certificate.notAfter.slice(0, 10)}, ${validity}${certificate.chainValid ? '' : `, ${t('cli.eid.chain-broken')}`}`);
+    lines.push(`  ${labelled(t, certificate.label, readableDn(certificate.subject))}`, `      ${key}, ${formatDate(certificate.notBefore, t.language)} – ${formatDate(certificate.notAfter, t.language)}, ${validity}${certificate.chainValid ? '' : `, ${t('cli.eid.chain-broken')}`}`);
   }
   return lines.join('\n');
 }

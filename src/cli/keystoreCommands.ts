@@ -1,5 +1,6 @@
 // `ehealth keystore ...`: keystore files on disk, in eHealth terms.
 import * as path from 'node:path';
+import { readableDn } from '../core/distinguishedName';
 import { printable } from '../core/printable';
 import { KeystoreError } from '../keystore/errors';
 import { inspectFile } from '../keystore/inspect';
@@ -7,8 +8,9 @@ import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
 import { formatHolder } from '../core/holder';
 import { certifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
-import type { Translator } from '../i18n';
-import { folderStateText, keyText, warningText } from '../i18n/keystoreText';
+import { labelled, type Translator } from '../i18n';
+import { formatDate } from '../i18n/dates';
+import { entryText, folderStateText, holderText, keyText, warningText } from '../i18n/keystoreText';
 import { changeKeystorePassword, ProcedureError } from '../procedures';
 import { cliCertPrompter, type CertAnswers } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
@@ -48,7 +50,7 @@ export function formatListing(listing: KeystoreListing, t: Translator): string {
 
 function formatFile(file: KeystoreFile, t: Translator): string[] {
   const holder = file.holder ? formatHolder(file.holder) : file.fileName;
-  const details = [file.createdAt?.replace('T', ' '), t(`environment.${file.environment}`), file.latest ? undefined : t('keystore.older')]
+  const details = [file.createdAt && formatDate(file.createdAt, t.language, 'moment'), t(`environment.${file.environment}`), file.latest ? undefined : t('keystore.older')]
     .filter(Boolean)
     .join(' · ');
   const lines = [`  ${file.problems.length ? '!' : '-'} ${holder}  ${details}`, `      ${file.fileName}`];
@@ -110,17 +112,17 @@ export function keystoreJson(keystore: Keystore) {
 
 function formatKeystore(keystore: Keystore, t: Translator): string {
   const lines: string[] = [];
-  const holder = keystore.holder ? `${formatHolder(keystore.holder)}${keystore.holder.name ? ` (${keystore.holder.name})` : ''}` : '?';
-  if (keystore.file) lines.push(`${t('cli.inspect.file')}: ${keystore.file}`);
-  lines.push(`${t('cli.inspect.holder')}: ${holder}`, `${t('cli.inspect.environment')}: ${t(`environment.${keystore.environment}`)}`);
+  const holder = keystore.holder ? holderText(keystore.holder, keystore.holder.name) : '?';
+  if (keystore.file) lines.push(labelled(t, t('cli.inspect.file'), keystore.file));
+  lines.push(labelled(t, t('cli.inspect.holder'), holder), labelled(t, t('cli.inspect.environment'), t(`environment.${keystore.environment}`)));
   if (keystore.status) {
-    lines.push(`${t('cli.inspect.status')}: ${t(`keystore.status.${keystore.status}`)} (${t('cli.inspect.evaluated', { date: keystore.evaluatedAt.slice(0, 10) })})`);
+    lines.push(labelled(t, t('cli.inspect.status'), `${t(`keystore.status.${keystore.status}`)} (${t('cli.inspect.evaluated', { date: formatDate(keystore.evaluatedAt, t.language) })})`));
   }
   if (keystore.locked && keystore.keyAliases.length) lines.push(t('cli.inspect.key-aliases'), ...keystore.keyAliases.map((alias) => `  ${alias}`));
-  if (keystore.entries.length) lines.push(t('cli.inspect.entries'), ...keystore.entries.flatMap((entry) => formatEntry(entry, t)));
+  if (keystore.entries.length) lines.push(t('cli.inspect.entries'), ...keystore.entries.flatMap((entry) => formatEntry(entry, keystore.holder?.name, t)));
   if (keystore.checks.length) {
     lines.push(t('cli.inspect.checks'));
-    for (const check of keystore.checks) lines.push(`  ${t(`keystore.check.${check.code}`)} [${check.alias}]: ${t(`keystore.check.${check.result}`)}`);
+    for (const check of keystore.checks) lines.push(`  ${labelled(t, `${t(`keystore.check.${check.code}`)} [${check.alias}]`, t(`keystore.check.${check.result}`))}`);
   }
   const { protection } = keystore;
   lines.push(t('cli.inspect.protection'));
@@ -131,16 +133,18 @@ function formatKeystore(keystore: Keystore, t: Translator): string {
   return lines.map(printable).join('\n');
 }
 
-function formatEntry(entry: KeystoreEntry, t: Translator): string[] {
-  const heading = `  ${entry.alias}  [${t(`keystore.kind.${entry.kind}`)}]`;
+function formatEntry(entry: KeystoreEntry, holderName: string | undefined, t: Translator): string[] {
+  const name = entryText(entry, holderName, t);
+  // The alias is what `export --alias` takes: it leads; the entry's name for people follows when it says more.
+  const heading = `  ${entry.alias}${name !== entry.alias ? `  ${name}` : ''}  [${t(`keystore.kind.${entry.kind}`)}]`;
   if (entry.kind === 'key-only') return [`${heading}  ${keyText(entry.key)}`];
   const { certificate } = entry;
   return [
     `${heading}  ${keyText(certificate.key)}`,
-    `      ${t('cli.inspect.subject')}: ${certificate.subject}`,
-    `      ${t('cli.inspect.issuer')}: ${certificate.issuer}`,
-    `      ${t('cli.inspect.serial')}: ${certificate.serialNumber} (0x${certificate.serialNumberHex})`,
-    `      ${t('cli.inspect.validity')}: ${certificate.notBefore} → ${certificate.notAfter}`,
+    `      ${labelled(t, t('cli.inspect.subject'), readableDn(certificate.subject))}`,
+    `      ${labelled(t, t('cli.inspect.issuer'), readableDn(certificate.issuer))}`,
+    `      ${labelled(t, t('cli.inspect.serial'), `${certificate.serialNumber} (0x${certificate.serialNumberHex})`)}`,
+    `      ${labelled(t, t('cli.inspect.validity'), `${formatDate(certificate.notBefore, t.language, 'moment')} → ${formatDate(certificate.notAfter, t.language, 'moment')}`)}`,
   ];
 }
 
