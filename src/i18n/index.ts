@@ -58,3 +58,8 @@ export type Translator = ((key: MessageKey, params?: MessageParams) => string) &
 export function translator(language: Language): Translator {
   return Object.assign((key: MessageKey, params?: MessageParams) => translate(language, key, params), { language });
 }
+
+/** "Label: value" as the language writes it (French: a no-break space before the colon). */
+export function labelled(t: Translator, label: string, value: string): string {
+  return t('text.labelled', { label, value });
+}

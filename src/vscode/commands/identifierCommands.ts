@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { formatCbe, normalizeCbe } from '../../core/cbe';
 import { formatSsin, parseSsin, type Ssin } from '../../core/ssin';
+import { labelled } from '../../i18n';
 import { currentTranslator } from '../language';
 
 type Translate = ReturnType<typeof currentTranslator>;
@@ -53,7 +54,7 @@ async function check(kind: Kind, given?: string): Promise<string | undefined> {
     return undefined;
   }
   const copy = t('identifier.copy');
-  void vscode.window.showInformationMessage(`${checked.written}: ${checked.details}`, copy).then((answer) => {
+  void vscode.window.showInformationMessage(labelled(t, checked.written, checked.details), copy).then((answer) => {
     if (answer === copy) void vscode.env.clipboard.writeText(checked.written);
   });
   return checked.written;
