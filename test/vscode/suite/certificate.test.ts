@@ -37,7 +37,7 @@ for (const { name, module, pin, ssin } of cards) describe(`Certificate procedure
     assert.ok(result?.keystore, 'the request returns the keystore it created');
     keystore = result.keystore;
     // The holder is the card's: the request was signed with this card, not another one still loaded.
-    assert.match(path.basename(keystore), new RegExp(`^SSIN=${ssin} \\d{8}-\\d{6}\\.acc-p12$`));
+    assert.match(path.basename(keystore), new RegExp(`^SSIN=${ssin} \\d{8}-\\d{6}\\.sandbox-p12$`));
     const opened = await inspectFile(keystore, { password, deriver: inThreadDeriver });
     // Not delivered yet: the new key waits under the official tool's placeholder (C=Dummy).
     const authentication = opened.keystore.entries.find((entry) => entry.kind === 'authentication');

@@ -74,7 +74,7 @@ describe('An organisation typed by hand in VS Code', () => {
     assert.ok(result, 'the request returns what it created');
     requested = result;
     assert.equal(result.automaticallyValidated, false);
-    assert.match(path.basename(result.keystore), /^NIHII-HOSPITAL=71000436,GATEWAY \d{8}-\d{6}\.acc-p12$/);
+    assert.match(path.basename(result.keystore), /^NIHII-HOSPITAL=71000436,GATEWAY \d{8}-\d{6}\.sandbox-p12$/);
     await vscode.commands.executeCommand('notifications.showList');
     const messages = (await renderedTexts('.notifications-center .notification-list-item-message', 5_000)).join('\n');
     assert.match(messages, /eHealth validates this request by hand: it stays pending until eHealth approves it/, messages);

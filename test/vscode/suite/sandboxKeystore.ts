@@ -32,7 +32,7 @@ export async function writeSandboxKeystore(folder: string, ssin: string, passwor
     });
     const bytes = await writePkcs12(contents, password, { mode: 'modern' }, inThreadDeriver);
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    const file = path.join(folder, `SSIN=${ssin} ${stamp}.acc-p12`);
+    const file = path.join(folder, `SSIN=${ssin} ${stamp}.sandbox-p12`);
     writeFileSync(file, bytes);
     return file;
   } finally {

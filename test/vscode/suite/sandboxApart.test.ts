@@ -1,0 +1,92 @@
+// Sandbox keystores never mix with real ones, and every backup is told: a sandbox request writes
+// into ~/ehealth/sandbox under a name that says sandbox (never into ~/ehealth/keystore, where
+// medical software looks), the Keystores view shows it in a group of its own, "sandbox" while
+// locked; completing it names the backup it kept, with Reveal and Delete backup.
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { EhealthApi } from '../../../src/extension';
+import type { CompleteResult } from '../../../src/procedures';
+import { click, renderedTexts, screenshot, waitFor } from './harnessClient';
+import { answerUntilDone, cards, password, requestAnswers, typeAndEnter, useSettings } from './procedureAnswers';
+
+const sidebarRows = '.part.sidebar .monaco-list-row';
+const notificationMessages = '.notifications-center .notification-list-item-message';
+
+describe('Sandbox keystores kept apart, backups told', () => {
+  const { module, pin, ssin } = cards[0];
+  const sandboxFolder = path.join(os.homedir(), 'ehealth', 'sandbox');
+  let keystore = '';
+
+  useSettings({ 'eid.pkcs11Module': module, environment: 'sandbox' });
+
+  before(async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot('sandbox-apart-failed');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('notifications.hideList');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('ehealth.sandbox.stop');
+  });
+
+  it('a sandbox request writes into ~/ehealth/sandbox, named .sandbox-p12; the Keystores view shows it in its own group, labelled sandbox while locked', async () => {
+    const result = await answerUntilDone(vscode.commands.executeCommand<{ keystore: string } | undefined>('ehealth.cert.request'), requestAnswers(pin, { secondEmail: 'apart@example.be', phone: '+32 2 123 45 67' }));
+    assert.ok(result?.keystore, 'the request returns its keystore');
+    keystore = result.keystore;
+    assert.equal(path.dirname(keystore), sandboxFolder);
+    assert.match(path.basename(keystore), new RegExp(`^SSIN=${ssin} \\d{8}-\\d{6}\\.sandbox-p12$`));
+    assert.ok(!existsSync(path.join(os.homedir(), 'ehealth', 'keystore', path.basename(keystore))), 'nothing among the real keystores');
+    await vscode.commands.executeCommand('notifications.clearAll');
+
+    // Locked: what the view shows comes from the file name alone.
+    await vscode.commands.executeCommand('ehealth.keystore.lock', keystore);
+    const api = await vscode.extensions.getExtension<EhealthApi>('ehealthcerts.ehealth-certificates')!.activate();
+    api.refreshKeystores();
+    const listing = await api.keystores();
+    const group = listing.folders.find((folder) => folder.keystores.some((file) => file.path === keystore));
+    assert.deepEqual([group?.origin, group?.path], ['sandbox', sandboxFolder]);
+    assert.equal(group?.keystores.find((file) => file.path === keystore)?.environment, 'sandbox');
+
+    await vscode.commands.executeCommand('workbench.view.extension.ehealth');
+    const rows = await waitFor('the sandbox group and its locked keystore', async () => {
+      const texts = (await renderedTexts(sidebarRows)).map((row) => row.replace(/\s+/g, ' ').trim());
+      const at = texts.findIndex((row) => row.startsWith('Sandbox (rehearsals)'));
+      return at >= 0 && /· sandbox · locked/.test(texts[at + 1] ?? '') ? texts.slice(at, at + 2) : undefined;
+    });
+    assert.match(rows[0], /keystores? · ~\/ehealth\/sandbox/);
+    await screenshot('keystores-sandbox-group');
+  });
+
+  it('complete names the backup it kept, with Reveal and Delete backup; Delete backup, confirmed, deletes that file and nothing else', async () => {
+    const result = await answerUntilDone(vscode.commands.executeCommand<CompleteResult | undefined>('ehealth.cert.complete', keystore), [
+      { when: (title) => title.includes('Unlock') || title.includes(path.basename(keystore)), act: typeAndEnter(password) },
+    ]);
+    const backup = result?.backup;
+    assert.ok(backup && existsSync(backup), 'a backup kept');
+    assert.equal(path.dirname(backup), sandboxFolder);
+
+    await vscode.commands.executeCommand('notifications.showList');
+    const message = await waitFor('the completion naming its backup', async () => (await renderedTexts(notificationMessages)).find((text) => text.includes(path.basename(backup))), 10_000);
+    assert.match(message, /^Certificate completed: .* The file as it was before is kept beside it as /);
+    const buttons = await renderedTexts('.notifications-center .notification-list-item .monaco-button');
+    assert.ok(buttons.includes('Reveal') && buttons.includes('Delete backup'), JSON.stringify(buttons));
+    await screenshot('backup-notice');
+
+    const before = readdirSync(sandboxFolder).sort();
+    await click('.notifications-center .notification-list-item .monaco-button', 'Delete backup');
+    // Confirmed in a quick pick whose first answer keeps the file.
+    const title = await waitFor('the confirmation', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).find((text) => text.includes('Delete the backup')));
+    assert.ok(title.includes(path.basename(backup)), title);
+    await click('.quick-input-widget .monaco-list-row', 'Delete the backup');
+    await waitFor('the backup deleted', async () => !existsSync(backup));
+    assert.deepEqual(readdirSync(sandboxFolder).sort(), before.filter((name) => name !== path.basename(backup)));
+    assert.ok(existsSync(keystore), 'the keystore stays');
+  });
+});
