@@ -51,8 +51,8 @@ describe('ehealth eid (built bundle)', function () {
     const eid = await virtualCard('rsa');
     const result = ehealth(['eid', 'info', '--lang', 'fr'], { EHEALTH_PKCS11_MODULE: eid.modulePath });
     assert.equal(result.status, ExitCode.ok, result.stderr);
-    assert.match(result.stdout, /Titulaire: Amélie Françoise Lefèvre/);
-    assert.match(result.stdout, /Certificats :\n {2}Authentication: .*\n {6}RSA 2048/);
+    assert.match(result.stdout, /Titulaire\u00a0: Amélie Françoise Lefèvre/);
+    assert.match(result.stdout, /Certificats\u00a0:\n {2}Authentication\u00a0: .*\n {6}RSA 2048/);
   });
 
   for (const algorithm of ['rsa', 'ec'] as const) {
