@@ -134,13 +134,13 @@ function formatKeystore(keystore: Keystore, t: Translator): string {
 }
 
 function formatEntry(entry: KeystoreEntry, holderName: string | undefined, t: Translator): string[] {
-  const name = entryText(entry, holderName, t);
-  // The alias is what `export --alias` takes: it leads; the entry's name for people follows when it says more.
-  const heading = `  ${entry.alias}${name !== entry.alias ? `  ${name}` : ''}  [${t(`keystore.kind.${entry.kind}`)}]`;
+  const heading = `  ${entryText(entry, holderName, t)}  [${t(`keystore.kind.${entry.kind}`)}]`;
   if (entry.kind === 'key-only') return [`${heading}  ${keyText(entry.key)}`];
   const { certificate } = entry;
   return [
     `${heading}  ${keyText(certificate.key)}`,
+    // What `export --alias` takes.
+    `      ${t('cli.inspect.alias')}: ${entry.alias}`,
     `      ${labelled(t, t('cli.inspect.subject'), readableDn(certificate.subject))}`,
     `      ${labelled(t, t('cli.inspect.issuer'), readableDn(certificate.issuer))}`,
     `      ${labelled(t, t('cli.inspect.serial'), `${certificate.serialNumber} (0x${certificate.serialNumberHex})`)}`,

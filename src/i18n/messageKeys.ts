@@ -182,6 +182,7 @@ export type MessageKey =
   | 'cli.inspect.evaluated'
   | 'cli.inspect.entries'
   | 'cli.inspect.key-aliases'
+  | 'cli.inspect.alias'
   | 'cli.inspect.subject'
   | 'cli.inspect.issuer'
   | 'cli.inspect.serial'

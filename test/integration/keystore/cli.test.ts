@@ -74,6 +74,23 @@ describe('ehealth keystore inspect, export, passwd (built bundle)', function () 
     assert.match(result.stdout, /password is needed/);
   });
 
+  it('inspect speaks to people: the holder by name and SSIN as written, decoded DNs, entries by name, dates in words; --json keeps the DNs and dates as read', () => {
+    const result = ehealth(['keystore', 'inspect', realKeystorePath, '--password-env', 'PW', '--lang', 'fr'], { PW: realPassword });
+    assert.equal(result.status, ExitCode.ok, result.stderr);
+    assert.match(result.stdout, /BRYAN EDUARD BROUCKAERT, 79\.02\.18-021\.45 \(SSIN=79021802145\)/);
+    assert.match(result.stdout, /CN=SSIN=79021802145, OU=eHealth-platform Belgium, OU=BRYAN EDUARD BROUCKAERT/);
+    assert.match(result.stdout, /CN=TEST-ZetesConfidens-eHealth acceptance test-issuing CA 001, SERIALNUMBER=001, O=ZETES SA, C=BE/);
+    assert.match(result.stdout, /\n {2}ETK · numéro de série …BD90 {2}\[clé de chiffrement \(ETK\)\] {2}RSA 2048\n {6}alias\s?: 19088378040904364161854366057849601424\n/);
+    assert.match(result.stdout, /23 août 2023 à \d\d:\d\d → 23 août 2026 à \d\d:\d\d/);
+    // The aliases are the file's own (the JDK names a certificate entry by its DN, as written): all else is for reading.
+    const read = result.stdout.split('\n').filter((line) => !line.includes('alias'));
+    assert.doesNotMatch(read.join('\n'), /\\=|2\.5\.4\.5=#|\d{4}-\d{2}-\d{2}T/);
+    const json = JSON.parse(ehealth(['keystore', 'inspect', realKeystorePath, '--password-env', 'PW', '--json'], { PW: realPassword }).stdout);
+    const authentication = json.entries.find((entry: { alias: string }) => entry.alias === 'authentication');
+    assert.equal(authentication.subject, 'CN=SSIN\\=79021802145, OU=eHealth-platform Belgium, OU=BRYAN EDUARD BROUCKAERT, OU=SSIN\\=79021802145, O=Federal Government, C=BE');
+    assert.match(authentication.notAfter, /^2026-08-23T\d\d:\d\d:\d\d/);
+  });
+
   it('has distinct exit codes and plain messages for wrong password, damaged, missing and foreign files', () => {
     const wrong = ehealth(['keystore', 'inspect', realKeystorePath, '--password-env', 'PW'], { PW: 'nope' });
     assert.equal(wrong.status, ExitCode.wrongPassword);
