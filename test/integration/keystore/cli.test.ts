@@ -145,7 +145,7 @@ describe('ehealth keystore inspect, export, passwd (built bundle)', function () 
     assert.equal(existsSync(out), false);
   });
 
-  it('passwd changes the password, refuses a weak one with each rule named', () => {
+  it('passwd changes the password, refuses a weak one with each rule named, and names the backup, which opens with the old password', () => {
     const file = path.join(dir, realFileName);
     copyFileSync(realKeystorePath, file);
     const weak = ehealth(['keystore', 'passwd', file, '--password-env', 'OLD', '--new-password-env', 'NEW'], { OLD: realPassword, NEW: 'lettersonly' });
@@ -153,6 +153,10 @@ describe('ehealth keystore inspect, export, passwd (built bundle)', function () 
     assert.match(weak.stderr, /digit or symbol/);
     const done = ehealth(['keystore', 'passwd', file, '--password-env', 'OLD', '--new-password-env', 'NEW'], { OLD: realPassword, NEW: 'Strong_pass9' });
     assert.equal(done.status, ExitCode.ok, done.stderr);
+    // The backup named in words, with the password that still opens it.
+    const backup = /kept as (.+\.bak) \(it still opens with the old password\)/.exec(done.stderr)?.[1];
+    assert.ok(backup && existsSync(backup), done.stderr);
+    assert.equal(ehealth(['keystore', 'inspect', backup, '--password-env', 'PW'], { PW: realPassword }).status, ExitCode.ok);
     assert.equal(ehealth(['keystore', 'inspect', file, '--password-env', 'PW'], { PW: realPassword }).status, ExitCode.wrongPassword);
     assert.equal(ehealth(['keystore', 'inspect', file, '--password-env', 'PW'], { PW: 'Strong_pass9' }).status, ExitCode.ok);
   });
