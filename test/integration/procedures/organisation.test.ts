@@ -190,7 +190,7 @@ describe('procedures: a certificate for an organisation', function () {
       }
       const french = await cliRequest(rig, { args: ['--holder', 'CBE=0123456748', '--module', path.join(rig.folder, 'no-such-pkcs11.so'), '--lang', 'fr'] });
       assert.equal(french.status, 2, french.stderr);
-      assert.match(french.stderr, /Impossible de demander un certificat pour CBE=0123456748 : La clé de contrôle ne correspond pas/);
+      assert.match(french.stderr, /Impossible de demander un certificat pour CBE=0123456748\u00a0: La clé de contrôle ne correspond pas/);
     });
   });
 });
