@@ -49,7 +49,8 @@ export function inputStep(box: StepBox): Promise<string | Back | undefined> {
     input.validationMessage = found && { message: found.message, severity: found.acceptable ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Error };
     return found?.acceptable ?? true;
   };
-  checked();
+  // A message hides the prompt: an empty box shows its question until something is typed (or Enter).
+  if (input.value) checked();
   return shown<string>(input, box.position, (finish) => {
     input.onDidChangeValue(checked);
     input.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish(BACK));

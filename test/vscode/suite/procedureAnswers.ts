@@ -27,8 +27,10 @@ export interface Answer {
   act: () => Promise<void>;
 }
 
+/** Replaces the box's value (the wizard pre-fills answers given before; '' empties it) and presses Enter. */
 export const typeAndEnter = (text: string) => async () => {
   await pressKey('Control+A');
+  await pressKey('Backspace');
   await typeText(text);
   await pressKey('Enter');
 };
@@ -62,6 +64,7 @@ export async function answerUntilDone<T>(running: Thenable<T>, answers: Answer[]
     const answer = title ? answers.find((candidate) => candidate.when(title, message)) : undefined;
     const key = `${title}|${message}`;
     if (answer && key !== lastAnswered) {
+      console.log(`DEBUG-D answering ${key}`);
       lastAnswered = key;
       await answer.act();
     } else if (!title && (await webviewTexts('#accept')).length) {
