@@ -11,25 +11,37 @@ import type { Keystore, KeystoreCertificate, KeystoreHolder } from '../../keysto
 import { labelled, type Translator } from '../../i18n';
 import { formatDate } from '../../i18n/dates';
 import { entryText, holderText, keyText, statusText, warningText } from '../../i18n/keystoreText';
-import { currentLanguage, currentTranslator } from '../language';
+import { currentLanguage, currentTranslator, onDidChangeLanguage } from '../language';
 
-const panels = new Map<string, vscode.WebviewPanel>();
+/** The open pages, by file, with the keystore each shows: a change of ehealth.language draws them again. */
+const panels = new Map<string, { panel: vscode.WebviewPanel; keystore: Keystore }>();
 
 export function showKeystoreDetails(context: vscode.ExtensionContext, keystore: Keystore, file: string): vscode.WebviewPanel {
-  const t = currentTranslator();
-  const title = t('view.details.title', { holder: keystore.holder ? holderHeading(keystore.holder) : path.basename(file) });
-  let panel = panels.get(file);
+  let panel = panels.get(file)?.panel;
   if (panel) panel.reveal();
   else {
     const media = vscode.Uri.joinPath(context.extensionUri, 'media');
-    panel = vscode.window.createWebviewPanel('ehealth.keystoreDetails', title, vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [media] });
-    panels.set(file, panel);
-    panel.onDidDispose(() => panels.delete(file));
+    const created = vscode.window.createWebviewPanel('ehealth.keystoreDetails', 'eHealth', vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [media] });
+    const redraw = onDidChangeLanguage(() => {
+      const shown = panels.get(file);
+      if (shown) drawDetails(context, created, shown.keystore, file);
+    });
+    created.onDidDispose(() => {
+      panels.delete(file);
+      redraw.dispose();
+    });
+    panel = created;
   }
-  panel.title = title;
+  panels.set(file, { panel, keystore });
+  drawDetails(context, panel, keystore, file);
+  return panel;
+}
+
+function drawDetails(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, keystore: Keystore, file: string): void {
+  const t = currentTranslator();
+  panel.title = t('view.details.title', { holder: keystore.holder ? holderHeading(keystore.holder) : path.basename(file) });
   const stylesheet = panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'details.css'));
   panel.webview.html = detailsHtml(keystore, file, t, { cspSource: panel.webview.cspSource, stylesheet: stylesheet.toString(), language: currentLanguage() });
-  return panel;
 }
 
 
