@@ -64,7 +64,6 @@ export async function answerUntilDone<T>(running: Thenable<T>, answers: Answer[]
     const answer = title ? answers.find((candidate) => candidate.when(title, message)) : undefined;
     const key = `${title}|${message}`;
     if (answer && key !== lastAnswered) {
-      console.log(`DEBUG-D answering ${key}`);
       lastAnswered = key;
       await answer.act();
     } else if (!title && (await webviewTexts('#accept')).length) {
