@@ -21,3 +21,8 @@ export function readableHolder(holder: Holder): string {
   if (holder.type === SSIN_TYPE) return id;
   return [`${holder.type} ${id}`, ...(holder.applicationId ? [holder.applicationId] : [])].join(' · ');
 }
+
+/** A holder by name where one is known, the identifier beside it: `BRYAN EDUARD BROUCKAERT (79.02.18-021.45)`. */
+export function namedHolder(holder: Holder, name: string | undefined): string {
+  return name ? `${name} (${readableHolder(holder)})` : readableHolder(holder);
+}

@@ -7,11 +7,13 @@ import { assetUri, scriptNonce } from './html';
 import { languages, translator, type Language } from '../../i18n';
 import { formatHolder, parseHolder } from '../../core/holder';
 import { printable } from '../../core/printable';
+import { namedHolder } from '../../core/readableIdentifier';
 import { certificateActionIds, isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../../guides/allowList';
 import { evaluateCheck, followedKeystore, stepStatus } from '../../guides/checks';
 import { countsDone, type ChecklistState, type FromChecklist } from '../../guides/checklistProtocol';
 import type { Guide, GuideLanguage } from '../../guides/guide';
 import type { KeystoreFile } from '../../keystore/model';
+import type { AuthorityCertificate } from '../../procedures';
 import { loadGuides, pickGuide } from '../../guides/guideLoader';
 import { parseGuide, type RenderEnvironment } from '../../guides/guideParser';
 import { forHolder, gatherFacts, onFactsChanged, type FactSources } from '../checkFacts';
@@ -157,12 +159,20 @@ export class ChecklistPanel implements vscode.Disposable {
     }
   }
 
+  /** Holders' names by notation: as eHealth lists them, or in full from an unlocked keystore's certificate. */
+  private holderNames(authority: readonly AuthorityCertificate[] | undefined): Map<string, string> {
+    const names = new Map((authority ?? []).map((certificate): [string, string] => [formatHolder(certificate.holder), certificate.name]));
+    for (const { holder } of this.services.session.all()) if (holder?.name) names.set(formatHolder(holder), holder.name);
+    return names;
+  }
+
   private async state(guide: Guide, language: GuideLanguage, preferences: Preferences): Promise<ChecklistState> {
     const t = translator(language);
     const everyone = await gatherFacts(this.services);
     // Holders of local keystores, and those eHealth listed (a lost keystore's holder too).
     const holders = [...new Set([...everyone.keystores.flatMap((file) => (file.holder && file.latest ? [file.holder] : [])), ...(everyone.authority ?? []).map((certificate) => certificate.holder)].map(formatHolder))].sort();
     const holder = preferences.holder && holders.includes(preferences.holder) ? preferences.holder : anyHolder;
+    const names = this.holderNames(everyone.authority);
     const lookUpEtk = guide.steps.some((step) => step.checks.includes('etk.published'));
     const facts = forHolder(this.services, everyone, { ...heldBy(holder), lookUpEtk });
     const keystore = followedKeystore(facts);
@@ -201,7 +211,7 @@ export class ChecklistPanel implements vscode.Disposable {
       steps,
       languages: languages.map((value) => ({ value, label: languageNames[value] })),
       variants,
-      holders: [{ value: anyHolder, label: t('guide.holder.any') }, ...holders.map((value) => ({ value, label: value }))],
+      holders: [{ value: anyHolder, label: t('guide.holder.any') }, ...holders.map((value) => ({ value, label: printable(namedHolder(parseHolder(value)!, names.get(value))) }))],
       holder,
       labels: {
         language: t('guide.language'),

@@ -1,9 +1,12 @@
 // The "eID" view: is the eID software there (and if not, where to get it), the readers, the card
 // and its PIN state, the holder, and the card's certificates. Live while the view is visible.
 import * as vscode from 'vscode';
+import { readableDn } from '../../core/distinguishedName';
+import { readableIdentifier } from '../../core/readableIdentifier';
 import { isProblem, type EidProblem, type EidStatus } from '../../eid/status';
 import { errorMessage } from '../../faces/errors';
 import type { Translator } from '../../i18n';
+import { formatDate } from '../../i18n/dates';
 import type { EidStatusModel } from './eidStatus';
 import { currentLanguage, currentTranslator, onDidChangeLanguage } from '../language';
 
@@ -100,7 +103,7 @@ export function rows(status: EidStatus, t: Translator): Row[] {
     result.push({
       id: 'holder',
       label: t('eidview.holder'),
-      description: `${firstNames} ${surname} · ${nationalNumber}${nationalNumberValid ? '' : ` · ${t('eidview.national-number.invalid')}`}`,
+      description: `${firstNames} ${surname} · ${readableIdentifier('SSIN', nationalNumber)}${nationalNumberValid ? '' : ` · ${t('eidview.national-number.invalid')}`}`,
       icon: nationalNumberValid ? ['person'] : warning,
     });
   }
@@ -110,8 +113,8 @@ export function rows(status: EidStatus, t: Translator): Row[] {
     result.push({
       id: `certificate:${certificate.role}`,
       label: t(`eidview.certificate.${certificate.role}`),
-      description: t('eidview.certificate.until', { status: validity, date: certificate.notAfter.slice(0, 10) }) + chain,
-      tooltip: `${certificate.subject}\n${certificate.issuer}`,
+      description: t('eidview.certificate.until', { status: validity, date: formatDate(certificate.notAfter, t.language, 'short') }) + chain,
+      tooltip: `${readableDn(certificate.subject)}\n${readableDn(certificate.issuer)}`,
       icon: certificate.validity === 'valid' && certificate.chainValid ? ok : certificate.validity === 'expiring-soon' ? warning : error,
     });
   }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readableHolder, readableIdentifier } from '../../../src/core/readableIdentifier';
+import { namedHolder, readableHolder, readableIdentifier } from '../../../src/core/readableIdentifier';
 
 describe('identifiers as people write them', () => {
   it('dots a valid SSIN and enterprise number, leaves other types as they are', () => {
@@ -19,5 +19,10 @@ describe('identifiers as people write them', () => {
     assert.equal(readableHolder({ type: 'SSIN', id: '79021802145' }), '79.02.18-021.45');
     assert.equal(readableHolder({ type: 'CBE', id: '0123456749', applicationId: 'PORTAL' }), 'CBE 0123.456.749 · PORTAL');
     assert.equal(readableHolder({ type: 'EHP', id: '1990001916' }), 'EHP 1990001916');
+  });
+
+  it('puts a known name first, the identifier beside it', () => {
+    assert.equal(namedHolder({ type: 'SSIN', id: '79021802145' }, 'BRYAN EDUARD BROUCKAERT'), 'BRYAN EDUARD BROUCKAERT (79.02.18-021.45)');
+    assert.equal(namedHolder({ type: 'CBE', id: '0123456749' }, undefined), 'CBE 0123.456.749');
   });
 });

@@ -45,7 +45,7 @@ describe('Checklist controls', () => {
   });
 
   it('runs a keystore action on the newest keystore of the chosen holder, without asking which', async () => {
-    await chooseHolder('SSIN=79021802145');
+    await chooseHolder('79.02.18-021.45');
     await clickInWebview('section[data-step="check-current"] vscode-button.action');
     const title = await waitFor('the password box of that keystore', async () => (await renderedTexts('.quick-input-widget .quick-input-title')).find((text) => text.includes('SSIN=79021802145')));
     assert.match(title, /Unlock/);
@@ -84,7 +84,7 @@ describe('Checklist: verified, ticked by hand, failing, unlock', () => {
     await settings.update('keystore.folders', [folder], vscode.ConfigurationTarget.Global);
     await settings.update('language', 'en', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('ehealth.guides.open', 'change-keystore-password');
-    await chooseHolder('SSIN=79021802145');
+    await chooseHolder('79.02.18-021.45');
   });
 
   after(async () => {
@@ -114,7 +114,7 @@ describe('Checklist: verified, ticked by hand, failing, unlock', () => {
 
   it('does not let a tick hide a failing check: the failure stays in sight and the step is not counted', async () => {
     await vscode.commands.executeCommand('ehealth.guides.open', 'renew-certificate');
-    await chooseHolder('SSIN=79021802145');
+    await chooseHolder('79.02.18-021.45');
     // The fixture's certificate expired in 2026: neither valid nor renewable.
     await checkLine('renewal-window', /certificate valid: not yet/);
     const before = await progress(/^\d+ of \d+ steps done$/);

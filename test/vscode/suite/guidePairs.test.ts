@@ -6,12 +6,14 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { readableIdentifier } from '../../../src/core/readableIdentifier';
 import { checkLine, chooseHolder } from './checklistPage';
 import { click, clickInWebview, renderedTexts, screenshot, waitFor } from './harnessClient';
 import { answerUntilDone, cards, noPasswordAsked, password, requestAnswers, typeAndEnter, typePin, useSettings, type Answer } from './procedureAnswers';
 
 const { module, pin, ssin } = cards[0];
-const holder = `SSIN=${ssin}`;
+// The holder as the guide's dropdown shows it: the SSIN as people write it (the name beside it once known).
+const holder = readableIdentifier('SSIN', ssin);
 const typePassword: Answer = { when: (title) => title.includes('Unlock'), act: typeAndEnter(password) };
 
 async function openGuide(id: string): Promise<void> {
