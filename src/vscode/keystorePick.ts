@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { printable } from '../core/printable';
-import { formatHolder } from '../core/holder';
+import { namedHolder } from '../core/readableIdentifier';
 import type { KeystoreNode, KeystoreTreeProvider } from './views/keystoreTree';
 
 export type KeystoreTarget = KeystoreNode | string | vscode.Uri | undefined;
@@ -14,7 +14,7 @@ export async function pickKeystore(tree: KeystoreTreeProvider, target: KeystoreT
   if (target && target.kind !== 'folder') return target.file.path;
   const files = (await tree.keystores()).folders.flatMap((folder) => folder.keystores).filter((file) => file.problems.length === 0);
   const picked = await vscode.window.showQuickPick(
-    files.map((file) => ({ label: file.holder ? formatHolder(file.holder) : printable(file.fileName), description: printable(file.fileName), detail: printable(path.dirname(file.path)), file: file.path })),
+    files.map((file) => ({ label: printable(file.holder ? namedHolder(file.holder, tree.holderName(file.path)) : file.fileName), description: printable(file.fileName), detail: printable(path.dirname(file.path)), file: file.path })),
     { title, ignoreFocusOut: true },
   );
   return picked?.file;

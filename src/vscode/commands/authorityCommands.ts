@@ -5,7 +5,7 @@
 // and guides, a public key identifier.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatHolder } from '../../core/holder';
+import { readableHolder } from '../../core/readableIdentifier';
 import { printable } from '../../core/printable';
 import type { AuthorityCertificate } from '../../procedures';
 import { confirmPick } from '../confirmPick';
@@ -29,7 +29,7 @@ export function registerAuthorityCommands(services: CertificateServices, keystor
     return authority.current(currentEnvironment())?.certificates.find((certificate) => certificate.publicKeyIdentifier === target);
   }
 
-  const holderOf = (certificate: AuthorityCertificate) => ({ name: printable(certificate.name), holder: formatHolder(certificate.holder) });
+  const holderOf = (certificate: AuthorityCertificate) => ({ name: printable(certificate.name), holder: readableHolder(certificate.holder) });
 
   /** A keystore procedure run on the certificate's local file (the menus offer it only when there is one). */
   const onKeystore = (command: string) => (target: CertificateTarget) => {

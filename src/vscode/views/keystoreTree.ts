@@ -95,6 +95,11 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
     return folder && this.node(folder);
   }
 
+  /** The holder's name of a keystore: from its certificate while unlocked, else remembered from its last unlock. */
+  holderName(file: string): string | undefined {
+    return this.session.get(file)?.holder?.name ?? this.names?.of(file);
+  }
+
   /** The tree's node of the keystore file at `file`, if the current listing has it. */
   async keystoreNode(file: string): Promise<KeystoreNode | undefined> {
     const found = (await this.keystores()).folders.flatMap((folder) => folder.keystores).find((candidate) => candidate.path === file);
@@ -112,7 +117,7 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
     if (node.kind === 'folder') return folderItem(node.folder, t);
     if (node.kind === 'keystore') {
       const keystore = this.session.get(node.file.path);
-      const item = keystoreItem(node.file, keystore, this.names?.of(node.file.path), t);
+      const item = keystoreItem(node.file, keystore, this.holderName(node.file.path), t);
       item.contextValue = keystoreContextValue(node.file, keystore, this.revoked(node.file.path));
       return item;
     }
@@ -180,10 +185,9 @@ const statusIcons: Record<KeystoreStatus, [string, string]> = {
   pending: ['watch', 'problemsWarningIcon.foreground'],
 };
 
-/** `rememberedName`: the holder's name read at the last unlock, for a locked keystore. */
-function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, rememberedName: string | undefined, t: Translator): vscode.TreeItem {
+/** `name`: the holder's name, from the unlocked certificate or remembered from the last unlock. */
+function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, name: string | undefined, t: Translator): vscode.TreeItem {
   const holder = keystore?.holder ?? file.holder;
-  const name = keystore ? keystore.holder?.name : rememberedName;
   // The holder's name once known, else the identifier; a file name (anyone's: a line feed or an
   // escape sequence in it is shown, not obeyed) when it names no holder.
   const label = name ?? (holder ? readableHolder(holder) : file.fileName);
