@@ -1,0 +1,148 @@
+// Progress and passwords in the real workbench, with the sandbox and the virtual RSA eID: no
+// progress notification stays up while a question is shown (quick input, contract page), the
+// progress says what is done in words; "Complete now" right after a request asks no password (the
+// one chosen is kept for the session); a wrong keystore password keeps its box open with the
+// reason; a new password equal to the current one is refused in its box; and a card taken out
+// before signing is waited for ("Insert your eID to sign") until it is back.
+import * as assert from 'node:assert/strict';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { inspectFile } from '../../../src/keystore/inspect';
+import { click, pressKey, renderedTexts, screenshot, typeText, waitFor, webviewTexts } from './harnessClient';
+import { answerUntilDone, cards, noPasswordAsked, password, requestAnswers, typeAndEnter, useSettings } from './procedureAnswers';
+import { inThreadDeriver } from './sandboxKeystore';
+
+const rsa = cards[0];
+const removed = path.join(rsa.dir, 'removed');
+const contact = { secondEmail: '', phone: '+32 2 123 45 67' };
+
+// The harness runs VS Code with its smoke-test driver, which shows no toasts: the suite keeps the
+// notification center open (a first message keeps it from closing when it empties) and reads it.
+const center = '.notifications-center .notification-list-item';
+/** The progress notifications running (their text), and the question on screen ('' for none). */
+const progressToasts = () => renderedTexts(`${center}:has(.monaco-progress-container.active) .notification-list-item-message`);
+const quickInputTitle = async () => (await renderedTexts('.quick-input-widget .quick-input-title'))[0] ?? '';
+const boxMessage = async () => (await renderedTexts('.quick-input-widget .quick-input-message')).join(' ');
+
+/**
+ * Watches the workbench until `stop` settles: every progress text seen, and each moment a progress
+ * notification was up while a question (quick input or contract page) was shown.
+ */
+function watchProgress(stop: Promise<unknown>) {
+  const seen = new Set<string>();
+  const overlaps: string[] = [];
+  let running = true;
+  void stop.finally(() => (running = false)).catch(() => undefined);
+  const done = (async () => {
+    while (running) {
+      const toasts = await progressToasts();
+      toasts.forEach((text) => seen.add(text));
+      if (toasts.length) {
+        const question = (await quickInputTitle()) || ((await webviewTexts('#accept')).length ? 'the contract page' : '');
+        // Read again: a notification ending as the question opens is not an overlap.
+        if (question && (await progressToasts()).length) overlaps.push(`${question} under "${toasts.join(' | ')}"`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return { seen, overlaps, done };
+}
+
+describe('Progress between the questions, the card waited for, passwords kept', function () {
+  this.timeout(180_000);
+  let keystore = '';
+  useSettings({ 'eid.pkcs11Module': rsa.module, environment: 'sandbox' });
+
+  before(async () => {
+    await vscode.commands.executeCommand('ehealth.sandbox.start');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    void vscode.window.showInformationMessage('Progress and passwords: the notification center stays open');
+    await vscode.commands.executeCommand('notifications.showList');
+  });
+  after(async () => {
+    rmSync(removed, { force: true });
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('ehealth.sandbox.stop');
+  });
+
+  it('shows progress in words, never while a question is open', async () => {
+    const running = vscode.commands.executeCommand<{ keystore: string } | undefined>('ehealth.cert.request');
+    const watch = watchProgress(Promise.resolve(running));
+    let shot = false;
+    const result = await answerUntilDone(running, requestAnswers(rsa.pin, contact).map((answer) => ({
+      ...answer,
+      act: async () => {
+        if (!shot && (await quickInputTitle()).includes('Contact data')) {
+          shot = true;
+          await screenshot('progress-ended-before-question');
+        }
+        await answer.act();
+      },
+    })));
+    await watch.done;
+    assert.ok(result?.keystore, 'the request created its keystore');
+    keystore = result.keystore;
+    const seen = [...watch.seen].join('\n');
+    assert.deepEqual(watch.overlaps, [], 'no progress notification while a question is shown');
+    assert.match(seen, /Checking what you may request|Sending the request to eHealth/, `progress in words (seen: ${seen})`);
+    assert.doesNotMatch(seen, /GetActorQualities|GenerateContract|GenerateCertificate/, 'operation names stay in the log');
+  });
+
+  it('"Complete now" right after the request asks no password: the one chosen is kept for the session', async () => {
+    await waitFor('the request result with "Complete now"', async () => (await renderedTexts(`${center} .monaco-button`)).includes('Complete now'), 15_000);
+    await click(`${center} .monaco-button`, 'Complete now');
+    const completed = waitFor('the keystore completed', async () => (await inspectFile(keystore, { password, deriver: inThreadDeriver })).keystore.status === 'valid', 60_000);
+    await answerUntilDone(completed, [noPasswordAsked]);
+  });
+
+  it('keeps the keystore password box open on a wrong password, with the reason; the right one goes on', async () => {
+    await vscode.commands.executeCommand('ehealth.keystore.lock', keystore);
+    const status = vscode.commands.executeCommand<{ authority?: { status: string } } | undefined>('ehealth.cert.status', keystore);
+    await waitFor('the keystore password box', async () => (await quickInputTitle()).includes('Unlock'));
+    await typeAndEnter('Not-the-password-1')();
+    const reason = await waitFor('the wrong-password message', async () => (await boxMessage()).includes('Wrong password') && (await boxMessage()));
+    assert.ok((await quickInputTitle()).includes('Unlock'), 'the box stays open');
+    await screenshot('wrong-keystore-password');
+    assert.match(reason, /Wrong password/);
+    await typeAndEnter(password)();
+    assert.equal((await status)?.authority?.status, 'VALID_ACTIVE');
+  });
+
+  it('refuses a new password equal to the current one in its box', async () => {
+    const changing = vscode.commands.executeCommand('ehealth.keystore.changePassword', keystore);
+    await waitFor('the new password box', async () => (await boxMessage()).includes('New password') || (await quickInputTitle()).includes('2/3'));
+    await pressKey('Control+A');
+    await typeText(password);
+    await pressKey('Enter');
+    await waitFor('the same-password message', async () => (await boxMessage()).includes('same as the current one'));
+    assert.match(await quickInputTitle(), /Change the password/, 'the box stays open');
+    await pressKey('Escape');
+    await changing;
+    // Unchanged: it still opens with its password.
+    assert.equal((await inspectFile(keystore, { password, deriver: inThreadDeriver })).keystore.status, 'valid');
+  });
+
+  it('waits for the card taken out before signing ("Insert your eID to sign") and finishes once it is back', async () => {
+    rmSync(removed, { force: true });
+    const running = vscode.commands.executeCommand<{ keystore: string } | undefined>('ehealth.cert.request');
+    let pulled = false;
+    const putBack = (async () => {
+      await waitFor('the card to be taken out', async () => pulled, 120_000);
+      const shown = await waitFor('"Insert your eID to sign"', async () => (await progressToasts()).join('\n').includes('Insert your eID to sign'), 30_000);
+      await screenshot('insert-eid-to-sign');
+      assert.equal(await quickInputTitle(), '', 'no question while the card is waited for');
+      rmSync(removed);
+      return shown;
+    })();
+    const result = await answerUntilDone(running, requestAnswers(rsa.pin, contact), async () => {
+      // The user read the contract, then pulled the card.
+      if (!pulled) writeFileSync(removed, '');
+      pulled = true;
+    });
+    assert.ok(await putBack);
+    assert.ok(!existsSync(removed));
+    assert.ok(result?.keystore, 'the request finished');
+    assert.equal((await inspectFile(result.keystore, { password, deriver: inThreadDeriver })).keystore.status, 'pending');
+  });
+});
