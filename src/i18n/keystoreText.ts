@@ -54,7 +54,8 @@ const warningCounts: Partial<Record<KeystoreWarning['code'], string>> = { 'valid
 
 /** A keystore warning in words. */
 export function warningText(warning: KeystoreWarning, t: Translator): string {
-  const params = warning.params ?? {};
+  // An issuer's DN is read by a person: decoded.
+  const params = warning.params?.issuer !== undefined ? { ...warning.params, issuer: readableDn(String(warning.params.issuer)) } : (warning.params ?? {});
   const counted = warningCounts[warning.code];
   return t(`keystore.warning.${warning.code}`, counted ? { ...params, count: params[counted] ?? 0 } : params);
 }
