@@ -61,7 +61,7 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     assert.equal(path.dirname(keystore), path.join(folder, 'home', 'ehealth', 'sandbox'));
     assert.match(path.basename(keystore), new RegExp(`^SSIN=${eid.holder.nationalNumber} \\d{8}-\\d{6}\\.sandbox-p12$`));
     assert.ok(existsSync(keystore));
-    assert.match(err, /Contract for CN=SSIN\\=\d{11}, OU=eHealth-platform Belgium/);
+    assert.match(err, /Contract for CN=SSIN=\d{11}, OU=eHealth-platform Belgium/);
     assert.match(err, /^\[fr\]\nBac à sable \(test uniquement\) : je demande un certificat d’authentification eHealth pour CN=SSIN\\=\d{11}, /m);
     assert.match(err, /^\[nl\]\nSandbox \(enkel voor tests\): ik vraag /m);
     assert.match(err, /Sandbox registration authority at http:\/\/127\.0\.0\.1:\d+/);
