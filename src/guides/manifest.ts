@@ -32,7 +32,7 @@ export const walkthroughGuides = ['get-started', 'request-personal-certificate',
 export const checkContextKey = (check: string) => `ehealth.check.${check}`;
 
 /** What the extension reports as succeeded: a procedure (its name) or the eID self-test. */
-export type Succeeded = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'list' | 'status' | 'eid-self-test';
+export type Succeeded = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'list' | 'status' | 'eidSelfTest';
 
 /** The context key set once `what` succeeded in this window (a walkthrough step done). */
 export const succeededContextKey = (what: Succeeded) => `ehealth.succeeded.${what}`;
@@ -47,7 +47,7 @@ const actionSucceeded: Partial<Record<ActionId, string>> = {
   'ehealth.cert.revoke': succeededContextKey('revoke'),
   'ehealth.authority.revoke': succeededContextKey('revoke'),
   'ehealth.authority.refresh': succeededContextKey('list'),
-  'ehealth.eid.selfTest': succeededContextKey('eid-self-test'),
+  'ehealth.eid.selfTest': succeededContextKey('eidSelfTest'),
   'ehealth.environment.select': checkContextKey('environment.chosen'),
   'ehealth.sandbox.start': checkContextKey('sandbox.running'),
   'ehealth.keystore.unlock': checkContextKey('keystore.unlocked'),

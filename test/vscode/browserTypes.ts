@@ -20,6 +20,7 @@ export interface Locator {
   first(): Locator;
   filter(options: { hasText?: string; visible?: boolean }): Locator;
   click(options?: { timeout: number; button?: 'left' | 'right' }): Promise<void>;
+  hover(options?: { timeout: number }): Promise<void>;
   focus(options?: { timeout: number }): Promise<void>;
   evaluate<R>(fn: () => R): Promise<R>;
   waitFor(options: { timeout: number }): Promise<void>;

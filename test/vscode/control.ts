@@ -48,6 +48,12 @@ export async function startControlServer(page: () => Page | undefined, screensho
       await (text ? locator.filter({ hasText: String(text) }) : locator).first().click({ timeout: 10_000, button: button === 'right' ? 'right' : 'left' });
       return {};
     },
+    // Rests the mouse on an element: its hover (a status bar item's tooltip) shows.
+    '/hover': async ({ selector, text }) => {
+      const locator = requirePage(page).locator(String(selector));
+      await (text ? locator.filter({ hasText: String(text) }) : locator).first().hover({ timeout: 10_000 });
+      return {};
+    },
     '/press': async ({ key }) => {
       await requirePage(page).keyboard.press(String(key));
       return {};

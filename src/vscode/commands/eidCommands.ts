@@ -26,7 +26,7 @@ export function registerEidCommands(model: EidStatusModel, log: vscode.LogOutput
         }
         const name = status.identity ? `${status.identity.firstNames} ${status.identity.surname}` : '';
         void vscode.window.showInformationMessage(t('eidview.selftest.ok', { name, card: status.card.serialNumber }));
-        markSucceeded('eid-self-test');
+        markSucceeded('eidSelfTest');
         return true;
       });
     } catch (error) {

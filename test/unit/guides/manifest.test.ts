@@ -28,7 +28,7 @@ describe('generated walkthroughs', () => {
   });
 
   it('completes a step once its action succeeded, never when the command merely started', () => {
-    assert.deepEqual(walkthroughs[0].steps[0].completionEvents, ['onContext:ehealth.succeeded.eid-self-test']);
+    assert.deepEqual(walkthroughs[0].steps[0].completionEvents, ['onContext:ehealth.succeeded.eidSelfTest']);
     assert.deepEqual(completionEvents({ action: 'ehealth.cert.request', checks: ['keystore.found'] }), ['onContext:ehealth.succeeded.request']);
     assert.deepEqual(completionEvents({ action: 'ehealth.environment.select', checks: [] }), ['onContext:ehealth.check.environment.chosen']);
     assert.deepEqual(completionEvents({ action: 'ehealth.keystores.focus', checks: [] }), ['onView:ehealth.keystores']);

@@ -44,6 +44,11 @@ export function rightClick(selector: string, text?: string): Promise<void> {
   return ask('/click', { selector, button: 'right', ...(text ? { text } : {}) });
 }
 
+/** Rests the mouse on the first element matching `selector` (and containing `text`): its hover shows. */
+export function hover(selector: string, text?: string): Promise<void> {
+  return ask('/hover', { selector, ...(text ? { text } : {}) });
+}
+
 /** The same inside the active webview. */
 export function clickInWebview(selector: string, text?: string): Promise<void> {
   return ask('/click', { selector, webview: true, ...(text ? { text } : {}) });
