@@ -3,27 +3,34 @@
 // medical software looks), the Keystores view shows it in a group of its own, "sandbox" while
 // locked; completing it names the backup it kept, with Reveal and Delete backup.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EhealthApi } from '../../../src/extension';
 import type { CompleteResult } from '../../../src/procedures';
-import { click, renderedTexts, screenshot, waitFor } from './harnessClient';
+import { click, renderedTexts, screenshot, waitFor, widen } from './harnessClient';
 import { answerUntilDone, cards, password, requestAnswers, typeAndEnter, useSettings } from './procedureAnswers';
 
 const sidebarRows = '.part.sidebar .monaco-list-row';
+const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'keystores');
+/** A real acceptance keystore, as the official tool names it. */
+const realName = 'SSIN=79021802145 20230823-085751.acc-p12';
 const notificationMessages = '.notifications-center .notification-list-item-message';
 
 describe('Sandbox keystores kept apart, backups told', () => {
   const { module, pin, ssin } = cards[0];
   const sandboxFolder = path.join(os.homedir(), 'ehealth', 'sandbox');
+  const realFolder = path.join(os.homedir(), 'ehealth', 'keystore');
   let keystore = '';
 
   useSettings({ 'eid.pkcs11Module': module, environment: 'sandbox' });
 
   before(async () => {
     await vscode.commands.executeCommand('notifications.clearAll');
+    // A real keystore where eHealth's tools keep them: the sandbox's must not join it.
+    mkdirSync(realFolder, { recursive: true });
+    copyFileSync(path.join(fixtures, realName), path.join(realFolder, realName));
   });
 
   afterEach(async function () {
@@ -34,6 +41,7 @@ describe('Sandbox keystores kept apart, backups told', () => {
     await vscode.commands.executeCommand('notifications.hideList');
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('ehealth.sandbox.stop');
+    rmSync(path.join(realFolder, realName), { force: true });
   });
 
   it('a sandbox request writes into ~/ehealth/sandbox, named .sandbox-p12; the Keystores view shows it in its own group, labelled sandbox while locked', async () => {
@@ -42,7 +50,7 @@ describe('Sandbox keystores kept apart, backups told', () => {
     keystore = result.keystore;
     assert.equal(path.dirname(keystore), sandboxFolder);
     assert.match(path.basename(keystore), new RegExp(`^SSIN=${ssin} \\d{8}-\\d{6}\\.sandbox-p12$`));
-    assert.ok(!existsSync(path.join(os.homedir(), 'ehealth', 'keystore', path.basename(keystore))), 'nothing among the real keystores');
+    assert.deepEqual(readdirSync(realFolder), [realName], 'nothing among the real keystores');
     await vscode.commands.executeCommand('notifications.clearAll');
 
     // Locked: what the view shows comes from the file name alone.
@@ -55,12 +63,19 @@ describe('Sandbox keystores kept apart, backups told', () => {
     assert.equal(group?.keystores.find((file) => file.path === keystore)?.environment, 'sandbox');
 
     await vscode.commands.executeCommand('workbench.view.extension.ehealth');
-    const rows = await waitFor('the sandbox group and its locked keystore', async () => {
-      const texts = (await renderedTexts(sidebarRows)).map((row) => row.replace(/\s+/g, ' ').trim());
-      const at = texts.findIndex((row) => row.startsWith('Sandbox (rehearsals)'));
-      return at >= 0 && /· sandbox · locked/.test(texts[at + 1] ?? '') ? texts.slice(at, at + 2) : undefined;
+    // The eHealth folder with its real keystore, then the sandbox's group with its own.
+    let texts: string[] = [];
+    const [real, sandbox] = await waitFor('the sandbox group and its locked keystore', async () => {
+      // Label and description as rendered, side by side.
+      texts = (await renderedTexts(sidebarRows)).map((row) => row.replace(/\s+/g, ' ').trim());
+      const groups = [/^keystore\s*\d+ keystores? · ~\/ehealth(?!\/)/, /^Sandbox \(rehearsals\)\s*\d+ keystores? · ~\/ehealth\/sandbox/].map((group) => texts.findIndex((row) => group.test(row)));
+      return groups.every((at) => at >= 0) && /· sandbox · locked/.test(texts[groups[1] + 1] ?? '') ? groups.map((at) => texts.slice(at, at + 2)) : undefined;
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(texts)}`);
     });
-    assert.match(rows[0], /keystores? · ~\/ehealth\/sandbox/);
+    assert.match(real[1], /· acceptance · locked/, 'the real keystore in its group');
+    assert.match(sandbox[1], /· sandbox · locked/, 'the sandbox keystore in its own');
+    await widen('.part.sidebar', 300);
     await screenshot('keystores-sandbox-group');
   });
 
