@@ -63,7 +63,10 @@ describe('Walkthrough "Get started"', () => {
     assert.equal((await renderedTexts(step('Check your eID', true))).length, 0, 'a self-test that did not succeed completes nothing');
     assert.equal(await answerUntilDone(vscode.commands.executeCommand<boolean>('ehealth.eid.selfTest'), [typePin(process.env.EHEALTH_TEST_EID_PIN!)]), true);
     await waitFor('the step done', async () => (await renderedTexts(step('Check your eID', true))).length > 0);
+    // The step's illustration shows beside the steps when the editor is wide: the sidebar closed.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await screenshot('walkthrough-get-started');
+    await vscode.commands.executeCommand('workbench.view.extension.ehealth');
   });
 });
 
