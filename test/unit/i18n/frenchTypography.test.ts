@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { catalogTypography, frenchCatalogs, frenchGuides, guideTypography } from '../../../scripts/french-typography';
+import { labelled, translator } from '../../../src/i18n';
 import { frenchTypography } from '../../../src/i18n/frenchTypography';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -40,6 +41,12 @@ describe('French typography', () => {
     ]) {
       assert.equal(frenchTypography(verbatim), verbatim);
     }
+  });
+
+  it('writes "label: value" built in code as each language does', () => {
+    assert.equal(labelled(translator('fr'), 'Titulaire', 'Amélie'), 'Titulaire\u00a0: Amélie');
+    assert.equal(labelled(translator('en'), 'Holder', 'Amélie'), 'Holder: Amélie');
+    assert.equal(labelled(translator('de'), 'Inhaber', '$& {value}'), 'Inhaber: $& {value}', 'the value is taken as written');
   });
 
   it('changes nothing the second time', () => {
