@@ -7,7 +7,7 @@ import { inspectFile } from '../keystore/inspect';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
 import { formatHolder } from '../core/holder';
-import { certifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreListing } from '../keystore/model';
+import { certifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreHolder, type KeystoreListing } from '../keystore/model';
 import { labelled, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
 import { entryText, folderStateText, holderText, keyText, warningText } from '../i18n/keystoreText';
@@ -119,7 +119,7 @@ function formatKeystore(keystore: Keystore, t: Translator): string {
     lines.push(labelled(t, t('cli.inspect.status'), `${t(`keystore.status.${keystore.status}`)} (${t('cli.inspect.evaluated', { date: formatDate(keystore.evaluatedAt, t.language) })})`));
   }
   if (keystore.locked && keystore.keyAliases.length) lines.push(t('cli.inspect.key-aliases'), ...keystore.keyAliases.map((alias) => `  ${alias}`));
-  if (keystore.entries.length) lines.push(t('cli.inspect.entries'), ...keystore.entries.flatMap((entry) => formatEntry(entry, keystore.holder?.name, t)));
+  if (keystore.entries.length) lines.push(t('cli.inspect.entries'), ...keystore.entries.flatMap((entry) => formatEntry(entry, keystore.holder, t)));
   if (keystore.checks.length) {
     lines.push(t('cli.inspect.checks'));
     for (const check of keystore.checks) lines.push(`  ${labelled(t, `${t(`keystore.check.${check.code}`)} [${check.alias}]`, t(`keystore.check.${check.result}`))}`);
@@ -133,8 +133,8 @@ function formatKeystore(keystore: Keystore, t: Translator): string {
   return lines.map(printable).join('\n');
 }
 
-function formatEntry(entry: KeystoreEntry, holderName: string | undefined, t: Translator): string[] {
-  const heading = `  ${entryText(entry, holderName, t)}  [${t(`keystore.kind.${entry.kind}`)}]`;
+function formatEntry(entry: KeystoreEntry, holder: KeystoreHolder | undefined, t: Translator): string[] {
+  const heading = `  ${entryText(entry, holder, t)}  [${t(`keystore.kind.${entry.kind}`)}]`;
   if (entry.kind === 'key-only') return [`${heading}  ${keyText(entry.key)}`];
   const { certificate } = entry;
   return [

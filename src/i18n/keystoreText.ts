@@ -1,6 +1,6 @@
 // Words for keystores, shared by the tree view, the details view, the status bar and the CLI.
 import { commonName, readableDn } from '../core/distinguishedName';
-import { formatHolder, parseHolder, type Holder } from '../core/holder';
+import { formatHolder, parseHolder, sameHolder, type Holder } from '../core/holder';
 import { readableHolder } from '../core/readableIdentifier';
 import { authenticationExpiry } from '../keystore/expiry';
 import type { KeyDescription, Keystore, KeystoreEntry, KeystoreFolder, KeystoreWarning } from '../keystore/model';
@@ -70,14 +70,16 @@ export function keyText(key: KeyDescription): string {
 /**
  * An entry for people: the ETK by the end of its serial in hex ("ETK · serial …BD90"), the holder's
  * certificate by the holder's name, a CA by its common name; a key stored alone by its alias.
+ * `keystoreHolder`: the keystore's holder, whose name only its own certificates get.
  */
-export function entryText(entry: KeystoreEntry, holderName: string | undefined, t: Translator): string {
+export function entryText(entry: KeystoreEntry, keystoreHolder: (Holder & { name?: string }) | undefined, t: Translator): string {
   if (entry.kind === 'key-only') return entry.alias;
   if (entry.kind === 'encryption') return t('view.entry.etk', { serial: entry.certificate.serialNumberHex.slice(-4) });
   const name = commonName(entry.certificate.subject);
-  // The holder's own certificate (the authentication one, or a copy stored as a trusted entry) is named `SSIN=...`.
+  // The holder's own certificate (the authentication one, or a copy stored as a trusted entry) is named
+  // `SSIN=...`; another holder's certificate stored here keeps its own identifier, not this holder's name.
   const holder = name === undefined ? undefined : parseHolder(name);
-  if (holder) return holderName ?? readableHolder(holder);
+  if (holder) return (keystoreHolder && sameHolder(holder, keystoreHolder) ? keystoreHolder.name : undefined) ?? readableHolder(holder);
   return name ?? readableDn(entry.certificate.subject);
 }
 

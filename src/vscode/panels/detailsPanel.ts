@@ -83,7 +83,7 @@ export function detailsHtml(keystore: Keystore, file: string, t: Translator, pag
     .join('');
   const entries = keystore.entries
     .map((entry) => {
-      const heading = `<h3>${escapeHtml(entryText(entry, holder?.name, t))} <span class="kind">${escapeHtml(t(`keystore.kind.${entry.kind}`))}</span></h3>`;
+      const heading = `<h3>${escapeHtml(entryText(entry, holder, t))} <span class="kind">${escapeHtml(t(`keystore.kind.${entry.kind}`))}</span></h3>`;
       if (entry.kind === 'key-only') return `<section class="entry">${heading}<table>${rows([[t('view.details.key'), keyText(entry.key)]])}</table></section>`;
       const chain = entry.chain.map((certificate) => `<details><summary>${escapeHtml(labelled(t, t('view.details.chain'), readableDn(certificate.subject)))}</summary><table>${certificateRows(certificate, t)}</table></details>`).join('');
       return `<section class="entry">${heading}<table>${certificateRows(entry.certificate, t, entry.alias)}</table>${chain}</section>`;

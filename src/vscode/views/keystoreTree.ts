@@ -7,7 +7,7 @@ import { readableDn } from '../../core/distinguishedName';
 import { printable } from '../../core/printable';
 import { readableHolder } from '../../core/readableIdentifier';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../../keystore/locate';
-import type { Keystore, KeystoreEntry, KeystoreFile, KeystoreFolder, KeystoreListing, KeystoreStatus } from '../../keystore/model';
+import type { Keystore, KeystoreEntry, KeystoreFile, KeystoreFolder, KeystoreHolder, KeystoreListing, KeystoreStatus } from '../../keystore/model';
 import type { Translator } from '../../i18n';
 import { tooltipRows } from './tooltipRows';
 import { formatDate } from '../../i18n/dates';
@@ -121,7 +121,7 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
       item.contextValue = keystoreContextValue(node.file, keystore, this.revoked(node.file.path));
       return item;
     }
-    return entryItem(node.file, node.entry, this.session.get(node.file.path)?.holder?.name, t);
+    return entryItem(node.file, node.entry, this.session.get(node.file.path)?.holder, t);
   }
 
   /** Watches each listed folder, including missing ones, so a folder created later shows up. */
@@ -225,9 +225,9 @@ function keystoreTooltip(file: KeystoreFile, keystore: Keystore | undefined, nam
   return tooltip;
 }
 
-/** `holderName`: the keystore's holder, whose name the authentication certificate carries. */
-function entryItem(file: KeystoreFile, entry: KeystoreEntry, holderName: string | undefined, t: Translator): vscode.TreeItem {
-  const item = new vscode.TreeItem(printable(entryText(entry, holderName, t)), vscode.TreeItemCollapsibleState.None);
+/** `holder`: the keystore's holder, whose name the authentication certificate carries. */
+function entryItem(file: KeystoreFile, entry: KeystoreEntry, holder: KeystoreHolder | undefined, t: Translator): vscode.TreeItem {
+  const item = new vscode.TreeItem(printable(entryText(entry, holder, t)), vscode.TreeItemCollapsibleState.None);
   item.id = `entry:${file.path}:${entry.alias}`;
   if (entry.kind === 'key-only') {
     // Not `keystoreEntry`: there is no certificate to export.

@@ -7,10 +7,18 @@ import { realKeystore, realPassword } from '../keystore/fixtures';
 describe('keystore words for people', () => {
   it('names entries: the ETK by the end of its serial, the holder by name, a CA by its name, a copy of the holder certificate by the holder', async () => {
     const { keystore } = await openKeystore(realKeystore(), { password: realPassword });
-    const names = (language: 'en' | 'fr', holderName?: string) => keystore.entries.map((entry) => entryText(entry, holderName, translator(language)));
+    const names = (language: 'en' | 'fr', name?: string) => keystore.entries.map((entry) => entryText(entry, { ...keystore.holder!, name }, translator(language)));
     assert.deepEqual(names('en', 'BRYAN EDUARD BROUCKAERT'), ['BRYAN EDUARD BROUCKAERT', 'ETK · serial …BD90', 'TEST-ZetesConfidens-eHealth acceptance test-issuing CA 001', 'BRYAN EDUARD BROUCKAERT']);
     assert.deepEqual(names('fr'), ['79.02.18-021.45', 'ETK · numéro de série …BD90', 'TEST-ZetesConfidens-eHealth acceptance test-issuing CA 001', '79.02.18-021.45']);
     assert.equal(entryText({ kind: 'key-only', alias: 'lonely', key: { type: 'rsa', bits: 2048 } }, undefined, translator('en')), 'lonely');
+  });
+
+  it("names another holder's certificate by its own identifier, never by the keystore holder's name", async () => {
+    const { keystore } = await openKeystore(realKeystore(), { password: realPassword });
+    const own = keystore.entries.find((entry) => entry.kind === 'authentication')!;
+    const foreign = { ...own, kind: 'certificate' as const, certificate: { ...own.certificate, subject: 'CN=SSIN\\=85031412401,OU=eHealth-platform Belgium,C=BE' } };
+    assert.equal(entryText(foreign, keystore.holder, translator('en')), '85.03.14-124.01');
+    assert.equal(entryText(own, keystore.holder, translator('en')), 'BRYAN EDUARD BROUCKAERT');
   });
 
   it('writes the holder in full, and a status with its date in words', async () => {
