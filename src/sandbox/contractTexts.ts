@@ -7,12 +7,12 @@ import { node, type Node_ } from './xml';
 const TEXTS = {
   request: {
     fr: (dn: string) =>
-      `<p>Bac à sable (test uniquement) : je demande un certificat d’authentification eHealth pour <b>${dn}</b> et j’en accepte les conditions d’utilisation. Rien de ce que délivre ce bac à sable n’est valable auprès d’eHealth.</p>`,
+      `<p>Bac à sable (test uniquement)\u00a0: je demande un certificat d’authentification eHealth pour <b>${dn}</b> et j’en accepte les conditions d’utilisation. Rien de ce que délivre ce bac à sable n’est valable auprès d’eHealth.</p>`,
     nl: (dn: string) =>
       `<p>Sandbox (enkel voor tests): ik vraag een eHealth-authenticatiecertificaat aan voor <b>${dn}</b> en aanvaard de gebruiksvoorwaarden. Niets wat deze sandbox uitreikt, is geldig bij eHealth.</p>`,
   },
   revocation: {
-    fr: (dn: string) => `<p>Bac à sable (test uniquement) : je révoque le certificat eHealth de <b>${dn}</b>. Un certificat révoqué ne peut plus être utilisé.</p>`,
+    fr: (dn: string) => `<p>Bac à sable (test uniquement)\u00a0: je révoque le certificat eHealth de <b>${dn}</b>. Un certificat révoqué ne peut plus être utilisé.</p>`,
     nl: (dn: string) => `<p>Sandbox (enkel voor tests): ik herroep het eHealth-certificaat van <b>${dn}</b>. Een herroepen certificaat kan niet meer gebruikt worden.</p>`,
   },
 };
