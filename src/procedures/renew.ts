@@ -17,7 +17,8 @@ export async function renewCertificate(context: ProcedureContext, file: string):
   context.prompter.progress({ step: 'asking-authority', operation: getCertificateInfoForAuthenticationCertificate.name });
   const info = await context.client.call(getCertificateInfoForAuthenticationCertificate, undefined, authenticationSigner(opened.content));
   if (!info.replaceable) {
-    throw new ProcedureError('not-replaceable', { status: info.status, from: info.replacementPeriodStartDate?.toISOString().slice(0, 10) ?? '-' });
+    // The moment itself: a face writes its day on the user's clock, as the certificates view does.
+    throw new ProcedureError('not-replaceable', { status: info.status, from: info.replacementPeriodStartDate?.toISOString() ?? '-' });
   }
   const eid = eidOf(context);
   const user = await eidUser(eid);

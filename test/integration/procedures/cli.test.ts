@@ -30,14 +30,15 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
   let organisationKeyId = '';
 
   /** Every verb traces its exchanges (the request test into a folder of its own). */
-  const cert = (verb: string, ...args: string[]) => {
+  const cert = (verb: string, ...args: string[]) => certWith({}, verb, ...args);
+  const certWith = (env: Record<string, string>, verb: string, ...args: string[]) => {
     const traced = args.includes('--trace') ? args : [...args, '--trace', path.join(folder, 'traces')];
     const run = spawnSync('node', ['bin/ehealth.js', 'cert', verb, ...traced], {
       cwd: root,
       encoding: 'utf8',
       input: '',
       // HOME: the default keystore folder is the test's, not the user's; list also searches EHEALTH_KEYSTORE_FOLDERS.
-      env: { ...process.env, LANG: 'en_US.UTF-8', HOME: path.join(folder, 'home'), EHEALTH_KEYSTORE_FOLDERS: path.join(folder, 'keystores'), EHEALTH_SANDBOX_DATA: path.join(folder, 'sandbox'), PIN: eid.pin, WRONG_PIN: '9999', PW: PASSWORD },
+      env: { ...process.env, LANG: 'en_US.UTF-8', HOME: path.join(folder, 'home'), EHEALTH_KEYSTORE_FOLDERS: path.join(folder, 'keystores'), EHEALTH_SANDBOX_DATA: path.join(folder, 'sandbox'), PIN: eid.pin, WRONG_PIN: '9999', PW: PASSWORD, ...env },
     });
     return { code: run.status, out: run.stdout, err: run.stderr };
   };
@@ -157,6 +158,17 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     assert.equal(organisation?.status, 'VALID_ACTIVE');
     assert.equal(organisation?.keystore, path.join(folder, 'copies', 'ambulance copy.acc-p12'));
     assert.ok(Date.parse(String(own?.notAfter)) > Date.now(), 'an ISO date');
+  });
+
+  it('renew too early: the day renewal opens on the user\'s clock, the day the certificates view shows, in any time zone', () => {
+    const listed = JSON.parse(cert('list', ...eidFlags(), '--keystore-dir', path.join(folder, 'copies'), '--json').out) as { certificates: Array<Record<string, unknown>> };
+    const opens = new Date(String(listed.certificates.find((certificate) => certificate.publicKeyIdentifier === ownKeyId)?.replacementPeriodStart));
+    // A zone where that moment falls on another calendar day than in UTC.
+    const zone = opens.getUTCHours() < 10 ? 'Pacific/Honolulu' : 'Pacific/Kiritimati';
+    const { code, err } = certWith({ TZ: zone }, 'renew', ...eidFlags(), '--keystore', keystore, '--password-env', 'PW', '--new-password-env', 'PW', '--accept-contract');
+    assert.equal(code, ExitCode.authority);
+    const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: zone }).format(opens);
+    assert.ok(err.includes(`can be renewed from ${day}.`), `${day} in ${zone}: ${err}`);
   });
 
   it('list in words: one line per certificate, and the command that revokes each revocable one', () => {

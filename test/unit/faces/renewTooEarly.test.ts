@@ -3,7 +3,7 @@ import { errorFace, errorMessage } from '../../../src/faces/errors';
 import { ProcedureError } from '../../../src/procedures/errors';
 
 describe('renewal refused by eHealth', () => {
-  const tooEarly = new ProcedureError('not-replaceable', { status: 'VALID_ACTIVE', from: '2029-09-03' });
+  const tooEarly = new ProcedureError('not-replaceable', { status: 'VALID_ACTIVE', from: '2029-09-03T10:18:19.000Z' });
 
   it('is information with the date renewal opens, not an error to retry', () => {
     assert.equal(errorFace(tooEarly)?.cancel, 'notice');
