@@ -46,7 +46,8 @@ export async function revokeCertificate(context: ProcedureContext, target: Revoc
   noticeIfUnconfirmedKey(context, 'revoke', signer);
   prompter.progress({ step: 'asking-authority', operation: generateRevocationContract.name });
   const contract = await client.call(generateRevocationContract, { publicKeyIdentifier, signer: user.actor, reason });
-  if (!(await prompter.acceptContract(contractToAccept('revocation', context.environment, contract)))) throw new ProcedureError('contract-declined');
+  // Only an explicit yes: BACK (no step before this one) declines too.
+  if ((await prompter.acceptContract(contractToAccept('revocation', context.environment, contract))) !== true) throw new ProcedureError('contract-declined');
   prompter.progress({ step: 'asking-authority', operation: revoke.name });
   await client.call(revoke, { publicKeyIdentifier, contract }, signer);
   prompter.progress({ step: 'revoked', publicKeyIdentifier });

@@ -87,7 +87,7 @@ function submissionSteps(context: ProcedureContext, submission: Submission, answ
       const shown = { ...contractToAccept('request', context.environment, answers.contract.contract), summary: requestSummary(context, submission, chosen, contactData) };
       const answer = await prompter.acceptContract(shown, position);
       if (answer === BACK) return BACK;
-      if (!answer) throw new ProcedureError('contract-declined');
+      if (answer !== true) throw new ProcedureError('contract-declined');
       return true;
     },
   };

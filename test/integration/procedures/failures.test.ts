@@ -11,6 +11,7 @@ import { PinIncorrect } from '../../../src/eid';
 import { errorMessage } from '../../../src/faces/errors';
 import { languages } from '../../../src/i18n';
 import { certificateStatus, completeCertificate, ProcedureError, requestCertificate, revokeCertificate, type RequestResult } from '../../../src/procedures';
+import { BACK } from '../../../src/procedures/prompter';
 import { envelope } from '../../../src/ra/envelope';
 import { AuthorityError } from '../../../src/ra/errors';
 import { NS } from '../../../src/ra/namespaces';
@@ -217,6 +218,13 @@ describe('procedures when things go wrong half-way', function () {
       const requested = await request();
       await completeCertificate(await context(), requested.keystore);
       await assert.rejects(revokeCertificate(await context({}, { acceptContract: async () => false }), { keystore: requested.keystore }), procedureError('contract-declined'));
+      assert.equal((await certificateStatus(await context(), requested.keystore)).authority?.status, 'VALID_ACTIVE');
+    });
+
+    it('with Back answered at the contract (no step to go back to): nothing revoked', async () => {
+      const requested = await request();
+      await completeCertificate(await context(), requested.keystore);
+      await assert.rejects(revokeCertificate(await context({}, { acceptContract: async () => BACK }), { keystore: requested.keystore }), procedureError('contract-declined'));
       assert.equal((await certificateStatus(await context(), requested.keystore)).authority?.status, 'VALID_ACTIVE');
     });
   });
