@@ -108,7 +108,7 @@ export interface Prompter {
   /** Shows the contract's texts (and a request's summary above them); true only on the user's explicit acceptance. */
   acceptContract(contract: ContractToAccept, position?: WizardPosition): Promise<boolean | Back>;
   /** A new keystore password, already confirmed by the user, meeting `rules`. */
-  newKeystorePassword(rules: readonly PasswordRule[], position?: WizardPosition<string>): Promise<string | Back | undefined>;
+  newKeystorePassword(rules: readonly PasswordRule[], position?: WizardPosition): Promise<string | Back | undefined>;
   keystorePassword(file: string): Promise<string | undefined>;
   /** Any action in production asks this first. */
   confirmProduction(action: ProcedureName): Promise<boolean>;

@@ -21,7 +21,7 @@ import { answered, ProcedureError } from './errors';
 import { actorName, type ChosenHolder } from './holder';
 import { createKeystoreFile, keystoreFileName } from './keystoreFile';
 import { BACK, type RequestSummary } from './prompter';
-import { runWizard, withPrevious, type WizardStep } from './wizard';
+import { runWizard, type WizardStep } from './wizard';
 
 export const PASSWORD_RULES: readonly PasswordRule[] = ['min-length', 'digit-or-symbol', 'ascii-only', 'confirmation'];
 
@@ -94,7 +94,7 @@ function submissionSteps(context: ProcedureContext, submission: Submission, answ
   const password: WizardStep = {
     span: 2,
     async ask(position) {
-      const answer = await prompter.newKeystorePassword(PASSWORD_RULES, withPrevious(position, answers.password));
+      const answer = await prompter.newKeystorePassword(PASSWORD_RULES, position);
       if (answer === undefined || answer === BACK) return answer;
       answers.password = checkNewPassword(answer);
       return true;

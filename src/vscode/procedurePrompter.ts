@@ -162,10 +162,10 @@ async function contactData(position: WizardPosition<ContactData>): Promise<Conta
 }
 
 /** The new password, then typed again, two steps; the rules shown live. Back from the second box returns to the first. */
-async function newPassword(position: WizardPosition<string>): Promise<string | Back | undefined> {
+async function newPassword(position: WizardPosition): Promise<string | Back | undefined> {
   const t = currentTranslator();
   const title = t('procedure.password.title');
-  let password = position.previous ?? '';
+  let password = '';
   for (;;) {
     const first = await inputStep({ title, prompt: t('view.passwd.new'), position, value: password, password: true, check: policyFeedback(t) });
     if (first === undefined || first === BACK) return first;
@@ -185,7 +185,7 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
     contactData,
     acceptContract: (contract: ContractToAccept, position?: WizardPosition) => askContractAcceptance(extensionUri, contract, position),
     // Outside a request (no position), the two boxes alone.
-    newKeystorePassword: (_rules, position?: WizardPosition<string>) => (position ? newPassword(position) : askNewPassword(t()('procedure.password.title'), 1, 2)),
+    newKeystorePassword: (_rules, position?: WizardPosition) => (position ? newPassword(position) : askNewPassword(t()('procedure.password.title'), 1, 2)),
     // Checked in its box: a wrong password keeps it open with the reason.
     keystorePassword: (file: string) => askKeystorePassword(session, file, { title: t()('view.unlock.title', { file }), prompt: t()('view.unlock.prompt.session') }),
     confirmProduction: (action) => confirmProduction(t()(`procedure.name.${action}`)),
