@@ -140,7 +140,7 @@ function formatEntry(entry: KeystoreEntry, holder: KeystoreHolder | undefined, t
   return [
     `${heading}  ${keyText(certificate.key)}`,
     // What `export --alias` takes.
-    `      ${t('cli.inspect.alias')}: ${entry.alias}`,
+    `      ${labelled(t, t('cli.inspect.alias'), entry.alias)}`,
     `      ${labelled(t, t('cli.inspect.subject'), readableDn(certificate.subject))}`,
     `      ${labelled(t, t('cli.inspect.issuer'), readableDn(certificate.issuer))}`,
     `      ${labelled(t, t('cli.inspect.serial'), `${certificate.serialNumber} (0x${certificate.serialNumberHex})`)}`,
