@@ -1,14 +1,14 @@
 // State-aware faces in a real workbench: a keystore's context menu offers only what applies to its
 // state, the status bar says what it counts and lists each holder, a change of ehealth.language
-// redraws the views and an open checklist at once, the eID view's PIN row follows a correct PIN, and
-// a walkthrough step completes only once its action succeeded.
+// redraws the views and an open checklist at once, the eID view's PIN row follows a correct PIN, a
+// walkthrough step completes only once its action succeeded, and renewing too early is a notice.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { hover, pressKey, renderedTexts, rightClick, screenshot, waitFor, webviewTexts, widen } from './harnessClient';
-import { answerUntilDone, typeAndEnter, typePin } from './procedureAnswers';
+import { answerUntilDone, cards, password as sandboxPassword, requestAnswers, typeAndEnter, typePin, useSettings } from './procedureAnswers';
 import { writeSandboxKeystore } from './sandboxKeystore';
 
 const rowSelector = '.part.sidebar .monaco-list-row';
@@ -144,5 +144,30 @@ describe('State-aware views', () => {
     await rowWith('the PIN row with 2 tries left', (row) => row.startsWith('PIN') && row.includes('2 tries left'));
     assert.equal(await answerUntilDone(vscode.commands.executeCommand<boolean>('ehealth.eid.selfTest'), [typePin(process.env.EHEALTH_TEST_EID_PIN!)]), true);
     await rowWith('the PIN row back to ok', (row) => row.startsWith('PIN') && row.includes('ok') && !row.includes('tries'));
+  });
+});
+
+describe('Renewing too early', () => {
+  const [card] = cards;
+  useSettings({ 'eid.pkcs11Module': card.module, environment: 'sandbox' });
+
+  after(async () => {
+    await vscode.commands.executeCommand('ehealth.sandbox.stop');
+  });
+
+  it('is a notice with the date renewal opens, with no Retry', async () => {
+    const requested = await answerUntilDone(vscode.commands.executeCommand<{ keystore: string } | undefined>('ehealth.cert.request'), requestAnswers(card.pin, { secondEmail: '', phone: '+32 2 123 45 67' }));
+    assert.ok(requested?.keystore);
+    const unlock = { when: (title: string) => title.includes('Unlock') || title.includes(path.basename(requested.keystore)), act: typeAndEnter(sandboxPassword) };
+    await answerUntilDone(vscode.commands.executeCommand('ehealth.cert.complete', requested.keystore), [unlock]);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal(await answerUntilDone(vscode.commands.executeCommand('ehealth.cert.renew', requested.keystore), [unlock]), undefined);
+    await vscode.commands.executeCommand('notifications.showList');
+    const notice = await waitFor('the notice', async () =>
+      (await renderedTexts('.notifications-center .notification-list-item', 5_000)).find((item) => item.includes('Too early to renew')),
+    );
+    assert.match(notice, /Too early to renew: this certificate can be renewed from \d{1,2} \w+ 20\d\d\. Nothing was changed\./);
+    assert.doesNotMatch(notice, /Retry|Show output/, 'information, not an error to retry');
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 });
