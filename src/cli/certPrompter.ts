@@ -7,6 +7,7 @@ import { contactChecks } from '../faces/contactChecks';
 import { errorMessage } from '../faces/errors';
 import { summaryRows } from '../faces/requestSummary';
 import { holderProblemMessage, organizationHolderProblem } from '../faces/holderChecks';
+import { labelled } from '../i18n';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { checkNewPassword } from '../keystore/passwordPolicy';
 import { contractLines, listedOrganization, type HolderChoice, type HolderChoices, type Prompter } from '../procedures';
@@ -121,7 +122,7 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
       // the name of an organisation not listed is asked there too.
       const holder = flagHolder ?? (await askChecked(context, t('procedures.prompt.holder'), (answer) => checkedHolder(context, answer)));
       if (!holder) return undefined;
-      return holderChoice(context, holder, choices, async () => answers.organizationName ?? (flagHolder ? undefined : askLine(`${t('procedure.holder.name.prompt')}: `)));
+      return holderChoice(context, holder, choices, async () => answers.organizationName ?? (flagHolder ? undefined : askLine(labelled(t, t('procedure.holder.name.prompt'), ''))));
     },
     contactData: async () => {
       // Flags go to the procedure as given; answers typed here are checked by the same rule as they come.
@@ -134,7 +135,7 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
     acceptContract: async (contract) => {
       // What the request sends and writes, as answered, before the contract that names it.
       if (contract.summary) {
-        const rows = summaryRows(t, contract.summary).flatMap(({ label, values }) => values.map((value) => `  ${t('procedures.cli.summary-line', { label, value: printable(value) })}`));
+        const rows = summaryRows(t, contract.summary).flatMap(({ label, values }) => values.map((value) => `  ${labelled(t, label, printable(value))}`));
         context.err([t('contract.summary'), ...rows].join('\n'));
       }
       // The DN, the languages and the texts are the authority's: printable, and the texts as the lines of their sanitised HTML.

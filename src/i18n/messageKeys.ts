@@ -356,7 +356,6 @@ export type MessageKey =
   | 'procedures.cli.organization-name-needed'
   | 'procedures.cli.bad-reason'
   | 'procedures.cli.sandbox'
-  | 'procedures.cli.summary-line'
   | 'procedures.cli.contract'
   | 'procedures.cli.contract-accepted'
   | 'procedures.cli.keystore-created'
