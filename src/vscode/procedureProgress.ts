@@ -2,21 +2,36 @@
 // box, contract, PIN, "Insert your eID") never opens under a spinning notification: the one shown
 // ends before it, and the next progress step opens a new one. Cancel on any of them stops the
 // procedure (its AbortSignal), as one notification's Cancel did.
+import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import { progressLogLine } from '../faces/progress';
 import type { Prompter } from '../procedures/prompter';
 
 /** Prompter members that tell, not ask: they show progress instead of ending it. */
 const TELLS = new Set<PropertyKey>(['progress', 'notice']);
+/** A notice that shows while the card works (the pinpad): it ends the notification, without waiting. */
+const NOTICES = new Set<PropertyKey>(['showPinpadNotice']);
+
+/**
+ * VS Code keeps a progress notification at least 800 ms on screen once shown (its ProgressService):
+ * a question asked sooner would open under it, so a question waits for the rest. A step shorter
+ * than SHOW_AFTER_MS shows no notification at all, so questions rarely wait.
+ */
+const MIN_SHOWN_MS = 800;
+const SHOW_AFTER_MS = 400;
 
 interface Shown {
   report(message: string | undefined): void;
-  end(): void;
+  /** Ends it; resolves once VS Code has taken it off the screen. */
+  end(): Promise<void>;
 }
 
 export class ProcedureProgress implements vscode.Disposable {
   private readonly cancellation = new AbortController();
   private shown?: Shown;
+  /** The last step's words: the work goes on after a question (a PIN, then the signed call). */
+  private last?: string;
+  private disposed = false;
   /** Aborted when the user cancels any of the procedure's notifications. */
   readonly signal = this.cancellation.signal;
 
@@ -24,18 +39,22 @@ export class ProcedureProgress implements vscode.Disposable {
 
   /** Shows `message` (or the title alone) in the notification shown, or in a new one. */
   report(message?: string): void {
+    if (this.disposed) return;
+    if (message !== undefined) this.last = message;
     this.shown ??= this.open();
     this.shown.report(message);
   }
 
-  /** Ends the notification shown: a question comes. */
-  pause(): void {
-    this.shown?.end();
+  /** Ends the notification shown: a question comes, once it has gone. */
+  pause(): Promise<void> {
+    const ending = this.shown?.end() ?? Promise.resolve();
     this.shown = undefined;
+    return ending;
   }
 
   dispose(): void {
-    this.pause();
+    this.disposed = true;
+    void this.pause();
   }
 
   /** `prompter` (any face's: the procedures', the eID engine's) whose every question first ends the notification shown. */
@@ -44,31 +63,50 @@ export class ProcedureProgress implements vscode.Disposable {
       get: (target, name, receiver) => {
         const member: unknown = Reflect.get(target, name, receiver);
         if (typeof member !== 'function' || TELLS.has(name)) return member;
-        return (...args: unknown[]) => {
-          this.pause();
-          return member.apply(target, args);
+        if (NOTICES.has(name))
+          return (...args: unknown[]) => {
+            void this.pause();
+            return member.apply(target, args);
+          };
+        return async (...args: unknown[]) => {
+          await this.pause();
+          try {
+            return await member.apply(target, args);
+          } finally {
+            // The step goes on once answered; the next question or step replaces it before it shows.
+            this.report(this.last);
+          }
         };
       },
     });
   }
 
+  /** A notification shown only if the step lasts SHOW_AFTER_MS. */
   private open(): Shown {
     let message: string | undefined;
     let progress: vscode.Progress<{ message?: string }> | undefined;
+    let shownAt: number | undefined;
     let end = () => undefined as void;
     const ended = new Promise<void>((resolve) => (end = resolve));
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true }, (shown, token) => {
-      token.onCancellationRequested(() => this.cancellation.abort());
-      progress = shown;
-      if (message !== undefined) shown.report({ message });
-      return ended;
-    });
+    const timer = setTimeout(() => {
+      shownAt = Date.now();
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true }, (shown, token) => {
+        token.onCancellationRequested(() => this.cancellation.abort());
+        progress = shown;
+        if (message !== undefined) shown.report({ message });
+        return ended;
+      });
+    }, SHOW_AFTER_MS);
     return {
       report: (next) => {
         message = next;
         if (next !== undefined) progress?.report({ message: next });
       },
-      end: () => end(),
+      end: async () => {
+        clearTimeout(timer);
+        end();
+        if (shownAt !== undefined) await delay(shownAt + MIN_SHOWN_MS - Date.now());
+      },
     };
   }
 }
