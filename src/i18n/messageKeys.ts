@@ -206,7 +206,6 @@ export type MessageKey =
   | 'view.locked'
   | 'view.entry.until'
   | 'view.entry.etk'
-  | 'view.entry.alias'
   | 'view.unlock.title'
   | 'view.unlock.prompt.session'
   | 'view.unlock.prompt.remember'

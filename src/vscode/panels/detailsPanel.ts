@@ -57,7 +57,7 @@ const holderHeading = (holder: KeystoreHolder) => holder.name ?? readableHolder(
 
 function certificateRows(certificate: KeystoreCertificate, t: Translator, alias?: string): string {
   return rows([
-    [t('view.entry.alias'), alias],
+    [t('cli.inspect.alias'), alias],
     [t('cli.inspect.subject'), readableDn(certificate.subject)],
     [t('cli.inspect.issuer'), readableDn(certificate.issuer)],
     [t('cli.inspect.serial'), certificate.serialNumber],

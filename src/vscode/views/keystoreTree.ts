@@ -249,7 +249,7 @@ function entryItem(file: KeystoreFile, entry: KeystoreEntry, holder: KeystoreHol
   row(t('cli.inspect.validity'), `${formatDate(certificate.notBefore, t.language)} – ${formatDate(certificate.notAfter, t.language)}`);
   row(t('view.details.serial-hex'), certificate.serialNumberHex);
   row(t('cli.inspect.serial'), certificate.serialNumber);
-  row(t('view.entry.alias'), printable(entry.alias));
+  row(t('cli.inspect.alias'), printable(entry.alias));
   item.tooltip = tooltip;
   return item;
 }
