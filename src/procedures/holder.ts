@@ -5,7 +5,7 @@
 import { formatHolder, holderOf, SSIN_TYPE, type Holder } from '../core/holder';
 import { applicationIdProblem, type IdentifierProblem } from '../core/identifier';
 import { getExistingApplicationIds, getGenericOrganizationTypes } from '../ra/certra';
-import type { Actor, ActorQualities, CertificateIdentifier, Identifier, OrganizationType } from '../ra/model';
+import type { Actor, ActorQualities, CertificateIdentifier, Identifier, LocalizedText, OrganizationType } from '../ra/model';
 import type { ProcedureContext } from './context';
 import type { EidUser } from './eid';
 import { ProcedureError } from './errors';
@@ -14,7 +14,10 @@ import type { HolderChoice, HolderChoices } from './prompter';
 
 export interface ChosenHolder {
   holder: Holder;
+  /** The certificate's actor: its name is the one in the DN (a listed organisation's in French). */
   certificate: CertificateIdentifier;
+  /** A listed organisation's names in every language eHealth gives, for the faces to show the user's. */
+  names?: LocalizedText[];
 }
 
 /**
@@ -81,6 +84,7 @@ export async function chosenHolder(choices: HolderChoices, user: EidUser, choice
   const holder = holderOf(choice.type, choice.id, choice.applicationId);
   return {
     holder,
+    ...(listed ? { names: listed.names } : {}),
     certificate: { actor: { ids: [identifier], firstNames: [], name }, ...(holder.applicationId !== undefined ? { applicationId: holder.applicationId } : {}) },
   };
 }

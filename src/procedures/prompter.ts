@@ -44,8 +44,10 @@ export interface ContractToAccept {
 export interface RequestSummary {
   environment: Environment;
   holder: Holder;
-  /** The holder's name: the user's names for themself, the organisation's for an organisation. */
+  /** The holder's name: the user's names for themself, the organisation's for an organisation (in French for a listed one, as in the DN). */
   holderName: string;
+  /** A listed organisation's names in every language eHealth gives: the face shows the user's. */
+  holderNames?: LocalizedText[];
   emails: string[];
   phones: string[];
   /** The folder the keystore file goes to, and its name (the date and time part is the moment it is written). */

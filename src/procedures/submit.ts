@@ -63,6 +63,7 @@ function requestSummary(context: ProcedureContext, submission: Submission, chose
     environment: context.environment,
     holder: chosen.holder,
     holderName: actorName(chosen.certificate.actor),
+    ...(chosen.names ? { holderNames: chosen.names } : {}),
     emails: [contactData.emailPrivate, contactData.emailGeneral].filter((email): email is string => !!email),
     phones: [contactData.phonePrivate, contactData.phoneGeneral].filter((phone): phone is string => !!phone),
     folder: submission.folder,

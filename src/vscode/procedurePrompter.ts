@@ -1,6 +1,7 @@
 // How certificate procedures ask their questions inside VS Code: a request's questions as the steps
 // of one multi-step input (wizardInput.ts: "3/8", Back, answers kept), quick picks, input boxes
 // (passwords hidden, the policy shown rule by rule), the contract view, and one progress notification.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ContactData } from '../core/contactData';
 import { isApplicationId, SSIN_TYPE } from '../core/holder';
@@ -8,6 +9,7 @@ import { holderTypes, typedIdentifier } from '../core/identifier';
 import { readableHolder, readableIdentifier } from '../core/readableIdentifier';
 import { contactChecks, type ContactChecks } from '../faces/contactChecks';
 import { holderProblemMessage } from '../faces/holderChecks';
+import { nameIn } from '../faces/localizedName';
 import { progressMessage } from '../faces/progress';
 import { dnTypeOf, organizationIdProblem } from '../procedures/organizationType';
 import { REVOCATION_REASONS, type LocalizedText, type OrganizationType, type RevocationReason } from '../ra/model';
@@ -86,7 +88,7 @@ function askApplicationId(inUse: (string | null)[], position: BoxPosition, previ
 async function chooseHolder(choices: HolderChoices, position: WizardPosition<HolderChoice>): Promise<HolderChoice | Back | undefined> {
   const t = currentTranslator();
   const language = currentLanguage();
-  const localized = (names: LocalizedText[], fallback: string) => (names.find((name) => name.lang === language) ?? names[0])?.value ?? fallback;
+  const localized = (names: LocalizedText[], fallback: string) => nameIn(language, names) ?? fallback;
   const previous = position.previous ?? remembered.choice;
   // `choice` undefined: another organisation, typed next.
   const items: Array<vscode.QuickPickItem & { choice?: HolderChoice }> = [
@@ -187,7 +189,7 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
     // Outside a request (no position), the two boxes alone.
     newKeystorePassword: (_rules, position?: WizardPosition) => (position ? newPassword(position) : askNewPassword(t()('procedure.password.title'), 1, 2)),
     // Checked in its box: a wrong password keeps it open with the reason.
-    keystorePassword: (file: string) => askKeystorePassword(session, file, { title: t()('view.unlock.title', { file }), prompt: t()('view.unlock.prompt.session') }),
+    keystorePassword: (file: string) => askKeystorePassword(session, file, { title: t()('view.unlock.title', { file: path.basename(file) }), prompt: t()('view.unlock.prompt.session') }),
     confirmProduction: (action) => confirmProduction(t()(`procedure.name.${action}`)),
     async revocationReason(choices: readonly RevocationReason[]) {
       const picked = await vscode.window.showQuickPick(

@@ -1,7 +1,7 @@
 // Whether an organisation is among those eHealth lists for the user: the one rule both faces and the
 // procedure apply, whichever way the authority writes the identifier's type.
 import * as assert from 'node:assert/strict';
-import { listedOrganization } from '../../../src/procedures/holder';
+import { chosenHolder, listedOrganization } from '../../../src/procedures/holder';
 import type { OrganizationType } from '../../../src/ra/model';
 
 const type = (identifierType: string): OrganizationType => ({ names: [], identifierType, checkDigitAlgorithms: [], availableBaseServices: [] });
@@ -22,5 +22,19 @@ describe('an organisation eHealth lists for the user', () => {
     assert.equal(listedOrganization([cbe], { type: 'CBE', id: '0200000142' }, types), undefined);
     assert.equal(listedOrganization([cbe], { type: 'CBE-TREAT_CENTER', id: '0123456749' }, types), undefined);
     assert.equal(listedOrganization([organization('urn:x:nihii-hospital', '71000436')], { type: 'NIHII-HOSPITAL', id: '71000436' }, types), undefined);
+  });
+});
+
+describe('a listed organisation chosen', () => {
+  it('names the certificate in French, and keeps every name eHealth gives for the faces', async () => {
+    const names = [
+      { lang: 'nl', value: 'Ambulancedienst Sint-Helena' },
+      { lang: 'fr', value: 'Ambulances Sainte-Hélène' },
+    ];
+    const choices = { selfName: 'Amélie Lefèvre', organizations: [{ names, identifier: { type: 'CBE', value: '0123456749' } }], organizationTypes: async () => [type('CBE')], applicationIdsInUse: async () => [] };
+    const user = { ssin: '85031412401', actor: { ids: [], firstNames: ['Amélie'], name: 'Lefèvre' } };
+    const chosen = await chosenHolder(choices, user, { kind: 'organization', type: 'CBE', id: '0123456749' });
+    assert.equal(chosen.certificate.actor.name, 'Ambulances Sainte-Hélène');
+    assert.deepEqual(chosen.names, names);
   });
 });
