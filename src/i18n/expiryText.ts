@@ -1,6 +1,6 @@
 // The words of the status bar and its tooltip: what it counts ("eHealth: valid until 2 déc. 2029"),
 // and each holder's keystore with its end date, nearest first.
-import { readableHolder } from '../core/readableIdentifier';
+import { namedHolder } from '../core/readableIdentifier';
 import type { Expiry } from '../keystore/expiry';
 import { formatDate, type DateStyle } from './dates';
 import type { Translator } from '.';
@@ -22,7 +22,7 @@ export function statusBarRows(expiries: readonly Expiry[], t: Translator): strin
     .sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime())
     .map((expiry) => {
       const { holder, file, environment } = expiry.keystore;
-      const who = holder ? (holder.name ? `${holder.name} (${readableHolder(holder)})` : readableHolder(holder)) : (file ?? '');
+      const who = holder ? namedHolder(holder, holder.name) : (file ?? '');
       return t('view.statusbar.tooltip.row', { holder: who, environment: t(`environment.${environment}`), state: expiryState(expiry, t) });
     });
 }
