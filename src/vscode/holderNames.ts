@@ -1,11 +1,13 @@
-// The holder's name of each keystore file, remembered from its last unlock, so a locked keystore
-// reads "BRYAN EDUARD BROUCKAERT" rather than a number from one session to the next. Only the name
-// the certificate states is kept (in VS Code's globalState, never a secret), by file path.
-import * as path from 'node:path';
+// The name of each holder, remembered from the last unlock of one of their keystores, so a locked
+// keystore reads "BRYAN EDUARD BROUCKAERT" rather than a number from one session to the next. Only
+// the name the certificate states is kept (in VS Code's globalState, never a secret), by holder
+// (`SSIN=...`): the holder's older keystores get it too, and a file replaced at the same path by
+// someone else's keystore never shows the first holder's name.
 import type * as vscode from 'vscode';
+import { formatHolder, type Holder } from '../core/holder';
 import type { KeystoreSession } from './keystoreSession';
 
-const key = 'ehealth.keystore.holderNames';
+const key = 'ehealth.holderNames';
 
 export class HolderNames implements vscode.Disposable {
   private readonly unlocked: vscode.Disposable;
@@ -16,19 +18,19 @@ export class HolderNames implements vscode.Disposable {
   ) {
     this.unlocked = session.onDidChange((file) => {
       const holder = session.get(file)?.holder;
-      if (holder?.source === 'certificate' && holder.name) void this.remember(file, holder.name);
+      if (holder?.source === 'certificate' && holder.name) void this.remember(holder, holder.name);
     });
   }
 
-  /** The name last read in the keystore at `file`; undefined if it was never unlocked here. */
-  of(file: string): string | undefined {
-    return this.names()[path.resolve(file)];
+  /** The name last read in a keystore of `holder`; undefined if none was unlocked here. */
+  of(holder: Holder): string | undefined {
+    return this.names()[formatHolder(holder)];
   }
 
-  private async remember(file: string, name: string): Promise<void> {
+  private async remember(holder: Holder, name: string): Promise<void> {
     const names = this.names();
-    if (names[path.resolve(file)] === name) return;
-    await this.memory.update(key, { ...names, [path.resolve(file)]: name });
+    if (names[formatHolder(holder)] === name) return;
+    await this.memory.update(key, { ...names, [formatHolder(holder)]: name });
   }
 
   private names(): Record<string, string> {

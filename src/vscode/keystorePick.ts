@@ -14,7 +14,7 @@ export async function pickKeystore(tree: KeystoreTreeProvider, target: KeystoreT
   if (target && target.kind !== 'folder') return target.file.path;
   const files = (await tree.keystores()).folders.flatMap((folder) => folder.keystores).filter((file) => file.problems.length === 0);
   const picked = await vscode.window.showQuickPick(
-    files.map((file) => ({ label: printable(file.holder ? namedHolder(file.holder, tree.holderName(file.path)) : file.fileName), description: printable(file.fileName), detail: printable(path.dirname(file.path)), file: file.path })),
+    files.map((file) => ({ label: printable(file.holder ? namedHolder(file.holder, tree.holderName(file)) : file.fileName), description: printable(file.fileName), detail: printable(path.dirname(file.path)), file: file.path })),
     { title, ignoreFocusOut: true },
   );
   return picked?.file;

@@ -95,9 +95,9 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
     return folder && this.node(folder);
   }
 
-  /** The holder's name of a keystore: from its certificate while unlocked, else remembered from its last unlock. */
-  holderName(file: string): string | undefined {
-    return this.session.get(file)?.holder?.name ?? this.names?.of(file);
+  /** The holder's name of a keystore: from its certificate while unlocked, else remembered from an unlock of the holder's keystores. */
+  holderName(file: KeystoreFile): string | undefined {
+    return this.session.get(file.path)?.holder?.name ?? (file.holder && this.names?.of(file.holder));
   }
 
   /** The tree's node of the keystore file at `file`, if the current listing has it. */
@@ -117,7 +117,7 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
     if (node.kind === 'folder') return folderItem(node.folder, t);
     if (node.kind === 'keystore') {
       const keystore = this.session.get(node.file.path);
-      const item = keystoreItem(node.file, keystore, this.holderName(node.file.path), t);
+      const item = keystoreItem(node.file, keystore, this.holderName(node.file), t);
       item.contextValue = keystoreContextValue(node.file, keystore, this.revoked(node.file.path));
       return item;
     }
