@@ -8,17 +8,10 @@
 // forms, and a link opens outside.
 import * as vscode from 'vscode';
 import { readableDn } from '../../core/distinguishedName';
-import { summaryRows } from '../../faces/requestSummary';
-import type { Translator } from '../../i18n';
-import { BACK, type Back, type ContractToAccept, type RequestSummary, type WizardPosition } from '../../procedures/prompter';
+import { BACK, type Back, type ContractToAccept, type WizardPosition } from '../../procedures/prompter';
 import { currentLanguage, currentTranslator } from '../language';
 import { assetUri, escapeHtml, scriptNonce } from './html';
-
-/** The request as the user answered it: a definition list, every value escaped. */
-function summaryHtml(t: Translator, summary: RequestSummary): string {
-  const items = summaryRows(t, summary).map(({ label, values }) => `<dt>${escapeHtml(label)}</dt>${values.map((value) => `<dd>${escapeHtml(value)}</dd>`).join('')}`);
-  return `<section class="summary"><h2>${escapeHtml(t('contract.summary'))}</h2>\n<dl>\n${items.join('\n')}\n</dl></section>`;
-}
+import { summaryHtml } from './summaryHtml';
 
 /** True when accepted, false when declined or closed, BACK when the user went back a step. */
 export function askContractAcceptance(extensionUri: vscode.Uri, contract: ContractToAccept, position?: WizardPosition): Promise<boolean | Back> {

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+export { escapeHtml } from './escapeHtml';
 
 /** A new nonce per page: the Content-Security-Policy lets only the script carrying it run. */
 export const scriptNonce = () => randomBytes(16).toString('base64');
