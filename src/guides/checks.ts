@@ -5,6 +5,8 @@
 import { isProblem, type EidStatus } from '../eid/status';
 import { sameHolder, type Holder } from '../core/holder';
 import type { Keystore, KeystoreFile } from '../keystore/model';
+import type { Environment } from '../core/environment';
+import { keystoreEnvironments } from '../procedures/environment';
 import type { AuthorityCertificate } from '../procedures/list';
 import type { CheckId } from './allowList';
 import type { StepStatus } from './checklistProtocol';
@@ -24,6 +26,8 @@ export interface Revoked {
 }
 
 export interface CheckFacts {
+  /** The environment the guide is followed in: only its keystores count. */
+  environment: Environment;
   /** Every keystore file found in the keystore folders. */
   keystores: readonly KeystoreFile[];
   /** Keystores the user opened, by file. */
@@ -66,14 +70,21 @@ function revokedCertificates(facts: CheckFacts): Revoked[] {
   return [...(facts.revocations ?? []), ...atAuthority];
 }
 
+/** Of the guide's environment, by the issuer once opened, else by the file's name: a sandbox keystore is no acceptance one. */
+function ofEnvironment(file: KeystoreFile, facts: CheckFacts): boolean {
+  const environment = facts.opened.get(file.path)?.environment ?? file.environment;
+  return keystoreEnvironments(facts.environment).includes(environment);
+}
+
 /**
- * The keystore a guide follows: the newest of the holder (or of anyone), not revoked and newer than
- * any revoked certificate of its holder. After "revoke, then request again", only the new one counts.
+ * The keystore a guide follows: the newest of the holder (or of anyone) in the guide's environment,
+ * not revoked and newer than any revoked certificate of its holder. After "revoke, then request
+ * again", only the new one counts.
  */
 export function followedKeystore(facts: CheckFacts): KeystoreFile | undefined {
   const revoked = revokedCertificates(facts);
   return facts.keystores
-    .filter((file) => file.latest && file.holder && forHolder(file.holder, facts))
+    .filter((file) => file.latest && file.holder && forHolder(file.holder, facts) && ofEnvironment(file, facts))
     .filter((file) => !revoked.some((certificate) => supersededBy(file, certificate, facts)))
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
 }

@@ -67,9 +67,11 @@ export async function gatherFacts(sources: FactSources): Promise<CheckFacts> {
   const keystores = listing.folders.flatMap((folder) => folder.keystores);
   const opened = new Map(sources.session.all().flatMap((keystore): Array<[string, Keystore]> => (keystore.file ? [[keystore.file, keystore]] : [])));
   const eid = sources.eid.current();
-  const authority = sources.authority.current(currentEnvironment())?.certificates;
+  const environment = currentEnvironment();
+  const authority = sources.authority.current(environment)?.certificates;
   const revocations = sources.outcomes.revocations().flatMap((revocation) => revoked(revocation, authority ?? [], keystores) ?? []);
   return {
+    environment,
     keystores,
     opened,
     sandboxRunning: sources.sandbox.running,

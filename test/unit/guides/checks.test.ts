@@ -41,7 +41,7 @@ function listed(holder: Holder, status: AuthorityCertificate['status'], requeste
 
 const old = file(amelie, '2023-08-23T08:57:51', false);
 const current = file(amelie, '2025-01-10T09:00:00');
-const facts = (more: Partial<CheckFacts> = {}): CheckFacts => ({ keystores: [old, current], opened: new Map(), holder: amelie, ...more });
+const facts = (more: Partial<CheckFacts> = {}): CheckFacts => ({ environment: 'acceptance', keystores: [old, current], opened: new Map(), holder: amelie, ...more });
 
 describe('guide checks', () => {
   describe('the keystore a guide follows (keystore.found)', () => {
@@ -73,12 +73,21 @@ describe('guide checks', () => {
         mkdirSync(sandboxKeystoreFolder(home), { recursive: true });
         writeFileSync(path.join(sandboxKeystoreFolder(home), 'SSIN=79021802145 20261202-101010.sandbox-p12'), Buffer.alloc(100, 1));
         const keystores = (await listKeystores(keystoreFolders([], home))).folders.flatMap((folder) => folder.keystores);
-        const found = { keystores, opened: new Map(), holder: amelie };
+        const found = { environment: 'sandbox' as const, keystores, opened: new Map(), holder: amelie };
         assert.equal(evaluateCheck('keystore.found', found), 'pass');
         assert.equal(followedKeystore(found)?.environment, 'sandbox');
+        // A rehearsal is no real keystore: a guide followed in acceptance does not take it for one.
+        assert.equal(evaluateCheck('keystore.found', { ...found, environment: 'acceptance' }), 'fail');
       } finally {
         rmSync(home, { recursive: true, force: true });
       }
+    });
+
+    it('is of the guide\'s environment, by the issuer once opened (an older sandbox keystore named .acc-p12)', () => {
+      assert.equal(followedKeystore(facts({ environment: 'production' })), undefined);
+      const byIssuer = facts({ opened: new Map([[current.path, { ...opened('valid'), environment: 'sandbox' }]]) });
+      assert.equal(followedKeystore(byIssuer), undefined);
+      assert.equal(followedKeystore({ ...byIssuer, environment: 'sandbox' })?.path, current.path);
     });
 
     it('a revocation of another holder changes nothing', () => {

@@ -43,7 +43,7 @@ describe('inspect: pending while the new key waits for its certificate', functio
     const keystore = await inspectRequest(placeholderCertificate(pki.authKey, notBefore), fileName);
     assert.equal(authenticationExpiry(keystore, evaluatedAt), undefined);
     const file = { path: `/keystores/${fileName}`, fileName, holder: keystore.holder, environment: 'acceptance' as const, latest: true, problems: [] };
-    const facts = { keystores: [file], opened: new Map([[file.path, keystore]]) };
+    const facts = { environment: 'acceptance' as const, keystores: [file], opened: new Map([[file.path, keystore]]) };
     const checks = ['keystore.complete', 'keystore.three-years', 'keystore.valid'] as const;
     assert.deepEqual(checks.map((check) => evaluateCheck(check, facts)), ['fail', 'fail', 'fail']);
   });
