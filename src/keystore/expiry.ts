@@ -1,6 +1,8 @@
 // When the certificates of opened keystores run out: the status bar and the guide checks ask here.
+import * as path from 'node:path';
 import { daysLeftAt } from '../core/certificate';
-import type { Keystore } from './model';
+import type { Environment } from '../core/environment';
+import type { Keystore, KeystoreListing } from './model';
 
 /** eHealth accepts a renewal from 3 months (90 days) before the certificate expires. */
 export const renewalWindowDays = 90;
@@ -25,4 +27,19 @@ export function nearestExpiry(keystores: readonly Keystore[], now: Date): Expiry
     .map((keystore) => authenticationExpiry(keystore, now))
     .filter((expiry): expiry is Expiry => expiry !== undefined)
     .sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime())[0];
+}
+
+/**
+ * The opened keystores the status bar counts: the newest of each holder (an older one was renewed),
+ * outside the folders the user left out; sandbox rehearsals (their folder, or a sandbox issuer or
+ * suffix) only while the sandbox is the environment, since they say nothing of real certificates.
+ */
+export function countedKeystores(listing: KeystoreListing, opened: readonly Keystore[], options: { excluded: ReadonlySet<string>; environment: Environment }): Keystore[] {
+  const rehearsals = options.environment === 'sandbox';
+  const files = listing.folders
+    .filter((folder) => !options.excluded.has(path.resolve(folder.path)) && (rehearsals || folder.origin !== 'sandbox'))
+    .flatMap((folder) => folder.keystores)
+    .filter((file) => file.latest && (rehearsals || file.environment !== 'sandbox'));
+  const counted = new Set(files.map((file) => file.path));
+  return opened.filter((keystore) => keystore.file !== undefined && counted.has(keystore.file) && (rehearsals || keystore.environment !== 'sandbox'));
 }

@@ -1,12 +1,13 @@
 // The status bar item: what it counts ("eHealth: valid until 2 déc. 2029", the nearest end among the
 // opened keystores, the newest keystore of each holder only: an older one was renewed), each of them
 // in the tooltip, nearest first. Folders named in `ehealth.statusBar.excludeFolders` are left out
-// (test keystores, a colleague's). Warning colours from 90 days, error once expired.
-import * as path from 'node:path';
+// (test keystores, a colleague's), and so are sandbox rehearsals unless the sandbox is the
+// environment. Warning colours from 90 days, error once expired.
 import * as vscode from 'vscode';
-import { authenticationExpiry, nearestExpiry, renewalWindowDays, type Expiry } from '../../keystore/expiry';
+import { authenticationExpiry, countedKeystores, nearestExpiry, renewalWindowDays, type Expiry } from '../../keystore/expiry';
 import { expandHome } from '../../keystore/locate';
 import { statusBarRows, statusBarText } from '../../i18n/expiryText';
+import { currentEnvironment } from '../environment';
 import type { KeystoreSession } from '../keystoreSession';
 import type { KeystoreTreeProvider } from './keystoreTree';
 import { currentTranslator, onDidChangeLanguage } from '../language';
@@ -26,20 +27,13 @@ export class ExpiryStatusBar implements vscode.Disposable {
       session.onDidChange(() => void this.update()),
       tree.onDidChangeTreeData(() => void this.update()),
       onDidChangeLanguage(() => void this.update()),
-      vscode.workspace.onDidChangeConfiguration((event) => affects(event, 'ehealth.statusBar.excludeFolders') && void this.update()),
+      vscode.workspace.onDidChangeConfiguration((event) => affects(event, 'ehealth.statusBar.excludeFolders', 'ehealth.environment') && void this.update()),
     ];
   }
 
   async update(now: Date = new Date()): Promise<void> {
     const excluded = new Set(setting('ehealth.statusBar.excludeFolders').map((folder) => expandHome(folder.trim())));
-    const counted = new Set(
-      (await this.tree.keystores()).folders
-        .filter((folder) => !excluded.has(path.resolve(folder.path)))
-        .flatMap((folder) => folder.keystores)
-        .filter((file) => file.latest)
-        .map((file) => file.path),
-    );
-    const keystores = this.session.all().filter((keystore) => keystore.file !== undefined && counted.has(keystore.file));
+    const keystores = countedKeystores(await this.tree.keystores(), this.session.all(), { excluded, environment: currentEnvironment() });
     const nearest = nearestExpiry(keystores, now);
     if (!nearest) {
       this.item.hide();
