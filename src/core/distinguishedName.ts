@@ -57,9 +57,9 @@ function readValue(dn: string, start: number): { value: string; end: number } {
   let at = start;
   while (dn[at] === ' ') at++;
   if (dn[at] === '#') {
-    const hex = /^#([0-9A-Fa-f]*)/.exec(dn.slice(at))![1];
-    const end = separatorAfter(dn, at + 1 + hex.length);
-    return { value: berString(hex) ?? `#${hex}`, end };
+    // A BER value only when it is hex up to the separator; else (`#ZZ`, `#1 Team`) the text as written.
+    const hex = /^#([0-9A-Fa-f]*) *(?:[,;+]|$)/.exec(dn.slice(at))?.[1];
+    if (hex !== undefined) return { value: berString(hex) ?? `#${hex}`, end: separatorAfter(dn, at + 1 + hex.length) };
   }
   const bytes: number[] = [];
   const quoted = dn[at] === '"';
@@ -78,7 +78,8 @@ function readValue(dn: string, start: number): { value: string; end: number } {
       continue;
     }
     bytes.push(...utf8.encode(char));
-    trailingSpaces = char === ' ' ? trailingSpaces + 1 : 0;
+    // Spaces around an unquoted value are no part of it; inside quotes they are.
+    trailingSpaces = char === ' ' && !quoted ? trailingSpaces + 1 : 0;
   }
   const end = quoted ? separatorAfter(dn, at + 1) : at;
   return { value: decode(bytes.slice(0, bytes.length - trailingSpaces)), end };
@@ -127,5 +128,5 @@ export function commonName(dn: string): string | undefined {
 export function readableDn(dn: string): string {
   const attributes = dnAttributes(dn);
   if (attributes.length === 0) return printable(dn);
-  return attributes.map((attribute) => `${attribute.type}=${printable(attribute.value)}`).join(', ');
+  return attributes.map((attribute) => `${printable(attribute.type)}=${printable(attribute.value)}`).join(', ');
 }

@@ -71,5 +71,17 @@ describe('distinguished names for people', () => {
     assert.equal(readableDn('CN=a\\0Ab'), 'CN=a\\nb');
     assert.equal(readableDn('authentication'), 'authentication');
     assert.equal(readableDn('O=\\23x,2.5.4.5=#0403303031'), 'O=#x, SERIALNUMBER=#0403303031');
+    assert.equal(readableDn('CN=x,O\u0007U=y'), 'CN=x, O\\x07U=y');
+  });
+
+  it('reads a value that starts with # but is no hex BER value as written, up to its separator', () => {
+    assert.deepEqual(dnAttributes('CN=#ZZ,O=x'), [{ type: 'CN', value: '#ZZ' }, { type: 'O', value: 'x' }]);
+    assert.deepEqual(dnAttributes('CN=#1 Team, O=x'), [{ type: 'CN', value: '#1 Team' }, { type: 'O', value: 'x' }]);
+    assert.equal(commonName('CN=#1303303031 ,O=x'), '001');
+  });
+
+  it('keeps the spaces inside a quoted value, trims those around an unquoted one', () => {
+    assert.equal(commonName('CN="padded  " ,O=x'), 'padded  ');
+    assert.equal(commonName('CN= padded  ,O=x'), 'padded');
   });
 });
