@@ -159,9 +159,16 @@ export class ChecklistPanel implements vscode.Disposable {
     }
   }
 
-  /** Holders' names by notation: as eHealth lists them, or in full from an unlocked keystore's certificate. */
-  private holderNames(authority: readonly AuthorityCertificate[] | undefined): Map<string, string> {
+  /**
+   * Holders' names by notation: as eHealth lists them, or in full from a keystore's certificate (the
+   * holder's latest keystore, unlocked or remembered from an earlier unlock, as the Keystores view names it).
+   */
+  private holderNames(keystores: readonly KeystoreFile[], authority: readonly AuthorityCertificate[] | undefined): Map<string, string> {
     const names = new Map((authority ?? []).map((certificate): [string, string] => [formatHolder(certificate.holder), certificate.name]));
+    for (const file of keystores) {
+      const name = file.holder && file.latest ? this.services.tree.holderName(file) : undefined;
+      if (name) names.set(formatHolder(file.holder!), name);
+    }
     for (const { holder } of this.services.session.all()) if (holder?.name) names.set(formatHolder(holder), holder.name);
     return names;
   }
@@ -172,7 +179,7 @@ export class ChecklistPanel implements vscode.Disposable {
     // Holders of local keystores, and those eHealth listed (a lost keystore's holder too).
     const holders = [...new Set([...everyone.keystores.flatMap((file) => (file.holder && file.latest ? [file.holder] : [])), ...(everyone.authority ?? []).map((certificate) => certificate.holder)].map(formatHolder))].sort();
     const holder = preferences.holder && holders.includes(preferences.holder) ? preferences.holder : anyHolder;
-    const names = this.holderNames(everyone.authority);
+    const names = this.holderNames(everyone.keystores, everyone.authority);
     const lookUpEtk = guide.steps.some((step) => step.checks.includes('etk.published'));
     const facts = forHolder(this.services, everyone, { ...heldBy(holder), lookUpEtk });
     const keystore = followedKeystore(facts);
@@ -211,7 +218,10 @@ export class ChecklistPanel implements vscode.Disposable {
       steps,
       languages: languages.map((value) => ({ value, label: languageNames[value] })),
       variants,
-      holders: [{ value: anyHolder, label: t('guide.holder.any') }, ...holders.map((value) => ({ value, label: printable(namedHolder(parseHolder(value)!, names.get(value))) }))],
+      holders: [
+        { value: anyHolder, label: t('guide.holder.any') },
+        ...holders.map((value) => ({ value, label: printable(namedHolder(parseHolder(value)!, names.get(value))) })).sort((a, b) => a.label.localeCompare(b.label, language)),
+      ],
       holder,
       labels: {
         language: t('guide.language'),

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { escapeHtml } from './html';
 import { readableDn } from '../../core/distinguishedName';
+import { printable } from '../../core/printable';
 import { readableHolder } from '../../core/readableIdentifier';
 import type { Keystore, KeystoreCertificate, KeystoreHolder } from '../../keystore/model';
 import { labelled, type Translator } from '../../i18n';
@@ -39,7 +40,8 @@ export function showKeystoreDetails(context: vscode.ExtensionContext, keystore: 
 
 function drawDetails(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, keystore: Keystore, file: string): void {
   const t = currentTranslator();
-  panel.title = t('view.details.title', { holder: keystore.holder ? holderHeading(keystore.holder) : path.basename(file) });
+  // The holder's name and the file name come from the file: whoever made it chose them.
+  panel.title = printable(t('view.details.title', { holder: keystore.holder ? holderHeading(keystore.holder) : path.basename(file) }));
   const stylesheet = panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', 'details.css'));
   panel.webview.html = detailsHtml(keystore, file, t, { cspSource: panel.webview.cspSource, stylesheet: stylesheet.toString(), language: currentLanguage() });
 }

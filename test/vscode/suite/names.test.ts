@@ -1,6 +1,7 @@
 // Names, not identifiers, in a real workbench: an unlocked keystore reads as its holder's name with
-// the SSIN written as people write it, its entries as "ETK · serial …CDEF" and the CA's name, the
-// name stays once the keystore is locked again, and dates read in the language chosen.
+// the SSIN written as people write it, its entries as "ETK · serial …CDEF" and the CA's name, an
+// entry's tooltip with its subject decoded and its whole serial, the name stays once the keystore is
+// locked again (in the Keystores view and in a guide's holder list), and dates read in the language chosen.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
@@ -8,7 +9,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { inspectFile } from '../../../src/keystore/inspect';
 import { formatDate } from '../../../src/i18n/dates';
-import { click, pressKey, renderedTexts, screenshot, typeText, waitFor, widen } from './harnessClient';
+import { chooseHolder } from './checklistPage';
+import { click, hover, pressKey, renderedTexts, screenshot, typeText, waitFor, widen } from './harnessClient';
 import { settings, useSettings } from './procedureAnswers';
 import { inThreadDeriver, writeSandboxKeystore } from './sandboxKeystore';
 
@@ -59,6 +61,18 @@ describe('Names and dates for people', () => {
     await screenshot('keystore-names');
   });
 
+  it("shows an entry's subject decoded and its whole serial number in its tooltip", async () => {
+    const { keystore } = await inspectFile(file, { password: keystorePassword, deriver: inThreadDeriver });
+    const etk = keystore.entries.find((entry) => entry.kind === 'encryption')!;
+    const serial = 'certificate' in etk ? etk.certificate.serialNumberHex : '';
+    assert.match(serial, /CDEF$/i);
+    await hover('.part.sidebar .monaco-list-row', 'ETK · serial …CDEF');
+    const tooltip = await waitFor('the ETK tooltip', async () => (await renderedTexts('.monaco-hover')).map((shown) => shown.replace(/\s+/g, ' ')).find((shown) => shown.includes(serial)));
+    assert.ok(tooltip.includes(`CN=SSIN=${ssin}`), `decoded subject in ${tooltip}`);
+    assert.ok(!tooltip.includes('\\='), `no escaped '=' in ${tooltip}`);
+    await pressKey('Escape');
+  });
+
   it('writes dates in the language chosen in ehealth.language', async () => {
     const { keystore } = await inspectFile(file, { password: keystorePassword, deriver: inThreadDeriver });
     const notAfter = keystore.entries.find((entry) => entry.kind === 'authentication')!;
@@ -72,5 +86,12 @@ describe('Names and dates for people', () => {
   it("keeps the holder's name once the keystore is locked again", async () => {
     await vscode.commands.executeCommand('ehealth.keystore.lock', file);
     await rowsWhen((current) => current.some((row) => row.startsWith('JANE DOE') && row.includes('85.03.14-124.01') && !row.includes('valable')), 'the locked keystore by its remembered name');
+  });
+
+  it("offers the locked keystore's holder by the remembered name in a guide's holder list", async () => {
+    await vscode.commands.executeCommand('ehealth.guides.open', 'change-keystore-password');
+    // Offered as the Keystores view names it, though no keystore is unlocked now.
+    await chooseHolder('JANE DOE (85.03.14-124.01)');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
