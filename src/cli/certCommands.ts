@@ -130,7 +130,7 @@ const request = verb(
       email: { type: 'string', multiple: true, value: 'cli.value.email', help: 'cli.option.email' },
       phone: { type: 'string', multiple: true, value: 'cli.value.phone', help: 'cli.option.phone' },
       'password-env': sharedOptions['password-env'],
-      'keystore-dir': { type: 'string', value: 'cli.value.folder', defaultShown: () => `${sandboxKeystoreFolder()}, ${defaultKeystoreFolder()}`, help: 'cli.option.keystore-dir' },
+      'keystore-dir': { type: 'string', value: 'cli.value.folder', defaultShown: () => `${sandboxKeystoreFolder()} (--env sandbox), ${defaultKeystoreFolder()}`, help: 'cli.option.keystore-dir' },
       ...contractOptions,
       ...commonOptions,
     },
