@@ -34,37 +34,42 @@ const remembered: { choice?: HolderChoice; contact: Partial<ContactData> } = { c
 
 const sameOrganization = (a: HolderChoice | undefined, b: OrganizationChoice) => a !== undefined && a.kind !== 'self' && a.type === b.type && a.id === b.id;
 
-/** An organisation eHealth does not list: its type (the authority's), its number (checked as typed), its official name. */
-async function typeOrganization(types: OrganizationType[], localized: Localized, position: BoxPosition, previous?: TypedOrganization): Promise<TypedOrganization | Back | undefined> {
+/** An organisation eHealth does not list, box by box: its type (the authority's), its number (checked as typed), its official name. */
+function askOrganizationType(types: OrganizationType[], localized: Localized, position: BoxPosition, before?: string): Promise<OrganizationType | Back | undefined> {
   const t = currentTranslator();
-  const title = t('procedure.holder.typed');
   const items = types.map((type) => ({ label: localized(type.names, dnTypeOf(type)), description: dnTypeOf(type), type }));
-  const picked = await pickStep({ title, placeholder: t('procedure.holder.type.title'), position, items, active: items.find((item) => item.description === previous?.type), matchOnDescription: true });
-  if (picked === undefined || picked === BACK) return picked;
-  const dnType = dnTypeOf(picked.type);
-  const problem = (value: string) => organizationIdProblem(picked.type, typedIdentifier(value));
-  const number = await inputStep({
-    title,
+  const active = items.find((item) => item.description === before);
+  return pickStep({ title: t('procedure.holder.typed'), placeholder: t('procedure.holder.type.title'), position, items, ...(active ? { active } : {}), matchOnDescription: true }).then((picked) =>
+    picked === undefined || picked === BACK ? picked : picked.type,
+  );
+}
+
+function askOrganizationNumber(type: OrganizationType, position: BoxPosition, before = ''): Promise<string | Back | undefined> {
+  const t = currentTranslator();
+  const dnType = dnTypeOf(type);
+  return inputStep({
+    title: t('procedure.holder.typed'),
     prompt: t('procedure.holder.number.prompt', { type: dnType }),
     position,
-    value: previous?.type === dnType ? previous.id : '',
+    value: before,
     check: (value) => {
       // Empty: what the number looks like, as a hint.
       if (!value.trim()) return holderTypes.has(dnType) ? { message: holderProblemMessage(t, 'length', dnType), acceptable: false } : undefined;
-      const found = problem(value);
+      const found = organizationIdProblem(type, typedIdentifier(value));
       return found && { message: holderProblemMessage(t, found, dnType), acceptable: false };
     },
   });
-  if (number === undefined || number === BACK) return number;
-  const name = await inputStep({
-    title,
+}
+
+function askOrganizationName(dnType: string, position: BoxPosition, before = ''): Promise<string | Back | undefined> {
+  const t = currentTranslator();
+  return inputStep({
+    title: t('procedure.holder.typed'),
     prompt: t('procedure.holder.name.prompt'),
     position,
-    value: previous?.name ?? '',
+    value: before,
     check: (value) => (value.trim() ? undefined : { message: holderProblemMessage(t, 'organization-name', dnType), acceptable: false }),
   });
-  if (name === undefined || name === BACK) return name;
-  return { kind: 'typed-organization', type: dnType, id: typedIdentifier(number), name: name.trim() };
 }
 
 /** The application ID, optional: what it is for, those already in use shown, a taken one refused as it is typed. '' for none. */
@@ -84,12 +89,19 @@ function askApplicationId(inUse: (string | null)[], position: BoxPosition, previ
   });
 }
 
-/** Myself (by my names), the organisations eHealth lists (by name), or another typed by hand; the answer before is the active item. */
+type HolderBox = 'list' | 'type' | 'number' | 'name' | 'application-id';
+
+/**
+ * Myself (by my names), the organisations eHealth lists (by name), or another typed by hand (type,
+ * number, name), then an organisation's application ID: one box after the other, Back going to the
+ * box before (from the application ID: the name typed, or the list). What was answered stays in its
+ * box; the answer before (this request's, or the session's) is the list's active item.
+ */
 async function chooseHolder(choices: HolderChoices, position: WizardPosition<HolderChoice>): Promise<HolderChoice | Back | undefined> {
   const t = currentTranslator();
   const language = currentLanguage();
   const localized = (names: LocalizedText[], fallback: string) => nameIn(language, names) ?? fallback;
-  const previous = position.previous ?? remembered.choice;
+  const before = position.previous ?? remembered.choice;
   // `choice` undefined: another organisation, typed next.
   const items: Array<vscode.QuickPickItem & { choice?: HolderChoice }> = [
     ...(choices.self ? [{ label: `$(person) ${t('procedure.holder.self.named', { name: choices.selfName })}`, description: readableIdentifier(SSIN_TYPE, choices.self), choice: { kind: 'self' } as HolderChoice }] : []),
@@ -100,22 +112,55 @@ async function chooseHolder(choices: HolderChoices, position: WizardPosition<Hol
     })),
     { label: `$(edit) ${t('procedure.holder.typed')}`, detail: t('procedure.holder.typed.detail') },
   ];
-  const active = items.find(({ choice }) => (choice?.kind === 'self' ? previous?.kind === 'self' : choice ? sameOrganization(previous, choice) : previous?.kind === 'typed-organization'));
+  // The answers so far, kept as the user goes back and forth: the item picked, the organisation typed
+  // as far as it is typed (its type's description too, to check the number), the organisation chosen.
+  let picked = items.find(({ choice }) => (choice?.kind === 'self' ? before?.kind === 'self' : choice ? sameOrganization(before, choice) : before?.kind === 'typed-organization'));
+  const draft: Partial<Omit<TypedOrganization, 'kind'>> = before?.kind === 'typed-organization' ? { type: before.type, id: before.id, name: before.name } : {};
+  let type: OrganizationType | undefined;
+  let organization: OrganizationChoice | undefined;
   const inner: BoxPosition = { step: position.step, totalSteps: position.totalSteps, back: true };
-  // Back from the organisation's own boxes comes back to this list.
-  for (;;) {
-    const picked = await pickStep({ title: t('procedure.holder.title'), position, items, ...(active ? { active } : {}) });
-    if (picked === undefined || picked === BACK) return picked;
-    if (picked.choice?.kind === 'self') return (remembered.choice = picked.choice);
-    const organization = (picked.choice as OrganizationChoice | undefined) ?? (await typeOrganization(await choices.organizationTypes(), localized, inner, previous?.kind === 'typed-organization' ? previous : undefined));
-    if (organization === undefined) return undefined;
-    if (organization === BACK) continue;
-    remembered.choice = organization;
-    const before = previous?.kind !== 'self' && sameOrganization(previous, organization) ? previous?.applicationId : undefined;
-    const applicationId = await askApplicationId(await choices.applicationIdsInUse({ type: organization.type, value: organization.id }), inner, before);
-    if (applicationId === undefined) return undefined;
-    if (applicationId === BACK) continue;
-    return applicationId ? { ...organization, applicationId } : organization;
+  for (let box: HolderBox = 'list'; ; ) {
+    if (box === 'list') {
+      const answer = await pickStep({ title: t('procedure.holder.title'), position, items, ...(picked ? { active: picked } : {}) });
+      if (answer === undefined || answer === BACK) return answer;
+      picked = answer;
+      if (answer.choice?.kind === 'self') return (remembered.choice = answer.choice);
+      organization = answer.choice as OrganizationChoice | undefined;
+      box = organization ? 'application-id' : 'type';
+    } else if (box === 'type') {
+      const answer = await askOrganizationType(await choices.organizationTypes(), localized, inner, draft.type);
+      if (answer === undefined) return undefined;
+      if (answer === BACK) box = 'list';
+      else {
+        // A number is checked by its type's rule: another type, another number.
+        if (draft.type !== dnTypeOf(answer)) delete draft.id;
+        type = answer;
+        draft.type = dnTypeOf(answer);
+        box = 'number';
+      }
+    } else if (box === 'number') {
+      const answer = await askOrganizationNumber(type!, inner, draft.id);
+      if (answer === undefined) return undefined;
+      if (answer === BACK) box = 'type';
+      else [draft.id, box] = [typedIdentifier(answer), 'name'];
+    } else if (box === 'name') {
+      const answer = await askOrganizationName(draft.type!, inner, draft.name);
+      if (answer === undefined) return undefined;
+      if (answer === BACK) box = 'number';
+      else {
+        draft.name = answer.trim();
+        organization = { kind: 'typed-organization', type: draft.type!, id: draft.id!, name: draft.name };
+        box = 'application-id';
+      }
+    } else {
+      const chosen = organization!;
+      remembered.choice = chosen;
+      const applicationIdBefore = before?.kind !== 'self' && sameOrganization(before, chosen) ? before?.applicationId : undefined;
+      const applicationId = await askApplicationId(await choices.applicationIdsInUse({ type: chosen.type, value: chosen.id }), inner, applicationIdBefore);
+      if (applicationId === undefined) return undefined;
+      if (applicationId === BACK) box = chosen.kind === 'typed-organization' ? 'name' : 'list';
+      else return applicationId ? { ...chosen, applicationId } : chosen;
+    }
   }
 }
 
@@ -135,7 +180,9 @@ const contactFields = (checks: ContactChecks, values: Partial<ContactData>) =>
  */
 async function contactData(position: WizardPosition<ContactData>): Promise<ContactData | Back | undefined> {
   const t = currentTranslator();
-  const values: Partial<ContactData> = { ...remembered.contact, ...position.previous };
+  // The session's answers are kept box by box, so they are never older than this request's last four
+  // (`previous`): a phone changed, then Back to the holder and forward again, stays changed.
+  const values: Partial<ContactData> = { ...position.previous, ...remembered.contact };
   const fields = contactFields(contactChecks(t), values);
   for (let index = position.backwards ? fields.length - 1 : 0; index < fields.length; ) {
     const { field, prompt, problem } = fields[index];
@@ -189,7 +236,7 @@ export function vscodeProcedurePrompter(extensionUri: vscode.Uri, session: Keyst
     // Outside a request (no position), the two boxes alone.
     newKeystorePassword: (_rules, position?: WizardPosition) => (position ? newPassword(position) : askNewPassword(t()('procedure.password.title'), 1, 2)),
     // Checked in its box: a wrong password keeps it open with the reason.
-    keystorePassword: (file: string) => askKeystorePassword(session, file, { title: t()('view.unlock.title', { file: path.basename(file) }), prompt: t()('view.unlock.prompt.session') }),
+    keystorePassword: (file: string) => askKeystorePassword(session, file, { title: t()('view.unlock.title', { file: path.basename(file) }) }),
     confirmProduction: (action) => confirmProduction(t()(`procedure.name.${action}`)),
     async revocationReason(choices: readonly RevocationReason[]) {
       const picked = await vscode.window.showQuickPick(

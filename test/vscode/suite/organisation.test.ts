@@ -106,6 +106,54 @@ describe('An organisation typed by hand in VS Code', () => {
     assert.match(seen.taken, /already has a certificate with this application ID/);
   });
 
+  it('goes back box by box (application ID, name, number, type, list) with what was typed kept, the typed organisation active in the list', async () => {
+    /** Waits for the box whose title includes `title` and whose message includes `text` ('': a list, no message; undefined: any). */
+    const shown = (title: string, text?: string) =>
+      waitFor(`the box "${title}" "${text}"`, async () => {
+        const [shownTitle, shownMessage] = [(await renderedTexts('.quick-input-widget .quick-input-title')).join(' '), await message()];
+        return shownTitle.includes(title) && (text === undefined || (text ? shownMessage.includes(text) : !shownMessage));
+      });
+    const back = () => click('.quick-input-widget .codicon-quick-input-back');
+    const running = vscode.commands.executeCommand('ehealth.cert.request');
+    await shown('eID PIN');
+    await typeAndEnter(rsa.pin)();
+    await shown('For whom', '');
+    await click('.quick-input-widget .monaco-list-row', TYPED);
+    await shown(TYPED, '');
+    await typeText('NIHII-HOSPITAL');
+    await click('.quick-input-widget .monaco-list-row', 'NIHII-HOSPITAL');
+    await shown(TYPED, 'Number of the organisation');
+    await typeAndEnter('71000436')();
+    await shown(TYPED, 'Official name');
+    await typeAndEnter('Clinique du Retour')();
+    await shown('For whom', 'Application ID');
+    // Back from the application ID: the name typed, then the number, the type, the list.
+    await back();
+    await shown(TYPED, 'Official name');
+    await back();
+    await shown(TYPED, 'Number of the organisation');
+    await back();
+    await shown(TYPED, '');
+    await back();
+    await shown('For whom', '');
+    const active = await waitFor('the active item', async () => (await renderedTexts('.quick-input-widget .monaco-list-row.focused')).join(' '));
+    assert.match(active, new RegExp(TYPED), 'the typed organisation is the active item, not the first one');
+    // Forward with Enter alone: the type is the active item, the number and the name are in their
+    // boxes (an empty one refuses Enter), up to the application ID of the same organisation.
+    await pressKey('Enter');
+    await shown(TYPED, '');
+    await waitFor('the type answered before, active', async () => (await renderedTexts('.quick-input-widget .monaco-list-row.focused')).join(' ').includes('NIHII-HOSPITAL'));
+    await pressKey('Enter');
+    await shown(TYPED, 'Number of the organisation');
+    await pressKey('Enter');
+    await shown(TYPED, 'Official name');
+    await pressKey('Enter');
+    await shown('For whom', 'Application ID');
+    await pressKey('Escape');
+    await Promise.resolve(running).catch(() => undefined);
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
   it('stays pending until the sandbox\'s validator approves it, then completes', async () => {
     assert.ok(requested);
     const unlock: Answer = { when: (title) => title.includes('Unlock') || title.includes(path.basename(requested!.keystore)), act: typeAndEnter(password) };

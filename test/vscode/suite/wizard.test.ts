@@ -1,8 +1,9 @@
 // The request as one wizard in the real workbench, with the sandbox and the virtual RSA eID: each
 // question shows its step ("n/8" after the title, "Step 6 of 8" on the contract page), Back goes
 // from the second phone to the first e-mail and from the contract page to the contact data with
-// every answer kept, the contract page shows the summary of the request above the contract, and a
-// request cancelled half-way starts again with the holder and the contact data given.
+// every answer kept, the contract page shows the summary of the request above the contract (and the
+// answer changed after going back from it), and a request cancelled half-way starts again with the
+// contact data given.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -10,9 +11,10 @@ import { click, clickInWebview, pressKey, renderedTexts, screenshot, waitFor, we
 import { cards, password, typeAndEnter, useSettings } from './procedureAnswers';
 
 const rsa = cards[0];
-const contact = { email: 'amelie.wizard@example.be', secondEmail: 'cabinet.wizard@example.be', phone: '+32 2 123 45 67' };
-/** The phone as sent (and summed up): its digits. */
+const contact = { email: 'amelie.wizard@example.be', secondEmail: 'cabinet.wizard@example.be', phone: '+32 2 123 45 67', newPhone: '+32 2 765 43 21' };
+/** The phones as sent (and summed up): their digits. */
 const phoneSent = '+3221234567';
+const newPhoneSent = '+3227654321';
 
 /** The quick input on screen: its title and message ('' when none is shown). */
 async function visibleBox(): Promise<{ title: string; message: string }> {
@@ -100,11 +102,28 @@ describe('The request as a wizard, in VS Code', () => {
     assert.ok(first.indexOf(phoneSent) < first.indexOf('Bac à sable'), 'the summary is above the contract text');
     await screenshot('contract-summary');
 
-    // Back from the contract page: the last contact box, its answer kept; forward to the contract again.
+    // Back from the contract page: the last contact box, its answer kept. Back once more, a new
+    // phone; then Back out to the holder and forward again: the new phone stays, and the summary
+    // shows it.
     await clickInWebview('#back');
     await box('(5/8)', 'Second phone');
-    await pressKey('Enter');
+    await back();
+    await box('(4/8)', 'Phone number');
+    await typeAndEnter(contact.newPhone)();
+    for (const step of ['(5/8)', '(4/8)', '(3/8)', '(2/8)']) {
+      await box(step);
+      await back();
+    }
+    await box('(1/8)', '');
+    await click('.quick-input-widget .monaco-list-row', 'Myself');
+    for (const step of ['(2/8)', '(3/8)', '(4/8)', '(5/8)']) {
+      await box(step);
+      await pressKey('Enter');
+    }
     await contractPage();
+    const changed = await pageText();
+    assert.ok(changed.includes(newPhoneSent) && !changed.includes(phoneSent), `the summary shows the new phone only:\n${changed}`);
+    for (const shown of [contact.email, contact.secondEmail]) assert.ok(changed.includes(shown), `the summary still shows ${shown}:\n${changed}`);
     await clickInWebview('#accept');
 
     await box('Password of the new keystore');
@@ -120,12 +139,15 @@ describe('The request as a wizard, in VS Code', () => {
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
-  it('starts again with the holder and the contact data given, after a request cancelled half-way', async () => {
+  it('starts again with the contact data given, after a request cancelled half-way', async () => {
+    const typed = 'restart.wizard@example.be';
     const cancelled = vscode.commands.executeCommand('ehealth.cert.request');
     await pin();
     await box('For whom');
-    await pressKey('Enter');
-    await box('Contact data', 'E-mail address');
+    await click('.quick-input-widget .monaco-list-row', 'Myself');
+    await box('(2/8)', 'E-mail address');
+    await typeAndEnter(typed)();
+    await box('(3/8)', 'Second e-mail');
     await pressKey('Escape');
     await Promise.resolve(cancelled).catch(() => undefined);
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -133,15 +155,19 @@ describe('The request as a wizard, in VS Code', () => {
     const running = vscode.commands.executeCommand('ehealth.cert.request');
     await pin();
     await box('For whom');
-    // The holder answered before is the active item: Enter picks it.
+    await click('.quick-input-widget .monaco-list-row', 'Myself');
+    // The e-mail accepted before the cancel is in its box: Enter alone (an empty box refuses it).
+    await box('(2/8)', 'E-mail address');
     await pressKey('Enter');
-    for (const message of ['E-mail address', 'Second e-mail', 'Phone number', 'Second phone']) {
-      await box('Contact data', message);
-      await pressKey('Enter');
-    }
+    await box('(3/8)', 'Second e-mail');
+    await typeAndEnter('')();
+    await box('(4/8)', 'Phone number');
+    await typeAndEnter(contact.phone)();
+    await box('(5/8)', 'Second phone');
+    await typeAndEnter('')();
     await contractPage();
     const page = await pageText();
-    for (const shown of ['Amélie Françoise Lefèvre', contact.email, contact.secondEmail, phoneSent]) assert.ok(page.includes(shown), `pre-filled: ${shown}\n${page}`);
+    assert.ok(page.includes(typed), `the e-mail typed before the cancel is summed up:\n${page}`);
     await clickInWebview('#decline');
     await Promise.resolve(running).catch(() => undefined);
     await vscode.commands.executeCommand('notifications.clearAll');
