@@ -19,12 +19,13 @@ export interface ChangePasswordOptions {
 
 export async function changePassword(file: string, oldPassword: string, newPassword: string, confirmation: string, options: ChangePasswordOptions = {}): Promise<RewriteResult> {
   checkNewPassword(newPassword, confirmation);
-  // A "change" that changes nothing would still make a backup and leave the user believing the old password is gone.
-  if (newPassword === oldPassword) throw new KeystoreError('same-password', 'the new password is the current one');
   const deriver = options.deriver ?? sharedKdfPool();
   // These bytes are the ones the rewrite checks are still on disk before replacing them.
   const original = await readKeystoreFile(file);
+  // A wrong current password is told as such first, even when the new one equals it.
   const opened = await openPfx(original, oldPassword, deriver);
+  // A "change" that changes nothing would still make a backup and leave the user believing the old password is gone.
+  if (newPassword === oldPassword) throw new KeystoreError('same-password', 'the new password is the current one');
   const bytes = await rekeyPfx(opened, newPassword, deriver, options.iterations ? { iterations: options.iterations } : {});
   const verify = async (written: Uint8Array) => {
     // Every bag, attribute and decrypted key, in order: anything else and the original stays.

@@ -1,5 +1,5 @@
-// A password "change" to the password the keystore already has is refused before anything is
-// read or written: no backup beside it, the file as it was; `ehealth keystore passwd` says why and
+// A password "change" to the password the keystore already has is refused once the current
+// password is known right (a wrong one is told as wrong), before anything is written: no backup beside it, the file as it was; `ehealth keystore passwd` says why and
 // exits with the faces table's code for it.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -38,6 +38,14 @@ describe('a new keystore password equal to the current one', function () {
   it('is refused by the keystore engine: keystore/same-password, no backup, the file unchanged', async () => {
     const file = keystoreIn('engine');
     await assert.rejects(changePassword(file, password, password, password), (error: unknown) => isDomainError(error, 'keystore', 'same-password'));
+    assert.deepEqual(readdirSync(path.dirname(file)), [realFileName]);
+    assert.deepEqual(readFileSync(file), Buffer.from(keystore));
+  });
+
+  it('tells a wrong current password first, even when the new one repeats it: keystore/wrong-password, the file unchanged', async () => {
+    const file = keystoreIn('wrong');
+    const wrong = 'Other_pass2';
+    await assert.rejects(changePassword(file, wrong, wrong, wrong), (error: unknown) => isDomainError(error, 'keystore', 'wrong-password'));
     assert.deepEqual(readdirSync(path.dirname(file)), [realFileName]);
     assert.deepEqual(readFileSync(file), Buffer.from(keystore));
   });
