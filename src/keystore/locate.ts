@@ -32,8 +32,8 @@ function ehealthFolder(name: string, home: string, platform: NodeJS.Platform): s
 }
 
 /** The folder a new keystore of `environment` is written to when the user names none. */
-export function newKeystoreFolder(environment: Environment, home: string = os.homedir()): string {
-  return environment === 'sandbox' ? sandboxKeystoreFolder(home) : defaultKeystoreFolder(home);
+export function newKeystoreFolder(environment: Environment, home: string = os.homedir(), platform: NodeJS.Platform = process.platform): string {
+  return environment === 'sandbox' ? sandboxKeystoreFolder(home, platform) : defaultKeystoreFolder(home, platform);
 }
 
 export interface FolderRequest {
@@ -45,14 +45,14 @@ export interface FolderRequest {
  * The eHealth folder, the configured ones (`~` expanded), then the sandbox folder, duplicates
  * removed: sandbox keystores are always listed, in their own group.
  */
-export function keystoreFolders(configured: readonly string[], home: string = os.homedir()): FolderRequest[] {
-  const requests: FolderRequest[] = [{ path: defaultKeystoreFolder(home), origin: 'default' }];
+export function keystoreFolders(configured: readonly string[], home: string = os.homedir(), platform: NodeJS.Platform = process.platform): FolderRequest[] {
+  const requests: FolderRequest[] = [{ path: defaultKeystoreFolder(home, platform), origin: 'default' }];
   for (const folder of configured) {
     const trimmed = folder.trim();
     if (trimmed) requests.push({ path: expandHome(trimmed, home), origin: 'configured' });
   }
-  requests.push({ path: sandboxKeystoreFolder(home), origin: 'sandbox' });
-  return dedupe(requests);
+  requests.push({ path: sandboxKeystoreFolder(home, platform), origin: 'sandbox' });
+  return dedupe(requests, platform);
 }
 
 export function expandHome(folder: string, home: string = os.homedir()): string {
@@ -61,18 +61,25 @@ export function expandHome(folder: string, home: string = os.homedir()): string 
   return path.resolve(folder);
 }
 
-function dedupe(requests: FolderRequest[]): FolderRequest[] {
-  const seen = new Set<string>();
-  return requests.filter((request) => {
-    const key = path.resolve(request.path);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * Each folder once, where it first comes; the sandbox folder keeps its origin (its group and icon)
+ * even when also configured. Windows and macOS folders are the same whatever their case.
+ */
+function dedupe(requests: readonly FolderRequest[], platform: NodeJS.Platform = process.platform): FolderRequest[] {
+  const caseless = platform === 'win32' || platform === 'darwin';
+  const folders = new Map<string, FolderRequest>();
+  for (const request of requests) {
+    const resolved = path.resolve(request.path);
+    const key = caseless ? resolved.toLowerCase() : resolved;
+    const first = folders.get(key);
+    if (!first) folders.set(key, request);
+    else if (request.origin === 'sandbox') folders.set(key, { ...first, origin: 'sandbox' });
+  }
+  return [...folders.values()];
 }
 
 export async function listKeystores(requests: readonly FolderRequest[]): Promise<KeystoreListing> {
-  const listing = { folders: await Promise.all(dedupe([...requests]).map(scanFolder)) };
+  const listing = { folders: await Promise.all(dedupe(requests).map(scanFolder)) };
   flagRelations(listing.folders.flatMap((folder) => folder.keystores));
   return listing;
 }

@@ -25,6 +25,19 @@ describe('locating keystores', () => {
     assert.equal(newKeystoreFolder('sandbox', '/home/an'), '/home/an/ehealth/sandbox');
     assert.equal(newKeystoreFolder('acceptance', '/home/an'), '/home/an/ehealth/keystore');
     assert.equal(newKeystoreFolder('production', '/home/an'), '/home/an/ehealth/keystore');
+    assert.equal(newKeystoreFolder('sandbox', 'C:\\Users\\an', 'win32'), 'C:\\Users\\an\\ehealth\\sandbox');
+  });
+
+  it('keeps the sandbox folder a sandbox group when it is also configured (in any case where case does not matter)', () => {
+    assert.deepEqual(keystoreFolders(['~/ehealth/sandbox', '/srv/keystores'], '/home/an', 'linux'), [
+      { path: '/home/an/ehealth/keystore', origin: 'default' },
+      { path: '/home/an/ehealth/sandbox', origin: 'sandbox' },
+      { path: '/srv/keystores', origin: 'configured' },
+    ]);
+    // macOS and Windows folders are one whatever their case; on Linux they are two.
+    const origins = (platform: NodeJS.Platform) => keystoreFolders(['/Users/an/eHealth/Sandbox'], '/Users/an', platform).map((folder) => folder.origin);
+    assert.deepEqual(origins('darwin'), ['default', 'sandbox']);
+    assert.deepEqual(origins('linux'), ['default', 'configured', 'sandbox']);
   });
 
   it('adds configured folders after the default one, expanding ~ and dropping duplicates, and always the sandbox folder last', () => {
