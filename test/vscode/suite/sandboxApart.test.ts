@@ -1,7 +1,8 @@
 // Sandbox keystores never mix with real ones, and every backup is told: a sandbox request writes
 // into ~/ehealth/sandbox under a name that says sandbox (never into ~/ehealth/keystore, where
 // medical software looks), the Keystores view shows it in a group of its own, "sandbox" while
-// locked; completing it names the backup it kept, with Reveal and Delete backup.
+// locked; completing it names the backup it kept, with Reveal and Delete backup; Reveal in a browser
+// names the backup's full path, to copy.
 import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
@@ -103,5 +104,31 @@ describe('Sandbox keystores kept apart, backups told', () => {
     await waitFor('the backup deleted', async () => !existsSync(backup));
     assert.deepEqual(readdirSync(sandboxFolder).sort(), before.filter((name) => name !== path.basename(backup)));
     assert.ok(existsSync(keystore), 'the keystore stays');
+  });
+
+  it('Reveal, where no file manager can show the file (a browser, a remote window), names its full path with Copy path', async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const newPassword = 'Rehearsal-2027!';
+    const changed = vscode.commands.executeCommand<string | undefined>('ehealth.keystore.changePassword', keystore);
+    const backup = await answerUntilDone(changed, [
+      { when: (title) => title.includes('(1/3)'), act: typeAndEnter(password) },
+      { when: (title) => title.includes('(2/3)') || title.includes('(3/3)'), act: typeAndEnter(newPassword) },
+    ]);
+    assert.ok(backup && existsSync(backup), 'a backup kept');
+
+    await vscode.commands.executeCommand('notifications.showList');
+    await waitFor('the password change naming its backup', async () => (await renderedTexts(notificationMessages)).some((text) => text.includes(path.basename(backup))), 10_000);
+    await click('.notifications-center .notification-list-item .monaco-button', 'Reveal');
+    // code-server's workbench runs in a browser: the file is on the server, so its path is told.
+    // The list closes once its last notification is answered: opened again to read the next one.
+    const told = await waitFor('the backup\'s full path', async () => {
+      await vscode.commands.executeCommand('notifications.showList');
+      return (await renderedTexts(notificationMessages)).find((text) => text.includes(backup));
+    }, 10_000);
+    assert.equal(told, `The backup is the file ${backup}.`);
+    await screenshot('backup-reveal');
+    await click('.notifications-center .notification-list-item .monaco-button', 'Copy path');
+    await waitFor('the path copied', async () => (await vscode.env.clipboard.readText()) === backup);
+    rmSync(backup, { force: true });
   });
 });
