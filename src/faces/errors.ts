@@ -101,10 +101,11 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   'procedure/not-yet-delivered': failure('procedures.error.not-yet-delivered', ExitCode.notYetDelivered),
   'procedure/request-refused': failure('procedures.error.request-refused', ExitCode.authority),
   'procedure/wrong-certificate': failure('procedures.error.wrong-certificate', ExitCode.failure),
-  // Not a failure: eHealth says when renewal opens (too early), or that this certificate cannot be
-  // renewed at all; told as information, with no Retry that could not help.
-  'procedure/not-replaceable': {
-    message: (error, t) => (error.params.from === '-' ? t('procedures.error.not-replaceable', error.params) : t('procedures.notice.renew-too-early', { date: formatDate(String(error.params.from), t.language) })),
+  // Not failures: eHealth says when renewal opens (too early), or that this certificate cannot be
+  // renewed (its status); told as information, with no Retry that could not help.
+  'procedure/not-replaceable': { message: 'procedures.error.not-replaceable', exit: ExitCode.authority, cancel: 'notice' },
+  'procedure/renewal-not-open-yet': {
+    message: (error, t) => t('procedures.notice.renew-too-early', { date: formatDate(String(error.params.from), t.language) }),
     exit: ExitCode.authority,
     cancel: 'notice',
   },

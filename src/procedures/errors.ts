@@ -16,6 +16,7 @@ export type ProcedureErrorCode =
   | 'request-refused'
   | 'wrong-certificate'
   | 'not-replaceable'
+  | 'renewal-not-open-yet'
   | 'etk-not-published'
   | 'not-an-ehealth-keystore'
   | 'request-outcome-unknown'

@@ -2,6 +2,7 @@
 // the same holder and DN with a new key in a new keystore file; the old file stays as it is.
 import * as path from 'node:path';
 import { getCertificateInfoForAuthenticationCertificate } from '../ra/certra';
+import type { CertificateInfo } from '../ra/model';
 import type { ProcedureContext } from './context';
 import { noticeIfUnconfirmedKey } from './ecEid';
 import { eidOf, eidSigner, eidUser } from './eid';
@@ -16,14 +17,23 @@ export async function renewCertificate(context: ProcedureContext, file: string):
   const { opened } = await openWithPassword(context, file, 'etk', 'complete');
   context.prompter.progress({ step: 'asking-authority', operation: getCertificateInfoForAuthenticationCertificate.name });
   const info = await context.client.call(getCertificateInfoForAuthenticationCertificate, undefined, authenticationSigner(opened.content));
-  if (!info.replaceable) {
-    // The moment itself: a face writes its day on the user's clock, as the certificates view does.
-    throw new ProcedureError('not-replaceable', { status: info.status, from: info.replacementPeriodStartDate?.toISOString() ?? '-' });
-  }
+  if (!info.replaceable) throw renewalRefusal(info, context.now?.() ?? new Date());
   const eid = eidOf(context);
   const user = await eidUser(eid);
   // Before the contract, the new password and the PIN that signs GenerateCertificate.
   noticeIfUnconfirmedKey(context, 'renew', await eidSigner(eid, 'signature'));
   // Holder and contact data as eHealth knows them: the renewal asks the contract and the password only.
   return submitRequest(context, { user, folder: path.dirname(file), baseServiceUsage: info.baseServiceUsage }, { chosen: { holder: opened.holder, certificate: info.certificate }, contactData: info.contactData });
+}
+
+/**
+ * Why eHealth refuses the renewal: too early only while the certificate is active and its
+ * replacement window opens later (the authority names a start even for a revoked certificate, or
+ * one in the past); otherwise not replaceable, with the status.
+ */
+export function renewalRefusal(info: Pick<CertificateInfo, 'status' | 'replacementPeriodStartDate'>, now: Date): ProcedureError {
+  const opens = info.replacementPeriodStartDate;
+  // The moment itself: a face writes its day on the user's clock, as the certificates view does.
+  if (info.status === 'VALID_ACTIVE' && opens && opens.getTime() > now.getTime()) return new ProcedureError('renewal-not-open-yet', { from: opens.toISOString() });
+  return new ProcedureError('not-replaceable', { status: info.status });
 }

@@ -29,8 +29,7 @@ const variants: DomainError[] = [
   new PasswordPolicyViolation(['min-length', 'digit-or-symbol', 'ascii-only', 'confirmation']),
   ...(['email', 'phone', 'same-email', 'same-phone'] satisfies ContactProblem[]).map((problem) => new ProcedureError('invalid-contact-data', { problem })),
   ...(Object.keys(holderProblemMessages) as HolderProblem[]).map((problem) => new ProcedureError('invalid-holder', { holder: 'NIHII-HOSPITAL=7100043', type: 'NIHII-HOSPITAL', problem })),
-  new ProcedureError('not-replaceable', { status: 'VALID_ACTIVE', from: '2029-09-03' }),
-  new ProcedureError('not-replaceable', { status: 'REVOKED', from: '-' }),
+  new ProcedureError('renewal-not-open-yet', { from: '2029-09-03T10:18:19.000Z' }),
 ];
 
 /** The message keys the table uses to word `error`, read through a translator that notes them. */
@@ -84,7 +83,7 @@ describe('the faces’ error table', () => {
 
   it('says which errors are the user stopping on purpose (or told as information), and what other errors say and exit with', () => {
     const cancels = (Object.keys(errorFaces) as DomainErrorKey[]).filter((key) => errorFaces[key].cancel);
-    assert.deepEqual(cancels.sort(), ['eid/card-wait-cancelled', 'eid/pin-cancelled', 'eid/pin-last-try-declined', 'procedure/cancelled', 'procedure/contract-declined', 'procedure/not-replaceable', 'procedure/production-not-confirmed']);
+    assert.deepEqual(cancels.sort(), ['eid/card-wait-cancelled', 'eid/pin-cancelled', 'eid/pin-last-try-declined', 'procedure/cancelled', 'procedure/contract-declined', 'procedure/not-replaceable', 'procedure/production-not-confirmed', 'procedure/renewal-not-open-yet']);
     const bug = new TypeError('x is undefined');
     assert.equal(errorFace(bug), undefined);
     assert.equal(errorMessage(bug, 'fr'), 'x is undefined');
