@@ -1,7 +1,10 @@
 // The state a keystore item carries in the Keystores view (its contextValue), read by the `when`
 // clauses of package.json's view/item/context menus so that the menu offers only what applies:
 //
-//   keystore.problem                     Copy identifier, Reveal: the file cannot be opened as it is.
+//   keystore.problem                     Copy identifier, Reveal: the file cannot be read (unreadable,
+//                                        permission denied, a symlink loop, empty, too large, not a file).
+//                                        An unusual name, an unknown holder type, an invalid date or a
+//                                        duplicate copy open fine: locked, with their warning.
 //   keystore.locked[.renewal][.older]    Unlock, Details, Status, Change password, Copy identifier, Reveal.
 //                                        The lifecycle actions wait for the unlock: a file name tells the
 //                                        holder and environment, not whether the keystore waits for
@@ -16,15 +19,27 @@
 //   keystore.{locked,unlocked}.revoked   Status: eHealth (or this session) revoked it.
 // Every unlocked keystore also offers Details, Lock, Change password, Copy identifier and Reveal.
 // `.renewal`: a newer keystore of a holder who had one (a renewal, whose ETK may need activating);
-// `.older`: a newer keystore of the same holder exists (this one was renewed).
-import type { Keystore, KeystoreFile } from '../../keystore/model';
+// `.older`: a newer keystore of the same holder exists (this one was renewed), in any folder.
+import type { FileProblem, Keystore, KeystoreFile } from '../../keystore/model';
 import type { AuthorityCertificate } from '../../procedures';
 
+/** The problems that keep a file from being opened at all; the others are warnings on a keystore that opens. */
+const unopenableProblems: ReadonlySet<FileProblem['code']> = new Set(['unreadable', 'permission-denied', 'symlink-loop', 'empty', 'too-large', 'not-a-file']);
+
+export function isUnopenable(file: KeystoreFile): boolean {
+  return file.problems.some((problem) => unopenableProblems.has(problem.code));
+}
+
+/** Renewed: a newer keystore of the holder exists, in its folder (`latest`) or another (`renewedBy`). */
+export function isRenewed(file: KeystoreFile): boolean {
+  return !file.latest || file.renewedBy !== undefined;
+}
+
 export function keystoreContextValue(file: KeystoreFile, keystore: Keystore | undefined, revoked: boolean): string {
-  if (file.problems.length && !keystore) return 'keystore.problem';
+  if (isUnopenable(file) && !keystore) return 'keystore.problem';
   const lock = keystore ? 'unlocked' : 'locked';
   const state = revoked ? 'revoked' : keystore?.status;
-  return ['keystore', lock, state, file.renewalOf && 'renewal', !file.latest && 'older'].filter(Boolean).join('.');
+  return ['keystore', lock, state, file.renewalOf && 'renewal', isRenewed(file) && 'older'].filter(Boolean).join('.');
 }
 
 /** Whether the keystore at `file` holds a revoked certificate: revoked in this session, or listed REVOKED by eHealth. */

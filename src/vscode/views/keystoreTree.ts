@@ -15,7 +15,7 @@ import { entryText, folderStateText, holderText, keyText, statusText, warningTex
 import type { HolderNames } from '../holderNames';
 import type { KeystoreSession } from '../keystoreSession';
 import { currentTranslator } from '../language';
-import { keystoreContextValue } from './keystoreState';
+import { isRenewed, isUnopenable, keystoreContextValue } from './keystoreState';
 import { setting } from '../settings';
 
 export type KeystoreNode =
@@ -195,13 +195,13 @@ function keystoreItem(file: KeystoreFile, keystore: Keystore | undefined, name: 
   item.id = `keystore:${file.path}`;
   item.resourceUri = vscode.Uri.file(file.path);
   const details = [name && holder ? readableHolder(holder) : undefined, file.createdAt && formatDate(file.createdAt, t.language, 'short'), t(`environment.${keystore?.environment ?? file.environment}`)];
-  if (!file.latest) details.push(t('keystore.older.short'));
+  if (isRenewed(file)) details.push(t('keystore.older.short'));
   details.push(keystore ? statusText(keystore, t, 'short') : t('view.locked'));
   item.description = details.filter(Boolean).join(' · ');
   if (file.problems.length) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   else if (keystore?.status) item.iconPath = new vscode.ThemeIcon(statusIcons[keystore.status][0], new vscode.ThemeColor(statusIcons[keystore.status][1]));
-  else item.iconPath = new vscode.ThemeIcon(file.latest ? 'lock' : 'history');
-  if (!keystore && !file.problems.length) {
+  else item.iconPath = new vscode.ThemeIcon(isRenewed(file) ? 'history' : 'lock');
+  if (!keystore && !isUnopenable(file)) {
     item.command = { command: 'ehealth.keystore.unlock', title: t('view.action.unlock'), arguments: [file.path] };
   }
   item.tooltip = keystoreTooltip(file, keystore, name, t);
@@ -218,7 +218,7 @@ function keystoreTooltip(file: KeystoreFile, keystore: Keystore | undefined, nam
   if (file.createdAt) row(t('keystore.tooltip.created'), formatDate(file.createdAt, t.language, 'moment'));
   if (file.sizeBytes !== undefined) row(t('keystore.tooltip.size'), `${file.sizeBytes} B`);
   row(t('keystore.tooltip.path'), file.path);
-  if (!file.latest) tooltip.appendMarkdown('\n\n$(history) ').appendText(t('keystore.older'));
+  if (isRenewed(file)) tooltip.appendMarkdown('\n\n$(history) ').appendText(t('keystore.older'));
   for (const problem of file.problems) tooltip.appendMarkdown('\n\n$(warning) ').appendText(t(`keystore.problem.${problem.code}`, problem.params));
   for (const warning of keystore?.warnings ?? []) tooltip.appendMarkdown('\n\n$(warning) ').appendText(warningText(warning, t));
   tooltip.supportThemeIcons = true;

@@ -39,6 +39,22 @@ describe('Keystores view: the state an item carries, and what its menu offers', 
     assert.equal(keystoreContextValue(file({ problems: [{ code: 'unreadable' }] }), undefined, false), 'keystore.problem');
   });
 
+  it('is a problem only when the file cannot be read; a file that opens fine stays unlockable, with its warning', () => {
+    for (const code of ['unreadable', 'permission-denied', 'symlink-loop', 'empty', 'too-large', 'not-a-file'] as const) {
+      assert.equal(keystoreContextValue(file({ problems: [{ code }] }), undefined, false), 'keystore.problem', code);
+    }
+    for (const code of ['unconventional-name', 'unknown-holder-type', 'invalid-date', 'duplicate'] as const) {
+      assert.equal(keystoreContextValue(file({ problems: [{ code }] }), undefined, false), 'keystore.locked', code);
+      assert.ok(offered(keystoreContextValue(file({ problems: [{ code }] }), undefined, false)).includes('unlock'), code);
+    }
+  });
+
+  it('is older once renewed in another folder too (the renewal link spans folders, `latest` only its own)', () => {
+    assert.equal(keystoreContextValue(file({ renewedBy: '/elsewhere/SSIN=85031412401 20271202-160000.acc-p12' }), undefined, false), 'keystore.locked.older');
+    assert.equal(keystoreContextValue(file({ renewedBy: '/elsewhere/new.acc-p12' }), opened('renewable'), false), 'keystore.unlocked.renewable.older');
+    assert.ok(!lifecycle('keystore.unlocked.renewable.older').includes('renew'));
+  });
+
   const cases: Array<[string, string, string[]]> = [
     ['locked: the state is unknown until unlocked, only the status at eHealth', 'keystore.locked', ['status']],
     ['pending: complete it', 'keystore.unlocked.pending', ['complete', 'status']],
