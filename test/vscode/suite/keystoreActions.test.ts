@@ -111,6 +111,15 @@ describe('Keystore actions', () => {
     await inspectFile(file, { password: 'N3w-passw0rd!', deriver: inThreadDeriver });
     await assert.rejects(inspectFile(file, { password: 'Start-passw0rd', deriver: inThreadDeriver }), (error: unknown) => isDomainError(error, 'keystore', 'wrong-password'));
     await inspectFile(backup, { password: 'Start-passw0rd', deriver: inThreadDeriver });
+
+    // The notice names the backup, warns it still opens with the old password, offers what to do with it.
+    await vscode.commands.executeCommand('notifications.showList');
+    const notice = await waitFor('the password change notice', async () => (await renderedTexts('.notifications-center .notification-list-item-message')).find((text) => text.startsWith('Password changed.')), 10_000);
+    assert.equal(notice, `Password changed. The previous file is kept as ${path.basename(backup)}; it still opens with the old password.`);
+    const buttons = await renderedTexts('.notifications-center .notification-list-item .monaco-button');
+    assert.ok(buttons.includes('Reveal') && buttons.includes('Delete backup'), JSON.stringify(buttons));
+    await vscode.commands.executeCommand('notifications.hideList');
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('shows the nearest expiry in the status bar, in warning colours once expired', async () => {
