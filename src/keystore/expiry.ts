@@ -1,7 +1,7 @@
 // When the certificates of opened keystores run out: the status bar and the guide checks ask here.
-import * as path from 'node:path';
 import { daysLeftAt } from '../core/certificate';
 import type { Environment } from '../core/environment';
+import { folderKey } from './locate';
 import type { Keystore, KeystoreListing } from './model';
 
 /** eHealth accepts a renewal from 3 months (90 days) before the certificate expires. */
@@ -30,16 +30,24 @@ export function nearestExpiry(keystores: readonly Keystore[], now: Date): Expiry
 }
 
 /**
- * The opened keystores the status bar counts: the newest of each holder (an older one was renewed),
- * outside the folders the user left out; sandbox rehearsals (their folder, or a sandbox issuer or
- * suffix) only while the sandbox is the environment, since they say nothing of real certificates.
+ * The opened keystores the status bar counts: the newest of each holder (an older one was renewed,
+ * in its folder or another), outside the folders the user left out (written as they like: `~`, a
+ * trailing separator, another case on Windows and macOS); sandbox rehearsals (their folder, or a
+ * sandbox issuer or suffix) only while the sandbox is the environment, since they say nothing of
+ * real certificates.
  */
-export function countedKeystores(listing: KeystoreListing, opened: readonly Keystore[], options: { excluded: ReadonlySet<string>; environment: Environment }): Keystore[] {
+export function countedKeystores(
+  listing: KeystoreListing,
+  opened: readonly Keystore[],
+  options: { excluded: readonly string[]; environment: Environment; platform?: NodeJS.Platform; home?: string },
+): Keystore[] {
+  const key = (folder: string) => folderKey(folder, options.platform, options.home);
+  const excluded = new Set(options.excluded.filter((folder) => folder.trim()).map(key));
   const rehearsals = options.environment === 'sandbox';
   const files = listing.folders
-    .filter((folder) => !options.excluded.has(path.resolve(folder.path)) && (rehearsals || folder.origin !== 'sandbox'))
+    .filter((folder) => !excluded.has(key(folder.path)) && (rehearsals || folder.origin !== 'sandbox'))
     .flatMap((folder) => folder.keystores)
-    .filter((file) => file.latest && (rehearsals || file.environment !== 'sandbox'));
+    .filter((file) => file.latest && !file.renewedBy && (rehearsals || file.environment !== 'sandbox'));
   const counted = new Set(files.map((file) => file.path));
   return opened.filter((keystore) => keystore.file !== undefined && counted.has(keystore.file) && (rehearsals || keystore.environment !== 'sandbox'));
 }

@@ -62,15 +62,25 @@ export function expandHome(folder: string, home: string = os.homedir()): string 
 }
 
 /**
+ * What makes two ways of writing a folder the same folder: `~` is the home folder, a trailing
+ * separator or `..` changes nothing, and Windows and macOS folders are the same whatever their case.
+ */
+export function folderKey(folder: string, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string {
+  const paths = platform === 'win32' ? path.win32 : path.posix;
+  const trimmed = folder.trim();
+  const expanded = trimmed === '~' ? home : /^~[/\\]/.test(trimmed) ? paths.join(home, trimmed.slice(2)) : trimmed;
+  const resolved = paths.resolve(expanded);
+  return platform === 'win32' || platform === 'darwin' ? resolved.toLowerCase() : resolved;
+}
+
+/**
  * Each folder once, where it first comes; the sandbox folder keeps its origin (its group and icon)
- * even when also configured. Windows and macOS folders are the same whatever their case.
+ * even when also configured.
  */
 function dedupe(requests: readonly FolderRequest[], platform: NodeJS.Platform = process.platform): FolderRequest[] {
-  const caseless = platform === 'win32' || platform === 'darwin';
   const folders = new Map<string, FolderRequest>();
   for (const request of requests) {
-    const resolved = path.resolve(request.path);
-    const key = caseless ? resolved.toLowerCase() : resolved;
+    const key = folderKey(request.path, platform);
     const first = folders.get(key);
     if (!first) folders.set(key, request);
     else if (request.origin === 'sandbox') folders.set(key, { ...first, origin: 'sandbox' });

@@ -5,7 +5,6 @@
 // environment. Warning colours from 90 days, error once expired.
 import * as vscode from 'vscode';
 import { authenticationExpiry, countedKeystores, nearestExpiry, renewalWindowDays, type Expiry } from '../../keystore/expiry';
-import { expandHome } from '../../keystore/locate';
 import { statusBarRows, statusBarText } from '../../i18n/expiryText';
 import { currentEnvironment } from '../environment';
 import type { KeystoreSession } from '../keystoreSession';
@@ -32,7 +31,7 @@ export class ExpiryStatusBar implements vscode.Disposable {
   }
 
   async update(now: Date = new Date()): Promise<void> {
-    const excluded = new Set(setting('ehealth.statusBar.excludeFolders').map((folder) => expandHome(folder.trim())));
+    const excluded = setting('ehealth.statusBar.excludeFolders');
     const keystores = countedKeystores(await this.tree.keystores(), this.session.all(), { excluded, environment: currentEnvironment() });
     const nearest = nearestExpiry(keystores, now);
     if (!nearest) {
