@@ -25,7 +25,9 @@ const list = verb({ summary: 'cli.verb.keystore.list', options: { json }, positi
   const requests: FolderRequest[] = positionals.length
     ? positionals.map((folder) => ({ path: folder, origin: 'argument' as const }))
     : keystoreFolders(configuredFolders());
-  const listing = await listKeystores(requests);
+  const found = await listKeystores(requests);
+  // The sandbox folder once it exists: someone who never rehearsed has no business with it.
+  const listing = { folders: found.folders.filter((folder) => folder.origin !== 'sandbox' || folder.state !== 'missing') };
   context.out(values.json ? JSON.stringify(listing, null, 2) : formatListing(listing, context.t));
   return ExitCode.ok;
 });
@@ -38,7 +40,9 @@ export function configuredFolders(): string[] {
 export function formatListing(listing: KeystoreListing, t: Translator): string {
   const lines: string[] = [];
   for (const folder of listing.folders) {
-    lines.push(`${folder.path}  (${folderStateText(folder, t)})`);
+    // The sandbox's group says what its keystores are, as in the Keystores view.
+    const where = `${folder.path}  (${folderStateText(folder, t)})`;
+    lines.push(folder.origin === 'sandbox' ? labelled(t, t('keystore.folder.sandbox'), where) : where);
     for (const file of folder.keystores) lines.push(...formatFile(file, t));
   }
   if (listing.folders.every((folder) => folder.keystores.length === 0)) {

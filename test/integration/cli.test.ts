@@ -1,7 +1,7 @@
 // The built `ehealth` launcher, run as a user runs it (a separate Node process on the bundle).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
@@ -42,6 +42,22 @@ describe('ehealth launcher (built bundle)', () => {
     } finally {
       rmSync(home, { recursive: true, force: true });
       rmSync(extra, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the sandbox folder only once it exists, under its group\'s name', () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'cli-home-'));
+    try {
+      const empty = ehealth(['keystore', 'list'], { HOME: home, EHEALTH_KEYSTORE_FOLDERS: '', EHEALTH_LANG: 'en' });
+      assert.equal(empty.status, 0, empty.stderr);
+      assert.doesNotMatch(empty.stdout, /sandbox/i);
+      const sandbox = path.join(home, 'ehealth', 'sandbox');
+      mkdirSync(sandbox, { recursive: true });
+      cpSync(realKeystore, path.join(sandbox, 'SSIN=79021802145 20261202-101010.sandbox-p12'));
+      const rehearsed = ehealth(['keystore', 'list'], { HOME: home, EHEALTH_KEYSTORE_FOLDERS: '', EHEALTH_LANG: 'en' });
+      assert.ok(rehearsed.stdout.split('\n').includes(`Sandbox (rehearsals): ${sandbox}  (1 keystore)`), rehearsed.stdout);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
     }
   });
 
