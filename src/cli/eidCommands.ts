@@ -46,6 +46,8 @@ export function cliPrompter(context: CliContext, pinEnv: string | undefined, las
 
 /** Says what to do on stderr, then waits until `signal` aborts (the card is there) or Ctrl+C (the user gives up). */
 function waitAtTerminal(context: CliContext, purpose: CardPurpose, signal: AbortSignal): Promise<void> {
+  // Already there: an abort that happened fires no listener.
+  if (signal.aborted) return Promise.resolve();
   context.err(context.t('cli.eid.insert', { insert: context.t(`eid.insert.${purpose}`) }));
   return new Promise((resolve) => {
     const done = () => {

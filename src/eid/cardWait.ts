@@ -25,7 +25,8 @@ export async function cardOrWait<T>(look: () => Promise<T>, prompter: Prompter, 
   const answer = prompter.waitForCard(purpose, arrived.signal).then(() => void (gaveUp = true));
   try {
     for (;;) {
-      await Promise.race([answer, delay(intervalMs)]);
+      // The pause ends with the wait, so no timer is left behind.
+      await Promise.race([answer, delay(intervalMs, undefined, { signal: arrived.signal }).catch(() => undefined)]);
       if (gaveUp) throw new EidError('card-wait-cancelled', 'the user stopped waiting for the card');
       try {
         return await look();

@@ -30,10 +30,13 @@ export const vscodePrompter: Prompter = {
     });
   },
   waitForCard(purpose, signal) {
+    // The card may have come already (asked after a notification ended): an abort that happened fires no listener.
+    if (signal.aborted) return Promise.resolve();
     const title = currentTranslator()(`eid.insert.${purpose}`);
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) =>
         new Promise<void>((resolve) => {
+          if (signal.aborted) return resolve();
           token.onCancellationRequested(() => resolve());
           signal.addEventListener('abort', () => resolve(), { once: true });
         }),
