@@ -32,16 +32,21 @@ export const walkthroughGuides = ['get-started', 'request-personal-certificate',
 export const checkContextKey = (check: string) => `ehealth.check.${check}`;
 
 /** What the extension reports as succeeded: a procedure (its name) or the eID self-test. */
-export type Succeeded = 'request' | 'complete' | 'renew' | 'activate' | 'revoke' | 'list' | 'status' | 'eidSelfTest';
+export type Succeeded = 'request' | 'complete' | 'completeRenewal' | 'renew' | 'activate' | 'revoke' | 'list' | 'status' | 'eidSelfTest';
 
 /** The context key set once `what` succeeded in this window (a walkthrough step done). */
 export const succeededContextKey = (what: Succeeded) => `ehealth.succeeded.${what}`;
 
-/** The context key that says a step's action succeeded; the views a focus action shows. */
+/**
+ * The context key that says a step's action succeeded; the views a focus action shows. Completing a
+ * renewal is its own key: completing a first certificate does not tick the renew walkthrough. A
+ * sandbox rehearsal counts (the walkthroughs say so): the steps are the same, and a first run
+ * rehearses them there.
+ */
 const actionSucceeded: Partial<Record<ActionId, string>> = {
   'ehealth.cert.request': succeededContextKey('request'),
   'ehealth.cert.complete': succeededContextKey('complete'),
-  'ehealth.cert.completeRenewal': succeededContextKey('complete'),
+  'ehealth.cert.completeRenewal': succeededContextKey('completeRenewal'),
   'ehealth.cert.renew': succeededContextKey('renew'),
   'ehealth.cert.activateEtk': succeededContextKey('activate'),
   'ehealth.cert.revoke': succeededContextKey('revoke'),

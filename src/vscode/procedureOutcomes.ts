@@ -55,6 +55,8 @@ export class ProcedureOutcomes implements vscode.Disposable {
       this.etk.clear();
       if (name === 'complete') {
         this.completed.add(keystore);
+        // A renewal's new ETK waits for activation (eHealth says so): the renew walkthrough's step.
+        if ((result as CompleteResult).toBeActivated) markSucceeded('completeRenewal');
         // Complete rewrote the file: an opened keystore is read again, so the checks read what it holds
         // now. The procedure succeeded whatever happens here: a file that no longer opens stays as shown.
         await this.session.reread(keystore).catch((error: unknown) => this.log.warn(`could not read ${keystore} again: ${(error as Error).message}`));

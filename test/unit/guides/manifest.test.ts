@@ -30,6 +30,9 @@ describe('generated walkthroughs', () => {
   it('completes a step once its action succeeded, never when the command merely started', () => {
     assert.deepEqual(walkthroughs[0].steps[0].completionEvents, ['onContext:ehealth.succeeded.eidSelfTest']);
     assert.deepEqual(completionEvents({ action: 'ehealth.cert.request', checks: ['keystore.found'] }), ['onContext:ehealth.succeeded.request']);
+    // Completing a first certificate does not complete a renewal.
+    assert.deepEqual(completionEvents({ action: 'ehealth.cert.completeRenewal', checks: [] }), ['onContext:ehealth.succeeded.completeRenewal']);
+    assert.deepEqual(completionEvents({ action: 'ehealth.cert.complete', checks: [] }), ['onContext:ehealth.succeeded.complete']);
     assert.deepEqual(completionEvents({ action: 'ehealth.environment.select', checks: [] }), ['onContext:ehealth.check.environment.chosen']);
     assert.deepEqual(completionEvents({ action: 'ehealth.keystores.focus', checks: [] }), ['onView:ehealth.keystores']);
     assert.deepEqual(completionEvents({ checks: ['keystore.valid', 'keystore.renewable'] }), ['onContext:ehealth.check.keystore.valid && ehealth.check.keystore.renewable'], 'every check passes');
