@@ -113,7 +113,8 @@ async function chooseHolder(choices: HolderChoices, position: WizardPosition<Hol
     { label: `$(edit) ${t('procedure.holder.typed')}`, detail: t('procedure.holder.typed.detail') },
   ];
   // The answers so far, kept as the user goes back and forth: the item picked, the organisation typed
-  // as far as it is typed (its type's description too, to check the number), the organisation chosen.
+  // as far as it is typed (and the authority's type picked, whose rules check the number), the
+  // organisation chosen, listed or typed.
   let picked = items.find(({ choice }) => (choice?.kind === 'self' ? before?.kind === 'self' : choice ? sameOrganization(before, choice) : before?.kind === 'typed-organization'));
   const draft: Partial<Omit<TypedOrganization, 'kind'>> = before?.kind === 'typed-organization' ? { type: before.type, id: before.id, name: before.name } : {};
   let type: OrganizationType | undefined;
