@@ -2,6 +2,9 @@
 // the same holder and DN with a new key in a new keystore file; the old file stays as it is.
 import * as path from 'node:path';
 import { getCertificateInfoForAuthenticationCertificate } from '../ra/certra';
+import type { Environment } from '../core/environment';
+import { environmentFromSuffix } from '../keystore/fileName';
+import { newKeystoreFolder } from '../keystore/locate';
 import type { CertificateInfo } from '../ra/model';
 import type { ProcedureContext } from './context';
 import { noticeIfUnconfirmedKey } from './ecEid';
@@ -23,7 +26,20 @@ export async function renewCertificate(context: ProcedureContext, file: string):
   // Before the contract, the new password and the PIN that signs GenerateCertificate.
   noticeIfUnconfirmedKey(context, 'renew', await eidSigner(eid, 'signature'));
   // Holder and contact data as eHealth knows them: the renewal asks the contract and the password only.
-  return submitRequest(context, { user, folder: path.dirname(file), baseServiceUsage: info.baseServiceUsage }, { chosen: { holder: opened.holder, certificate: info.certificate }, contactData: info.contactData });
+  return submitRequest(context, { user, folder: renewalFolder(file, context.environment), baseServiceUsage: info.baseServiceUsage }, { chosen: { holder: opened.holder, certificate: info.certificate }, contactData: info.contactData });
+}
+
+/**
+ * Where the renewal is written: beside the old keystore, except for an older sandbox keystore named
+ * as an acceptance one (`.acc-p12`, before sandbox keystores had their own suffix and folder), whose
+ * renewal goes to the sandbox folder, never among the real keystores. The two are then not linked
+ * as renewals in the listing: by their names they are of different environments, and a real
+ * acceptance keystore must never be marked older because of a rehearsal (the old file's warning,
+ * once unlocked, says to move it to the sandbox folder).
+ */
+export function renewalFolder(file: string, environment: Environment, home?: string): string {
+  const misnamed = environment === 'sandbox' && environmentFromSuffix(path.basename(file)) === 'acceptance';
+  return misnamed ? newKeystoreFolder('sandbox', home) : path.dirname(file);
 }
 
 /**
