@@ -21,7 +21,7 @@ import { KeystoreSession } from './vscode/keystoreSession';
 import { HolderNames } from './vscode/holderNames';
 import { ProcedureOutcomes } from './vscode/procedureOutcomes';
 import { KeystoreTreeProvider } from './vscode/views/keystoreTree';
-import { isRevoked } from './vscode/views/keystoreState';
+import { authorityAnswers } from './vscode/views/keystoreState';
 import { currentEnvironment } from './vscode/environment';
 import { registerSandboxCommands, SandboxService } from './vscode/sandboxService';
 import { affects, setting, updateSetting } from './vscode/settings';
@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
   const authority = new AuthorityCertificates();
   const outcomes = new ProcedureOutcomes(session, authority, log);
   const holderNames = new HolderNames(context.globalState, session);
-  const keystoreTree = new KeystoreTreeProvider(session, (file) => isRevoked(file, outcomes.revocations(), authority.current(currentEnvironment())?.certificates), holderNames);
+  const keystoreTree = new KeystoreTreeProvider(session, (file) => authorityAnswers(file, outcomes.revocations(), authority.current(currentEnvironment())?.certificates), holderNames);
   const statusBar = new ExpiryStatusBar(session, keystoreTree);
   const eid = new EidStatusModel(log);
   const sandbox = new SandboxService(context.globalStorageUri, log);

@@ -18,7 +18,9 @@
 //   keystore.unlocked.incomplete         Status: what is missing is in its tooltip.
 //   keystore.{locked,unlocked}.revoked   Status: eHealth (or this session) revoked it.
 // Every unlocked keystore also offers Details, Lock, Change password, Copy identifier and Reveal.
-// `.renewal`: a newer keystore of a holder who had one (a renewal, whose ETK may need activating);
+// `.renewal`: a newer keystore of a holder who had one (a renewal, whose ETK may need activating),
+// until eHealth's list says its ETK is active. Once the "Certificates at eHealth" list is loaded,
+// its answers win over the dates: renewable only when eHealth says replaceable.
 // `.older`: a newer keystore of the same holder exists (this one was renewed), in any folder.
 import type { FileProblem, Keystore, KeystoreFile } from '../../keystore/model';
 import type { AuthorityCertificate } from '../../procedures';
@@ -35,11 +37,26 @@ export function isRenewed(file: KeystoreFile): boolean {
   return !file.latest || file.renewedBy !== undefined;
 }
 
-export function keystoreContextValue(file: KeystoreFile, keystore: Keystore | undefined, revoked: boolean): string {
+/** What eHealth says of a keystore's certificate: revoked (there, or in this session), and its line in the loaded list. */
+export interface AuthorityAnswers {
+  revoked: boolean;
+  listed?: Pick<AuthorityCertificate, 'replaceable' | 'etkStatus'>;
+}
+
+export function keystoreContextValue(file: KeystoreFile, keystore: Keystore | undefined, answers: AuthorityAnswers = { revoked: false }): string {
   if (isUnopenable(file) && !keystore) return 'keystore.problem';
   const lock = keystore ? 'unlocked' : 'locked';
-  const state = revoked ? 'revoked' : keystore?.status;
-  return ['keystore', lock, state, file.renewalOf && 'renewal', isRenewed(file) && 'older'].filter(Boolean).join('.');
+  const { listed } = answers;
+  const dated = keystore?.status;
+  const state = answers.revoked ? 'revoked' : listed && (dated === 'valid' || dated === 'renewable') ? (listed.replaceable ? 'renewable' : 'valid') : dated;
+  const renewal = file.renewalOf && listed?.etkStatus !== 'VALID_ACTIVE';
+  return ['keystore', lock, state, renewal && 'renewal', isRenewed(file) && 'older'].filter(Boolean).join('.');
+}
+
+/** eHealth's answers for the keystore at `file`: the session's revocations, and the list when loaded. */
+export function authorityAnswers(file: string, revocations: ReadonlyArray<{ keystore?: string }>, listed: readonly AuthorityCertificate[] = []): AuthorityAnswers {
+  const line = listed.find((certificate) => certificate.keystore === file);
+  return { revoked: isRevoked(file, revocations, listed), ...(line ? { listed: line } : {}) };
 }
 
 /** Whether the keystore at `file` holds a revoked certificate: revoked in this session, or listed REVOKED by eHealth. */

@@ -15,7 +15,7 @@ import { entryText, folderStateText, holderText, keyText, statusText, warningTex
 import type { HolderNames } from '../holderNames';
 import type { KeystoreSession } from '../keystoreSession';
 import { currentTranslator } from '../language';
-import { isRenewed, isUnopenable, keystoreContextValue } from './keystoreState';
+import { isRenewed, isUnopenable, keystoreContextValue, type AuthorityAnswers } from './keystoreState';
 import { setting } from '../settings';
 
 export type KeystoreNode =
@@ -34,10 +34,10 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
   /** One node per folder and file of a listing: revealing a keystore needs the very elements the tree was given. */
   private readonly nodes = new WeakMap<KeystoreFolder | KeystoreFile, KeystoreNode>();
 
-  /** `revoked` tells a keystore whose certificate eHealth (or this session) revoked: its menu offers no lifecycle action. */
+  /** `answers`: what eHealth says of a keystore (revoked: no lifecycle action; its line in the loaded list: renewable, ETK active). */
   constructor(
     private readonly session: KeystoreSession,
-    private readonly revoked: (file: string) => boolean = () => false,
+    private readonly answers: (file: string) => AuthorityAnswers = () => ({ revoked: false }),
     private readonly names?: HolderNames,
   ) {
     this.sessionEvents = session.onDidChange(() => this.changed.fire());
@@ -118,7 +118,7 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
     if (node.kind === 'keystore') {
       const keystore = this.session.get(node.file.path);
       const item = keystoreItem(node.file, keystore, this.holderName(node.file), t);
-      item.contextValue = keystoreContextValue(node.file, keystore, this.revoked(node.file.path));
+      item.contextValue = keystoreContextValue(node.file, keystore, this.answers(node.file.path));
       return item;
     }
     return entryItem(node.file, node.entry, this.session.get(node.file.path)?.holder, t);
