@@ -22,6 +22,7 @@ import { HolderNames } from './vscode/holderNames';
 import { ProcedureOutcomes } from './vscode/procedureOutcomes';
 import { KeystoreTreeProvider } from './vscode/views/keystoreTree';
 import { authorityAnswers } from './vscode/views/keystoreState';
+import { onDidChangeLanguage } from './vscode/language';
 import { currentEnvironment } from './vscode/environment';
 import { registerSandboxCommands, SandboxService } from './vscode/sandboxService';
 import { affects, setting, updateSetting } from './vscode/settings';
@@ -67,8 +68,10 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
     authority.onDidChange(() => keystoreTree.redraw()),
     outcomes.onDidChange(() => keystoreTree.redraw()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affects(event, 'ehealth.keystore.folders', 'ehealth.language')) keystoreTree.refresh();
+      if (affects(event, 'ehealth.keystore.folders')) keystoreTree.refresh();
     }),
+    // Other words, same keystores: drawn again, not listed again.
+    onDidChangeLanguage(() => keystoreTree.redraw()),
   );
   registerKeystoreCommands(context, session, keystoreTree, log);
   const sources = { session, tree: keystoreTree, eid, sandbox, authority, outcomes };

@@ -9,14 +9,13 @@
 import * as vscode from 'vscode';
 import { readableDn } from '../../core/distinguishedName';
 import { BACK, type Back, type ContractToAccept, type WizardPosition } from '../../procedures/prompter';
-import { currentLanguage, currentTranslator } from '../language';
+import { currentLanguage, currentTranslator, onDidChangeLanguage } from '../language';
 import { assetUri, escapeHtml, scriptNonce } from './html';
 import { summaryHtml } from './summaryHtml';
 
 /** True when accepted, false when declined or closed, BACK when the user went back a step. */
 export function askContractAcceptance(extensionUri: vscode.Uri, contract: ContractToAccept, position?: WizardPosition): Promise<boolean | Back> {
-  const t = currentTranslator();
-  const panel = vscode.window.createWebviewPanel('ehealth.contract', t('contract.title'), vscode.ViewColumn.Active, {
+  const panel = vscode.window.createWebviewPanel('ehealth.contract', currentTranslator()('contract.title'), vscode.ViewColumn.Active, {
     enableScripts: true,
     enableForms: false,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
@@ -27,7 +26,11 @@ export function askContractAcceptance(extensionUri: vscode.Uri, contract: Contra
   const texts = contract.texts
     .map((text) => `<section class="text" lang="${escapeHtml(text.lang)}"><h2>${escapeHtml(text.lang.toUpperCase())}</h2><div class="authority">${text.html}</div></section>`)
     .join('\n');
-  webview.html = `<!DOCTYPE html>
+  // Drawn again in the new language when `ehealth.language` changes while the page is open.
+  const render = () => {
+    const t = currentTranslator();
+    panel.title = t('contract.title');
+    webview.html = `<!DOCTYPE html>
 <html lang="${currentLanguage()}">
 <head>
 <meta charset="utf-8">
@@ -52,6 +55,9 @@ ${position?.back ? `<button id="back">${escapeHtml(t('contract.back'))}</button>
 <script nonce="${nonce}" src="${asset('dist', 'webview', 'contract.js')}"></script>
 </body>
 </html>`;
+  };
+  render();
+  const languageChange = onDidChangeLanguage(render);
   return new Promise((resolve) => {
     let answered = false;
     const finish = (answer: boolean | Back) => {
@@ -61,6 +67,9 @@ ${position?.back ? `<button id="back">${escapeHtml(t('contract.back'))}</button>
       panel.dispose();
     };
     webview.onDidReceiveMessage((message) => finish(message === 'back' && position?.back ? BACK : message === 'accept'));
-    panel.onDidDispose(() => finish(false));
+    panel.onDidDispose(() => {
+      languageChange.dispose();
+      finish(false);
+    });
   });
 }

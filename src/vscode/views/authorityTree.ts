@@ -17,7 +17,7 @@ import type { AuthorityCertificates, AuthorityListing } from '../authorityCertif
 import { certificateActions } from './authorityActions';
 import type { KeystoreTreeProvider } from './keystoreTree';
 import { currentEnvironment } from '../environment';
-import { currentTranslator } from '../language';
+import { currentTranslator, onDidChangeLanguage } from '../language';
 import { affects } from '../settings';
 
 export type AuthorityNode =
@@ -45,9 +45,11 @@ export function registerAuthorityView(store: AuthorityCertificates, keystores: K
     keystores.onDidChangeTreeData(() => provider.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // Another environment is another authority: what this one said may be outdated when the user comes back.
-      if (affects(event, 'ehealth.environment')) store.markStale();
-      if (affects(event, 'ehealth.environment', 'ehealth.language')) show();
+      if (!affects(event, 'ehealth.environment')) return;
+      store.markStale();
+      show();
     }),
+    onDidChangeLanguage(show),
   ];
 }
 
