@@ -169,6 +169,7 @@ export type MessageKey =
   | 'keystore.check.failed'
   | 'keystore.check.unchecked'
   | 'keystore.warning.environment-mismatch'
+  | 'keystore.warning.sandbox-named-as-real'
   | 'keystore.warning.no-authentication-key'
   | 'keystore.warning.no-encryption-key'
   | 'keystore.warning.issuer-not-ehealth'

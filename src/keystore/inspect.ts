@@ -90,6 +90,8 @@ export async function openKeystore(bytes: Uint8Array, options: InspectOptions = 
   if (suffixEnvironment && issuerEnvironment !== 'unknown' && issuerEnvironment !== 'sandbox' && suffixEnvironment !== issuerEnvironment) {
     warnings.push({ code: 'environment-mismatch', params: { issuer: issuerEnvironment, suffix: suffixEnvironment } });
   }
+  // Sandbox keystores made before their own suffix and folder were named as real ones.
+  if (issuerEnvironment === 'sandbox' && suffixEnvironment && suffixEnvironment !== 'sandbox') warnings.push({ code: 'sandbox-named-as-real' });
   if (!auth) warnings.push({ code: 'no-authentication-key' });
   // A placeholder's issuer, dates and missing ETK are what pending means: nothing to warn about.
   else if (!pending) {

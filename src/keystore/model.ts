@@ -152,6 +152,8 @@ export interface KeystoreCheck {
 export interface KeystoreWarning {
   code:
     | 'environment-mismatch'
+    /** Issued by the local sandbox, named as a real keystore (`.acc-p12`, `.p12`): to move to the sandbox folder. */
+    | 'sandbox-named-as-real'
     | 'no-authentication-key'
     | 'no-encryption-key'
     | 'issuer-not-ehealth'

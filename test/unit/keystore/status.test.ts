@@ -4,6 +4,8 @@ import { openKeystore } from '../../../src/keystore/inspect';
 import { certifiedEntry } from '../../../src/keystore/model';
 import { placeholderCertificate } from '../../../src/pki/certificates';
 import { evaluateCheck } from '../../../src/guides/checks';
+import { translator } from '../../../src/i18n';
+import { warningText } from '../../../src/i18n/keystoreText';
 import { authDn, etkOf, evaluatedAt, issue, issuingDn, makePki, notBefore, testPassword, writeKeystore, type TestPki } from './testPki';
 
 const day = 86_400_000;
@@ -58,6 +60,23 @@ describe('inspect: pending while the new key waits for its certificate', functio
   it('is not pending under a certificate some other key signed', async () => {
     const keystore = await inspectRequest(await issue({ subject: authDn, key: pki.authKey, issuer: { dn: authDn, key: pki.etkKey } }));
     assert.equal(keystore.status, 'incomplete');
+  });
+});
+
+describe('inspect: a sandbox keystore named as a real one', function () {
+  this.timeout(60_000);
+  let pki: TestPki;
+  before(async () => {
+    pki = await makePki();
+  });
+
+  it('warns a sandbox-issued file named .acc-p12 (made before sandbox keystores had their own name) to be moved to the sandbox folder; .sandbox-p12 is as it should be', async () => {
+    const auth = await issue({ subject: authDn, key: pki.authKey, issuer: { dn: issuingDn, key: pki.issuingKey }, days: 1095 });
+    const misnamed = await inspectWith(pki, auth, [], 'SSIN=79021802145 20240101-000000.acc-p12');
+    assert.equal(misnamed.environment, 'sandbox');
+    assert.deepEqual(misnamed.warnings, [{ code: 'sandbox-named-as-real' }]);
+    assert.equal(warningText(misnamed.warnings[0], translator('en')), 'This keystore was made with the local sandbox (a rehearsal) but is named as a real one: move it to ~/ehealth/sandbox and rename it to end in .sandbox-p12, so that no software takes it for a real keystore.');
+    assert.deepEqual((await inspectWith(pki, auth, [], 'SSIN=79021802145 20240101-000000.sandbox-p12')).warnings, []);
   });
 });
 
