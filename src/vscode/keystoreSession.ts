@@ -38,9 +38,18 @@ export class KeystoreSession implements vscode.Disposable {
 
   /** Opens the keystore (key derivation runs in the engine's worker threads). Throws the engine's typed errors. */
   async unlock(file: string, password: string): Promise<Keystore> {
-    const key = path.resolve(file);
+    return this.adopt(file, password, await this.read(file, password));
+  }
+
+  /** Reads the keystore with `password`, the session untouched (a box may still be closed unanswered). */
+  async read(file: string, password: string): Promise<Keystore> {
     const { inspectFile } = await import('../keystore/inspect');
-    const { keystore } = await inspectFile(key, { password });
+    return (await inspectFile(path.resolve(file), { password })).keystore;
+  }
+
+  /** Keeps a keystore `read` opened, and its password, as unlock does. */
+  async adopt(file: string, password: string, keystore: Keystore): Promise<Keystore> {
+    const key = path.resolve(file);
     this.opened.set(key, keystore);
     this.passwords.set(key, password);
     if (rememberPasswords()) await this.secrets.store(secretKey(key), password);
@@ -73,10 +82,11 @@ export class KeystoreSession implements vscode.Disposable {
     }
   }
 
-  /** After a password change: keep the new password (where the old one was kept) and re-read the file. */
+  /** After a password change: keep the new password wherever the old one was kept (memory, SecretStorage) and re-read the file. */
   async passwordChanged(file: string, newPassword: string): Promise<void> {
     const key = path.resolve(file);
     const wasOpen = this.opened.has(key);
+    if (this.passwords.has(key)) this.passwords.set(key, newPassword);
     if ((await this.secrets.get(secretKey(key))) !== undefined) await this.secrets.store(secretKey(key), newPassword);
     if (wasOpen) await this.unlock(key, newPassword);
   }
@@ -87,11 +97,17 @@ export class KeystoreSession implements vscode.Disposable {
     if (this.get(file) && password !== undefined) await this.unlock(file, password);
   }
 
+  /** A kept password that no longer opens the file (changed elsewhere): forgotten, so the user is asked. */
+  async forget(file: string): Promise<void> {
+    const key = path.resolve(file);
+    this.passwords.delete(key);
+    await this.secrets.delete(secretKey(key));
+  }
+
   async lock(file: string): Promise<void> {
     const key = path.resolve(file);
     this.opened.delete(key);
-    this.passwords.delete(key);
-    await this.secrets.delete(secretKey(key));
+    await this.forget(key);
     this.changed.fire(key);
   }
 

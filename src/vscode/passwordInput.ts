@@ -7,7 +7,8 @@ import { errorMessage } from '../faces/errors';
 import { KeystoreError } from '../keystore/errors';
 import { checkPasswordPolicy } from '../keystore/passwordPolicy';
 import type { Translator } from '../i18n';
-import type { KeystoreSession } from './keystoreSession';
+import type { Keystore } from '../keystore/model';
+import { rememberPasswords, type KeystoreSession } from './keystoreSession';
 import { currentLanguage, currentTranslator } from './language';
 
 export interface PasswordQuestion {
@@ -17,11 +18,11 @@ export interface PasswordQuestion {
   totalSteps?: number;
   /** Live feedback while typing: a message, and whether the value may be accepted. */
   feedback?: (value: string) => { message: string; acceptable: boolean };
-  /** Runs on Enter; a returned message keeps the box open and shows it. */
+  /** Runs on Enter; a returned message keeps the box open and shows it. It must not act: the box may be hidden meanwhile. */
   check?: (value: string) => Promise<string | undefined>;
 }
 
-/** Resolves with the accepted value, or undefined when the user cancels. */
+/** Resolves with the accepted value, or undefined when the user cancels; rejects with what the check threw. */
 export function askPassword(question: PasswordQuestion): Promise<string | undefined> {
   const box = vscode.window.createInputBox();
   Object.assign(box, { title: question.title, prompt: question.prompt, password: true, ignoreFocusOut: true });
@@ -32,12 +33,13 @@ export function askPassword(question: PasswordQuestion): Promise<string | undefi
     box.validationMessage = { message, severity: acceptable ? vscode.InputBoxValidationSeverity.Info : vscode.InputBoxValidationSeverity.Warning };
   };
   showFeedback();
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let settled = false;
-    const finish = (value: string | undefined) => {
+    const finish = (value: string | undefined | Error) => {
       if (settled) return;
       settled = true;
-      resolve(value);
+      if (value instanceof Error) reject(value);
+      else resolve(value);
       box.dispose();
     };
     box.onDidChangeValue(showFeedback);
@@ -48,7 +50,15 @@ export function askPassword(question: PasswordQuestion): Promise<string | undefi
       if (question.check) {
         box.busy = true;
         box.enabled = false;
-        const problem = await question.check(value);
+        let problem: string | undefined;
+        try {
+          problem = await question.check(value);
+        } catch (error) {
+          finish(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        // Hidden (Escape) while checking: cancelled, whatever the check found.
+        if (settled) return;
         box.busy = false;
         box.enabled = true;
         if (problem) {
@@ -62,24 +72,47 @@ export function askPassword(question: PasswordQuestion): Promise<string | undefi
   });
 }
 
-/** Opens the keystore in the session with a typed password; the words of what keeps it closed (wrong password, damaged file), else undefined. */
-export async function unlockProblem(session: KeystoreSession, file: string, password: string): Promise<string | undefined> {
+/** Reads the keystore with a typed password: the keystore, or the words of what keeps it closed (wrong password, damaged file). Other errors are thrown. */
+async function readProblem(session: KeystoreSession, file: string, password: string): Promise<{ keystore?: Keystore; problem?: string }> {
   try {
-    await session.unlock(file, password);
-    return undefined;
+    return { keystore: await session.read(file, password) };
   } catch (error) {
-    if (isDomainError(error, 'keystore', 'wrong-password')) return currentTranslator()('view.unlock.wrong');
-    if (error instanceof KeystoreError) return errorMessage(error, currentLanguage());
+    if (isDomainError(error, 'keystore', 'wrong-password')) return { problem: currentTranslator()('view.unlock.wrong') };
+    if (error instanceof KeystoreError) return { problem: errorMessage(error, currentLanguage()) };
     throw error;
   }
 }
 
 /**
- * A keystore's password: the one kept for this session, else asked in a box that opens the keystore
- * on Enter, a wrong password keeping the box open with the reason. The keystore is then open.
+ * A keystore's password: the one kept for this session if it still opens the file (else it is
+ * forgotten), or asked in a box checked on Enter, a wrong password keeping the box open with the
+ * reason. Once answered the keystore is open in the session; a box closed unanswered opens nothing.
+ * Without a prompt, the box says where the password will be kept (the session, or remembered).
  */
-export async function askKeystorePassword(session: KeystoreSession, file: string, question: Omit<PasswordQuestion, 'check'>): Promise<string | undefined> {
-  return session.password(file) ?? askPassword({ ...question, check: (value) => unlockProblem(session, file, value) });
+export async function askKeystorePassword(session: KeystoreSession, file: string, question: Omit<PasswordQuestion, 'check' | 'prompt'> & { prompt?: string }): Promise<string | undefined> {
+  const kept = session.password(file);
+  if (kept !== undefined) {
+    if (session.get(file)) return kept;
+    const { keystore } = await readProblem(session, file, kept);
+    if (keystore) {
+      await session.adopt(file, kept, keystore);
+      return kept;
+    }
+    await session.forget(file);
+  }
+  const prompt = question.prompt ?? currentTranslator()(rememberPasswords() ? 'view.unlock.prompt.remember' : 'view.unlock.prompt.session');
+  let opened: Keystore | undefined;
+  const password = await askPassword({
+    ...question,
+    prompt,
+    check: async (value) => {
+      const { keystore, problem } = await readProblem(session, file, value);
+      opened = keystore;
+      return problem;
+    },
+  });
+  if (password !== undefined && opened) await session.adopt(file, password, opened);
+  return password;
 }
 
 /** The eHealth keystore policy as a checklist: "✓ at least 8 characters · ✗ ...". */

@@ -5,6 +5,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import { progressLogLine } from '../faces/progress';
+import { isDomainError } from '../core/domainError';
+import { ProcedureError } from '../procedures/errors';
 import type { Prompter } from '../procedures/prompter';
 
 /** Prompter members that tell, not ask: they show progress instead of ending it. */
@@ -69,7 +71,10 @@ export class ProcedureProgress implements vscode.Disposable {
             return member.apply(target, args);
           };
         return async (...args: unknown[]) => {
+          // Cancel pressed while the procedure worked: no question comes after it (a new keystore is then deleted).
+          this.stopIfCancelled();
           await this.pause();
+          this.stopIfCancelled();
           try {
             return await member.apply(target, args);
           } finally {
@@ -79,6 +84,10 @@ export class ProcedureProgress implements vscode.Disposable {
         };
       },
     });
+  }
+
+  private stopIfCancelled(): void {
+    if (this.signal.aborted) throw new ProcedureError('cancelled');
   }
 
   /** A notification shown only if the step lasts SHOW_AFTER_MS. */
@@ -113,17 +122,28 @@ export class ProcedureProgress implements vscode.Disposable {
 
 export interface RunnerHooks {
   log: vscode.LogOutputChannel;
-  /** The password chosen for a keystore the procedure created, once the file exists. */
+  /** The password chosen for a keystore the procedure created, once the file stays (the request sent, or perhaps arrived). */
   keepPassword(file: string, password: string): void;
+}
+
+export interface RunnerPrompter {
+  prompter: Prompter;
+  /** The procedure failed with `error`: a new keystore kept for completing later (the request may have arrived) keeps its password. */
+  failed(error: unknown): void;
 }
 
 /**
  * The procedures' prompter as the runner hands it: its questions end the notification, each step
  * goes to the log as the machine names it (operation names stay there, the notification says it
- * in words), and the password chosen for a new keystore is handed on once its file exists.
+ * in words), and the password chosen for a new keystore is handed on once the file stays: a
+ * request that fails before it is sent deletes the file, and its password goes with it.
  */
-export function runnerPrompter(progress: ProcedureProgress, prompter: Prompter, hooks: RunnerHooks): Prompter {
+export function runnerPrompter(progress: ProcedureProgress, prompter: Prompter, hooks: RunnerHooks): RunnerPrompter {
   let chosen: string | undefined;
+  let created: string | undefined;
+  const keep = () => {
+    if (created !== undefined && chosen !== undefined) hooks.keepPassword(created, chosen);
+  };
   const watched = new Proxy(prompter, {
     get: (target, name, receiver): unknown => {
       if (name === 'newKeystorePassword')
@@ -135,11 +155,17 @@ export function runnerPrompter(progress: ProcedureProgress, prompter: Prompter, 
       if (name === 'progress')
         return (event: Parameters<Prompter['progress']>[0]) => {
           hooks.log.info(`progress: ${progressLogLine(event)}`);
-          if (event.step === 'keystore-created' && chosen !== undefined) hooks.keepPassword(event.file, chosen);
+          if (event.step === 'keystore-created') created = event.file;
+          if (event.step === 'request-sent') keep();
           target.progress(event);
         };
       return Reflect.get(target, name, receiver);
     },
   });
-  return progress.asking(watched);
+  return {
+    prompter: progress.asking(watched),
+    failed: (error) => {
+      if (isDomainError(error, 'procedure', 'request-outcome-unknown')) keep();
+    },
+  };
 }

@@ -65,10 +65,11 @@ export function procedureRunner(services: CertificateServices): ProcedureRunner 
     progress.report();
     try {
       const keepPassword = (file: string, password: string) => void session.keep(file, password).catch((error: Error) => log.warn(`the new keystore's password is not kept: ${error.message}`));
+      const asked = runnerPrompter(progress, vscodeProcedurePrompter(context.extensionUri, session, (message) => progress.report(message)), { log, keepPassword });
       const procedureContext = await procedures.procedureContext({
         environment: currentEnvironment(),
         sandbox,
-        prompter: runnerPrompter(progress, vscodeProcedurePrompter(context.extensionUri, session, (message) => progress.report(message)), { log, keepPassword }),
+        prompter: asked.prompter,
         ...(procedures.SIGNS_WITH_EID[name] ? { eid: { engine: await eid.eid(), prompter: progress.asking(vscodePrompter) } } : {}),
         keystore: { mode: setting('ehealth.keystore.writeMode') },
         // Cancellable: the procedures stop where that is safe (waiting for a delivery), files untouched.
@@ -78,6 +79,9 @@ export function procedureRunner(services: CertificateServices): ProcedureRunner 
         const result = await procedure(procedures, procedureContext);
         await outcomes.recorded(name, result);
         return result;
+      } catch (error) {
+        asked.failed(error);
+        throw error;
       } finally {
         if (WRITES_KEYSTORES[name]) tree.refresh();
         if (CHANGES_AUTHORITY[name]) authority.markStale();

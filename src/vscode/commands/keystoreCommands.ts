@@ -11,11 +11,10 @@ import { showKeystoreDetails } from '../panels/detailsPanel';
 import { showBackupNotice } from '../backupNotice';
 import { guarded as guard } from '../errors';
 import type { KeystoreSession } from '../keystoreSession';
-import { rememberPasswords } from '../keystoreSession';
 import type { KeystoreTreeProvider } from '../views/keystoreTree';
 import { pickKeystore, type KeystoreTarget } from '../keystorePick';
 import { currentTranslator } from '../language';
-import { askKeystorePassword, askNewPassword, askPassword, unlockProblem } from '../passwordInput';
+import { askKeystorePassword, askNewPassword } from '../passwordInput';
 import type { PasswordChange } from '../../procedures';
 
 type Target = KeystoreTarget;
@@ -37,12 +36,8 @@ export function registerKeystoreCommands(
     if (!file) return undefined;
     const open = session.get(file);
     if (open) return { file, keystore: open };
-    const tr = t();
-    const password = await askPassword({
-      title: tr('view.unlock.title', { file: path.basename(file) }),
-      prompt: tr(rememberPasswords() ? 'view.unlock.prompt.remember' : 'view.unlock.prompt.session'),
-      check: (value) => unlockProblem(session, file, value),
-    });
+    // A password kept for the session (a keystore created here) opens it without a question.
+    const password = await askKeystorePassword(session, file, { title: t()('view.unlock.title', { file: path.basename(file) }) });
     const keystore = password === undefined ? undefined : session.get(file);
     return keystore ? { file, keystore } : undefined;
   }
