@@ -152,7 +152,7 @@ export class KeystoreTreeProvider implements vscode.TreeDataProvider<KeystoreNod
   }
 }
 
-/** The eHealth default folder and the configured ones. */
+/** The eHealth default folder, the configured ones, and the sandbox folder. */
 export function searchedFolders(): FolderRequest[] {
   return keystoreFolders(setting('ehealth.keystore.folders'));
 }
