@@ -50,8 +50,21 @@ const motifs: Record<string, (c: Palette) => string> = {
     `<circle cx="240" cy="150" r="36" fill="none" stroke="${c.accent}" stroke-width="10"/>${[0, 45, 90, 135, 180, 225, 270, 315].map((angle) => `<rect x="232" y="84" width="16" height="26" rx="4" fill="${c.accent}" transform="rotate(${angle} 240 150)"/>`).join('')}<circle cx="240" cy="150" r="14" fill="${c.panel}" stroke="${c.ink}" stroke-width="4"/>`,
 };
 
-/** The motif of a step: what its button does, else what its id or checks are about. */
-function motifOf(step: Pick<GuideStep, 'id' | 'action' | 'checks'>): string {
+/** The motif of a step without a button, by its id (named, not guessed from words in it); a keystore otherwise. */
+const byStep: Readonly<Record<string, string>> = {
+  'eid-software': 'software',
+  'card-and-pin': 'eid',
+  'eid-ready': 'eid',
+  'keep-password': 'password',
+  'confirmation-emails': 'mail',
+  'wait-emails': 'mail',
+  'wait-validation': 'wait',
+  'renewal-window': 'calendar',
+  'reconfigure-software': 'settings',
+};
+
+/** The motif of a step: what its button does, else the one named for its id. */
+export function motifOf(step: Pick<GuideStep, 'id' | 'action'>): string {
   const byAction: Record<string, string> = {
     'ehealth.environment.select': 'environment',
     'ehealth.eid.selfTest': 'eid',
@@ -63,16 +76,7 @@ function motifOf(step: Pick<GuideStep, 'id' | 'action' | 'checks'>): string {
     'ehealth.cert.completeRenewal': 'complete',
     'ehealth.cert.activateEtk': 'etk',
   };
-  if (step.action && byAction[step.action]) return byAction[step.action];
-  const byWords: Array<[RegExp, string]> = [
-    [/software|middleware|reconfigure|practice/, step.checks.includes('eid.middleware') ? 'software' : 'settings'],
-    [/password/, 'password'],
-    [/mail/, 'mail'],
-    [/window|renewal/, 'calendar'],
-    [/wait|validation/, 'wait'],
-    [/eid|card|pin/, 'eid'],
-  ];
-  return byWords.find(([words]) => words.test(step.id))?.[1] ?? 'keystore';
+  return (step.action && byAction[step.action]) || byStep[step.id] || 'keystore';
 }
 
 /** The SVG of step number `index` (from 0) of `total`, in the colours of `theme`. */
