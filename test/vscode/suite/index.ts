@@ -2,6 +2,5 @@
 import { runMocha } from './mochaRunner';
 
 export function run(): Promise<void> {
-  // State-aware first: its walkthrough test needs an eID self-test that no suite has run yet.
-  return runMocha([() => require('./stateAware.test'), () => require('./keystoreTree.test'), () => require('./keystoreActions.test'), () => require('./names.test'), () => require('./eid.test'), () => require('./guides.test'), () => require('./identifiers.test'), () => require('./checklist.test'), () => require('./environment.test'), () => require('./sandbox.test'), () => require('./certificate.test'), () => require('./sandboxApart.test'), () => require('./wizard.test'), () => require('./progressAndPasswords.test'), () => require('./organisation.test'), () => require('./authority.test'), () => require('./guidePairs.test')]);
+  return runMocha([() => require('./keystoreTree.test'), () => require('./keystoreActions.test'), () => require('./names.test'), () => require('./eid.test'), () => require('./guides.test'), () => require('./stateAware.test'), () => require('./identifiers.test'), () => require('./checklist.test'), () => require('./environment.test'), () => require('./sandbox.test'), () => require('./certificate.test'), () => require('./sandboxApart.test'), () => require('./wizard.test'), () => require('./progressAndPasswords.test'), () => require('./organisation.test'), () => require('./authority.test'), () => require('./guidePairs.test')]);
 }
