@@ -2,15 +2,17 @@
 // progress notification stays up while a question is shown (quick input, contract page), the
 // progress says what is done in words; "Complete now" right after a request asks no password (the
 // one chosen is kept for the session); a wrong keystore password keeps its box open with the
-// reason; a new password equal to the current one is refused in its box; and a card taken out
-// before signing is waited for ("Insert your eID to sign") until it is back.
+// reason; a new password equal to the current one is refused in its box; Cancel on a progress
+// notification stops the procedure before its next question; a request cancelled while the card is
+// waited for keeps no password for the keystore it deleted; and a card taken out before signing is
+// waited for ("Insert your eID to sign") until it is back.
 import * as assert from 'node:assert/strict';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { inspectFile } from '../../../src/keystore/inspect';
 import { click, pressKey, renderedTexts, screenshot, typeText, waitFor, webviewTexts } from './harnessClient';
-import { answerUntilDone, cards, noPasswordAsked, password, requestAnswers, typeAndEnter, useSettings } from './procedureAnswers';
+import { answerUntilDone, cards, noPasswordAsked, password, requestAnswers, settings, typeAndEnter, useSettings } from './procedureAnswers';
 import { inThreadDeriver } from './sandboxKeystore';
 
 const rsa = cards[0];
@@ -131,6 +133,8 @@ describe('Progress between the questions, the card waited for, passwords kept', 
       await closeQuickInput();
     }
     await changing;
+    // Gone from the screen before the next test looks for questions.
+    await waitFor('the box closed', async () => !(await quickInputTitle()));
     // Unchanged: it still opens with its password.
     assert.equal((await inspectFile(keystore, { password, deriver: inThreadDeriver })).keystore.status, 'valid');
   });
@@ -141,6 +145,78 @@ describe('Progress between the questions, the card waited for, passwords kept', 
       { when: (title) => title.includes('Why revoke'), act: () => click('.quick-input-widget .monaco-list-row', 'It is replaced') },
       { when: (title) => title.includes('eID PIN'), act: typeAndEnter(rsa.pin) },
     ]);
+  });
+
+  it('Cancel while "Checking what you may request…" stops the request: no question follows, no keystore written', async () => {
+    const folder = path.dirname(keystore);
+    const before = readdirSync(folder);
+    await delayAnswers(3000);
+    const running = Promise.resolve(vscode.commands.executeCommand('ehealth.cert.request')).catch((error: unknown) => error);
+    try {
+      let pinTyped = false;
+      await waitFor('"Checking what you may request…"', async () => {
+        // The PIN comes first (the question is signed with the eID).
+        if (!pinTyped && (await quickInputTitle()).includes('eID PIN')) {
+          pinTyped = true;
+          await typeAndEnter(rsa.pin)();
+        }
+        return (await progressToasts()).join('\n').includes('Checking what you may request');
+      }, 60_000);
+      await click(`${center}:has(.monaco-progress-container.active) .monaco-button`, 'Cancel');
+    } finally {
+      await delayAnswers(0);
+    }
+    let asked = '';
+    const watching = (async () => {
+      for (let i = 0; i < 30 && !asked; i++) {
+        asked = await quickInputTitle();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
+    await running;
+    await watching;
+    if (asked) await closeQuickInput();
+    assert.equal(asked, '', 'no question after Cancel');
+    assert.deepEqual(readdirSync(folder), before);
+  });
+
+  it("Cancel while waiting for the card, passwords remembered: the deleted keystore's password is kept nowhere", async () => {
+    await settings().update('keystore.rememberPasswords', true, vscode.ConfigurationTarget.Global);
+    const folder = path.dirname(keystore);
+    const before = new Set(readdirSync(folder));
+    let created = '';
+    try {
+      rmSync(removed, { force: true });
+      const running = Promise.resolve(vscode.commands.executeCommand('ehealth.cert.request')).catch((error: unknown) => error);
+      let pulled = false;
+      const cancel = (async () => {
+        await waitFor('the card to be taken out', async () => pulled, 120_000);
+        await waitFor('"Insert your eID to sign"', async () => (await progressToasts()).join('\n').includes('Insert your eID to sign'), 30_000);
+        created = readdirSync(folder).find((name) => !before.has(name)) ?? '';
+        await click(`${center}:has(.monaco-progress-container.active) .monaco-button`, 'Cancel');
+      })();
+      await answerUntilDone(running, requestAnswers(rsa.pin, contact), async () => {
+        if (!pulled) writeFileSync(removed, '');
+        pulled = true;
+      });
+      await cancel;
+      assert.ok(created, 'the new keystore existed while the card was waited for');
+      const file = path.join(folder, created);
+      assert.ok(!existsSync(file), 'the new keystore is deleted');
+      // A keystore at that path again: its password must be asked, none kept for the deleted one.
+      copyFileSync(keystore, file);
+      let unlocked = false;
+      const unlocking = Promise.resolve(vscode.commands.executeCommand('ehealth.keystore.unlock', file)).catch(() => undefined).finally(() => (unlocked = true));
+      let title = '';
+      await waitFor('the unlock box, or the keystore opened without it', async () => Boolean((title = await quickInputTitle())) || unlocked, 30_000);
+      if (title) await closeQuickInput();
+      await unlocking;
+      assert.match(title, /Unlock/, 'the password is asked: none was kept for the deleted keystore');
+    } finally {
+      rmSync(removed, { force: true });
+      if (created) rmSync(path.join(folder, created), { force: true });
+      await settings().update('keystore.rememberPasswords', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('waits for the card taken out before signing ("Insert your eID to sign") and finishes once it is back', async () => {
