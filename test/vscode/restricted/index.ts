@@ -24,8 +24,8 @@ export function run(): Promise<void> {
           const listing = await api.keystores();
           assert.deepEqual(
             listing.folders.map((folder) => folder.origin),
-            ['default'],
-            `only the default folder is listed, not ${JSON.stringify(listing.folders.map((folder) => folder.path))}`,
+            ['default', 'sandbox'],
+            `only the default folders (eHealth's and the sandbox's) are listed, not ${JSON.stringify(listing.folders.map((folder) => folder.path))}`,
           );
           await vscode.commands.executeCommand('workbench.view.extension.ehealth');
           await waitFor('the welcome view', async () => (await renderedTexts('.part.sidebar .welcome-view-content')).some((text) => text.includes('No eHealth keystore')));

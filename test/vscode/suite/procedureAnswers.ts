@@ -58,13 +58,17 @@ export async function answerUntilDone<T>(running: Thenable<T>, answers: Answer[]
   let settled = false;
   const result = Promise.resolve(running).finally(() => (settled = true));
   let lastAnswered = '';
+  let answeredAt = 0;
   while (!settled) {
     const [title = ''] = await renderedTexts('.quick-input-widget .quick-input-title');
     const message = (await renderedTexts('.quick-input-widget .quick-input-message')).join(' ');
     const answer = title ? answers.find((candidate) => candidate.when(title, message)) : undefined;
     const key = `${title}|${message}`;
-    if (answer && key !== lastAnswered) {
+    // The same question still open long after its answer: the keys went elsewhere (under load the
+    // box can show before it has the focus), so it is answered again.
+    if (answer && (key !== lastAnswered || Date.now() - answeredAt > 6_000)) {
       lastAnswered = key;
+      answeredAt = Date.now();
       await answer.act();
     } else if (!title && (await webviewTexts('#accept')).length) {
       await onContract?.();

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { hover, pressKey, renderedTexts, rightClick, screenshot, waitFor, webviewTexts, widen } from './harnessClient';
+import { click, hover, pressKey, renderedTexts, rightClick, screenshot, waitFor, webviewTexts, widen } from './harnessClient';
 import { answerUntilDone, cards, password as sandboxPassword, requestAnswers, typeAndEnter, typePin, useSettings } from './procedureAnswers';
 import { writeSandboxKeystore } from './sandboxKeystore';
 
@@ -171,5 +171,11 @@ describe('Renewing too early', () => {
     assert.match(notice, /Too early to renew: this certificate can be renewed from \d{1,2} \w+ 20\d\d\. Nothing was changed\./);
     assert.doesNotMatch(notice, /Retry|Show output/, 'information, not an error to retry');
     await vscode.commands.executeCommand('notifications.hideList');
+    // The suites after this one request for the same card: the sandbox refuses a second valid certificate.
+    await answerUntilDone(vscode.commands.executeCommand('ehealth.cert.revoke', requested.keystore), [
+      unlock,
+      { when: (title) => title.includes('Why revoke'), act: () => click('.quick-input-widget .monaco-list-row', 'It is replaced') },
+      typePin(card.pin),
+    ]);
   });
 });
