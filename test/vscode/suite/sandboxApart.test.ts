@@ -41,6 +41,14 @@ describe('Sandbox keystores kept apart, backups told', () => {
   after(async () => {
     await vscode.commands.executeCommand('notifications.hideList');
     await vscode.commands.executeCommand('notifications.clearAll');
+    // The suites after this one request for the same card: the sandbox refuses a second valid certificate.
+    if (keystore && existsSync(keystore)) {
+      await answerUntilDone(vscode.commands.executeCommand('ehealth.cert.revoke', keystore), [
+        { when: (title) => title.includes('Unlock') || title.includes(path.basename(keystore)), act: typeAndEnter(password) },
+        { when: (title) => title.includes('Why revoke'), act: () => click('.quick-input-widget .monaco-list-row', 'It is replaced') },
+        { when: (title) => title.includes('eID PIN'), act: typeAndEnter(pin) },
+      ]).catch(() => undefined);
+    }
     await vscode.commands.executeCommand('ehealth.sandbox.stop');
     rmSync(path.join(realFolder, realName), { force: true });
   });
@@ -70,7 +78,9 @@ describe('Sandbox keystores kept apart, backups told', () => {
       // Label and description as rendered, side by side.
       texts = (await renderedTexts(sidebarRows)).map((row) => row.replace(/\s+/g, ' ').trim());
       const groups = [/^keystore\s*\d+ keystores? · ~\/ehealth(?!\/)/, /^Sandbox \(rehearsals\)\s*\d+ keystores? · ~\/ehealth\/sandbox/].map((group) => texts.findIndex((row) => group.test(row)));
-      return groups.every((at) => at >= 0) && /· sandbox · locked/.test(texts[groups[1] + 1] ?? '') ? groups.map((at) => texts.slice(at, at + 2)) : undefined;
+      // Earlier suites leave sandbox keystores of other cards: this one is somewhere in the group.
+      const ours = texts.findIndex((row, at) => at > groups[1] && /· sandbox · locked/.test(row));
+      return groups.every((at) => at >= 0) && ours > 0 ? [texts.slice(groups[0], groups[0] + 2), [texts[groups[1]], texts[ours]]] : undefined;
     }).catch((error: Error) => {
       throw new Error(`${error.message}: ${JSON.stringify(texts)}`);
     });
