@@ -1,7 +1,7 @@
 // When the certificates of opened keystores run out: the status bar and the guide checks ask here.
 import { daysLeftAt } from '../core/certificate';
 import type { Environment } from '../core/environment';
-import { folderKey } from './locate';
+import { folderKey, isRenewed } from './locate';
 import type { Keystore, KeystoreListing } from './model';
 
 /** eHealth accepts a renewal from 3 months (90 days) before the certificate expires. */
@@ -47,7 +47,7 @@ export function countedKeystores(
   const files = listing.folders
     .filter((folder) => !excluded.has(key(folder.path)) && (rehearsals || folder.origin !== 'sandbox'))
     .flatMap((folder) => folder.keystores)
-    .filter((file) => file.latest && !file.renewedBy && (rehearsals || file.environment !== 'sandbox'));
+    .filter((file) => !isRenewed(file) && (rehearsals || file.environment !== 'sandbox'));
   const counted = new Set(files.map((file) => file.path));
   return opened.filter((keystore) => keystore.file !== undefined && counted.has(keystore.file) && (rehearsals || keystore.environment !== 'sandbox'));
 }

@@ -201,3 +201,8 @@ function orderByHolder(files: KeystoreFile[]): KeystoreFile[] {
   const unnamed = files.filter((file) => !file.holder).sort((a, b) => a.fileName.localeCompare(b.fileName));
   return [...named, ...unnamed];
 }
+
+/** Renewed: a newer keystore of the holder exists, in its folder (`latest`) or another (`renewedBy`). */
+export function isRenewed(file: KeystoreFile): boolean {
+  return !file.latest || file.renewedBy !== undefined;
+}

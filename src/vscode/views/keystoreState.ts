@@ -22,6 +22,7 @@
 // until eHealth's list says its ETK is active. Once the "Certificates at eHealth" list is loaded,
 // its answers win over the dates: renewable only when eHealth says replaceable.
 // `.older`: a newer keystore of the same holder exists (this one was renewed), in any folder.
+import { isRenewed } from '../../keystore/locate';
 import type { FileProblem, Keystore, KeystoreFile } from '../../keystore/model';
 import type { AuthorityCertificate } from '../../procedures';
 
@@ -30,11 +31,6 @@ const unopenableProblems: ReadonlySet<FileProblem['code']> = new Set(['unreadabl
 
 export function isUnopenable(file: KeystoreFile): boolean {
   return file.problems.some((problem) => unopenableProblems.has(problem.code));
-}
-
-/** Renewed: a newer keystore of the holder exists, in its folder (`latest`) or another (`renewedBy`). */
-export function isRenewed(file: KeystoreFile): boolean {
-  return !file.latest || file.renewedBy !== undefined;
 }
 
 /** What eHealth says of a keystore's certificate: revoked (there, or in this session), and its line in the loaded list. */

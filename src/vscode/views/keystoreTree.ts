@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { readableDn } from '../../core/distinguishedName';
 import { printable } from '../../core/printable';
 import { readableHolder } from '../../core/readableIdentifier';
-import { keystoreFolders, listKeystores, type FolderRequest } from '../../keystore/locate';
+import { isRenewed, keystoreFolders, listKeystores, type FolderRequest } from '../../keystore/locate';
 import type { Keystore, KeystoreEntry, KeystoreFile, KeystoreFolder, KeystoreHolder, KeystoreListing, KeystoreStatus } from '../../keystore/model';
 import type { Translator } from '../../i18n';
 import { tooltipRows } from './tooltipRows';
@@ -15,7 +15,7 @@ import { entryText, folderStateText, holderText, keyText, statusText, warningTex
 import type { HolderNames } from '../holderNames';
 import type { KeystoreSession } from '../keystoreSession';
 import { currentTranslator } from '../language';
-import { isRenewed, isUnopenable, keystoreContextValue, type AuthorityAnswers } from './keystoreState';
+import { isUnopenable, keystoreContextValue, type AuthorityAnswers } from './keystoreState';
 import { setting } from '../settings';
 
 export type KeystoreNode =
