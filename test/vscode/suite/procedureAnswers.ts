@@ -2,7 +2,7 @@
 // the PIN typed in its box, a personal request's answers, the contract accepted in its view; and the
 // settings a suite runs under.
 import * as vscode from 'vscode';
-import { click, clickInWebview, pressKey, renderedTexts, typeText, webviewTexts } from './harnessClient';
+import { click, focusInWebview, pressKey, renderedTexts, typeText, webviewTexts } from './harnessClient';
 
 export const cards = [
   { name: 'RSA', dir: process.env.EHEALTH_TEST_EID_DIR!, module: process.env.EHEALTH_TEST_EID_MODULE!, pin: process.env.EHEALTH_TEST_EID_PIN!, ssin: process.env.EHEALTH_TEST_EID_SSIN! },
@@ -72,7 +72,10 @@ export async function answerUntilDone<T>(running: Thenable<T>, answers: Answer[]
       await answer.act();
     } else if (!title && (await webviewTexts('#accept')).length) {
       await onContract?.();
-      await clickInWebview('#accept');
+      // By the keyboard, as a user may: a notification (or the open notification centre) over the
+      // button takes a pointer click, never a key.
+      await focusInWebview('#accept');
+      await pressKey('Enter');
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
     if (!title) lastAnswered = '';
