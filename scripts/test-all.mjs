@@ -13,7 +13,7 @@ const stages = [
   { name: 'typecheck', command: ['npx', 'tsc', '-p', '.'], limit: 5 * minutes },
   { name: 'build', command: ['node', 'scripts/build.mjs'], limit: 5 * minutes },
   { name: 'unit', command: ['npx', 'mocha', 'test/unit/**/*.test.ts'], limit: 10 * minutes },
-  { name: 'integration', command: ['npx', 'mocha', 'test/integration/**/*.test.ts'], limit: 20 * minutes },
+  { name: 'integration', command: ['npx', 'mocha', 'test/integration/**/*.test.ts'], limit: 30 * minutes },
   { name: 'vscode', command: ['npx', 'tsx', 'test/vscode/run.ts', ...process.argv.slice(2)], limit: 35 * minutes },
 ];
 
