@@ -5,6 +5,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: ExitCode,
+    /** Its stable code in JSON mode (`cli/unknown-option`); without one, `cli/usage` or `cli/failure` by its exit code. */
+    readonly code?: `cli/${string}`,
   ) {
     super(message);
   }
