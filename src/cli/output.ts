@@ -1,6 +1,9 @@
 // What `--json` prints: one document on stdout, `schemaVersion` first, nothing else on stdout (the
 // words for people go to stderr). The shapes are documented in docs/CLI.md and docs/schemas/.
 import { DomainError } from '../core/domainError';
+import { printable } from '../core/printable';
+import type { Language } from '../i18n';
+import { errorFace, errorMessage } from '../faces/errors';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import type { CliContext } from './context';
@@ -36,6 +39,16 @@ export function errorCode(error: unknown): string {
   if (error instanceof DomainError) return error.key;
   if (error instanceof CliError) return error.code ?? (error.exitCode === ExitCode.usage ? 'cli/usage' : 'cli/failure');
   return 'cli/failure';
+}
+
+/** How the CLI reports `error`: its words in `language`, its stable code and the exit code it ends with. */
+export function failureOf(error: unknown, language: Language): JsonError {
+  const code = errorCode(error);
+  if (error instanceof CliError) return { code, message: error.message, exitCode: error.exitCode };
+  const face = errorFace(error);
+  // A domain error's parameters may be names read from disk or text from the authority.
+  if (face) return { code, message: printable(errorMessage(error, language)), exitCode: face.exit };
+  return { code, message: error instanceof Error ? error.message : String(error), exitCode: ExitCode.failure };
 }
 
 /** The error document of JSON mode: `{"schemaVersion":1,"error":{"code","message","exitCode"}}`. */
