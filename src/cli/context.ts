@@ -9,6 +9,10 @@ export interface CliContext {
   t: Translator;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Questions may be asked: stdin is a terminal, CI is not set and --no-input was not given. */
+  interactive: boolean;
+  /** `--json` was given (before the group or among the verb's arguments): stdout is JSON only. */
+  json: boolean;
 }
 
 export type VerbRun<O extends OptionTable = OptionTable> = (context: CliContext, parsed: Parsed<O>) => Promise<number>;

@@ -1,12 +1,14 @@
 // The `ehealth` command line: one entry, verb groups over the same engine as the extension.
 import { languageFromLocale, languages, translator, type Language } from '../i18n';
+import { isLanguage, takeGlobalOptions } from './globalOptions';
 import type { CliContext, Verb, VerbGroup } from './context';
 import { groupHelp, usageLine, verbHelp } from './help';
 import { parse } from './options';
 import { certGroup } from './certCommands';
+import { printable } from '../core/printable';
+import { errorFace, errorMessage } from '../faces/errors';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
-import { failureOf, printJsonError } from './output';
 import { eidGroup } from './eidCommands';
 import { guidesGroup } from './guidesCommands';
 import { keystoreGroup } from './keystoreCommands';
@@ -23,16 +25,28 @@ export const groups: VerbGroup[] = [
 ];
 
 export async function main(argv: string[], io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }): Promise<number> {
-  const { language, rest } = takeLanguage(argv);
-  const context: CliContext = { args: rest, language, t: translator(language), ...io };
+  const global = takeGlobalOptions(argv);
+  const fromEnvironment = environmentLanguage();
+  // An unknown `--lang` is reported in the language of the environment.
+  const language = global.lang && isLanguage(global.lang) ? global.lang : fromEnvironment;
+  const interactive = process.stdin.isTTY === true && !process.env.CI && !global.noInput;
+  const context: CliContext = { args: global.rest, language, t: translator(language), ...io, interactive, json: global.json };
   try {
+    if (global.lang !== undefined && language !== global.lang) throw badLanguage(context, global.lang);
     return await dispatch(context);
   } catch (error) {
-    const failure = failureOf(error, language);
-    context.err(`ehealth: ${failure.message}`);
-    // In JSON mode the same error, with its stable code, is the one document on stdout.
-    if (context.json) printJsonError(context, failure);
-    return failure.exitCode;
+    if (error instanceof CliError) {
+      context.err(`ehealth: ${error.message}`);
+      return error.exitCode;
+    }
+    const face = errorFace(error);
+    if (face) {
+      // Parameters may be names read from disk or text from the authority.
+      context.err(`ehealth: ${printable(errorMessage(error, language))}`);
+      return face.exit;
+    }
+    context.err(`ehealth: ${error instanceof Error ? error.message : String(error)}`);
+    return ExitCode.failure;
   }
 }
 
@@ -91,15 +105,14 @@ function helpText(context: CliContext): string {
   ].join('\n');
 }
 
-/** `--lang fr` anywhere on the line, else EHEALTH_LANG, else the POSIX locale. */
-function takeLanguage(argv: string[]): { language: Language; rest: string[] } {
-  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+/** EHEALTH_LANG, else the POSIX locale. */
+function environmentLanguage(): Language {
   const { EHEALTH_LANG, LC_ALL, LC_MESSAGES, LANG } = process.env;
-  const fromEnvironment = languageFromLocale(EHEALTH_LANG || LC_ALL || LC_MESSAGES || LANG);
-  if (index < 0) return { language: fromEnvironment, rest: argv };
-  const inline = argv[index].startsWith('--lang=');
-  const value = inline ? argv[index].slice('--lang='.length) : argv[index + 1];
-  const rest = argv.filter((_, i) => i !== index && (inline || i !== index + 1));
-  const language = (languages as readonly string[]).includes(value ?? '') ? (value as Language) : fromEnvironment;
-  return { language, rest };
+  return languageFromLocale(EHEALTH_LANG || LC_ALL || LC_MESSAGES || LANG);
+}
+
+function badLanguage(context: CliContext, given: string | null): CliError {
+  const choices = languages.join(', ');
+  const message = given === null ? context.t('cli.error.missing-choice', { option: '--lang', choices }) : context.t('cli.error.bad-choice', { option: '--lang', value: given, choices });
+  return new CliError(message, ExitCode.usage);
 }

@@ -93,6 +93,8 @@ export function parse<O extends OptionTable>(context: CliContext, spec: VerbSpec
     usageError(context, error, spec.options, usage);
   }
   const { values, positionals } = parsed;
+  // `--json` is taken off the line with the global options (main.ts), wherever it stood.
+  if (context.json && 'json' in spec.options) values.json = true;
   const help = values.help === true;
   delete values.help;
   if (help) return { values: values as Values<O>, positionals, help };
