@@ -7,6 +7,7 @@ import { lintGuides, type LintMessage } from '../guides/guideLint';
 import { verb, type CliContext, type VerbGroup } from './context';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
+import { jsonMode, printJson } from './output';
 
 /** `./guides` when run from a checkout, else the guides shipped beside the bundle. */
 function defaultGuidesFolder(): string {
@@ -20,9 +21,9 @@ const lint = verb({ summary: 'cli.verb.guides.lint', options: { json: sharedOpti
   const inputs = await Promise.all(guides.map(async (guide) => ({ guide, source: await fs.readFile(guide.file, 'utf8') })));
   const messages = lintGuides(inputs);
   const errors = messages.filter((message) => message.severity === 'error').length;
-  if (values.json) {
+  if (jsonMode(context, values)) {
     const relative = messages.map((message) => ({ ...message, file: path.relative(process.cwd(), message.file), message: describe(message, context) }));
-    context.out(JSON.stringify({ guides: guides.length, errors, warnings: messages.length - errors, messages: relative }, null, 2));
+    printJson(context, { guides: guides.length, errors, warnings: messages.length - errors, messages: relative });
   } else {
     for (const message of messages) {
       const severity = context.t(`guides.lint.${message.severity}`);

@@ -1,6 +1,6 @@
 // `ehealth sandbox serve`: the local sandbox registration authority, in the foreground until
-// SIGINT/SIGTERM. With --json its first stdout line is {"url": "http://127.0.0.1:PORT"} once it
-// listens, so scripts and tests can wait for it. `ehealth sandbox approve|reject ID`: its manual
+// SIGINT/SIGTERM. With --json its stdout is JSON Lines, the first {"schemaVersion":1,"url":
+// "http://127.0.0.1:PORT"} once it listens, so scripts and tests can wait for it. `ehealth sandbox approve|reject ID`: its manual
 // validator's decision.
 import { readFileSync } from 'node:fs';
 import type { Behaviour } from '../sandbox/behaviour';
@@ -13,6 +13,7 @@ import { verb, type CliContext, type VerbGroup } from './context';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
+import { jsonMode, printJson, printJsonLine } from './output';
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
@@ -72,7 +73,8 @@ const serve = verb(
     };
     const validityDays = wholeNumber(context, 'validity-days', values['validity-days']);
     if (validityDays === 0) throw new CliError(context.t('sandbox.cli.notANumber', { option: 'validity-days', value: '0' }), ExitCode.usage);
-    const log = values.json ? (line: string) => context.out(JSON.stringify({ time: new Date().toISOString(), event: line })) : (line: string) => context.out(`${new Date().toISOString()} ${line}`);
+    const json = jsonMode(context, values);
+    const log = json ? (line: string) => printJsonLine(context, { time: new Date().toISOString(), event: line }) : (line: string) => context.out(`${new Date().toISOString()} ${line}`);
     const sandbox = await SandboxServer.start({
       dataFolder: values.data ?? defaultDataFolder(),
       port: wholeNumber(context, 'port', values.port),
@@ -81,10 +83,11 @@ const serve = verb(
       behaviour: Object.fromEntries(Object.entries(behaviour).filter(([, value]) => value !== undefined)),
       log,
     });
-    context.out(values.json ? JSON.stringify({ url: sandbox.url }) : context.t('sandbox.cli.listening', { url: sandbox.url, folder: sandbox.dataFolder }));
+    if (json) printJsonLine(context, { url: sandbox.url });
+    else context.out(context.t('sandbox.cli.listening', { url: sandbox.url, folder: sandbox.dataFolder }));
     await stopSignal();
     await sandbox.close();
-    if (!values.json) context.out(context.t('sandbox.cli.stopped'));
+    if (!json) context.out(context.t('sandbox.cli.stopped'));
     return ExitCode.ok;
   },
 );
@@ -119,6 +122,7 @@ const decision = (name: Decision) =>
       options: {
         url: { type: 'string', value: 'cli.value.url', help: 'cli.option.sandbox-url' },
         data: { type: 'string', value: 'cli.value.folder', defaultShown: () => defaultDataFolder(), help: 'cli.option.data' },
+        json: sharedOptions.json,
       },
       positional: { value: 'cli.value.key-id', required: true },
     },
@@ -133,7 +137,8 @@ const decision = (name: Decision) =>
           throw new CliError(context.t('sandbox.cli.decision-refused', { reason: (error as Error).message }), ExitCode.failure);
         }
       }
-      context.out(context.t(name === 'approve' ? 'sandbox.cli.approved' : 'sandbox.cli.rejected', { publicKeyIdentifier }));
+      if (jsonMode(context, values)) printJson(context, { decision: name, publicKeyIdentifier });
+      else context.out(context.t(name === 'approve' ? 'sandbox.cli.approved' : 'sandbox.cli.rejected', { publicKeyIdentifier }));
       return ExitCode.ok;
     },
   );
