@@ -17,6 +17,7 @@ import { verb, type CliContext, type VerbGroup } from './context';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
+import { jsonMode, printJson, withLocalOffset } from './output';
 import { readFirstLine, readHidden, secretFromEnvironment } from './secretInput';
 
 const { json } = sharedOptions;
@@ -28,8 +29,17 @@ const list = verb({ summary: 'cli.verb.keystore.list', options: { json }, positi
   const found = await listKeystores(requests);
   // The sandbox folder once it exists: someone who never rehearsed has no business with it.
   const listing = { folders: found.folders.filter((folder) => folder.origin !== 'sandbox' || folder.state !== 'missing') };
-  context.out(values.json ? JSON.stringify(listing, null, 2) : formatListing(listing, context.t));
+  if (jsonMode(context, values)) printJson(context, listingJson(listing));
+  else context.out(formatListing(listing, context.t));
   return ExitCode.ok;
+});
+
+/** The JSON of `list --json`: the creation date read from a file name (local time) with its offset. */
+const listingJson = (listing: KeystoreListing) => ({
+  folders: listing.folders.map((folder) => ({
+    ...folder,
+    keystores: folder.keystores.map((file) => (file.createdAt ? { ...file, createdAt: withLocalOffset(file.createdAt) } : file)),
+  })),
 });
 
 /** Folders added by the user, as the extension's `ehealth.keystore.folders` setting does (path-separated). */
@@ -94,7 +104,8 @@ const inspect = verb(
     if (Number.isNaN(at.getTime())) throw new CliError(context.t('cli.error.bad-date', { value: values.at ?? '' }), ExitCode.usage);
     const password = await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined);
     const { keystore } = await inspectFile(file, { ...(password !== undefined ? { password } : {}), at, checkKeys: password !== undefined });
-    context.out(values.json ? JSON.stringify(keystoreJson(keystore), null, 2) : formatKeystore(keystore, context.t));
+    if (jsonMode(context, values)) printJson(context, keystoreJson(keystore));
+    else context.out(formatKeystore(keystore, context.t));
     return ExitCode.ok;
   },
 );
@@ -198,7 +209,7 @@ export const passwd = verb(
     const keystore = path.resolve(values.keystore ?? positionals[0]);
     const answers: CertAnswers = { acceptContract: false, passwordEnv: values['password-env'], newPasswordEnv: values['new-password-env'] };
     const { backup } = await changeKeystorePassword({ prompter: cliCertPrompter(context, answers) }, keystore);
-    if (values.json) context.out(JSON.stringify({ keystore, backup }, null, 2));
+    if (jsonMode(context, values)) printJson(context, { keystore, backup });
     else context.err(context.t('cli.keystore.passwd-done', { backup }));
     return ExitCode.ok;
   },
