@@ -5,10 +5,9 @@ import type { CliContext, Verb, VerbGroup } from './context';
 import { groupHelp, usageLine, verbHelp } from './help';
 import { parse } from './options';
 import { certGroup } from './certCommands';
-import { printable } from '../core/printable';
-import { errorFace, errorMessage } from '../faces/errors';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
+import { failureOf, printJsonError } from './output';
 import { eidGroup } from './eidCommands';
 import { guidesGroup } from './guidesCommands';
 import { keystoreGroup } from './keystoreCommands';
@@ -35,18 +34,11 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
     if (global.lang !== undefined && language !== global.lang) throw badLanguage(context, global.lang);
     return await dispatch(context);
   } catch (error) {
-    if (error instanceof CliError) {
-      context.err(`ehealth: ${error.message}`);
-      return error.exitCode;
-    }
-    const face = errorFace(error);
-    if (face) {
-      // Parameters may be names read from disk or text from the authority.
-      context.err(`ehealth: ${printable(errorMessage(error, language))}`);
-      return face.exit;
-    }
-    context.err(`ehealth: ${error instanceof Error ? error.message : String(error)}`);
-    return ExitCode.failure;
+    const failure = failureOf(error, language);
+    context.err(`ehealth: ${failure.message}`);
+    // In JSON mode the same error, with its stable code, is the one document on stdout.
+    if (context.json) printJsonError(context, failure);
+    return failure.exitCode;
   }
 }
 
