@@ -5,12 +5,12 @@ import { readableDn } from '../core/distinguishedName';
 import { readableIdentifier } from '../core/readableIdentifier';
 import { labelled, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
-import { errorFaces, errorMessage } from '../faces/errors';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { verb, type CliContext, type VerbGroup } from './context';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
+import { failureOf, jsonMode, printJson } from './output';
 import { askYes } from './question';
 import { readHidden, secretFromEnvironment } from './secretInput';
 
@@ -77,21 +77,23 @@ const info = verb({ summary: 'cli.verb.eid.info', options: { module, json } }, a
       if (!(error instanceof EidError)) throw error;
       failure = error;
     }
-    if (values.json) {
-      const json = {
-        middleware,
-        readers,
-        ...(report ? { card: report.card, identity: report.identity, certificates: report.certificates.map(certificateSummary) } : {}),
-        ...(failure ? { error: { code: failure.code, message: errorMessage(failure, context.language) } } : {}),
-      };
-      context.out(JSON.stringify(json, null, 2));
-    } else {
+    if (!jsonMode(context, values)) {
       context.out(formatInfo(middleware, readers, report, context.t));
+      // Worded and exited as every error is.
+      if (failure) throw failure;
+      return ExitCode.ok;
     }
-    if (failure) {
-      // In JSON the error is in the report; in text, worded and exited as every error is.
-      if (values.json) return errorFaces[failure.key].exit;
-      throw failure;
+    // In JSON what was read and, when the card could not be, the error as every error document has it.
+    const error = failure && failureOf(failure, context.language);
+    printJson(context, {
+      middleware,
+      readers,
+      ...(report ? { card: report.card, identity: report.identity, certificates: report.certificates.map(certificateSummary) } : {}),
+      ...(error ? { error } : {}),
+    });
+    if (error) {
+      context.err(`ehealth: ${error.message}`);
+      return error.exitCode;
     }
     return ExitCode.ok;
   } finally {
@@ -124,11 +126,12 @@ function formatInfo(middleware: { path: string; description: string }, readers: 
   return lines.join('\n');
 }
 
-const verifyPin = verb({ summary: 'cli.verb.eid.verify-pin', options: { module, 'pin-env': pinEnv, 'last-pin-try': lastPinTry } }, async (context, { values }) => {
+const verifyPin = verb({ summary: 'cli.verb.eid.verify-pin', options: { module, json, 'pin-env': pinEnv, 'last-pin-try': lastPinTry } }, async (context, { values }) => {
   const engine = engineFor(values.module);
   try {
     await engine.verifyPin(cliPrompter(context, values['pin-env'], values['last-pin-try']));
-    context.out(context.t('cli.eid.pin-ok'));
+    if (jsonMode(context, values)) printJson(context, { verified: true });
+    else context.out(context.t('cli.eid.pin-ok'));
     return ExitCode.ok;
   } finally {
     engine.close();
@@ -144,6 +147,7 @@ const sign = verb(
       out: { ...out, required: true },
       force,
       module,
+      json,
       'pin-env': pinEnv,
       'last-pin-try': lastPinTry,
     },
@@ -158,7 +162,8 @@ const sign = verb(
       // DER for ECDSA: what openssl and most tools verify.
       const signer = await engine.signer(key, cliPrompter(context, values['pin-env'], values['last-pin-try']), 'der');
       await writeOutputFile(values.out, await signer.sign(data), { force: values.force });
-      context.out(context.t('cli.eid.signed', { key, algorithm: signer.algorithm, file: values.out }));
+      if (jsonMode(context, values)) printJson(context, { key, algorithm: signer.algorithm, out: values.out });
+      else context.out(context.t('cli.eid.signed', { key, algorithm: signer.algorithm, file: values.out }));
       return ExitCode.ok;
     } finally {
       engine.close();
