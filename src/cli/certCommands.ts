@@ -34,6 +34,7 @@ import { cliCertPrompter, type CertAnswers } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
 import { cliPrompter, engineFor } from './eidCommands';
 import { CliError } from './cliError';
+import { jsonMode, printJson } from './output';
 import { configuredFolders, passwd } from './keystoreCommands';
 import { sharedOptions, type OptionTable, type Values } from './options';
 import { ExitCode } from '../faces/exitCodes';
@@ -107,8 +108,9 @@ async function withContext<T>(
   }
 }
 
+/** The result as JSON (`--json` after the verb or before the group), else its lines for people. */
 function output(context: CliContext, json: boolean, result: object, text: string[]): number {
-  if (json) context.out(JSON.stringify(result, null, 2));
+  if (jsonMode(context, { json })) printJson(context, result);
   else text.forEach((line) => context.out(line));
   return ExitCode.ok;
 }
