@@ -30,9 +30,10 @@ import { REVOCATION_REASONS } from '../ra/model';
 import { folderTracer, type FolderTracer } from '../ra/trace';
 import { defaultDataFolder } from '../sandbox/options';
 import { SandboxServer } from '../sandbox/server';
-import { cliCertPrompter, type CertAnswers } from './certPrompter';
+import { cliCertPrompter, givenPasswords, type CertAnswers } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
-import { cliPrompter, engineFor } from './eidCommands';
+import { cliPrompter, engineFor, givenPin, pinOptions } from './eidCommands';
+import { secretOptions } from './secretInput';
 import { CliError } from './cliError';
 import { jsonMode, printJson } from './output';
 import { configuredFolders, passwd } from './keystoreCommands';
@@ -47,13 +48,20 @@ const commonOptions = {
   json: sharedOptions.json,
 } as const satisfies OptionTable;
 /** The keystore a procedure continues from. */
-const keystoreOptions = { keystore: { ...sharedOptions.keystore, required: true }, 'password-env': sharedOptions['password-env'] } as const satisfies OptionTable;
-/** The answers of a procedure that continues from a keystore and signs no contract. */
-const keystoreAnswers = (values: Values<typeof keystoreOptions>): CertAnswers => ({ acceptContract: false, passwordEnv: values['password-env'] });
+const keystoreOptions = { keystore: { ...sharedOptions.keystore, required: true }, ...secretOptions('password') } as const satisfies OptionTable;
 /** For the procedures that sign with the eID. */
-const eidOptions = { module: sharedOptions.module, 'pin-env': sharedOptions['pin-env'], 'last-pin-try': sharedOptions['last-pin-try'] } as const satisfies OptionTable;
+const eidOptions = { module: sharedOptions.module, ...pinOptions } as const satisfies OptionTable;
 /** For those that sign a contract with it. */
 const contractOptions = { ...eidOptions, 'accept-contract': { type: 'boolean', default: false, help: 'cli.option.accept-contract' } } as const satisfies OptionTable;
+/** For those that may run a step in production (asked at a terminal, else this flag). */
+const productionOption = { 'confirm-production': { type: 'boolean', default: false, help: 'cli.option.confirm-production' } } as const satisfies OptionTable;
+
+/** The answers given by flag to a procedure that continues from a keystore and signs no contract: its password, read once. */
+const keystoreAnswers = async (context: CliContext, values: Values<typeof keystoreOptions> & Partial<Values<typeof productionOption>>): Promise<CertAnswers> => ({
+  acceptContract: false,
+  confirmProduction: values['confirm-production'],
+  ...(await givenPasswords(context, values)),
+});
 
 /** The sandbox inside this command, on the user's data folder, started when a procedure needs it. */
 function inProcessSandbox(context: CliContext): SandboxHost & { close(): Promise<void> } {
@@ -82,6 +90,7 @@ async function withContext<T>(
 ): Promise<T> {
   // First: it checks a new password given by flag before the sandbox starts or the eID is read.
   const prompter = cliCertPrompter(context, answers);
+  const pin = await givenPin(context, values);
   const engine = SIGNS_WITH_EID[name] ? engineFor(values.module) : undefined;
   const sandbox = inProcessSandbox(context);
   let tracer: FolderTracer | undefined;
@@ -97,7 +106,7 @@ async function withContext<T>(
         ...(raUrl !== undefined ? { raUrl } : {}),
         sandbox,
         prompter,
-        ...(engine ? { eid: { engine, prompter: cliPrompter(context, values['pin-env'], values['last-pin-try'] === true) } } : {}),
+        ...(engine ? { eid: { engine, prompter: cliPrompter(context, pin) } } : {}),
         ...(tracer ? { trace: tracer } : {}),
       }),
     );
@@ -131,23 +140,32 @@ const request = verb(
       'organization-name': { type: 'string', value: 'cli.value.name', help: 'cli.option.organization-name' },
       email: { type: 'string', multiple: true, value: 'cli.value.email', help: 'cli.option.email' },
       phone: { type: 'string', multiple: true, value: 'cli.value.phone', help: 'cli.option.phone' },
-      'password-env': sharedOptions['password-env'],
+      ...secretOptions('new-password'),
       'keystore-dir': { type: 'string', value: 'cli.value.folder', defaultShown: () => `${sandboxKeystoreFolder()} (--env sandbox), ${defaultKeystoreFolder()}`, help: 'cli.option.keystore-dir' },
       ...contractOptions,
+      ...productionOption,
       ...commonOptions,
     },
   },
   async (context, { values }) => {
-    const answers: CertAnswers = { holder: values.holder, organizationName: values['organization-name'], email: values.email, phone: values.phone, acceptContract: values['accept-contract'], newPasswordEnv: values['password-env'] };
+    const answers: CertAnswers = {
+      holder: values.holder,
+      organizationName: values['organization-name'],
+      email: values.email,
+      phone: values.phone,
+      acceptContract: values['accept-contract'],
+      confirmProduction: values['confirm-production'],
+      ...(await givenPasswords(context, values)),
+    };
     const folder = path.resolve(values['keystore-dir'] ?? newKeystoreFolder(values.env));
     const result = await withContext(context, values, answers, 'request', (procedure) => requestCertificate(procedure, { keystoreFolder: folder }));
     return requested(context, values.json, result);
   },
 );
 
-const complete = verb({ summary: 'cli.verb.cert.complete', options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
+const complete = verb({ summary: 'cli.verb.cert.complete', options: { ...keystoreOptions, ...productionOption, ...commonOptions } }, async (context, { values }) => {
   const file = path.resolve(values.keystore);
-  const result = await withContext(context, values, keystoreAnswers(values), 'complete', (procedure) => completeCertificate(procedure, file));
+  const result = await withContext(context, values, await keystoreAnswers(context, values), 'complete', (procedure) => completeCertificate(procedure, file));
   const { t } = context;
   const lines = [
     result.backup ? t('procedures.cli.completed', { serial: result.etkSerialNumber, file, backup: result.backup }) : t('procedures.cli.already-complete', { file, serial: result.etkSerialNumber }),
@@ -157,18 +175,18 @@ const complete = verb({ summary: 'cli.verb.cert.complete', options: { ...keystor
 });
 
 const renew = verb(
-  { summary: 'cli.verb.cert.renew', options: { ...keystoreOptions, 'new-password-env': sharedOptions['new-password-env'], ...contractOptions, ...commonOptions } },
+  { summary: 'cli.verb.cert.renew', options: { ...keystoreOptions, ...secretOptions('new-password'), ...contractOptions, ...productionOption, ...commonOptions } },
   async (context, { values }) => {
     const file = path.resolve(values.keystore);
-    const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], newPasswordEnv: values['new-password-env'] };
+    const answers: CertAnswers = { ...(await keystoreAnswers(context, values)), acceptContract: values['accept-contract'] };
     const result = await withContext(context, values, answers, 'renew', (procedure) => renewCertificate(procedure, file));
     return requested(context, values.json, result);
   },
 );
 
-const activate = verb({ summary: 'cli.verb.cert.activate', options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
+const activate = verb({ summary: 'cli.verb.cert.activate', options: { ...keystoreOptions, ...productionOption, ...commonOptions } }, async (context, { values }) => {
   const file = path.resolve(values.keystore);
-  const result = await withContext(context, values, keystoreAnswers(values), 'activate', (procedure) => activateEtk(procedure, file));
+  const result = await withContext(context, values, await keystoreAnswers(context, values), 'activate', (procedure) => activateEtk(procedure, file));
   const { t } = context;
   return output(context, values.json, result, [t('procedures.cli.activated'), t(result.published ? 'procedures.cli.etk-published' : 'procedures.cli.etk-not-published')]);
 });
@@ -189,16 +207,17 @@ const revoke = verb(
     summary: 'cli.verb.cert.revoke',
     options: {
       keystore: sharedOptions.keystore,
-      'password-env': sharedOptions['password-env'],
+      ...secretOptions('password'),
       'public-key-id': { type: 'string', value: 'cli.value.key-id', help: 'cli.option.public-key-id' },
       reason: { type: 'string', choices: REVOCATION_REASONS, help: 'cli.option.reason' },
       ...contractOptions,
+      ...productionOption,
       ...commonOptions,
     },
   },
   async (context, { values }) => {
     const target = revocationTarget(context, values.keystore, values['public-key-id']);
-    const answers: CertAnswers = { acceptContract: values['accept-contract'], passwordEnv: values['password-env'], reason: values.reason };
+    const answers: CertAnswers = { acceptContract: values['accept-contract'], confirmProduction: values['confirm-production'], reason: values.reason, ...(await givenPasswords(context, values)) };
     const result = await withContext(context, values, answers, 'revoke', (procedure) => revokeCertificate(procedure, target));
     const { t } = context;
     const code = output(context, values.json, result, [t('procedures.cli.revoked', { publicKeyIdentifier: result.publicKeyIdentifier, reason: result.reason })]);
@@ -274,7 +293,7 @@ const list = verb(
 
 const status = verb({ summary: 'cli.verb.cert.status', options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
   const file = path.resolve(values.keystore);
-  const result = await withContext(context, values, keystoreAnswers(values), 'status', (procedure) => certificateStatus(procedure, file));
+  const result = await withContext(context, values, await keystoreAnswers(context, values), 'status', (procedure) => certificateStatus(procedure, file));
   const { t } = context;
   const lines = [t('procedures.cli.status', { file, holder: formatHolder(result.holder), stage: result.stage, publicKeyIdentifier: result.publicKeyIdentifier })];
   const info = result.authority;

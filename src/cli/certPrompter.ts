@@ -1,5 +1,6 @@
 // The procedures' Prompter on the command line: each answer from its flag when given, else asked on
-// the terminal (passwords without echo). Progress and contracts go to stderr, results to stdout.
+// the terminal (passwords without echo); without a terminal, a missing answer stops the verb at once,
+// naming its flags. Progress and contracts go to stderr, results to stdout.
 import { formatHolder, holderOf, parseHolder, SSIN_TYPE, type Holder } from '../core/holder';
 import { readableDn } from '../core/distinguishedName';
 import { printable } from '../core/printable';
@@ -15,8 +16,8 @@ import { REVOCATION_REASONS, type RevocationReason } from '../ra/model';
 import type { CliContext } from './context';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
-import { askLine, askYes } from './question';
-import { readHidden, secretFromEnvironment } from './secretInput';
+import { askLine, askYes, needTerminal } from './question';
+import { givenSecret, readHidden, secretFlags } from './secretInput';
 
 export interface CertAnswers {
   holder?: string;
@@ -26,11 +27,18 @@ export interface CertAnswers {
   email?: string[];
   phone?: string[];
   acceptContract: boolean;
-  /** Environment variable holding the password of the keystore opened. */
-  passwordEnv?: string;
-  /** Environment variable holding the password of the keystore written. */
-  newPasswordEnv?: string;
+  /** A production step goes ahead without being asked (--confirm-production). */
+  confirmProduction?: boolean;
+  /** The password of the keystore opened, as given by --password-env, -file or -stdin (already read). */
+  password?: string;
+  /** The password of the keystore written (--new-password-env, -file, -stdin). */
+  newPassword?: string;
   reason?: string;
+}
+
+/** The passwords given on the command line, read once (stdin cannot be read twice). */
+export async function givenPasswords(context: CliContext, values: object): Promise<Pick<CertAnswers, 'password' | 'newPassword'>> {
+  return { password: await givenSecret(context, values, 'password'), newPassword: await givenSecret(context, values, 'new-password') };
 }
 
 /** The holder as written (`79021802145`, `SSIN=...`, `CBE=0123456749,APPID`); a bare SSIN is the user themself, as `SSIN=` is. */
@@ -75,6 +83,7 @@ async function holderChoice(context: CliContext, holder: Holder, choices: Holder
  */
 async function askNewPassword(context: CliContext): Promise<string | undefined> {
   const { t } = context;
+  needTerminal(context, secretFlags('new-password'));
   for (;;) {
     const password = await readHidden(t('procedures.prompt.new-password'), t);
     if (password === undefined) return undefined;
@@ -90,9 +99,9 @@ async function askNewPassword(context: CliContext): Promise<string | undefined> 
 }
 
 /** Asked again until the answer is accepted, as the extension's input box does; undefined when the input ends. */
-async function askChecked<T>(context: CliContext, question: string, check: (answer: string) => Checked<T>): Promise<T | undefined> {
+async function askChecked<T>(context: CliContext, question: string, flags: readonly string[], check: (answer: string) => Checked<T>): Promise<T | undefined> {
   for (;;) {
-    const answer = await askLine(question);
+    const answer = await askLine(context, question, flags);
     if (answer === undefined) return undefined;
     const checked = check(answer);
     if ('value' in checked) return checked.value;
@@ -114,21 +123,21 @@ const asTyped =
  */
 export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prompter {
   const { t } = context;
-  const newPassword = answers.newPasswordEnv === undefined ? undefined : checkNewPassword(secretFromEnvironment(answers.newPasswordEnv, t));
+  const newPassword = answers.newPassword === undefined ? undefined : checkNewPassword(answers.newPassword);
   const flagHolder = answers.holder === undefined ? undefined : givenHolder(context, answers.holder);
   return {
     chooseHolder: async (choices) => {
       // Typed on the terminal: asked again until it passes (the PIN for GetActorQualities is spent), and
       // the name of an organisation not listed is asked there too.
-      const holder = flagHolder ?? (await askChecked(context, t('procedures.prompt.holder'), (answer) => checkedHolder(context, answer)));
+      const holder = flagHolder ?? (await askChecked(context, t('procedures.prompt.holder'), ['--holder'], (answer) => checkedHolder(context, answer)));
       if (!holder) return undefined;
-      return holderChoice(context, holder, choices, async () => answers.organizationName ?? (flagHolder ? undefined : askLine(labelled(t, t('procedure.holder.name.prompt'), ''))));
+      return holderChoice(context, holder, choices, async () => answers.organizationName ?? (flagHolder ? undefined : askLine(context, labelled(t, t('procedure.holder.name.prompt'), ''), ['--organization-name'])));
     },
     contactData: async () => {
       // Flags go to the procedure as given; answers typed here are checked by the same rule as they come.
       const checks = contactChecks(t);
-      const [email = await askChecked(context, t('procedures.prompt.email'), asTyped(checks.email)), emailGeneral] = answers.email ?? [];
-      const [phone = await askChecked(context, t('procedures.prompt.phone'), asTyped(checks.phone)), phoneGeneral] = answers.phone ?? [];
+      const [email = await askChecked(context, t('procedures.prompt.email'), ['--email'], asTyped(checks.email)), emailGeneral] = answers.email ?? [];
+      const [phone = await askChecked(context, t('procedures.prompt.phone'), ['--phone'], asTyped(checks.phone)), phoneGeneral] = answers.phone ?? [];
       if (email === undefined || phone === undefined) return undefined;
       return { emailPrivate: email, phonePrivate: phone, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
     },
@@ -145,13 +154,17 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
         context.err(t('procedures.cli.contract-accepted'));
         return true;
       }
-      return askYes(t('procedures.prompt.accept'));
+      return askYes(context, t('procedures.prompt.accept'), ['--accept-contract']);
     },
     newKeystorePassword: async () => newPassword ?? askNewPassword(context),
-    keystorePassword: async (file) => (answers.passwordEnv !== undefined ? secretFromEnvironment(answers.passwordEnv, t) : readHidden(t('procedures.prompt.password', { file }), t)),
-    confirmProduction: (action) => askYes(t('procedures.prompt.production', { action })),
+    keystorePassword: async (file) => {
+      if (answers.password !== undefined) return answers.password;
+      needTerminal(context, secretFlags('password'));
+      return readHidden(t('procedures.prompt.password', { file }), t);
+    },
+    confirmProduction: async (action) => answers.confirmProduction === true || askYes(context, t('procedures.prompt.production', { action }), ['--confirm-production']),
     revocationReason: async (choices) => {
-      const reason = answers.reason ?? (await askLine(t('procedures.prompt.reason', { reasons: choices.join(', ') })));
+      const reason = answers.reason ?? (await askLine(context, t('procedures.prompt.reason', { reasons: choices.join(', ') }), ['--reason']));
       if (reason === undefined) return undefined;
       if (!(REVOCATION_REASONS as readonly string[]).includes(reason)) throw new CliError(t('procedures.cli.bad-reason', { reason, reasons: choices.join(', ') }), ExitCode.usage);
       return reason as RevocationReason;

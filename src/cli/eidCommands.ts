@@ -11,30 +11,43 @@ import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import { failureOf, jsonMode, printJson } from './output';
-import { askYes } from './question';
-import { readHidden, secretFromEnvironment } from './secretInput';
+import { askYes, needTerminal } from './question';
+import { givenSecret, givenSecretFlag, readHidden, secretFlags, secretOptions } from './secretInput';
 
-const { module, 'pin-env': pinEnv, 'last-pin-try': lastPinTry, json, out, force } = sharedOptions;
+const { module, 'last-pin-try': lastPinTry, json, out, force } = sharedOptions;
+/** The PIN's options, for every verb that may present it. */
+export const pinOptions = { ...secretOptions('pin'), 'last-pin-try': lastPinTry } as const;
+
+/** The PIN given on the command line (read once), the flag that gave it, and --last-pin-try. */
+export interface PinAnswers {
+  pin?: string;
+  flag?: string;
+  lastPinTry: boolean;
+}
+
+export async function givenPin(context: CliContext, values: object & { 'last-pin-try'?: boolean }): Promise<PinAnswers> {
+  return { pin: await givenSecret(context, values, 'pin'), flag: givenSecretFlag(values, 'pin'), lastPinTry: values['last-pin-try'] === true };
+}
 
 /** The eID engine on `--module`, else on the middleware found where it is installed. */
 export const engineFor = (modulePath: string | undefined) => new EidEngine(modulePath ? { modulePath } : {});
 
 /**
- * The PIN from the named environment variable, else typed on the terminal without echo. With one
- * try left, a script's PIN is presented only with `lastPinTry` (--last-pin-try); a person is asked.
- * At a terminal, an empty reader is waited for (a line on stderr, Ctrl+C stops waiting); a script
- * without one fails at once with eid/no-card.
+ * The PIN given by flag, else typed on the terminal without echo. With one try left, a script's PIN
+ * is presented only with --last-pin-try; a person is asked. At a terminal, an empty reader is waited
+ * for (a line on stderr, Ctrl+C stops waiting); without one, no wait: eid/no-card at once.
  */
-export function cliPrompter(context: CliContext, pinEnv: string | undefined, lastPinTry: boolean): Prompter {
+export function cliPrompter(context: CliContext, { pin, flag, lastPinTry }: PinAnswers): Prompter {
   return {
-    ...(process.stdin.isTTY ? { waitForCard: (purpose: CardPurpose, signal: AbortSignal) => waitAtTerminal(context, purpose, signal) } : {}),
+    ...(context.interactive ? { waitForCard: (purpose: CardPurpose, signal: AbortSignal) => waitAtTerminal(context, purpose, signal) } : {}),
     confirmLastTry: async () => {
-      if (pinEnv !== undefined && !lastPinTry) throw new CliError(context.t('cli.eid.last-try-refused', { name: pinEnv }), ExitCode.pinLastTry);
+      if (flag !== undefined && !lastPinTry) throw new CliError(context.t('cli.eid.last-try-refused', { name: flag }), ExitCode.pinLastTry);
       context.err(context.t('cli.eid.last-try-warning'));
-      return lastPinTry || askYes(context.t('cli.eid.last-try-confirm'));
+      return lastPinTry || askYes(context, context.t('cli.eid.last-try-confirm'), ['--last-pin-try']);
     },
     askPin: async (request) => {
-      if (pinEnv !== undefined) return secretFromEnvironment(pinEnv, context.t);
+      if (pin !== undefined) return pin;
+      needTerminal(context, secretFlags('pin'));
       return readHidden(context.t(request.key ? `eid.pin.prompt.${request.key}` : 'eid.pin.prompt'), context.t);
     },
     showPinpadNotice: () => {
@@ -126,10 +139,11 @@ function formatInfo(middleware: { path: string; description: string }, readers: 
   return lines.join('\n');
 }
 
-const verifyPin = verb({ summary: 'cli.verb.eid.verify-pin', options: { module, json, 'pin-env': pinEnv, 'last-pin-try': lastPinTry } }, async (context, { values }) => {
+const verifyPin = verb({ summary: 'cli.verb.eid.verify-pin', options: { module, json, ...pinOptions } }, async (context, { values }) => {
+  const pin = await givenPin(context, values);
   const engine = engineFor(values.module);
   try {
-    await engine.verifyPin(cliPrompter(context, values['pin-env'], values['last-pin-try']));
+    await engine.verifyPin(cliPrompter(context, pin));
     if (jsonMode(context, values)) printJson(context, { verified: true });
     else context.out(context.t('cli.eid.pin-ok'));
     return ExitCode.ok;
@@ -148,8 +162,7 @@ const sign = verb(
       force,
       module,
       json,
-      'pin-env': pinEnv,
-      'last-pin-try': lastPinTry,
+      ...pinOptions,
     },
   },
   async (context, { values }) => {
@@ -157,10 +170,11 @@ const sign = verb(
     const data = await fs.readFile(values.in);
     // Before the PIN is asked: a refused --out must not cost a signature.
     await checkOutputTarget(values.out, values.force);
+    const pin = await givenPin(context, values);
     const engine = engineFor(values.module);
     try {
       // DER for ECDSA: what openssl and most tools verify.
-      const signer = await engine.signer(key, cliPrompter(context, values['pin-env'], values['last-pin-try']), 'der');
+      const signer = await engine.signer(key, cliPrompter(context, pin), 'der');
       await writeOutputFile(values.out, await signer.sign(data), { force: values.force });
       if (jsonMode(context, values)) printJson(context, { key, algorithm: signer.algorithm, out: values.out });
       else context.out(context.t('cli.eid.signed', { key, algorithm: signer.algorithm, file: values.out }));

@@ -12,13 +12,14 @@ import { labelled, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
 import { entryText, folderStateText, holderText, keyText, warningText } from '../i18n/keystoreText';
 import { changeKeystorePassword, ProcedureError } from '../procedures';
-import { cliCertPrompter, type CertAnswers } from './certPrompter';
+import { cliCertPrompter, givenPasswords } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import { jsonMode, printJson, withLocalOffset } from './output';
-import { readFirstLine, readHidden, secretFromEnvironment } from './secretInput';
+import { needTerminal } from './question';
+import { givenSecret, readHidden, secretFlags, secretOptions } from './secretInput';
 
 const { json } = sharedOptions;
 
@@ -76,33 +77,29 @@ function formatFile(file: KeystoreFile, t: Translator): string[] {
 const oneKeystore = { value: 'cli.value.file', required: true } as const;
 
 /**
- * A password from an environment variable or, with `stdinFor` (the keystore it opens), standard
- * input: typed without echo on a terminal, else its first line. Never from the command line itself.
+ * The password of `file` as given (--password-env, -file, -stdin), else typed without echo at a
+ * terminal; without one, a usage error naming the flags. Ctrl-C or Ctrl-D stops the verb.
  */
-async function passwordFrom(context: CliContext, envName: string | undefined, stdinFor?: string): Promise<string | undefined> {
-  if (envName !== undefined) return secretFromEnvironment(envName, context.t);
-  if (stdinFor === undefined) return undefined;
-  if (!process.stdin.isTTY) return readFirstLine(context.t);
-  const typed = await readHidden(context.t('procedures.prompt.password', { file: stdinFor }), context.t);
+async function requiredPassword(context: CliContext, values: object, file: string): Promise<string> {
+  const given = await givenSecret(context, values, 'password');
+  if (given !== undefined) return given;
+  needTerminal(context, secretFlags('password'));
+  const typed = await readHidden(context.t('procedures.prompt.password', { file }), context.t);
   if (typed === undefined) throw new ProcedureError('cancelled');
   return typed;
-}
-
-function requiredPassword(password: string | undefined, t: Translator): string {
-  if (password === undefined) throw new CliError(t('cli.error.password-source'), ExitCode.usage);
-  return password;
 }
 
 const inspect = verb(
   {
     summary: 'cli.verb.keystore.inspect',
-    options: { 'password-env': sharedOptions['password-env'], 'password-stdin': sharedOptions['password-stdin'], at: { type: 'string', value: 'cli.value.date', help: 'cli.option.at' }, json },
+    options: { ...secretOptions('password'), at: { type: 'string', value: 'cli.value.date', help: 'cli.option.at' }, json },
     positional: oneKeystore,
   },
   async (context, { values, positionals: [file] }) => {
     const at = values.at === undefined ? new Date() : new Date(values.at);
     if (Number.isNaN(at.getTime())) throw new CliError(context.t('cli.error.bad-date', { value: values.at ?? '' }), ExitCode.usage);
-    const password = await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined);
+    // Without a password, what the file shows unopened: never asked.
+    const password = await givenSecret(context, values, 'password');
     const { keystore } = await inspectFile(file, { ...(password !== undefined ? { password } : {}), at, checkKeys: password !== undefined });
     if (jsonMode(context, values)) printJson(context, keystoreJson(keystore));
     else context.out(formatKeystore(keystore, context.t));
@@ -170,15 +167,14 @@ const exportCertificate = verb(
       alias: { type: 'string', required: true, value: 'cli.value.alias', help: 'cli.option.alias' },
       out: sharedOptions.out,
       force: sharedOptions.force,
-      'password-env': sharedOptions['password-env'],
-      'password-stdin': sharedOptions['password-stdin'],
+      ...secretOptions('password'),
     },
     positional: oneKeystore,
   },
   async (context, { values, positionals: [file] }) => {
     // Before the password is asked and the keystore opened: a refused --out fails at once.
     if (values.out !== undefined) await checkOutputTarget(values.out, values.force);
-    const password = requiredPassword(await passwordFrom(context, values['password-env'], values['password-stdin'] ? file : undefined), context.t);
+    const password = await requiredPassword(context, values, file);
     const { keystore } = await inspectFile(file, { password });
     const found = keystore.entries.find((candidate) => candidate.alias === values.alias);
     if (!found) throw new KeystoreError('entry-not-found', `alias ${values.alias}`, { alias: values.alias });
@@ -196,19 +192,18 @@ const exportCertificate = verb(
 );
 
 /**
- * `keystore passwd`, also `cert change-password`: the change-password procedure, the passwords from
- * the variables named or typed on the terminal (the new one twice).
+ * `keystore passwd`, also `cert change-password`: the change-password procedure, the passwords as
+ * given (--password-*, --new-password-*) or typed on the terminal (the new one twice).
  */
 export const passwd = verb(
   {
     summary: 'cli.verb.keystore.passwd',
-    options: { keystore: sharedOptions.keystore, 'password-env': sharedOptions['password-env'], 'new-password-env': sharedOptions['new-password-env'], json },
+    options: { keystore: sharedOptions.keystore, ...secretOptions('password'), ...secretOptions('new-password'), json },
     positional: { ...oneKeystore, option: 'keystore' },
   },
   async (context, { values, positionals }) => {
     const keystore = path.resolve(values.keystore ?? positionals[0]);
-    const answers: CertAnswers = { acceptContract: false, passwordEnv: values['password-env'], newPasswordEnv: values['new-password-env'] };
-    const { backup } = await changeKeystorePassword({ prompter: cliCertPrompter(context, answers) }, keystore);
+    const { backup } = await changeKeystorePassword({ prompter: cliCertPrompter(context, { acceptContract: false, ...(await givenPasswords(context, values)) }) }, keystore);
     if (jsonMode(context, values)) printJson(context, { keystore, backup });
     else context.err(context.t('cli.keystore.passwd-done', { backup }));
     return ExitCode.ok;

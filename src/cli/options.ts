@@ -115,15 +115,11 @@ export function parse<O extends OptionTable>(context: CliContext, spec: VerbSpec
   return { values: values as Values<O>, positionals, help };
 }
 
-/** Options several verbs take, each described once. */
+/** Options several verbs take, each described once (secrets: secretOptions in secretInput.ts). */
 export const sharedOptions = {
   json: { type: 'boolean', default: false, help: 'cli.option.json' },
   keystore: { type: 'string', value: 'cli.value.file', help: 'cli.option.keystore' },
-  'password-env': { type: 'string', value: 'cli.value.variable', help: 'cli.option.password-env' },
-  'password-stdin': { type: 'boolean', default: false, help: 'cli.option.password-stdin' },
-  'new-password-env': { type: 'string', value: 'cli.value.variable', help: 'cli.option.new-password-env' },
   module: { type: 'string', value: 'cli.value.path', help: 'cli.option.module' },
-  'pin-env': { type: 'string', value: 'cli.value.variable', help: 'cli.option.pin-env' },
   'last-pin-try': { type: 'boolean', default: false, help: 'cli.option.last-pin-try' },
   out: { type: 'string', value: 'cli.value.file', help: 'cli.option.out' },
   force: { type: 'boolean', default: false, help: 'cli.option.force' },

@@ -1,17 +1,115 @@
-// Secrets the CLI reads: typed on the terminal without echo, or the first line of a pipe. Both stop
-// at the end of the line and at 4 KiB, so endless input (`yes |`, `< /dev/zero`) is never read whole.
-import type { Translator } from '../i18n';
+// Secrets the CLI reads, in one way everywhere: three names with one meaning each (`password` opens
+// the keystore a verb reads, `new-password` protects the one it writes, `pin` is the eID PIN), each
+// given as `--X-env VAR`, `--X-file PATH` (a file, a named pipe, /dev/fd/N) or `--X-stdin`; never on
+// the command line itself. What is read stops at the end of the first line and at 4 KiB, so endless
+// input (`yes |`, `< /dev/zero`) is never read whole.
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { MessageKey, Translator } from '../i18n';
 import { ExitCode } from '../faces/exitCodes';
+import { ProcedureError } from '../procedures';
 import { CliError } from './cliError';
+import type { CliContext } from './context';
+import { orList } from './question';
 
 /** Far past any real password or PIN: what is read stops here. */
 export const maxSecretBytes = 4096;
 
-/** A secret from the environment variable `name` (`--pin-env`, `--password-env`, ...); a usage error when it is not set. */
-export function secretFromEnvironment(name: string, t: Translator): string {
+export type SecretName = 'password' | 'new-password' | 'pin';
+const SECRET_NAMES: readonly SecretName[] = ['password', 'new-password', 'pin'];
+
+type SecretForm = 'env' | 'file' | 'stdin';
+const FORMS: readonly SecretForm[] = ['env', 'file', 'stdin'];
+
+const helps: Readonly<Record<SecretName, Readonly<Record<SecretForm, MessageKey>>>> = {
+  password: { env: 'cli.option.password-env', file: 'cli.option.password-file', stdin: 'cli.option.password-stdin' },
+  'new-password': { env: 'cli.option.new-password-env', file: 'cli.option.new-password-file', stdin: 'cli.option.new-password-stdin' },
+  pin: { env: 'cli.option.pin-env', file: 'cli.option.pin-file', stdin: 'cli.option.pin-stdin' },
+};
+
+/** Asked on a terminal for `--X-stdin` (the keystore's name is not known there). */
+const stdinPrompts: Readonly<Record<SecretName, MessageKey>> = { password: 'cli.prompt.password', 'new-password': 'procedures.prompt.new-password', pin: 'eid.pin.prompt' };
+
+interface NamedValue {
+  readonly type: 'string';
+  readonly value: MessageKey;
+  readonly help: MessageKey;
+}
+interface Switch {
+  readonly type: 'boolean';
+  readonly default: false;
+  readonly help: MessageKey;
+}
+export type SecretOptions<N extends SecretName> = { readonly [K in `${N}-env`]: NamedValue } & { readonly [K in `${N}-file`]: NamedValue } & { readonly [K in `${N}-stdin`]: Switch };
+
+/** The three options that give the secret `name`, spread into a verb's option table. */
+export const secretOptions = <N extends SecretName>(name: N): SecretOptions<N> =>
+  ({
+    [`${name}-env`]: { type: 'string', value: 'cli.value.variable', help: helps[name].env },
+    [`${name}-file`]: { type: 'string', value: 'cli.value.file', help: helps[name].file },
+    [`${name}-stdin`]: { type: 'boolean', default: false, help: helps[name].stdin },
+  }) as SecretOptions<N>;
+
+/** The flags that give the secret `name`, as typed: what a message tells a script to add. */
+export const secretFlags = (name: SecretName): string[] => FORMS.map((form) => `--${name}-${form}`);
+
+const given = (values: object, name: SecretName, form: SecretForm): unknown => (values as Record<string, unknown>)[`${name}-${form}`];
+const isGiven = (value: unknown) => value !== undefined && value !== false;
+
+/** The flag that gave the secret `name` (`--pin-file`), for messages; undefined when none did. */
+export const givenSecretFlag = (values: object, name: SecretName): string | undefined => {
+  const form = FORMS.find((candidate) => isGiven(given(values, name, candidate)));
+  return form && `--${name}-${form}`;
+};
+
+/**
+ * The secret `name` from whichever of its forms was given; undefined when none was. Two forms of
+ * one secret, or two secrets on standard input, are a usage error: which one was meant is a guess.
+ */
+export async function givenSecret(context: CliContext, values: object, name: SecretName): Promise<string | undefined> {
+  const { t } = context;
+  const forms = FORMS.filter((form) => isGiven(given(values, name, form)));
+  if (forms.length > 1) throw togetherError(context, forms.map((form) => `--${name}-${form}`));
+  const onStdin = SECRET_NAMES.filter((secret) => isGiven(given(values, secret, 'stdin')));
+  if (onStdin.length > 1) throw togetherError(context, onStdin.map((secret) => `--${secret}-stdin`));
+  const form = forms[0];
+  if (form === undefined) return undefined;
+  const value = given(values, name, form);
+  if (form === 'env') return secretFromEnvironment(String(value), t);
+  if (form === 'file') return secretFromFile(String(value), `--${name}-file`, t);
+  return secretFromStdin(context, name);
+}
+
+const togetherError = (context: CliContext, flags: string[]) => new CliError(context.t('cli.error.options-together', { options: orList(context, flags) }), ExitCode.usage);
+
+/** A secret from the environment variable `name`; a usage error when it is not set. */
+function secretFromEnvironment(name: string, t: Translator): string {
   const value = process.env[name];
   if (value === undefined) throw new CliError(t('cli.error.env-missing', { name }), ExitCode.usage);
   return value;
+}
+
+/** The first line of a file, a named pipe or an inherited descriptor (/dev/fd/3); a usage error when it cannot be opened. */
+async function secretFromFile(file: string, option: string, t: Translator): Promise<string> {
+  const stream = createReadStream(file);
+  try {
+    return await firstLine(stream, t);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(t(code === 'ENOENT' ? 'cli.error.secret-file-missing' : 'cli.error.secret-file-unreadable', { option, file }), ExitCode.usage);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Standard input's first line; on a terminal, typed without echo (Ctrl-C or Ctrl-D stops the verb). */
+async function secretFromStdin(context: CliContext, name: SecretName): Promise<string> {
+  const { t } = context;
+  if (!process.stdin.isTTY) return firstLine(process.stdin, t);
+  const typed = await readHidden(t(stdinPrompts[name]), t);
+  if (typed === undefined) throw new ProcedureError('cancelled');
+  return typed;
 }
 
 const tooLong = (t: Translator) => new CliError(t('cli.error.secret-too-long', { limit: maxSecretBytes }), ExitCode.usage);
@@ -47,11 +145,11 @@ export function readHidden(prompt: string, t: Translator): Promise<string | unde
   });
 }
 
-/** The first line of standard input when it is not a terminal (a pipe, a file): nothing after it is read. */
-export async function readFirstLine(t: Translator): Promise<string> {
+/** The first line of `stream` (its \r\n or \n removed): nothing after it is read. */
+async function firstLine(stream: Readable, t: Translator): Promise<string> {
   const parts: Buffer[] = [];
   let length = 0;
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
     const end = chunk.indexOf(0x0a);
     const part = end === -1 ? chunk : chunk.subarray(0, end);
     parts.push(part);

@@ -86,8 +86,8 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
 
   // The user stopped on purpose: Escape (they know), "Decline" or "No" (told what was not done).
   'procedure/cancelled': cancel('procedures.error.cancelled', ExitCode.failure, 'quiet'),
-  'procedure/contract-declined': cancel('procedures.error.contract-declined', ExitCode.failure, 'notice'),
-  'procedure/production-not-confirmed': cancel('procedures.error.production-not-confirmed', ExitCode.failure, 'notice'),
+  'procedure/contract-declined': cancel('procedures.error.contract-declined', ExitCode.contractDeclined, 'notice'),
+  'procedure/production-not-confirmed': cancel('procedures.error.production-not-confirmed', ExitCode.productionNotConfirmed, 'notice'),
   'procedure/not-authorized': failure('procedures.error.not-authorized', ExitCode.authority),
   // The problem in the words the input boxes and --holder's check use.
   'procedure/invalid-holder': failure(

@@ -29,6 +29,10 @@ export const ExitCode = {
   outputIsKeystore: 19,
   /** The keystore file exists but cannot be read: permission denied, an I/O error. */
   unreadable: 20,
+  /** The authority's contract was declined (answered no): nothing was sent. */
+  contractDeclined: 21,
+  /** A production step was not confirmed (answered no): nothing was done. Without a terminal and without --confirm-production: 2. */
+  productionNotConfirmed: 22,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
