@@ -123,11 +123,11 @@ export function folderDigest(folder: string): string {
  * `ehealth ARGS` on the built bundle (bin/ehealth.js), `env` over the process's (in English unless
  * it says otherwise). Not spawnSync: the sandbox answering the command runs in this process.
  */
-export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stderr: string }> {
+export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const root = path.join(__dirname, '..', '..', '..');
   return new Promise((resolve) => {
-    const child = execFile('node', ['bin/ehealth.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } }, (error, _stdout, stderr) =>
-      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }),
+    const child = execFile('node', ['bin/ehealth.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', ...env } }, (error, stdout, stderr) =>
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
     child.stdin?.end();
   });
@@ -138,9 +138,9 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ stat
  * every answer given by flag; `args` go last (`--lang fr`, or another `--holder`), `env` over the
  * process's.
  */
-export function cliRequest(rig: Rig, options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stderr: string }> {
+export function cliRequest(rig: Rig, options: { args?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const args = ['cert', 'request', '--env', 'acceptance', '--ra-url', rig.sandbox.url, '--module', rig.eid.modulePath, '--pin-env', 'PIN'];
-  const answers = ['--holder', rig.eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'cli-keystores'), '--accept-contract'];
+  const answers = ['--holder', rig.eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--new-password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'cli-keystores'), '--accept-contract'];
   // `args` last: an option given there wins over the answer given here (`--holder`).
   return cli([...args, ...answers, ...(options.args ?? [])], { ...options.env, PIN: rig.eid.pin, PW: PASSWORD });
 }
