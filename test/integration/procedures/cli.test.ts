@@ -55,7 +55,7 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
 
   it('request: prints the contract, creates the keystore in the sandbox folder under a name that says sandbox, answers its path as JSON, traces every envelope', () => {
     const trace = path.join(folder, 'trace');
-    const { code, out, err } = cert('request', ...eidFlags(), '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--email', 'team@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--accept-contract', '--trace', trace, '--json');
+    const { code, out, err } = cert('request', ...eidFlags(), '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--email', 'team@example.be', '--phone', '+32470000001', '--new-password-env', 'PW', '--accept-contract', '--trace', trace, '--json');
     assert.equal(code, ExitCode.ok, err);
     ({ keystore, publicKeyIdentifier: ownKeyId } = JSON.parse(out));
     // No --keystore-dir: a sandbox keystore goes to ~/ehealth/sandbox, never among the real ones in ~/ehealth/keystore.
@@ -109,7 +109,7 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
   });
 
   it('request and complete for an organisation the holder manages (listed IN_PROGRESS until then); its keystore rewritten by OpenSSL, certificates in clear, under a name of its own', () => {
-    const requested = cert('request', ...eidFlags(), '--holder', AMBULANCE.holder, '--email', 'dispatch@example.be', '--phone', '+32470000002', '--password-env', 'PW', '--keystore-dir', path.join(folder, 'organisation'), '--accept-contract', '--json');
+    const requested = cert('request', ...eidFlags(), '--holder', AMBULANCE.holder, '--email', 'dispatch@example.be', '--phone', '+32470000002', '--new-password-env', 'PW', '--keystore-dir', path.join(folder, 'organisation'), '--accept-contract', '--json');
     assert.equal(requested.code, ExitCode.ok, requested.err);
     organisationKeystore = JSON.parse(requested.out).keystore;
     // Before delivery: every date null, nothing to revoke, the new file found by its name.
@@ -231,11 +231,11 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     assert.match(cert('status', '--keystore', keystore, '--password-env', 'PW').out, /eHealth: REVOKED/);
   });
 
-  it('production: nothing happens without the explicit confirmation', () => {
+  it('production: nothing happens without the explicit confirmation (no terminal to ask: --confirm-production is named)', () => {
     const before = readdirSync(path.dirname(keystore));
-    const { code, err } = cert('request', ...eidFlags(), '--env', 'production', '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.dirname(keystore), '--accept-contract');
-    assert.notEqual(code, ExitCode.ok);
-    assert.match(err, /in production was not confirmed: nothing was done/);
+    const { code, err } = cert('request', ...eidFlags(), '--env', 'production', '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--new-password-env', 'PW', '--keystore-dir', path.dirname(keystore), '--accept-contract');
+    assert.equal(code, ExitCode.usage, err);
+    assert.match(err, /There is no terminal to ask: give --confirm-production\./);
     assert.deepEqual(readdirSync(path.dirname(keystore)), before);
   });
 

@@ -158,7 +158,7 @@ describe('procedures: a certificate for an organisation', function () {
     });
 
     it('ehealth cert request at a terminal: a wrong number is asked again, then the official name of the organisation not listed', () => {
-      const args = ['--module', rig.eid.modulePath, '--pin-env', 'PIN', '--email', 'dev@example.be', '--phone', '+32470000001', '--password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'terminal'), '--accept-contract'];
+      const args = ['--module', rig.eid.modulePath, '--pin-env', 'PIN', '--email', 'dev@example.be', '--phone', '+32470000001', '--new-password-env', 'PW', '--keystore-dir', path.join(rig.folder, 'terminal'), '--accept-contract'];
       const { status, screen } = onTerminal(
         [process.execPath, 'bin/ehealth.js', 'cert', 'request', ...args],
         [

@@ -32,7 +32,7 @@ describe('ehealth cert: the new password before the PIN, the last PIN try', func
   const traced = (trace: string) => (existsSync(trace) ? readdirSync(trace, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name) : []);
   const requestArgs = (pinEnv: string, passwordEnv: string, trace: string) => [
     '--module', eid.modulePath, '--pin-env', pinEnv, '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001',
-    '--password-env', passwordEnv, '--keystore-dir', path.join(folder, 'keystores'), '--accept-contract', '--trace', trace,
+    '--new-password-env', passwordEnv, '--keystore-dir', path.join(folder, 'keystores'), '--accept-contract', '--trace', trace,
   ];
 
   before(async () => {
