@@ -1,6 +1,6 @@
 // Files the user names for an output (`export --out`, `eid sign --out`): an existing file is
 // replaced only when asked (`force`), and a keystore never, even then: a mistyped --out must not
-// destroy private keys. Written through a temporary file beside the target, then linked (no
+// destroy private keys. Only a keystore copy (`export --pkcs12`) may take a keystore's name. Written through a temporary file beside the target, then linked (no
 // force: never replaces what appeared meanwhile) or renamed (force) under its name.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -45,12 +45,21 @@ async function head(file: string): Promise<Buffer> {
   }
 }
 
+export interface OutputOptions {
+  /** Replace an existing file (never a keystore). */
+  force?: boolean;
+  /** The output is itself a keystore (a PKCS#12 copy): it may be named as one. */
+  keystoreCopy?: boolean;
+  /** Permissions of a new file (before the umask): 0o600 for private keys. */
+  mode?: number;
+}
+
 /**
- * Throws when `file` may not be written: it is (or is named as) a keystore, or it exists and
- * `force` was not given. Also called before costly work (an eID signature) to fail early.
+ * Throws when `file` may not be written: it is (or, unless a keystore copy, is named as) a keystore,
+ * or it exists and `force` was not given. Also called before costly work (an eID signature) to fail early.
  */
-export async function checkOutputTarget(file: string, force: boolean): Promise<void> {
-  if (isKeystoreFileName(path.basename(file))) throw new KeystoreError('output-is-keystore', 'keystore file name', { file });
+export async function checkOutputTarget(file: string, { force = false, keystoreCopy = false }: OutputOptions = {}): Promise<void> {
+  if (!keystoreCopy && isKeystoreFileName(path.basename(file))) throw new KeystoreError('output-is-keystore', 'keystore file name', { file });
   let stat;
   try {
     stat = await fs.stat(file);
@@ -63,11 +72,11 @@ export async function checkOutputTarget(file: string, force: boolean): Promise<v
 }
 
 /** Writes `bytes` to `file` under the rules above; throws keystore/output-exists or keystore/output-is-keystore. */
-export async function writeOutputFile(file: string, bytes: Uint8Array, { force = false } = {}): Promise<void> {
-  await checkOutputTarget(file, force);
-  await writeThroughTemporary(file, bytes, 0o666, async (temporary) => {
-    if (force) {
-      await checkOutputTarget(file, force);
+export async function writeOutputFile(file: string, bytes: Uint8Array, options: OutputOptions = {}): Promise<void> {
+  await checkOutputTarget(file, options);
+  await writeThroughTemporary(file, bytes, options.mode ?? 0o666, async (temporary) => {
+    if (options.force) {
+      await checkOutputTarget(file, options);
       await fs.rename(temporary, file);
       return;
     }
