@@ -13,7 +13,7 @@ export const orList = (context: CliContext, items: readonly string[]): string =>
 
 /** Nothing waits for an answer nobody can type: without a terminal, a usage error naming the flags that give it. */
 export function needTerminal(context: CliContext, flags: readonly string[]): void {
-  if (!context.interactive) throw new CliError(context.t('cli.error.answer-needed', { flags: orList(context, flags) }), ExitCode.usage);
+  if (!context.interactive) throw new CliError(context.t('cli.error.answer-needed', { flags: orList(context, flags) }), ExitCode.usage, 'cli/answer-needed');
 }
 
 /** One answered line; undefined when the input ends first (Ctrl-D). `flags` answer it without a terminal. */
