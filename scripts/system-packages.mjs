@@ -19,10 +19,12 @@ const why = {
   'default-jdk-headless': 'keytool and java, cross-check keystores and the JDK\'s certificate names',
   'libbcprov-java': 'BouncyCastle, writes keystores the interop tests read and re-password',
   'python3-cryptography': 'Python cryptography, writes and re-reads keystores in the interop tests',
+  zsh: "runs the CLI's zsh completion script in its tests",
+  fish: "runs the CLI's fish completion script in its tests",
 };
 
 const needs = {
-  test: ['python3', 'make', 'g++', 'chromium', 'libkrb5-dev', 'softhsm2', 'opensc', 'gcc', 'openssl', 'xmlsec1', 'libxml2-utils', 'libbcprov-java', 'python3-cryptography'],
+  test: ['python3', 'make', 'g++', 'chromium', 'libkrb5-dev', 'softhsm2', 'opensc', 'gcc', 'openssl', 'xmlsec1', 'libxml2-utils', 'libbcprov-java', 'python3-cryptography', 'zsh', 'fish'],
   start: ['python3', 'make', 'g++', 'libkrb5-dev', 'softhsm2', 'opensc', 'gcc', 'openssl'],
 };
 

@@ -32,6 +32,7 @@ import { defaultDataFolder } from '../sandbox/options';
 import { SandboxServer } from '../sandbox/server';
 import { cliCertPrompter, givenPasswords, type CertAnswers } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
+import { exits } from './verbFacts';
 import { cliPrompter, engineFor, givenPin, pinOptions } from './eidCommands';
 import { secretOptions } from './secretInput';
 import { CliError } from './cliError';
@@ -135,6 +136,9 @@ function requested(context: CliContext, json: boolean, result: RequestResult): n
 const request = verb(
   {
     summary: 'cli.verb.cert.request',
+    environment: ['EHEALTH_PKCS11_MODULE', 'EHEALTH_SANDBOX_DATA', 'CI'],
+    exitCodes: [...exits.eid, ...exits.pin, ...exits.authority, ExitCode.contractDeclined, ExitCode.productionNotConfirmed],
+    examples: [{ command: 'ehealth cert request --env acceptance --holder 79021802145 --email me@example.be --new-password-env KEYSTORE_PASSWORD --pin-env EID_PIN --accept-contract' }],
     options: {
       holder: { type: 'string', value: 'cli.value.holder', help: 'cli.option.holder' },
       'organization-name': { type: 'string', value: 'cli.value.name', help: 'cli.option.organization-name' },
@@ -163,7 +167,7 @@ const request = verb(
   },
 );
 
-const complete = verb({ summary: 'cli.verb.cert.complete', options: { ...keystoreOptions, ...productionOption, ...commonOptions } }, async (context, { values }) => {
+const complete = verb({ summary: 'cli.verb.cert.complete', environment: ['EHEALTH_SANDBOX_DATA', 'CI'], exitCodes: [...exits.keystore, ...exits.keystoreWrite, ...exits.authority, ExitCode.notYetDelivered, ExitCode.productionNotConfirmed], examples: [{ command: 'ehealth cert complete --keystore "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD' }], options: { ...keystoreOptions, ...productionOption, ...commonOptions } }, async (context, { values }) => {
   const file = path.resolve(values.keystore);
   const result = await withContext(context, values, await keystoreAnswers(context, values), 'complete', (procedure) => completeCertificate(procedure, file));
   const { t } = context;
@@ -175,7 +179,7 @@ const complete = verb({ summary: 'cli.verb.cert.complete', options: { ...keystor
 });
 
 const renew = verb(
-  { summary: 'cli.verb.cert.renew', options: { ...keystoreOptions, ...secretOptions('new-password'), ...contractOptions, ...productionOption, ...commonOptions } },
+  { summary: 'cli.verb.cert.renew', environment: ['EHEALTH_PKCS11_MODULE', 'EHEALTH_SANDBOX_DATA', 'CI'], exitCodes: [...exits.keystore, ...exits.eid, ...exits.pin, ...exits.authority, ExitCode.contractDeclined, ExitCode.productionNotConfirmed], examples: [{ command: 'ehealth cert renew --keystore "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD --new-password-env NEW_KEYSTORE_PASSWORD --pin-env EID_PIN --accept-contract' }], options: { ...keystoreOptions, ...secretOptions('new-password'), ...contractOptions, ...productionOption, ...commonOptions } },
   async (context, { values }) => {
     const file = path.resolve(values.keystore);
     const answers: CertAnswers = { ...(await keystoreAnswers(context, values)), acceptContract: values['accept-contract'] };
@@ -184,7 +188,7 @@ const renew = verb(
   },
 );
 
-const activate = verb({ summary: 'cli.verb.cert.activate', options: { ...keystoreOptions, ...productionOption, ...commonOptions } }, async (context, { values }) => {
+const activate = verb({ summary: 'cli.verb.cert.activate', environment: ['EHEALTH_SANDBOX_DATA', 'CI'], exitCodes: [...exits.keystore, ...exits.authority, ExitCode.productionNotConfirmed], examples: [{ command: 'ehealth cert activate --keystore "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD' }], options: { ...keystoreOptions, ...productionOption, ...commonOptions } }, async (context, { values }) => {
   const file = path.resolve(values.keystore);
   const result = await withContext(context, values, await keystoreAnswers(context, values), 'activate', (procedure) => activateEtk(procedure, file));
   const { t } = context;
@@ -205,6 +209,9 @@ function revocationTarget(context: CliContext, keystore: string | undefined, pub
 const revoke = verb(
   {
     summary: 'cli.verb.cert.revoke',
+    environment: ['EHEALTH_PKCS11_MODULE', 'EHEALTH_SANDBOX_DATA', 'CI'],
+    exitCodes: [...exits.keystore, ...exits.eid, ...exits.pin, ...exits.authority, ExitCode.contractDeclined, ExitCode.productionNotConfirmed],
+    examples: [{ command: 'ehealth cert revoke --keystore "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD --reason keyCompromise --pin-env EID_PIN' }],
     options: {
       keystore: sharedOptions.keystore,
       ...secretOptions('password'),
@@ -281,6 +288,9 @@ function listLines(context: CliContext, certificates: readonly AuthorityCertific
 const list = verb(
   {
     summary: 'cli.verb.cert.list',
+    environment: ['EHEALTH_PKCS11_MODULE', 'EHEALTH_KEYSTORE_FOLDERS', 'EHEALTH_SANDBOX_DATA', 'CI'],
+    exitCodes: [...exits.eid, ...exits.pin, ...exits.authority],
+    examples: [{ command: 'ehealth cert list --env acceptance --pin-env EID_PIN --json' }],
     options: { 'keystore-dir': { type: 'string', multiple: true, value: 'cli.value.folder', help: 'cli.option.keystore-dirs' }, ...eidOptions, ...commonOptions },
   },
   async (context, { values }) => {
@@ -291,7 +301,7 @@ const list = verb(
   },
 );
 
-const status = verb({ summary: 'cli.verb.cert.status', options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
+const status = verb({ summary: 'cli.verb.cert.status', environment: ['EHEALTH_SANDBOX_DATA'], exitCodes: [...exits.keystore, ...exits.authority], examples: [{ command: 'ehealth cert status --keystore "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD --json' }], options: { ...keystoreOptions, ...commonOptions } }, async (context, { values }) => {
   const file = path.resolve(values.keystore);
   const result = await withContext(context, values, await keystoreAnswers(context, values), 'status', (procedure) => certificateStatus(procedure, file));
   const { t } = context;

@@ -7,6 +7,7 @@ import { labelled, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
 import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { verb, type CliContext, type VerbGroup } from './context';
+import { exits } from './verbFacts';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
@@ -77,7 +78,7 @@ function waitAtTerminal(context: CliContext, purpose: CardPurpose, signal: Abort
 /** Fields of a certificate shown by `info` (the DER stays out of the JSON). */
 const certificateSummary = ({ der: _der, ...summary }: EidCertificate) => summary;
 
-const info = verb({ summary: 'cli.verb.eid.info', options: { module, json } }, async (context, { values }) => {
+const info = verb({ summary: 'cli.verb.eid.info', environment: ['EHEALTH_PKCS11_MODULE'], exitCodes: [...exits.eid], examples: [{ command: 'ehealth eid info --json' }], options: { module, json } }, async (context, { values }) => {
   const engine = engineFor(values.module);
   try {
     const middleware = await engine.middleware();
@@ -139,7 +140,7 @@ function formatInfo(middleware: { path: string; description: string }, readers: 
   return lines.join('\n');
 }
 
-const verifyPin = verb({ summary: 'cli.verb.eid.verify-pin', options: { module, json, ...pinOptions } }, async (context, { values }) => {
+const verifyPin = verb({ summary: 'cli.verb.eid.verify-pin', environment: ['EHEALTH_PKCS11_MODULE', 'CI'], exitCodes: [...exits.eid, ...exits.pin], examples: [{ command: 'ehealth eid verify-pin --pin-env EID_PIN' }], options: { module, json, ...pinOptions } }, async (context, { values }) => {
   const pin = await givenPin(context, values);
   const engine = engineFor(values.module);
   try {
@@ -155,6 +156,9 @@ const verifyPin = verb({ summary: 'cli.verb.eid.verify-pin', options: { module, 
 const sign = verb(
   {
     summary: 'cli.verb.eid.sign',
+    environment: ['EHEALTH_PKCS11_MODULE', 'CI'],
+    exitCodes: [...exits.eid, ...exits.pin, ...exits.output, ExitCode.notFound],
+    examples: [{ command: 'ehealth eid sign --key signature --in document.pdf --out document.pdf.sig --pin-env EID_PIN' }],
     options: {
       key: { type: 'string', required: true, choices: ['authentication', 'signature'], help: 'cli.option.key' },
       in: { type: 'string', required: true, value: 'cli.value.file', help: 'cli.option.in' },

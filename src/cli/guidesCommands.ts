@@ -15,7 +15,7 @@ function defaultGuidesFolder(): string {
   return existsSync(local) ? local : path.resolve(__dirname, '..', 'guides');
 }
 
-const lint = verb({ summary: 'cli.verb.guides.lint', options: { json: sharedOptions.json }, positional: { value: 'cli.value.folder' } }, async (context, { values, positionals }) => {
+const lint = verb({ summary: 'cli.verb.guides.lint', environment: [], exitCodes: [], examples: [{ command: 'ehealth guides lint guides --json' }], options: { json: sharedOptions.json }, positional: { value: 'cli.value.folder' } }, async (context, { values, positionals }) => {
   const root = path.resolve(positionals[0] ?? defaultGuidesFolder());
   const guides = await loadGuides(root);
   const inputs = await Promise.all(guides.map(async (guide) => ({ guide, source: await fs.readFile(guide.file, 'utf8') })));

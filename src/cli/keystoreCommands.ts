@@ -14,6 +14,7 @@ import { entryText, folderStateText, holderText, keyText, warningText } from '..
 import { changeKeystorePassword, ProcedureError } from '../procedures';
 import { cliCertPrompter, givenPasswords } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
+import { exits } from './verbFacts';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
@@ -23,7 +24,7 @@ import { givenSecret, readHidden, secretFlags, secretOptions } from './secretInp
 
 const { json } = sharedOptions;
 
-const list = verb({ summary: 'cli.verb.keystore.list', options: { json }, positional: { value: 'cli.value.folder', multiple: true } }, async (context, { values, positionals }) => {
+const list = verb({ summary: 'cli.verb.keystore.list', environment: ['EHEALTH_KEYSTORE_FOLDERS'], exitCodes: [], examples: [{ command: 'ehealth keystore list --json' }, { command: 'ehealth keystore list ~/ehealth/keystore /mnt/backup/keystores' }], options: { json }, positional: { value: 'cli.value.folder', multiple: true } }, async (context, { values, positionals }) => {
   const requests: FolderRequest[] = positionals.length
     ? positionals.map((folder) => ({ path: folder, origin: 'argument' as const }))
     : keystoreFolders(configuredFolders());
@@ -92,6 +93,9 @@ async function requiredPassword(context: CliContext, values: object, file: strin
 const inspect = verb(
   {
     summary: 'cli.verb.keystore.inspect',
+    environment: [],
+    exitCodes: [...exits.keystore],
+    examples: [{ command: 'ehealth keystore inspect "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD --json' }],
     options: { ...secretOptions('password'), at: { type: 'string', value: 'cli.value.date', help: 'cli.option.at' }, json },
     positional: oneKeystore,
   },
@@ -163,6 +167,9 @@ function formatEntry(entry: KeystoreEntry, holder: KeystoreHolder | undefined, t
 const exportCertificate = verb(
   {
     summary: 'cli.verb.keystore.export',
+    environment: [],
+    exitCodes: [...exits.keystore, ...exits.output],
+    examples: [{ command: 'ehealth keystore export "SSIN=79021802145 20230823-085751.acc-p12" --chain --out chain.pem' }, { command: 'ehealth keystore export "SSIN=79021802145 20230823-085751.acc-p12" --pkcs12 --password-env KEYSTORE_PASSWORD --new-password-env COPY_PASSWORD --out copy.p12' }],
     options: {
       alias: { type: 'string', required: true, value: 'cli.value.alias', help: 'cli.option.alias' },
       out: sharedOptions.out,
@@ -198,6 +205,9 @@ const exportCertificate = verb(
 export const passwd = verb(
   {
     summary: 'cli.verb.keystore.passwd',
+    environment: ['CI'],
+    exitCodes: [...exits.keystore, ...exits.keystoreWrite],
+    examples: [{ command: 'ehealth keystore passwd "SSIN=79021802145 20230823-085751.acc-p12" --password-env OLD_PASSWORD --new-password-env NEW_PASSWORD' }],
     options: { keystore: sharedOptions.keystore, ...secretOptions('password'), ...secretOptions('new-password'), json },
     positional: { ...oneKeystore, option: 'keystore' },
   },

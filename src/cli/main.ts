@@ -1,13 +1,16 @@
 // The `ehealth` command line: one entry, verb groups over the same engine as the extension.
-import { languageFromLocale, languages, translator, type Language } from '../i18n';
+import { languageFromLocale, languages, translator, type Language, type Translator } from '../i18n';
 import { isLanguage, takeGlobalOptions } from './globalOptions';
 import type { CliContext, Verb, VerbGroup } from './context';
-import { groupHelp, usageLine, verbHelp } from './help';
+import { exitCodesHelp, groupHelp, mainHelp, usageLine, verbHelp } from './help';
+import { suggestion } from './didYouMean';
+import { versionReport, versionText } from './version';
+import { completionGroup } from './completion';
 import { parse } from './options';
 import { certGroup } from './certCommands';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
-import { failureOf, printJsonError } from './output';
+import { failureOf, printJson, printJsonError } from './output';
 import { eidGroup } from './eidCommands';
 import { guidesGroup } from './guidesCommands';
 import { keystoreGroup } from './keystoreCommands';
@@ -21,6 +24,7 @@ export const groups: VerbGroup[] = [
   certGroup,
   sandboxGroup,
   guidesGroup,
+  completionGroup(() => groups),
 ];
 
 export async function main(argv: string[], io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }): Promise<number> {
@@ -45,57 +49,69 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
 async function dispatch(context: CliContext): Promise<number> {
   const [first, second, ...rest] = context.args;
   const { t } = context;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    context.out(helpText(context));
+  if (first === undefined || first === '--help' || first === '-h') {
+    context.out(mainHelp(groups, version, t));
     return first === undefined ? ExitCode.usage : ExitCode.ok;
   }
+  if (first === 'help') return help(context, context.args.slice(1));
   if (first === '--version' || first === '-v') {
-    context.out(version);
+    const report = versionReport();
+    if (context.json) printJson(context, report);
+    else context.out(versionText(report, t));
     return ExitCode.ok;
   }
-  const group = groups.find((candidate) => candidate.name === first);
-  if (!group) throw new CliError(t('cli.error.unknown-group', { group: first }), ExitCode.usage);
+  const group = groupNamed(context, first);
   if (second === undefined || second === '--help' || second === '-h') {
     context.out(groupHelp(group, t));
     return second === undefined ? ExitCode.usage : ExitCode.ok;
   }
-  const verb = Object.hasOwn(group.verbs, second) ? group.verbs[second] : undefined;
-  if (!verb) throw new CliError(t('cli.error.unknown-verb', { group: group.name, verb: second }), ExitCode.usage);
+  const verb = verbNamed(context, group, second);
   const command = `${group.name} ${second}`;
   const verbContext = { ...context, args: rest };
   const parsed = parse(verbContext, verb.spec, usageLine(command, verb.spec, t));
   if (parsed.help) {
-    context.out(verbHelp(command, verb.spec, t, namesOf(verb).filter((name) => name !== command)));
+    context.out(verbHelpOf(group, second, t));
     return ExitCode.ok;
   }
   return verb.run(verbContext, parsed);
 }
 
+/** `ehealth help [GROUP [VERB]]` and `ehealth help exit-codes`: the same texts as `--help`. */
+function help(context: CliContext, [groupName, verbName, extra]: string[]): number {
+  const { t } = context;
+  if (extra !== undefined) throw new CliError(t('cli.error.unexpected-argument', { argument: extra, usage: 'ehealth help [GROUP [VERB]]' }), ExitCode.usage);
+  if (groupName === undefined) context.out(mainHelp(groups, version, t));
+  else if (groupName === EXIT_CODES && verbName === undefined) context.out(exitCodesHelp(t));
+  else {
+    const group = groupNamed(context, groupName, [EXIT_CODES]);
+    context.out(verbName === undefined ? groupHelp(group, t) : (verbNamed(context, group, verbName), verbHelpOf(group, verbName, t)));
+  }
+  return ExitCode.ok;
+}
+
+const EXIT_CODES = 'exit-codes';
+
+/** The group of that name, else a usage error with the closest name (`others`: more words accepted there). */
+function groupNamed(context: CliContext, name: string, others: string[] = []): VerbGroup {
+  const group = groups.find((candidate) => candidate.name === name);
+  if (group) return group;
+  const known = [...groups.map((candidate) => candidate.name), ...others];
+  throw new CliError(context.t('cli.error.unknown-group', { group: name }) + suggestion(context.t, name, known), ExitCode.usage);
+}
+
+function verbNamed(context: CliContext, group: VerbGroup, name: string): Verb {
+  if (Object.hasOwn(group.verbs, name)) return group.verbs[name];
+  throw new CliError(context.t('cli.error.unknown-verb', { group: group.name, verb: name }) + suggestion(context.t, name, Object.keys(group.verbs)), ExitCode.usage);
+}
+
+function verbHelpOf(group: VerbGroup, name: string, t: Translator): string {
+  const command = `${group.name} ${name}`;
+  const verb = group.verbs[name];
+  return verbHelp(command, verb.spec, t, namesOf(verb).filter((other) => other !== command));
+}
+
 /** Every command that runs `verb`: its name, and its alias in another group. */
 const namesOf = (verb: Verb) => groups.flatMap((group) => Object.entries(group.verbs).filter(([, candidate]) => candidate === verb).map(([name]) => `${group.name} ${name}`));
-
-function helpText(context: CliContext): string {
-  const { t } = context;
-  const width = Math.max(...groups.map((group) => group.name.length)) + 2;
-  return [
-    `ehealth ${version}`,
-    t('cli.usage'),
-    '',
-    t('cli.groups'),
-    ...groups.map((group) => `  ${group.name.padEnd(width)}${t(`cli.group.${group.name}` as 'cli.group.eid')}`),
-    '',
-    t('cli.options'),
-    `  --help, -h    ${t('cli.option.help')}`,
-    `  --version     ${t('cli.option.version')}`,
-    `  --lang LANG   ${t('cli.option.lang')}`,
-    '',
-    t('cli.examples'),
-    '  ehealth keystore list --json',
-    '  ehealth keystore list ~/ehealth/keystore /mnt/backup/keystores',
-    // Each verb's options: its own help, written from its table.
-    '  ehealth cert request --help',
-  ].join('\n');
-}
 
 /** EHEALTH_LANG, else the POSIX locale. */
 function environmentLanguage(): Language {

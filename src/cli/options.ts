@@ -6,6 +6,9 @@ import type { MessageKey } from '../i18n';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import type { CliContext } from './context';
+import type { EnvironmentVariable, Example } from './verbFacts';
+import { suggestion } from './didYouMean';
+import { globalOptions } from './globalOptions';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -39,6 +42,12 @@ export interface VerbSpec<O extends OptionTable = OptionTable> {
   summary: MessageKey;
   options: O;
   positional?: PositionalSpec;
+  /** The environment variables it reads beside EHEALTH_LANG (every verb): shown in its help. */
+  environment: readonly EnvironmentVariable[];
+  /** The exit codes it may end with beside 0, 1 and 2 (every verb): shown in its help. */
+  exitCodes: readonly ExitCode[];
+  /** At least one. */
+  examples: readonly [Example, ...Example[]];
 }
 
 /** A boolean for a switch, one of its choices when it has some, else a string. */
@@ -68,24 +77,40 @@ const forParseArgs = (options: OptionTable): Record<string, Pick<OptionSpec, 'ty
     ]),
   );
 
-/** parseArgs's own errors, in the user's words (any other of its errors in its own words): a usage error. */
+/**
+ * parseArgs's errors in the user's words, each a usage error: Node's own (English) message is never
+ * shown. Node 20 and 22 have these three codes; another would be worded as a command line not understood.
+ */
 function usageError(context: CliContext, error: unknown, options: OptionTable, usage: string): never {
   const code = (error as { code?: string } | undefined)?.code ?? '';
+  if (!code.startsWith('ERR_PARSE_ARGS_')) throw error;
   const quoted = /'([^']*)'/.exec((error as Error).message)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new CliError(context.t('cli.error.unknown-option', { option: quoted }), ExitCode.usage);
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    // `--out` without its value, or a switch given one (`--json=1`).
-    const option = quoted.split(' ')[0];
-    const isSwitch = options[option.replace(/^-+/, '')]?.type === 'boolean';
-    throw new CliError(context.t(isSwitch ? 'cli.error.no-value' : 'cli.error.missing-value', { option }), ExitCode.usage);
+  const { t } = context;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const known = Object.entries({ ...options, ...HELP_OPTION, ...globalOptions }).flatMap(([name, spec]: [string, OptionSpec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
+    throw new CliError(t('cli.error.unknown-option', { option: quoted }) + suggestion(t, quoted, known), ExitCode.usage);
   }
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new CliError(context.t('cli.error.unexpected-argument', { argument: quoted, usage }), ExitCode.usage);
-  if (code.startsWith('ERR_PARSE_ARGS')) throw new CliError((error as Error).message, ExitCode.usage);
-  throw error;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // Node names the option `-o, --out <value>`, `--out` or `--json`: its long name.
+    const name = /--([\w-]+)/.exec(quoted)?.[1] ?? '';
+    const option = `--${name}`;
+    if (options[name]?.type === 'boolean') throw new CliError(t('cli.error.no-value', { option }), ExitCode.usage);
+    // `--out -x`: the value starts with a dash (written `--out=-x`), else there is none.
+    const given = context.args.findIndex((arg) => arg === option || (options[name]?.short !== undefined && arg === `-${options[name].short}`));
+    const next = given < 0 ? undefined : context.args[given + 1];
+    if (next !== undefined) throw new CliError(t('cli.error.dash-value', { option, value: next }), ExitCode.usage);
+    const choices = options[name]?.choices;
+    throw new CliError(choices ? t('cli.error.missing-choice', { option, choices: choices.join(', ') }) : t('cli.error.missing-value', { option }), ExitCode.usage);
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new CliError(t('cli.error.unexpected-argument', { argument: quoted, usage }), ExitCode.usage);
+  throw new CliError(t('cli.error.unreadable-command-line', { usage }), ExitCode.usage);
 }
 
 /** Reads `context.args` by the table: required options, choices and positionals checked; `usage` (its line) shown with a mistake. */
 export function parse<O extends OptionTable>(context: CliContext, spec: VerbSpec<O>, usage: string): Parsed<O> {
+  // Help asked anywhere before `--` wins over any mistake on the same line.
+  const ownArgs = context.args.includes('--') ? context.args.slice(0, context.args.indexOf('--')) : context.args;
+  if (ownArgs.includes('--help') || ownArgs.includes('-h')) return { values: {} as Values<O>, positionals: [], help: true };
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: context.args, options: forParseArgs(spec.options), allowPositionals: spec.positional !== undefined, strict: true });
@@ -102,7 +127,7 @@ export function parse<O extends OptionTable>(context: CliContext, spec: VerbSpec
     if (option.required && values[name] === undefined) throw new CliError(context.t('cli.error.missing-option', { option: `--${name}` }), ExitCode.usage);
     const given = values[name];
     if (option.choices && typeof given === 'string' && !option.choices.includes(given)) {
-      throw new CliError(context.t('cli.error.bad-choice', { option: `--${name}`, value: given, choices: option.choices.join(', ') }), ExitCode.usage);
+      throw new CliError(context.t('cli.error.bad-choice', { option: `--${name}`, value: given, choices: option.choices.join(', ') }) + suggestion(context.t, given, option.choices), ExitCode.usage);
     }
   }
   const positional = spec.positional;

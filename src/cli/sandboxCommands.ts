@@ -10,6 +10,7 @@ import { SandboxServer } from '../sandbox/server';
 import { SandboxState } from '../sandbox/state';
 import { decide, type Decision } from '../sandbox/validation';
 import { verb, type CliContext, type VerbGroup } from './context';
+import { exits } from './verbFacts';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
@@ -50,6 +51,9 @@ const count = (help: MessageKey) => ({ type: 'string', value: 'cli.value.number'
 const serve = verb(
   {
     summary: 'cli.verb.sandbox.serve',
+    environment: ['EHEALTH_SANDBOX_DATA'],
+    exitCodes: [],
+    examples: [{ command: 'ehealth sandbox serve --port 0 --json' }],
     options: {
       port: count('cli.option.port'),
       data: { type: 'string', value: 'cli.value.folder', defaultShown: () => defaultDataFolder(), help: 'cli.option.data' },
@@ -119,6 +123,9 @@ const decision = (name: Decision) =>
   verb(
     {
       summary: `cli.verb.sandbox.${name}`,
+      environment: ['EHEALTH_SANDBOX_DATA'],
+      exitCodes: [ExitCode.notFound, ...exits.authority],
+      examples: [{ command: `ehealth sandbox ${name} 2b8f9c0e4d6a1b3c5e7f9a0b2c4d6e8f1a3b5c7d` }],
       options: {
         url: { type: 'string', value: 'cli.value.url', help: 'cli.option.sandbox-url' },
         data: { type: 'string', value: 'cli.value.folder', defaultShown: () => defaultDataFolder(), help: 'cli.option.data' },
