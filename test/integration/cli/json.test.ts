@@ -123,6 +123,26 @@ describe('ehealth --json: every document against its schema (built bundle)', fun
     });
   });
 
+  describe('keystore export, etk show (the acceptance fixture)', () => {
+    it('export: the chain, the private key for a server, a PKCS#12 copy: what was written where', async () => {
+      const env = { PW: realPassword, NEW: NEW_PASSWORD };
+      const exported = (out: string, ...flags: string[]) => ok('keystore-export', ['keystore', 'export', realKeystorePath, '--password-env', 'PW', ...flags, '--out', path.join(work, out), '--json'], env);
+      assert.equal((await exported('export-chain.pem', '--chain')).certificates, 2);
+      assert.equal((await exported('export-key.pem', '--private-key', '--new-password-env', 'NEW')).contents, 'private-key');
+      assert.equal((await exported('export-copy.p12', '--pkcs12', '--new-password-env', 'NEW')).format, 'pkcs12');
+    });
+
+    it('etk show: the keystore\'s ETK by its role', async () => {
+      const shown = await ok('etk-show', ['etk', 'show', realKeystorePath, '--password-env', 'PW', '--json'], { PW: realPassword });
+      assert.equal(shown.alias, '19088378040904364161854366057849601424');
+    });
+
+    it('--version', async () => {
+      const report = await ok('version', ['--version', '--json']);
+      assert.equal(report.node, process.version);
+    });
+  });
+
   describe('errors', () => {
     it('a wrong password: keystore/wrong-password, exit 5', async () => {
       const error = await failure(['keystore', 'inspect', realKeystorePath, '--password-env', 'PW', '--json'], { PW: 'not-the-password' });
@@ -131,11 +151,16 @@ describe('ehealth --json: every document against its schema (built bundle)', fun
 
     it('an unknown option, and a missing keystore with --json before the group: usage (2) and not found (4)', async () => {
       const unknown = await failure(['keystore', 'list', '--jsno', '--json']);
-      assert.equal(unknown.exitCode, ExitCode.usage);
-      assert.match(unknown.code, /^cli\//);
+      assert.deepEqual([unknown.code, unknown.exitCode], ['cli/unknown-option', ExitCode.usage]);
       assert.match(unknown.message, /--jsno/);
       const missing = await failure(['--json', 'keystore', 'inspect', path.join(work, 'nothing.p12')]);
       assert.deepEqual([missing.code, missing.exitCode], ['keystore/not-found', ExitCode.notFound]);
+    });
+
+    it('a question without its answer, stdin not a terminal: cli/answer-needed (2), naming the flags', async () => {
+      const unanswered = await failure(['keystore', 'export', realKeystorePath, '--out', path.join(work, 'never.pem'), '--json']);
+      assert.deepEqual([unanswered.code, unanswered.exitCode], ['cli/answer-needed', ExitCode.usage]);
+      assert.match(unanswered.message, /--password-env/);
     });
 
     it('a renamed field fails its schema: the shapes are closed', async () => {
@@ -195,6 +220,11 @@ describe('ehealth --json: every document against its schema (built bundle)', fun
       const status = await ok('cert-status', ['cert', 'status', ...withKeystore(keystore)], secrets);
       assert.equal(status.stage, 'complete');
       assert.equal(status.authority.status, 'VALID_ACTIVE');
+    });
+
+    it('etk lookup: the ETK just registered, from the depot', async () => {
+      const found = await ok('etk-lookup', ['etk', 'lookup', '--type', 'SSIN', '--id', rig.eid.holder.nationalNumber, ...authority(), '--json']);
+      assert.equal(found.holder, `SSIN=${rig.eid.holder.nationalNumber}`);
     });
 
     it('renew, complete the renewal, activate its ETK', async () => {
