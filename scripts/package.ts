@@ -29,7 +29,8 @@ function stagingFolder(): string {
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
   for (const entry of readdirSync(root)) if (!notStaged.has(entry)) symlinkSync(path.join(root, entry), path.join(stage, entry));
-  const { files: _files, ...manifest } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  delete manifest.files;
   delete manifest.scripts['vscode:prepublish'];
   writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return stage;
