@@ -31,7 +31,7 @@ export async function readInput(file: string): Promise<Buffer> {
 export async function checkOutput(context: CliContext, target: string, output: Output): Promise<void> {
   if (target !== STANDARD_STREAM) return checkOutputTarget(target, output);
   // Standard output holds the JSON document and nothing else.
-  if (context.json) throw new CliError(context.t('cli.error.json-needs-out'), ExitCode.usage, 'cli/json-needs-out');
+  if (context.json) throw new CliError(context.t('cli.error.json-needs-out'), ExitCode.usage);
   if (output.binary && process.stdout.isTTY) throw new CliError(context.t('cli.error.binary-to-terminal'), ExitCode.usage);
 }
 
