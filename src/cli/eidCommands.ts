@@ -1,19 +1,18 @@
 // `ehealth eid ...`: the Belgian eID card through its middleware (or a virtual card).
-import { promises as fs } from 'node:fs';
 import { EidEngine, EidError, type CardPurpose, type EidCard, type EidCertificate, type Identity, type Prompter, type Reader } from '../eid';
 import { readableDn } from '../core/distinguishedName';
 import { readableIdentifier } from '../core/readableIdentifier';
 import { labelled, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
-import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
 import { verb, type CliContext, type VerbGroup } from './context';
 import { exits } from './verbFacts';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import { failureOf, jsonMode, printJson } from './output';
-import { askYes, needTerminal } from './question';
+import { askYes, needTerminal, orList } from './question';
 import { givenSecret, givenSecretFlag, readHidden, secretFlags, secretOptions } from './secretInput';
+import { checkOutput, readInput, STANDARD_STREAM, writeOutput } from './streams';
 
 const { module, 'last-pin-try': lastPinTry, json, out, force } = sharedOptions;
 /** The PIN's options, for every verb that may present it. */
@@ -171,17 +170,21 @@ const sign = verb(
   },
   async (context, { values }) => {
     const key = values.key;
-    const data = await fs.readFile(values.in);
+    // Standard input holds the data or the PIN, not both.
+    if (values.in === STANDARD_STREAM && values['pin-stdin']) throw new CliError(context.t('cli.error.options-together', { options: orList(context, ['--in -', '--pin-stdin']) }), ExitCode.usage);
     // Before the PIN is asked: a refused --out must not cost a signature.
-    await checkOutputTarget(values.out, values.force);
+    const output = { force: values.force, binary: true };
+    await checkOutput(context, values.out, output);
+    const data = await readInput(values.in);
     const pin = await givenPin(context, values);
     const engine = engineFor(values.module);
     try {
       // DER for ECDSA: what openssl and most tools verify.
       const signer = await engine.signer(key, cliPrompter(context, pin), 'der');
-      await writeOutputFile(values.out, await signer.sign(data), { force: values.force });
+      await writeOutput(context, values.out, await signer.sign(data), output);
       if (jsonMode(context, values)) printJson(context, { key, algorithm: signer.algorithm, out: values.out });
-      else context.out(context.t('cli.eid.signed', { key, algorithm: signer.algorithm, file: values.out }));
+      // On stderr: stdout may be the signature itself (--out -).
+      else context.err(context.t('cli.eid.signed', { key, algorithm: signer.algorithm, file: values.out }));
       return ExitCode.ok;
     } finally {
       engine.close();

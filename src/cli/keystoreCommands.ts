@@ -4,23 +4,25 @@ import { readableDn } from '../core/distinguishedName';
 import { printable } from '../core/printable';
 import { KeystoreError } from '../keystore/errors';
 import { inspectFile } from '../keystore/inspect';
-import { checkOutputTarget, writeOutputFile } from '../keystore/outputFile';
+import { certificatesFile, encryptedPrivateKey, pkcs12Copy, type ExportFormat } from '../keystore/exportEntry';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
 import { formatHolder } from '../core/holder';
-import { certifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreHolder, type KeystoreListing } from '../keystore/model';
+import { certifiedEntry, type CertifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreHolder, type KeystoreListing } from '../keystore/model';
 import { labelled, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
 import { entryText, folderStateText, holderText, keyText, warningText } from '../i18n/keystoreText';
 import { changeKeystorePassword, ProcedureError } from '../procedures';
+import { PASSWORD_RULES } from '../procedures/submit';
 import { cliCertPrompter, givenPasswords } from './certPrompter';
 import { verb, type CliContext, type VerbGroup } from './context';
-import { exits } from './verbFacts';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import { jsonMode, printJson, withLocalOffset } from './output';
-import { needTerminal } from './question';
-import { givenSecret, readHidden, secretFlags, secretOptions } from './secretInput';
+import { needTerminal, orList } from './question';
+import { givenSecret, givenSecretFlag, readHidden, secretFlags, secretOptions } from './secretInput';
+import { checkOutput, STANDARD_STREAM, writeOutput } from './streams';
+import { exits } from './verbFacts';
 
 const { json } = sharedOptions;
 
@@ -81,7 +83,7 @@ const oneKeystore = { value: 'cli.value.file', required: true } as const;
  * The password of `file` as given (--password-env, -file, -stdin), else typed without echo at a
  * terminal; without one, a usage error naming the flags. Ctrl-C or Ctrl-D stops the verb.
  */
-async function requiredPassword(context: CliContext, values: object, file: string): Promise<string> {
+export async function requiredPassword(context: CliContext, values: object, file: string): Promise<string> {
   const given = await givenSecret(context, values, 'password');
   if (given !== undefined) return given;
   needTerminal(context, secretFlags('password'));
@@ -164,39 +166,110 @@ function formatEntry(entry: KeystoreEntry, holder: KeystoreHolder | undefined, t
   ];
 }
 
-const exportCertificate = verb(
+/** What `export` writes: the entry's certificate, with its chain, its private key, or a PKCS#12 copy. */
+type ExportContents = 'certificate' | 'chain' | 'private-key' | 'pkcs12';
+
+interface ExportFlags {
+  chain: boolean;
+  format?: ExportFormat;
+  'private-key': boolean;
+  pkcs12: boolean;
+}
+
+/** The one thing asked for; two that exclude each other are a usage error, not a guess. */
+function exportContents(context: CliContext, values: ExportFlags & object): ExportContents {
+  const { t } = context;
+  const given = (['chain', 'private-key', 'pkcs12'] as const).filter((name) => values[name]);
+  if (given.length > 1) throw new CliError(t('cli.error.options-together', { options: orList(context, given.map((name) => `--${name}`)) }), ExitCode.usage);
+  const contents: ExportContents = given[0] ?? 'certificate';
+  // A PKCS#12 file has one encoding; DER holds one certificate.
+  if (contents === 'pkcs12' && values.format !== undefined) throw new CliError(t('cli.error.options-together', { options: orList(context, ['--pkcs12', '--format']) }), ExitCode.usage);
+  if (contents === 'chain' && values.format === 'der') throw new CliError(t('cli.error.der-single-certificate'), ExitCode.usage);
+  // A new password given for nothing was meant for something: say so rather than ignore it.
+  const newPasswordFlag = givenSecretFlag(values, 'new-password');
+  if (newPasswordFlag !== undefined && contents !== 'private-key' && contents !== 'pkcs12') {
+    throw new CliError(t('cli.error.new-password-unused', { option: newPasswordFlag }), ExitCode.usage);
+  }
+  return contents;
+}
+
+const exportEntry = verb(
   {
     summary: 'cli.verb.keystore.export',
-    environment: [],
-    exitCodes: [...exits.keystore, ...exits.output],
-    examples: [{ command: 'ehealth keystore export "SSIN=79021802145 20230823-085751.acc-p12" --chain --out chain.pem' }, { command: 'ehealth keystore export "SSIN=79021802145 20230823-085751.acc-p12" --pkcs12 --password-env KEYSTORE_PASSWORD --new-password-env COPY_PASSWORD --out copy.p12' }],
     options: {
-      alias: { type: 'string', required: true, value: 'cli.value.alias', help: 'cli.option.alias' },
-      out: sharedOptions.out,
+      alias: { type: 'string', value: 'cli.value.alias', help: 'cli.option.alias' },
+      chain: { type: 'boolean', default: false, help: 'cli.option.chain' },
+      'private-key': { type: 'boolean', default: false, help: 'cli.option.private-key' },
+      pkcs12: { type: 'boolean', default: false, help: 'cli.option.pkcs12' },
+      format: { type: 'string', choices: ['pem', 'der'], defaultShown: () => 'pem', help: 'cli.option.format' },
+      out: { ...sharedOptions.out, help: 'cli.option.export-out' },
       force: sharedOptions.force,
       ...secretOptions('password'),
+      ...secretOptions('new-password'),
+      json,
     },
     positional: oneKeystore,
+    environment: [],
+    exitCodes: [...exits.keystore, ...exits.output],
+    examples: [
+      { command: 'ehealth keystore export my.acc-p12 --password-env KEYSTORE_PASSWORD --out authentication.pem' },
+      { command: 'ehealth keystore export my.acc-p12 --chain --password-env KEYSTORE_PASSWORD > chain.pem' },
+      { command: 'ehealth keystore export my.acc-p12 --private-key --password-env KEYSTORE_PASSWORD --new-password-env KEY_PASSWORD --out key.pem' },
+      { command: 'ehealth keystore export my.acc-p12 --pkcs12 --password-env KEYSTORE_PASSWORD --new-password-env P12_PASSWORD --out server.p12' },
+    ],
   },
   async (context, { values, positionals: [file] }) => {
-    // Before the password is asked and the keystore opened: a refused --out fails at once.
-    if (values.out !== undefined) await checkOutputTarget(values.out, values.force);
+    const { t } = context;
+    const contents = exportContents(context, values);
+    const format = values.format ?? 'pem';
+    const target = values.out ?? STANDARD_STREAM;
+    const asJson = jsonMode(context, values);
+    if (asJson && target === STANDARD_STREAM) throw new CliError(t('cli.error.json-needs-out'), ExitCode.usage);
+    const secret = contents === 'private-key' || contents === 'pkcs12';
+    const output = { force: values.force, binary: contents === 'pkcs12' || format === 'der', keystoreCopy: contents === 'pkcs12', ...(secret ? { mode: 0o600 } : {}) };
+    // Before any password is asked and the keystore opened: a refused output fails at once.
+    await checkOutput(context, target, output);
     const password = await requiredPassword(context, values, file);
-    const { keystore } = await inspectFile(file, { password });
-    const found = keystore.entries.find((candidate) => candidate.alias === values.alias);
-    if (!found) throw new KeystoreError('entry-not-found', `alias ${values.alias}`, { alias: values.alias });
-    const entry = certifiedEntry(found);
-    const body = entry.certificate.der.replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
-    const pem = `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
-    if (values.out === undefined) {
-      context.out(pem.trimEnd());
-    } else {
-      await writeOutputFile(values.out, Buffer.from(pem), { force: values.force });
-      context.err(context.t('cli.keystore.export-done', { alias: entry.alias, file: values.out }));
+    const newPassword = secret ? await exportPassword(context, values) : undefined;
+    const opened = await inspectFile(file, { password });
+    const entry = chosenEntry(opened.keystore, values.alias);
+    const certificates = [entry.certificate, ...entry.chain].map((certificate) => Buffer.from(certificate.der, 'base64'));
+    const key = async () => {
+      const unlocked = opened.keys.get(entry.alias);
+      if (!unlocked) throw new CliError(t('cli.error.entry-without-key', { alias: entry.alias }), ExitCode.notFound);
+      return unlocked.privateKey();
+    };
+    const bytes =
+      contents === 'pkcs12'
+        ? await pkcs12Copy(entry.alias, await key(), certificates, newPassword!)
+        : contents === 'private-key'
+          ? encryptedPrivateKey(await key(), newPassword!, format)
+          : certificatesFile(contents === 'chain' ? certificates : certificates.slice(0, 1), format);
+    await writeOutput(context, target, bytes, output);
+    if (asJson) {
+      const held = { certificate: 1, chain: certificates.length, 'private-key': 0, pkcs12: certificates.length }[contents];
+      printJson(context, { file: path.resolve(target), alias: entry.alias, contents, format: contents === 'pkcs12' ? 'pkcs12' : format, certificates: held });
     }
+    else if (target !== STANDARD_STREAM) context.err(t(`cli.keystore.export-done.${contents}`, { alias: entry.alias, file: target }));
     return ExitCode.ok;
   },
 );
+
+/** `--alias`, else the authentication key: the one the eHealth services authenticate with. */
+function chosenEntry(keystore: Keystore, alias: string | undefined): CertifiedEntry {
+  const found = alias === undefined ? keystore.entries.find((entry) => entry.kind === 'authentication') : keystore.entries.find((entry) => entry.alias === alias);
+  const wanted = alias ?? 'authentication';
+  if (!found) throw new KeystoreError('entry-not-found', `alias ${wanted}`, { alias: wanted });
+  return certifiedEntry(found);
+}
+
+/** The password of an exported key or copy: as given, else typed twice; the rules of a keystore's password. */
+async function exportPassword(context: CliContext, values: object): Promise<string> {
+  const prompter = cliCertPrompter(context, { acceptContract: false, newPassword: await givenSecret(context, values, 'new-password') });
+  const password = await prompter.newKeystorePassword(PASSWORD_RULES);
+  if (typeof password !== 'string') throw new ProcedureError('cancelled');
+  return password;
+}
 
 /**
  * `keystore passwd`, also `cert change-password`: the change-password procedure, the passwords as
@@ -226,6 +299,6 @@ export const keystoreGroup: VerbGroup = {
     list,
     inspect,
     passwd,
-    export: exportCertificate,
+    export: exportEntry,
   },
 };
