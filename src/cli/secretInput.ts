@@ -89,9 +89,13 @@ function secretFromEnvironment(name: string, t: Translator): string {
   return value;
 }
 
+/** /dev/fd/N: the descriptor itself, read as it is (a socket, as Node's spawn gives, cannot be opened by that path). */
+const DESCRIPTOR = /^\/dev\/fd\/(\d+)$/;
+
 /** The first line of a file, a named pipe or an inherited descriptor (/dev/fd/3); a usage error when it cannot be opened. */
 async function secretFromFile(file: string, option: string, t: Translator): Promise<string> {
-  const stream = createReadStream(file);
+  const descriptor = DESCRIPTOR.exec(file)?.[1];
+  const stream = descriptor === undefined ? createReadStream(file) : createReadStream('', { fd: Number(descriptor) });
   try {
     return await firstLine(stream, t);
   } catch (error) {
