@@ -108,9 +108,6 @@ function usageError(context: CliContext, error: unknown, options: OptionTable, u
 
 /** Reads `context.args` by the table: required options, choices and positionals checked; `usage` (its line) shown with a mistake. */
 export function parse<O extends OptionTable>(context: CliContext, spec: VerbSpec<O>, usage: string): Parsed<O> {
-  // Help asked anywhere before `--` wins over any mistake on the same line.
-  const ownArgs = context.args.includes('--') ? context.args.slice(0, context.args.indexOf('--')) : context.args;
-  if (ownArgs.includes('--help') || ownArgs.includes('-h')) return { values: {} as Values<O>, positionals: [], help: true };
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: context.args, options: forParseArgs(spec.options), allowPositionals: spec.positional !== undefined, strict: true });

@@ -178,12 +178,6 @@ describe('ehealth help, global options and completions (built bundle)', function
         }
       });
     }
-
-    it('--help among the arguments wins over a mistake on the same line', async () => {
-      const { status, stdout } = await run('cert', 'request', '--bogus', '--help', '--lang', 'en');
-      assert.equal(status, ExitCode.ok);
-      assert.match(stdout, /^Usage: ehealth cert request/);
-    });
   });
 
   describe('global options', () => {

@@ -21,7 +21,8 @@ function printedOptions(help: string, t = translator('en')): Map<string, { line:
   const start = lines.indexOf(t('cli.options'));
   assert.ok(start > 0, 'an options heading');
   const options = new Map<string, { line: string; description: string }>();
-  for (let index = start + 1; index < lines.length; index++) {
+  // The verb's own options: up to the blank line before the global options.
+  for (let index = start + 1; index < lines.length && lines[index] !== ''; index++) {
     const match = /^ {2}(?:-\w, )?--([\w-]+)(?: \S+)?(?: {2,}(.*))?$/.exec(lines[index]);
     if (!match) continue;
     // A long option puts its description on the next line.
