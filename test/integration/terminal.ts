@@ -37,7 +37,8 @@ sys.exit(os.waitstatus_to_exitcode(status))
 
 /** `command` on a pseudo-terminal; exit 99 when an expected text never showed (the screen says what did). */
 export function onTerminal(command: string[], script: Array<[expect: string, reply: string]>, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { status: number; screen: string } {
-  const run = spawnSync('python3', ['-c', driver, JSON.stringify(script), ...command], { encoding: 'utf8', cwd: options.cwd, env: { ...process.env, ...options.env } });
+  // A person, not a CI job: CI (set by CI services) would make the CLI ask nothing; a test may set it again.
+  const run = spawnSync('python3', ['-c', driver, JSON.stringify(script), ...command], { encoding: 'utf8', cwd: options.cwd, env: { ...process.env, CI: '', ...options.env } });
   if (run.error) throw run.error;
   return { status: run.status ?? -1, screen: run.stdout };
 }

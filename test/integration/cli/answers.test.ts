@@ -188,11 +188,11 @@ describe('ehealth without a terminal: secrets and questions (built bundle)', fun
 
     it('production: a person who answers no gets exit 22; --confirm-production goes on without asking', () => {
       const args = [process.execPath, launcher, 'cert', 'revoke', '--env', 'production', '--ra-url', 'http://127.0.0.1:9', '--public-key-id', SOME_KEY_ID, '--reason', 'superseded'];
-      const declined = onTerminal(args, [['Type "yes" to continue', 'no\r']], { env: { EHEALTH_LANG: 'en', CI: '' } });
+      const declined = onTerminal(args, [['Type "yes" to continue', 'no\r']], { env: { EHEALTH_LANG: 'en' } });
       assert.equal(declined.status, ExitCode.productionNotConfirmed, declined.screen);
       assert.match(declined.screen, /not confirmed: nothing was done/);
       // Confirmed by flag: the next step runs (here the eID module, which is missing).
-      const confirmed = onTerminal([...args, '--confirm-production', '--module', file('no-such-module.so')], [], { env: { EHEALTH_LANG: 'en', CI: '' } });
+      const confirmed = onTerminal([...args, '--confirm-production', '--module', file('no-such-module.so')], [], { env: { EHEALTH_LANG: 'en' } });
       assert.equal(confirmed.status, ExitCode.middlewareMissing, confirmed.screen);
       assert.doesNotMatch(confirmed.screen, /Type "yes"/);
     });
@@ -262,7 +262,7 @@ describe('ehealth without a terminal: secrets and questions (built bundle)', fun
     it('at a terminal, a declined contract is exit 21 and writes nothing', () => {
       const env = place('declined');
       const args = [process.execPath, launcher, 'cert', 'request', '--module', eid.modulePath, '--pin-env', 'PIN', '--holder', eid.holder.nationalNumber, '--email', 'dev@example.be', '--phone', '+32470000001', '--new-password-env', 'PW'];
-      const { status, screen } = onTerminal(args, [['Do you accept this contract?', 'no\r']], { env: { ...env, EHEALTH_LANG: 'en', CI: '', PIN: eid.pin, PW: PASSWORD } });
+      const { status, screen } = onTerminal(args, [['Do you accept this contract?', 'no\r']], { env: { ...env, EHEALTH_LANG: 'en', PIN: eid.pin, PW: PASSWORD } });
       assert.equal(status, ExitCode.contractDeclined, screen);
       assert.deepEqual(keystoresOf(env), [], 'no keystore written');
     });
