@@ -6,7 +6,7 @@
 // request lifecycle against an in-process sandbox (the procedures' harness).
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
@@ -179,6 +179,21 @@ describe('ehealth --json: every document against its schema (built bundle)', fun
       assert.equal(info.error, undefined);
     });
 
+    it('info with the card pulled out: what was read, and the error as every error document has it (eid/no-card, 10)', async () => {
+      const removed = path.join(rig.eid.dir, 'removed');
+      writeFileSync(removed, '');
+      try {
+        const run = await cli(['eid', 'info', ...module(), '--json']);
+        const report = documentOf('eid-info', run);
+        assert.equal(run.status, ExitCode.noCard, run.stderr);
+        assert.deepEqual([report.error.code, report.error.exitCode, report.card], ['eid/no-card', ExitCode.noCard, undefined]);
+        assert.equal(report.readers.length, 1);
+        assert.ok(run.stderr.includes(`ehealth: ${report.error.message}`), run.stderr);
+      } finally {
+        unlinkSync(removed);
+      }
+    });
+
     it('info without the middleware: the error document, eid/middleware-missing (11)', async () => {
       const error = await failure(['eid', 'info', '--module', path.join(work, 'no-such-pkcs11.so'), '--json']);
       assert.deepEqual([error.code, error.exitCode], ['eid/middleware-missing', ExitCode.middlewareMissing]);
@@ -197,6 +212,9 @@ describe('ehealth --json: every document against its schema (built bundle)', fun
       const out = path.join(work, 'data.sig');
       const signed = await ok('eid-sign', ['eid', 'sign', '--key', 'signature', '--in', data, '--out', out, ...module(), '--pin-env', 'PIN', '--json'], { PIN: rig.eid.pin });
       assert.equal(signed.out, out);
+      // The signature itself on stdout would not be JSON: refused before the PIN is asked.
+      const mixed = await failure(['eid', 'sign', '--key', 'signature', '--in', data, '--out', '-', ...module(), '--pin-env', 'PIN', '--json'], { PIN: rig.eid.pin });
+      assert.deepEqual([mixed.code, mixed.exitCode], ['cli/usage', ExitCode.usage]);
     });
   });
 
