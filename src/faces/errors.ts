@@ -3,6 +3,7 @@
 // purpose: nothing went wrong). One entry per code of every domain: a new code fails the build
 // until it is given a face here.
 import type { ContactProblem } from '../core/contactData';
+import type { Environment } from '../core/environment';
 import { DomainError, type DomainErrorKey } from '../core/domainError';
 import { translator, type Language, type MessageKey, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
@@ -111,6 +112,19 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   },
   'procedure/etk-not-published': failure('procedures.error.etk-not-published', ExitCode.failure),
   'procedure/not-an-ehealth-keystore': failure('procedures.error.not-an-ehealth-keystore', ExitCode.unsupported),
+  // The environment given (or told by the file's name) is not the one that issued the certificate: --env answers it.
+  'procedure/keystore-of-other-environment': failure(
+    (error, t) =>
+      t('procedures.error.keystore-of-other-environment', {
+        file: error.params.file,
+        keystore: t(`environment.${error.params.keystore as Environment}`),
+        environment: t(`environment.${error.params.environment as Environment}`),
+        value: error.params.keystore,
+      }),
+    ExitCode.usage,
+  ),
+  'procedure/etk-not-found': failure((error, t) => t('procedures.error.etk-not-found', { holder: error.params.holder, environment: t(`environment.${error.params.environment as Environment}`) }), ExitCode.notFound),
+  'procedure/etk-ambiguous': failure('procedures.error.etk-ambiguous', ExitCode.usage),
   'procedure/request-outcome-unknown': failure('procedures.error.request-outcome-unknown', ExitCode.failure),
   'procedure/invalid-public-key-id': failure('procedures.error.invalid-public-key-id', ExitCode.usage),
 };

@@ -5,14 +5,15 @@ import type { Language } from '.';
 
 const locales: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' };
 
-/** long: `2 décembre 2026`; short: `2 déc. 2026`; moment: `2 décembre 2026 à 09:22` (when a request was made); time: `09:22` (today's). */
-export type DateStyle = 'long' | 'short' | 'moment' | 'time';
+/** long: `2 décembre 2026`; short: `2 déc. 2026`; moment: `2 décembre 2026 à 09:22` (when a request was made); time: `09:22` (today's); clock: `09:22:05` (seconds away). */
+export type DateStyle = 'long' | 'short' | 'moment' | 'time' | 'clock';
 
 const options: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   long: { dateStyle: 'long' },
   short: { dateStyle: 'medium' },
   moment: { dateStyle: 'long', timeStyle: 'short' },
   time: { timeStyle: 'short' },
+  clock: { timeStyle: 'medium' },
 };
 const formats = new Map<string, Intl.DateTimeFormat>();
 

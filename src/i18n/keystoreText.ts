@@ -3,7 +3,7 @@ import { commonName, readableDn } from '../core/distinguishedName';
 import { formatHolder, parseHolder, sameHolder, type Holder } from '../core/holder';
 import { readableHolder } from '../core/readableIdentifier';
 import { authenticationExpiry } from '../keystore/expiry';
-import type { KeyDescription, Keystore, KeystoreEntry, KeystoreFolder, KeystoreWarning } from '../keystore/model';
+import type { KeyDescription, Keystore, KeystoreCertificate, KeystoreEntry, KeystoreFolder, KeystoreWarning } from '../keystore/model';
 import type { MessageKey, Translator } from '.';
 import { formatDate, type DateStyle } from './dates';
 
@@ -65,6 +65,16 @@ export function keyText(key: KeyDescription): string {
   if (key.type === 'rsa') return `RSA ${key.bits ?? ''}`.trim();
   if (key.type === 'ec') return `EC ${key.curve ?? ''}`.trim();
   return key.type;
+}
+
+/** A certificate's details as the CLI lists them (`keystore inspect`, `etk show`), each with its label. */
+export function certificateDetails(certificate: KeystoreCertificate, t: Translator): Array<[label: string, value: string]> {
+  return [
+    [t('cli.inspect.subject'), readableDn(certificate.subject)],
+    [t('cli.inspect.issuer'), readableDn(certificate.issuer)],
+    [t('cli.inspect.serial'), `${certificate.serialNumber} (0x${certificate.serialNumberHex})`],
+    [t('cli.inspect.validity'), `${formatDate(certificate.notBefore, t.language, 'moment')} → ${formatDate(certificate.notAfter, t.language, 'moment')}`],
+  ];
 }
 
 /**

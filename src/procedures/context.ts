@@ -48,6 +48,11 @@ declare const madeHere: unique symbol;
 export interface ProcedureContext {
   readonly [madeHere]: true;
   environment: Environment;
+  /**
+   * The authority's address when not the environment's own (a sandbox run apart, a proxy): the
+   * environment then names the keystore files only, and a keystore's issuer is not held against it.
+   */
+  raUrl?: string;
   client: RaClient;
   prompter: Prompter;
   /** Needed by request, renew and revoke. */
@@ -73,6 +78,8 @@ export interface ContextOptions {
   signal?: AbortSignal;
   /** Tests: a shorter wait for an authority that does not answer. */
   timeoutMs?: number;
+  /** A longer wait for a delivery than DELIVERY_POLLING (`ehealth cert complete --wait`). */
+  delivery?: Polling;
 }
 
 /** The PEM of the card's root: a sandbox trusts the eID it is used with, as eHealth trusts the Belgian eID roots. */
@@ -82,15 +89,25 @@ async function cardRoots(eid: EidAccess | undefined): Promise<string[]> {
   return root ? [new X509Certificate(root.der).toString()] : [];
 }
 
-export async function procedureContext(options: ContextOptions): Promise<ProcedureContext> {
-  const { environment, raUrl, sandbox, prompter, eid, keystore, trace, signal, timeoutMs } = options;
+/** Where the authority is, for a procedure or for a question outside one (the ETK depot answers anyone). */
+export type AuthorityOptions = Pick<ContextOptions, 'environment' | 'raUrl' | 'sandbox' | 'eid' | 'trace' | 'timeoutMs'>;
+
+/** The one way to a registration client: `raUrl`, else the sandbox started (sandbox environment), else eHealth's endpoints. */
+export async function authorityClient(options: AuthorityOptions): Promise<RaClient> {
+  const { environment, raUrl, sandbox, eid, trace, timeoutMs } = options;
   const baseUrl = raUrl ?? (environment === 'sandbox' && sandbox ? await sandbox.open(await cardRoots(eid)) : undefined);
-  const client = new RaClient({ endpoints: environmentEndpoints(environment, baseUrl), ...(trace ? { trace } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+  return new RaClient({ endpoints: environmentEndpoints(environment, baseUrl), ...(trace ? { trace } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+}
+
+export async function procedureContext(options: ContextOptions): Promise<ProcedureContext> {
+  const { environment, raUrl, prompter, eid, keystore, signal, delivery } = options;
+  const client = await authorityClient(options);
   const context: Omit<ProcedureContext, typeof madeHere> = {
     environment,
+    ...(raUrl !== undefined ? { raUrl } : {}),
     client,
     prompter,
-    delivery: DELIVERY_POLLING,
+    delivery: delivery ?? DELIVERY_POLLING,
     ...(eid ? { eid } : {}),
     ...(keystore ? { keystore } : {}),
     ...(signal ? { signal } : {}),

@@ -19,6 +19,9 @@ export type ProcedureErrorCode =
   | 'renewal-not-open-yet'
   | 'etk-not-published'
   | 'not-an-ehealth-keystore'
+  | 'keystore-of-other-environment'
+  | 'etk-not-found'
+  | 'etk-ambiguous'
   | 'request-outcome-unknown'
   | 'invalid-public-key-id';
 

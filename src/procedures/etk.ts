@@ -3,20 +3,19 @@
 import type { KeyObject } from 'node:crypto';
 import { ContentInfo, SignedData } from '@peculiar/asn1-cms';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import type { Environment } from '../core/environment';
-import type { Holder } from '../core/holder';
+import { formatHolder, holderOf, type Holder } from '../core/holder';
 import type { Signer } from '../core/signer';
 import type { EhealthKeystoreContent } from '../keystore/layout';
 import { getCertificateInfoForAuthenticationCertificate } from '../ra/certra';
-import { RaClient } from '../ra/client';
+import type { RaClient } from '../ra/client';
 import { RaError } from '../ra/errors';
 import { decryptChallenge } from '../ra/etkChallenge';
 import { getEtk } from '../ra/etkdepot';
 import { completeEtkRegistration, startEtkRegistration } from '../ra/etkra';
 import { keySigner } from '../ra/signer';
 import { etkCertificate, newKeyPair } from '../pki/certificates';
-import type { ProcedureContext } from './context';
-import { environmentEndpoints } from './environment';
+import { authorityClient, type AuthorityOptions, type ProcedureContext } from './context';
+import { ProcedureError } from './errors';
 
 export interface RegisteredEtk {
   privateKey: KeyObject;
@@ -65,10 +64,23 @@ function tokenContent(token: Buffer): Buffer {
   }
 }
 
+const identifierOf = (holder: Holder) => ({ type: holder.type, value: holder.id, ...(holder.applicationId ? { applicationId: holder.applicationId } : {}) });
+
+/** The depot's answer for a holder: its ETK certificate (DER), none, or the holders matching (an organisation's application ids). */
+export type DepotEtk = { kind: 'etk'; certificate: Buffer } | { kind: 'none' } | { kind: 'ambiguous'; matches: Holder[] };
+
+/** GetEtk for one holder: the depot answers anyone, nothing is signed. */
+export async function depotEtk(client: RaClient, holder: Holder): Promise<DepotEtk> {
+  const found = await client.call(getEtk, { identifiers: [identifierOf(holder)] });
+  if (found.kind === 'etk') return { kind: 'etk', certificate: tokenContent(found.etk) };
+  if (found.kind === 'none') return found;
+  return { kind: 'ambiguous', matches: found.matches.map(([id]) => holderOf(id.type, id.value, id.applicationId)) };
+}
+
 /** Does the depot publish exactly this ETK certificate for the holder? */
 async function depotPublishes(client: RaClient, holder: Holder, certificate: Uint8Array): Promise<boolean> {
-  const found = await client.call(getEtk, { identifiers: [{ type: holder.type, value: holder.id, ...(holder.applicationId ? { applicationId: holder.applicationId } : {}) }] });
-  return found.kind === 'etk' && tokenContent(found.etk).equals(Buffer.from(certificate));
+  const found = await depotEtk(client, holder);
+  return found.kind === 'etk' && found.certificate.equals(Buffer.from(certificate));
 }
 
 export async function etkPublished(context: ProcedureContext, holder: Holder, certificate: Uint8Array): Promise<boolean> {
@@ -82,6 +94,14 @@ export async function etkPublished(context: ProcedureContext, holder: Holder, ce
  * The same look-up outside a procedure (a guide's check): the depot answers anyone, so nothing is
  * asked and nothing signed. `raUrl`: a sandbox (or any authority) instead of the environment's.
  */
-export function lookUpEtk(where: { environment: Environment; raUrl?: string }, holder: Holder, certificate: Uint8Array): Promise<boolean> {
-  return depotPublishes(new RaClient({ endpoints: environmentEndpoints(where.environment, where.raUrl) }), holder, certificate);
+export async function lookUpEtk(where: AuthorityOptions, holder: Holder, certificate: Uint8Array): Promise<boolean> {
+  return depotPublishes(await authorityClient(where), holder, certificate);
+}
+
+/** Someone's ETK certificate (DER), to encrypt to them: the one the depot publishes for `holder`, else a procedure error. */
+export async function etkOf(where: AuthorityOptions, holder: Holder): Promise<Buffer> {
+  const found = await depotEtk(await authorityClient(where), holder);
+  if (found.kind === 'etk') return found.certificate;
+  if (found.kind === 'none') throw new ProcedureError('etk-not-found', { holder: formatHolder(holder), environment: where.environment });
+  throw new ProcedureError('etk-ambiguous', { holder: formatHolder(holder), matches: found.matches.map(formatHolder).join(', ') });
 }

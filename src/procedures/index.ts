@@ -2,8 +2,10 @@
 export { activateEtk } from './activate';
 export { changeKeystorePassword, type PasswordChange } from './changePassword';
 export { completeCertificate, type CompleteResult } from './complete';
+export { etkOf } from './etk';
 export { contractLines } from './contractHtml';
-export { DELIVERY_POLLING, procedureContext, SIGNS_WITH_EID, type AuthorityProcedure, type EidAccess, type Polling, type ProcedureContext, type SandboxHost } from './context';
+export { authorityClient, DELIVERY_POLLING, procedureContext, SIGNS_WITH_EID, type AuthorityProcedure, type EidAccess, type Polling, type ProcedureContext, type SandboxHost } from './context';
+export { keystoreEnvironments } from './environment';
 export { ProcedureError, type ProcedureErrorCode } from './errors';
 export { listedOrganization, type HolderProblem } from './holder';
 export { dnTypeOf, organizationIdProblem } from './organizationType';

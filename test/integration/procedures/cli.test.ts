@@ -177,7 +177,7 @@ for (const algorithm of ['rsa', 'ec'] as const) describe(`ehealth cert (built bu
     const lines = out.trimEnd().split('\n');
     const own = lines.findIndex((line) => line.startsWith(`SSIN=${eid.holder.nationalNumber} (`));
     assert.match(lines[own], new RegExp(`· VALID_ACTIVE · ETK VALID_ACTIVE · valid until \\d{1,2} [A-Z][a-z]+ \\d{4} · keystore ${keystore.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-    assert.equal(lines[own + 1], `  to revoke it: ehealth cert revoke --module "${eid.modulePath}" --public-key-id ${ownKeyId} --reason REASON`);
+    assert.equal(lines[own + 1], `  to revoke it: ehealth cert revoke --module ${eid.modulePath} --public-key-id ${ownKeyId} --reason REASON`);
     assert.match(lines.find((line) => line.startsWith(`${AMBULANCE.holder} (${AMBULANCE.name})`)) ?? '', /· VALID_ACTIVE · ETK VALID_ACTIVE · /);
     assert.equal(lines.at(-1), 'REASON: one of keyCompromise, affiliationChanged, superseded, cessationOfOperation.');
   });

@@ -30,6 +30,8 @@ const variants: DomainError[] = [
   ...(['email', 'phone', 'same-email', 'same-phone'] satisfies ContactProblem[]).map((problem) => new ProcedureError('invalid-contact-data', { problem })),
   ...(Object.keys(holderProblemMessages) as HolderProblem[]).map((problem) => new ProcedureError('invalid-holder', { holder: 'NIHII-HOSPITAL=7100043', type: 'NIHII-HOSPITAL', problem })),
   new ProcedureError('renewal-not-open-yet', { from: '2029-09-03T10:18:19.000Z' }),
+  new ProcedureError('keystore-of-other-environment', { file: 'SSIN=79021802145 20230823-085751.acc-p12', keystore: 'sandbox', environment: 'acceptance' }),
+  new ProcedureError('etk-not-found', { holder: 'SSIN=79021802145', environment: 'acceptance' }),
 ];
 
 /** The message keys the table uses to word `error`, read through a translator that notes them. */
