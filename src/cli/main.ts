@@ -96,12 +96,12 @@ function groupNamed(context: CliContext, name: string, others: string[] = []): V
   const group = groups.find((candidate) => candidate.name === name);
   if (group) return group;
   const known = [...groups.map((candidate) => candidate.name), ...others];
-  throw new CliError(context.t('cli.error.unknown-group', { group: name }) + suggestion(context.t, name, known), ExitCode.usage);
+  throw new CliError(context.t('cli.error.unknown-group', { group: name }) + suggestion(context.t, name, known), ExitCode.usage, 'cli/unknown-command');
 }
 
 function verbNamed(context: CliContext, group: VerbGroup, name: string): Verb {
   if (Object.hasOwn(group.verbs, name)) return group.verbs[name];
-  throw new CliError(context.t('cli.error.unknown-verb', { group: group.name, verb: name }) + suggestion(context.t, name, Object.keys(group.verbs)), ExitCode.usage);
+  throw new CliError(context.t('cli.error.unknown-verb', { group: group.name, verb: name }) + suggestion(context.t, name, Object.keys(group.verbs)), ExitCode.usage, 'cli/unknown-command');
 }
 
 function verbHelpOf(group: VerbGroup, name: string, t: Translator): string {

@@ -88,7 +88,7 @@ function usageError(context: CliContext, error: unknown, options: OptionTable, u
   const { t } = context;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const known = Object.entries({ ...options, ...HELP_OPTION, ...globalOptions }).flatMap(([name, spec]: [string, OptionSpec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
-    throw new CliError(t('cli.error.unknown-option', { option: quoted }) + suggestion(t, quoted, known), ExitCode.usage);
+    throw new CliError(t('cli.error.unknown-option', { option: quoted }) + suggestion(t, quoted, known), ExitCode.usage, 'cli/unknown-option');
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // Node names the option `-o, --out <value>`, `--out` or `--json`: its long name.
