@@ -35,7 +35,7 @@ export interface JsonError {
  * The stable code of any error: a domain error's own (`keystore/wrong-password`), a CLI error's
  * (`cli/usage`, `cli/unknown-option`...), else `cli/failure` (Node's own errors: a file not found).
  */
-export function errorCode(error: unknown): string {
+function errorCode(error: unknown): string {
   if (error instanceof DomainError) return error.key;
   if (error instanceof CliError) return error.code ?? (error.exitCode === ExitCode.usage ? 'cli/usage' : 'cli/failure');
   return 'cli/failure';
