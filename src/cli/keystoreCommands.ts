@@ -1,6 +1,5 @@
 // `ehealth keystore ...`: keystore files on disk, in eHealth terms.
 import * as path from 'node:path';
-import { readableDn } from '../core/distinguishedName';
 import { printable } from '../core/printable';
 import { KeystoreError } from '../keystore/errors';
 import { inspectFile } from '../keystore/inspect';
@@ -10,7 +9,7 @@ import { formatHolder } from '../core/holder';
 import { certifiedEntry, type CertifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreHolder, type KeystoreListing } from '../keystore/model';
 import { labelled, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
-import { entryText, folderStateText, holderText, keyText, warningText } from '../i18n/keystoreText';
+import { certificateDetails, entryText, folderStateText, holderText, keyText, warningText } from '../i18n/keystoreText';
 import { changeKeystorePassword, ProcedureError } from '../procedures';
 import { PASSWORD_RULES } from '../procedures/submit';
 import { cliCertPrompter, givenPasswords } from './certPrompter';
@@ -159,10 +158,7 @@ function formatEntry(entry: KeystoreEntry, holder: KeystoreHolder | undefined, t
     `${heading}  ${keyText(certificate.key)}`,
     // What `export --alias` takes.
     `      ${labelled(t, t('cli.inspect.alias'), entry.alias)}`,
-    `      ${labelled(t, t('cli.inspect.subject'), readableDn(certificate.subject))}`,
-    `      ${labelled(t, t('cli.inspect.issuer'), readableDn(certificate.issuer))}`,
-    `      ${labelled(t, t('cli.inspect.serial'), `${certificate.serialNumber} (0x${certificate.serialNumberHex})`)}`,
-    `      ${labelled(t, t('cli.inspect.validity'), `${formatDate(certificate.notBefore, t.language, 'moment')} → ${formatDate(certificate.notAfter, t.language, 'moment')}`)}`,
+    ...certificateDetails(certificate, t).map(([label, value]) => `      ${labelled(t, label, value)}`),
   ];
 }
 

@@ -12,6 +12,7 @@ import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import { failureOf, printJson, printJsonError } from './output';
 import { eidGroup } from './eidCommands';
+import { etkGroup } from './etkCommands';
 import { guidesGroup } from './guidesCommands';
 import { keystoreGroup } from './keystoreCommands';
 import { sandboxGroup } from './sandboxCommands';
@@ -22,6 +23,7 @@ export const groups: VerbGroup[] = [
   keystoreGroup,
   eidGroup,
   certGroup,
+  etkGroup,
   sandboxGroup,
   guidesGroup,
   completionGroup(() => groups),
