@@ -73,7 +73,8 @@ async function holderChoice(context: CliContext, holder: Holder, choices: Holder
   }
   if (listedOrganization(choices.organizations, holder, await choices.organizationTypes())) return { kind: 'organization', ...holder };
   const name = await askName();
-  if (!name?.trim()) throw new CliError(context.t('procedures.cli.organization-name-needed', { holder: formatHolder(holder) }), ExitCode.usage);
+  // A question without its flag (cli/answer-needed), in words that say why this one is asked.
+  if (!name?.trim()) throw new CliError(context.t('procedures.cli.organization-name-needed', { holder: formatHolder(holder) }), ExitCode.usage, 'cli/answer-needed');
   return { kind: 'typed-organization', ...holder, name };
 }
 
