@@ -153,6 +153,8 @@ describe('ehealth --json: every document against its schema (built bundle)', fun
       const unknown = await failure(['keystore', 'list', '--jsno', '--json']);
       assert.deepEqual([unknown.code, unknown.exitCode], ['cli/unknown-option', ExitCode.usage]);
       assert.match(unknown.message, /--jsno/);
+      const typo = await failure(['--json', 'keystor', 'list']);
+      assert.deepEqual([typo.code, typo.exitCode], ['cli/unknown-command', ExitCode.usage]);
       const missing = await failure(['--json', 'keystore', 'inspect', path.join(work, 'nothing.p12')]);
       assert.deepEqual([missing.code, missing.exitCode], ['keystore/not-found', ExitCode.notFound]);
     });
