@@ -178,6 +178,20 @@ describe('ehealth keystore export, and - for --in/--out (built bundle)', functio
     assert.deepEqual(JSON.parse(json.stdout.toString()), { schemaVersion: 1, file: file('chain-json.pem'), alias: 'authentication', contents: 'chain', format: 'pem', certificates: 2 });
   });
 
+  it('at a terminal, the new password is typed twice without echo', () => {
+    const typed = onTerminal(
+      [process.execPath, launcher, 'keystore', 'export', quick, '--password-env', 'PW', '--private-key', '--out', file('typed.key.pem')],
+      [
+        ['New keystore password', `${newPassword}\r`],
+        ['The same password again', `${newPassword}\r`],
+      ],
+      { env: { EHEALTH_LANG: 'en', PW: realPassword } },
+    );
+    assert.equal(typed.status, ExitCode.ok, typed.screen);
+    assert.ok(!typed.screen.includes(newPassword), `the password was echoed:\n${typed.screen}`);
+    assert.equal(openssl('pkey', '-in', file('typed.key.pem'), '-passin', 'env:NEW', '-pubout'), certificateKey(file('auth.pem')));
+  });
+
   it('binary output to a terminal is refused before the password is read; text goes there', () => {
     const env = { EHEALTH_LANG: 'en', PW: realPassword, NEW: newPassword };
     const der = onTerminal([process.execPath, launcher, 'keystore', 'export', quick, '--password-env', 'PW', '--format', 'der'], [], { env });
