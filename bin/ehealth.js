@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Launcher for the bundled CLI (built by `npm ci` through the `prepare` script, or `npm run build`).
+// Launcher for the bundled CLI (built by `npm run build`; `npm pack` builds it through `prepack`).
 const path = require('node:path');
 const fs = require('node:fs');
 
