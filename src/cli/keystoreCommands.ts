@@ -83,10 +83,11 @@ const oneKeystore = { value: 'cli.value.file', required: true } as const;
  * terminal; without one, a usage error naming the flags. Ctrl-C or Ctrl-D stops the verb.
  */
 export async function requiredPassword(context: CliContext, values: object, file: string): Promise<string> {
-  const given = await givenSecret(context, values, 'password');
+  const prompt = context.t('procedures.prompt.password', { file });
+  const given = await givenSecret(context, values, 'password', prompt);
   if (given !== undefined) return given;
   needTerminal(context, secretFlags('password'));
-  const typed = await readHidden(context.t('procedures.prompt.password', { file }), context.t);
+  const typed = await readHidden(prompt, context.t);
   if (typed === undefined) throw new ProcedureError('cancelled');
   return typed;
 }
@@ -104,7 +105,7 @@ const inspect = verb(
     const at = values.at === undefined ? new Date() : new Date(values.at);
     if (Number.isNaN(at.getTime())) throw new CliError(context.t('cli.error.bad-date', { value: values.at ?? '' }), ExitCode.usage);
     // Without a password, what the file shows unopened: never asked.
-    const password = await givenSecret(context, values, 'password');
+    const password = await givenSecret(context, values, 'password', context.t('procedures.prompt.password', { file }));
     const { keystore } = await inspectFile(file, { ...(password !== undefined ? { password } : {}), at, checkKeys: password !== undefined });
     if (jsonMode(context, values)) printJson(context, keystoreJson(keystore));
     else context.out(formatKeystore(keystore, context.t));

@@ -27,7 +27,7 @@ const helps: Readonly<Record<SecretName, Readonly<Record<SecretForm, MessageKey>
   pin: { env: 'cli.option.pin-env', file: 'cli.option.pin-file', stdin: 'cli.option.pin-stdin' },
 };
 
-/** Asked on a terminal for `--X-stdin` (the keystore's name is not known there). */
+/** Asked on a terminal for `--X-stdin`, unless the verb gives its own prompt (one naming the keystore). */
 const stdinPrompts: Readonly<Record<SecretName, MessageKey>> = { password: 'cli.prompt.password', 'new-password': 'procedures.prompt.new-password', pin: 'eid.pin.prompt' };
 
 interface NamedValue {
@@ -65,8 +65,9 @@ export const givenSecretFlag = (values: object, name: SecretName): string | unde
 /**
  * The secret `name` from whichever of its forms was given; undefined when none was. Two forms of
  * one secret, or two secrets on standard input, are a usage error: which one was meant is a guess.
+ * `prompt` is shown when `--X-stdin` is a terminal.
  */
-export async function givenSecret(context: CliContext, values: object, name: SecretName): Promise<string | undefined> {
+export async function givenSecret(context: CliContext, values: object, name: SecretName, prompt?: string): Promise<string | undefined> {
   const { t } = context;
   const forms = FORMS.filter((form) => isGiven(given(values, name, form)));
   if (forms.length > 1) throw togetherError(context, forms.map((form) => `--${name}-${form}`));
@@ -77,7 +78,7 @@ export async function givenSecret(context: CliContext, values: object, name: Sec
   const value = given(values, name, form);
   if (form === 'env') return secretFromEnvironment(String(value), t);
   if (form === 'file') return secretFromFile(String(value), `--${name}-file`, t);
-  return secretFromStdin(context, name);
+  return secretFromStdin(context, prompt ?? t(stdinPrompts[name]));
 }
 
 const togetherError = (context: CliContext, flags: string[]) => new CliError(context.t('cli.error.options-together', { options: orList(context, flags) }), ExitCode.usage);
@@ -108,10 +109,10 @@ async function secretFromFile(file: string, option: string, t: Translator): Prom
 }
 
 /** Standard input's first line; on a terminal, typed without echo (Ctrl-C or Ctrl-D stops the verb). */
-async function secretFromStdin(context: CliContext, name: SecretName): Promise<string> {
+async function secretFromStdin(context: CliContext, prompt: string): Promise<string> {
   const { t } = context;
   if (!process.stdin.isTTY) return firstLine(process.stdin, t);
-  const typed = await readHidden(t(stdinPrompts[name]), t);
+  const typed = await readHidden(prompt, t);
   if (typed === undefined) throw new ProcedureError('cancelled');
   return typed;
 }
