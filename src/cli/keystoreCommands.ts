@@ -221,10 +221,9 @@ const exportEntry = verb(
     const format = values.format ?? 'pem';
     const target = values.out ?? STANDARD_STREAM;
     const asJson = jsonMode(context, values);
-    if (asJson && target === STANDARD_STREAM) throw new CliError(t('cli.error.json-needs-out'), ExitCode.usage);
     const secret = contents === 'private-key' || contents === 'pkcs12';
     const output = { force: values.force, binary: contents === 'pkcs12' || format === 'der', keystoreCopy: contents === 'pkcs12', ...(secret ? { mode: 0o600 } : {}) };
-    // Before any password is asked and the keystore opened: a refused output fails at once.
+    // Before any password is asked and the keystore opened: a refused output (or stdout with --json) fails at once.
     await checkOutput(context, target, output);
     const password = await requiredPassword(context, values, file);
     const newPassword = secret ? await exportPassword(context, values) : undefined;
