@@ -119,7 +119,7 @@ const asTyped =
   };
 
 /**
- * Flags are read, and a new password from the environment checked, when the prompter is made: a
+ * Flags are read, and a new password given by flag checked, when the prompter is made: a
  * script's password that breaks the rules stops the run before the eID signs or anything is sent.
  */
 export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prompter {
@@ -143,6 +143,8 @@ export function cliCertPrompter(context: CliContext, answers: CertAnswers): Prom
       return { emailPrivate: email, phonePrivate: phone, ...(emailGeneral ? { emailGeneral } : {}), ...(phoneGeneral ? { phoneGeneral } : {}) };
     },
     acceptContract: async (contract) => {
+      // Nobody to read it and answer: stopped before the contract fills the log.
+      if (!answers.acceptContract) needTerminal(context, ['--accept-contract']);
       // What the request sends and writes, as answered, before the contract that names it.
       if (contract.summary) {
         const rows = summaryRows(t, contract.summary).flatMap(({ label, values }) => values.map((value) => `  ${labelled(t, label, printable(value))}`));
