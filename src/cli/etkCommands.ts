@@ -22,7 +22,7 @@ import { verb, type CliContext, type VerbGroup } from './context';
 import { requiredPassword } from './keystoreCommands';
 import { sharedOptions } from './options';
 import { jsonMode, printJson } from './output';
-import { secretOptions, givenSecret } from './secretInput';
+import { secretOptions } from './secretInput';
 import { checkOutput, STANDARD_STREAM, writeOutput } from './streams';
 import { exits } from './verbFacts';
 
@@ -74,10 +74,8 @@ const show = verb(
     const { t } = context;
     const file = path.resolve(given);
     await checkedOut(context, values);
-    // Its certificates are read without the password when the file keeps them unencrypted; else it is needed.
-    const password = await givenSecret(context, values, 'password');
-    let { keystore } = await inspectFile(file, password !== undefined ? { password } : {});
-    if (keystore.locked) ({ keystore } = await inspectFile(file, { password: await requiredPassword(context, values, file) }));
+    // The keystore engine reads entries (and so roles) only once the file is unlocked: eHealth's keystores encrypt their certificates too.
+    const { keystore } = await inspectFile(file, { password: await requiredPassword(context, values, file) });
     // The newest ETK: a keystore keeps the earlier ones to read what was encrypted to them.
     const etk = keystore.entries
       .filter((entry) => entry.kind === 'encryption')
