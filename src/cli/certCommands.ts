@@ -252,7 +252,10 @@ const complete = verb(
     summary: 'cli.verb.cert.complete',
     environment: ['EHEALTH_SANDBOX_DATA', 'CI'],
     exitCodes: [...exits.keystore, ...exits.keystoreWrite, ...exits.authority, ExitCode.notYetDelivered, ExitCode.productionNotConfirmed],
-    examples: [{ command: 'ehealth cert complete --keystore "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD' }],
+    examples: [
+      { command: 'ehealth cert complete --keystore "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD' },
+      { command: 'ehealth cert complete --keystore "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD --wait --timeout 1h' },
+    ],
     options: {
       ...keystoreOptions,
       wait: { type: 'boolean', default: false, help: 'cli.option.wait' },
