@@ -54,11 +54,9 @@ async function written(context: CliContext, values: { out?: string; force: boole
   return ExitCode.ok;
 }
 
-/** --out checked before anything is read or asked: `-` and --json both want stdout. */
-async function checkedOut(context: CliContext, values: { out?: string; force: boolean; json: boolean }): Promise<void> {
-  if (values.out === undefined) return;
-  if (values.out === STANDARD_STREAM && jsonMode(context, values)) throw new CliError(context.t('cli.error.json-needs-out'), ExitCode.usage);
-  await checkOutput(context, values.out, { ...textOutput, force: values.force });
+/** --out checked before anything is read or asked (`-` is refused with --json, whose document has stdout). */
+async function checkedOut(context: CliContext, values: { out?: string; force: boolean }): Promise<void> {
+  if (values.out !== undefined) await checkOutput(context, values.out, { ...textOutput, force: values.force });
 }
 
 const show = verb(
