@@ -179,11 +179,13 @@ describe('ehealth without a terminal: secrets and questions (built bundle)', fun
       refusedNaming(production, '--confirm-production');
     });
 
-    it('CI=1 on a real terminal asks nothing either', () => {
-      const { status, screen } = onTerminal([process.execPath, launcher, 'keystore', 'export', keystore, '--alias', 'authentication'], [], { env: { EHEALTH_LANG: 'en', CI: '1' } });
-      assert.equal(status, ExitCode.usage, screen);
-      assert.ok(screen.includes(`There is no terminal to ask: give ${passwordFlags}.`), screen);
-      assert.doesNotMatch(screen, /Password of/);
+    it('CI=1 or --no-input on a real terminal asks nothing either', () => {
+      const command = [process.execPath, launcher, 'keystore', 'export', keystore, '--alias', 'authentication'];
+      for (const { status, screen } of [onTerminal(command, [], { env: { EHEALTH_LANG: 'en', CI: '1' } }), onTerminal([...command, '--no-input'], [], { env: { EHEALTH_LANG: 'en' } })]) {
+        assert.equal(status, ExitCode.usage, screen);
+        assert.ok(screen.includes(`There is no terminal to ask: give ${passwordFlags}.`), screen);
+        assert.doesNotMatch(screen, /Password of/);
+      }
     });
 
     it('production: a person who answers no gets exit 22; --confirm-production goes on without asking', () => {
