@@ -13,7 +13,7 @@ import { certificateDetails, holderText, keyText } from '../i18n/keystoreText';
 import { parseCertificate } from '../keystore/certificate';
 import { certificatesFile } from '../keystore/exportEntry';
 import { inspectFile } from '../keystore/inspect';
-import type { KeystoreCertificate } from '../keystore/model';
+import { newestEtk, type KeystoreCertificate } from '../keystore/model';
 import { etkOf } from '../procedures';
 import { inProcessSandbox } from './certCommands';
 import { CliError } from './cliError';
@@ -74,12 +74,8 @@ const show = verb(
     await checkedOut(context, values);
     // The keystore engine reads entries (and so roles) only once the file is unlocked: eHealth's keystores encrypt their certificates too.
     const { keystore } = await inspectFile(file, { password: await requiredPassword(context, values, file) });
-    // The newest ETK: a keystore keeps the earlier ones to read what was encrypted to them.
-    const etk = keystore.entries
-      .filter((entry) => entry.kind === 'encryption')
-      .sort((a, b) => Date.parse(a.certificate.notBefore) - Date.parse(b.certificate.notBefore))
-      .pop();
-    if (!etk || etk.kind !== 'encryption') {
+    const etk = newestEtk(keystore.entries);
+    if (!etk) {
       const env: Environment = isEnvironment(keystore.environment) ? keystore.environment : 'sandbox';
       throw new CliError(t('procedures.cli.etk-none', { file, command: suggestedCommand('cert complete', { env }, { keystore: file }) }), ExitCode.notFound, 'cli/no-etk');
     }

@@ -141,6 +141,17 @@ export function certifiedEntry(entry: KeystoreEntry): CertifiedEntry {
   return entry;
 }
 
+/**
+ * The ETK in use: the newest by its start of validity (a keystore keeps the earlier ones, to read
+ * what was encrypted to them). Undefined when the keystore holds none (or is locked).
+ */
+export function newestEtk(entries: readonly KeystoreEntry[]): EncryptionEntry | undefined {
+  return entries
+    .filter((entry): entry is EncryptionEntry => entry.kind === 'encryption')
+    .sort((a, b) => Date.parse(a.certificate.notBefore) - Date.parse(b.certificate.notBefore))
+    .pop();
+}
+
 /** The consistency checks of an opened keystore; `unchecked` where the private keys were not decrypted. */
 export interface KeystoreCheck {
   code: 'key-matches-certificate' | 'chain-order' | 'etk-issued-by-authentication';

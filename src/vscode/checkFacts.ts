@@ -4,7 +4,7 @@
 // place for the checklist view and the context keys behind the generated walkthroughs.
 import * as vscode from 'vscode';
 import type { Holder } from '../core/holder';
-import type { Keystore, KeystoreFile } from '../keystore/model';
+import { newestEtk, type Keystore, type KeystoreFile } from '../keystore/model';
 import { checkIds } from '../guides/allowList';
 import { evaluateCheck, followedKeystore, type CheckFacts, type Revoked } from '../guides/checks';
 import { checkContextKey } from '../guides/manifest';
@@ -45,8 +45,8 @@ function revoked(revocation: Revocation, authority: readonly AuthorityCertificat
 
 /** The DER of the newest ETK certificate of an opened keystore. */
 function etkCertificate(keystore: Keystore | undefined): Buffer | undefined {
-  const etk = keystore?.locked === false ? keystore.entries.filter((entry) => entry.kind === 'encryption').pop() : undefined;
-  return etk && 'certificate' in etk ? Buffer.from(etk.certificate.der, 'base64') : undefined;
+  const etk = keystore?.locked === false ? newestEtk(keystore.entries) : undefined;
+  return etk ? Buffer.from(etk.certificate.der, 'base64') : undefined;
 }
 
 /** The depot's answer for the followed keystore's ETK, asked in the keystore's own environment. */
