@@ -1,17 +1,12 @@
 // What `keystore export` hands to other software: a certificate or a chain in PEM or DER, a private
 // key as encrypted PKCS#8, and a PKCS#12 copy of one key entry with its chain for Java servers.
 import { createHash, type KeyObject } from 'node:crypto';
+import { pemBlock } from '../pki/pem';
 import type { Deriver } from './pkcs12/kdf';
 import { writePkcs12, type WriteOptions } from './pkcs12/writer';
 import { sharedKdfPool } from './workerPool';
 
 export type ExportFormat = 'pem' | 'der';
-
-/** One PEM block of `label` around `der`, lines of 64 characters, ending with a line feed. */
-export function pemBlock(label: string, der: Uint8Array): string {
-  const body = Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '');
-  return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
-}
 
 /** Certificates, leaf first: PEM blocks one after the other, or the DER of the only one. */
 export function certificatesFile(ders: Uint8Array[], format: ExportFormat): Uint8Array {

@@ -2,6 +2,7 @@
 // and our Signer (eID or keystore key, possibly asynchronous) producing the signature value.
 import { SignedXml } from 'xml-crypto';
 import type { SignatureAlgorithm, Signer } from '../core/signer';
+import { pemBlock } from '../pki/pem';
 
 const SIGNATURE_URIS: Record<SignatureAlgorithm, string> = {
   'rsa-sha256': 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
@@ -10,10 +11,6 @@ const SIGNATURE_URIS: Record<SignatureAlgorithm, string> = {
 const EXCLUSIVE_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
-
-function pem(der: Uint8Array): string {
-  return `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
-}
 
 /** xml-crypto's signature-algorithm hook, handing the canonical SignedInfo to the Signer. */
 function signerAlgorithm(signer: Signer) {
@@ -48,7 +45,7 @@ export function signEnveloped(xml: string, ns: string, name: string, signer: Sig
     idAttribute: 'Id',
     // The Signer holds the key (possibly on a card); xml-crypto only checks that one is set.
     privateKey: Buffer.alloc(0),
-    publicCert: signer.certificateChain.map(pem).join(''),
+    publicCert: signer.certificateChain.map((der) => pemBlock('CERTIFICATE', der)).join(''),
     signatureAlgorithm: SIGNATURE_URIS[signer.algorithm],
     canonicalizationAlgorithm: EXCLUSIVE_C14N,
   });
