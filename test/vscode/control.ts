@@ -33,7 +33,8 @@ export async function startControlServer(page: () => Page | undefined, screensho
     '/webviewTexts': async ({ selector, timeoutMs }) => {
       const locator = activeWebview(requirePage(page)).locator(String(selector)).filter({ visible: true });
       if (timeoutMs) await locator.first().waitFor({ timeout: Number(timeoutMs) }).catch(() => undefined);
-      return { texts: await locator.allInnerTexts() };
+      // A webview redrawn (its frame replaced) while being read shows nothing yet: the caller's waitFor reads again.
+      return { texts: await locator.allInnerTexts().catch((error: Error) => (/Frame was detached/.test(error.message) ? [] : Promise.reject(error))) };
     },
     // Focuses an element inside the active webview, without clicking it.
     '/focusInWebview': async ({ selector }) => {
