@@ -12,6 +12,9 @@ export interface ControlServer {
   close(): Promise<void>;
 }
 
+/** What Playwright says when a webview's frame is replaced, or its page reloaded, while it is being read. */
+const WEBVIEW_REDRAWN = /Frame was detached|Cannot find context with specified id|Execution context was destroyed/;
+
 type Handler = (body: Record<string, unknown>) => Promise<unknown>;
 
 export async function startControlServer(page: () => Page | undefined, screenshotFolder: string): Promise<ControlServer> {
@@ -34,7 +37,7 @@ export async function startControlServer(page: () => Page | undefined, screensho
       const locator = activeWebview(requirePage(page)).locator(String(selector)).filter({ visible: true });
       if (timeoutMs) await locator.first().waitFor({ timeout: Number(timeoutMs) }).catch(() => undefined);
       // A webview redrawn (its frame replaced) while being read shows nothing yet: the caller's waitFor reads again.
-      return { texts: await locator.allInnerTexts().catch((error: Error) => (/Frame was detached/.test(error.message) ? [] : Promise.reject(error))) };
+      return { texts: await locator.allInnerTexts().catch((error: Error) => (WEBVIEW_REDRAWN.test(error.message) ? [] : Promise.reject(error))) };
     },
     // Focuses an element inside the active webview, without clicking it.
     '/focusInWebview': async ({ selector }) => {
