@@ -20,6 +20,16 @@ export interface GuideStep {
   html: string;
   /** 1-based line of the step's opening fence, for the linter's messages. */
   line: number;
+  /** The step's Markdown as written, between its fences (what a translation's `source` hashes). */
+  markdown: string;
+  /** In a translation: the French version it translates (`source=`, 8 hex chars). */
+  source?: string;
+}
+
+/** In a translation: the French versions its title and introduction translate (front matter `source:`). */
+export interface GuideSources {
+  title?: string;
+  introduction?: string;
 }
 
 export interface Guide {
@@ -31,6 +41,10 @@ export interface Guide {
   environment: string[];
   commands: string[];
   introHtml: string;
+  /** The introduction's Markdown as written, before the first step. */
+  introMarkdown: string;
+  /** In a translation: the `source:` of the front matter. */
+  source?: GuideSources;
   steps: GuideStep[];
   /** What the parser could not make sense of, for the linter (the rest of the guide still renders). */
   problems: GuideProblem[];
@@ -46,7 +60,8 @@ export interface GuideProblem {
     | 'variant-invalid'
     | 'variant-outside-step'
     | 'step-title-missing'
-    | 'container-unclosed';
+    | 'container-unclosed'
+    | 'source-invalid';
   line: number;
   detail?: string;
 }

@@ -6,7 +6,7 @@ import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import { parse as parseYaml } from 'yaml';
 import { parseVariant, type Variant } from './allowList';
-import type { Guide, GuideLanguage, GuideProblem, GuideStep } from './guide';
+import type { Guide, GuideLanguage, GuideProblem, GuideSources, GuideStep } from './guide';
 
 export type RenderEnvironment = {
   /** Maps an image's relative path to the URL the view can load; undefined drops the image. */
@@ -47,8 +47,12 @@ interface StepAttributes {
   action?: string;
   asks?: string[];
   variant?: Variant;
+  source?: string;
   problems: GuideProblem[];
 }
+
+/** A translation's `source`: the first 8 hex digits of the SHA-256 of the French text (translation.ts). */
+export const sourceHashPattern = /^[0-9a-f]{8}$/;
 
 function stepAttributes(info: string, line: number): StepAttributes {
   const result: StepAttributes = { checks: [], problems: [] };
@@ -58,7 +62,10 @@ function stepAttributes(info: string, line: number): StepAttributes {
     else if (key === 'check') result.checks.push(...value.split(',').filter(Boolean));
     else if (key === 'action') result.action = value;
     else if (key === 'asks') result.asks = value.split(',').filter(Boolean);
-    else if (key === 'variant') {
+    else if (key === 'source') {
+      if (sourceHashPattern.test(value)) result.source = value;
+      else result.problems.push({ code: 'source-invalid', line, detail: word });
+    } else if (key === 'variant') {
       const variant = parseVariant(value);
       if (variant) result.variant = variant;
       else result.problems.push({ code: 'variant-invalid', line, detail: value });
@@ -66,6 +73,19 @@ function stepAttributes(info: string, line: number): StepAttributes {
   }
   if (!result.id) result.problems.push({ code: 'step-id-missing', line });
   return result;
+}
+
+/** Front matter `source: {title: "…", introduction: "…"}`; anything else is a problem, never guessed at. */
+function frontMatterSources(value: unknown, problems: GuideProblem[]): GuideSources | undefined {
+  if (value === undefined) return undefined;
+  const fields = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+  const sources: GuideSources = {};
+  for (const [key, hash] of fields) {
+    if ((key === 'title' || key === 'introduction') && typeof hash === 'string' && sourceHashPattern.test(hash)) sources[key] = hash;
+    else problems.push({ code: 'source-invalid', line: 1, detail: `source.${key}: ${String(hash)}` });
+  }
+  if (fields.length === 0) problems.push({ code: 'source-invalid', line: 1, detail: `source: ${JSON.stringify(value)}` });
+  return sources;
 }
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
@@ -90,7 +110,9 @@ export function parseGuide(source: string, file: string, language: GuideLanguage
   const body = match ? source.slice(match[0].length) : source;
   const lineOffset = match ? match[0].split('\n').length - 1 : 0;
   const tokens = md().parse(lengthenOuterFences(body), env);
-  const { introTokens, steps } = splitSteps(tokens, lineOffset, env, problems);
+  const { introTokens, steps } = splitSteps(tokens, body.split('\n'), lineOffset, env, problems);
+  const sources = frontMatterSources(meta.source, problems);
+  const firstStep = tokens.find((token) => token.type === 'container_step_open');
   return {
     id: String(meta.id ?? ''),
     language,
@@ -100,6 +122,8 @@ export function parseGuide(source: string, file: string, language: GuideLanguage
     environment: asList(meta.environment),
     commands: asList(meta.commands),
     introHtml: md().renderer.render(introTokens, md().options, env),
+    introMarkdown: body.split('\n').slice(0, firstStep?.map?.[0]).join('\n'),
+    ...(sources ? { source: sources } : {}),
     steps,
     problems,
   };
@@ -132,7 +156,7 @@ export function lengthenOuterFences(body: string): string {
 }
 
 /** Cuts the token stream at the step containers; variant containers stay inside their step. */
-function splitSteps(tokens: Token[], lineOffset: number, env: RenderEnvironment, problems: GuideProblem[]) {
+function splitSteps(tokens: Token[], bodyLines: string[], lineOffset: number, env: RenderEnvironment, problems: GuideProblem[]) {
   const introTokens: Token[] = [];
   const steps: GuideStep[] = [];
   let index = 0;
@@ -165,6 +189,9 @@ function splitSteps(tokens: Token[], lineOffset: number, env: RenderEnvironment,
       ...(attributes.variant ? { variant: attributes.variant } : {}),
       html: md().renderer.render(rest, md().options, env),
       line,
+      // The container's map ends at its closing fence (or the end of the body when unclosed).
+      markdown: bodyLines.slice((token.map?.[0] ?? 0) + 1, token.map?.[1]).join('\n'),
+      ...(attributes.source ? { source: attributes.source } : {}),
     });
     index = close < 0 ? tokens.length : close + 1;
   }
