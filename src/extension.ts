@@ -15,6 +15,8 @@ import { registerEidView } from './vscode/views/eidTree';
 import { registerEnvironmentCommand } from './vscode/environment';
 import { ExpiryStatusBar } from './vscode/views/expiryStatusBar';
 import { registerGuideCommands } from './vscode/commands/guideCommands';
+import { registerGuideCompletions } from './vscode/guides/guideCompletions';
+import { registerGuideDiagnostics } from './vscode/guides/guideDiagnostics';
 import { registerIdentifierCommands } from './vscode/commands/identifierCommands';
 import { registerKeystoreCommands } from './vscode/commands/keystoreCommands';
 import { KeystoreSession } from './vscode/keystoreSession';
@@ -77,6 +79,9 @@ export function activate(context: vscode.ExtensionContext): EhealthApi {
   const sources = { session, tree: keystoreTree, eid, sandbox, authority, outcomes };
   context.subscriptions.push(
     ...registerGuideCommands({ ...sources, context, log }),
+    // Writers' feedback on guide files: lint as they type, completions from the allow-list.
+    ...registerGuideDiagnostics(log),
+    registerGuideCompletions(),
     ...registerCertificateCommands({ ...sources, context, log }),
     ...registerAuthorityView(authority, keystoreTree),
     ...registerAuthorityCommands({ ...sources, context, log }, keystoreView),

@@ -1,14 +1,12 @@
 // Commands that open guides: pick one of the shipped guides, or preview the guide file being edited
 // (for writers: same renderer, updated as they type; its buttons stay off in an untrusted folder).
 // The checklist view and the guide parser (markdown-it) load on first use, not at activation.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { translator } from '../../i18n';
-import { guideLanguages, type GuideLanguage } from '../../guides/guide';
+import type { GuideLanguage } from '../../guides/guide';
 import type { GuideServices } from '../panels/checklistPanel';
 import { currentLanguage } from '../language';
-
-const guidePath = /[\\/]guides[\\/](fr|nl|en|de)[\\/][^\\/]+\.md$/;
+import { guideFile } from '../guides/guideFile';
 
 export function registerGuideCommands(services: GuideServices): vscode.Disposable[] {
   return [
@@ -32,14 +30,12 @@ export function registerGuideCommands(services: GuideServices): vscode.Disposabl
     }),
     vscode.commands.registerCommand('ehealth.guides.preview', async (uri?: vscode.Uri) => {
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-      const match = document ? guidePath.exec(document.uri.fsPath) : null;
-      if (!document || !match) return undefined;
-      const language = match[1] as GuideLanguage;
-      if (!guideLanguages.includes(language)) return undefined;
+      const file = document && guideFile(document.uri.fsPath);
+      if (!document || !file) return undefined;
       const { ChecklistPanel } = await import('../panels/checklistPanel');
-      const panel = ChecklistPanel.show(services, { kind: 'preview', document, language });
+      const panel = ChecklistPanel.show(services, { kind: 'preview', document, language: file.language });
       await panel.update();
-      return path.basename(document.uri.fsPath, '.md');
+      return file.id;
     }),
   ];
 }

@@ -1,0 +1,8 @@
+// A guide lint message in words, the same for the CLI (`ehealth guides lint`) and VS Code's
+// diagnostics: the code's `guides.lint.<code>` message, then the detail the linter gave.
+import type { MessageKey, Translator } from '../i18n';
+
+export function lintText(message: { code: string; detail?: string }, t: Translator): string {
+  const text = t(`guides.lint.${message.code}` as MessageKey);
+  return message.detail ? `${text} (${message.detail})` : text;
+}
