@@ -1,0 +1,48 @@
+// The linter's view of translation versions: a part whose French changed since it was translated is
+// `outdated` (with what changed in the French, from the store of French texts), a translation that
+// records no French version is `translation-unmarked`. Missing translations and steps are the
+// parity rules' business (guideLint.ts).
+import * as path from 'node:path';
+import { referenceLanguage, type Guide } from './guide';
+import { translationStatus, type PartStatus } from './translation';
+import { frenchChange } from './translationDiff';
+import { readFrenchSources, type FrenchSources } from './translationStore';
+
+export interface TranslationFinding {
+  guide: Guide;
+  line: number;
+  code: 'outdated' | 'translation-unmarked';
+  detail?: string;
+}
+
+/** `title`, `introduction` or the step's id: which part a message is about. */
+export const partLabel = (part: Pick<PartStatus, 'part' | 'step'>): string => part.step ?? part.part;
+
+/** The part, then the French change word by word, or the two versions when the recorded text is not in the store. */
+function change(part: PartStatus, sources: FrenchSources): string {
+  const recorded = part.recorded === undefined ? undefined : sources[part.recorded];
+  const what = recorded === undefined ? `${part.recorded} → ${part.french.hash}` : frenchChange(recorded, part.french.text);
+  return `${partLabel(part)}: ${what}`;
+}
+
+/** The guides folder of a guide file: guides/<lang>/<id>.md. */
+const guidesRoot = (guide: Guide) => path.dirname(path.dirname(guide.file));
+
+export function lintTranslations(guides: readonly Guide[]): TranslationFinding[] {
+  const findings: TranslationFinding[] = [];
+  const stores = new Map<string, FrenchSources>();
+  const storeOf = (guide: Guide) => stores.get(guidesRoot(guide)) ?? stores.set(guidesRoot(guide), readFrenchSources(guidesRoot(guide))).get(guidesRoot(guide))!;
+  for (const translated of guides.filter((guide) => guide.language !== referenceLanguage)) {
+    const french = guides.find((guide) => guide.language === referenceLanguage && guide.id === translated.id);
+    if (!french) continue;
+    const parts = translationStatus(french, translated).filter((part) => part.state !== 'missing');
+    for (const part of parts.filter((candidate) => candidate.state === 'outdated')) {
+      findings.push({ guide: translated, line: part.line, code: 'outdated', detail: change(part, storeOf(translated)) });
+    }
+    const unmarked = parts.filter((part) => part.state === 'unmarked');
+    // A file never marked: one message, not one per step.
+    if (unmarked.length === parts.length) findings.push({ guide: translated, line: 1, code: 'translation-unmarked' });
+    else for (const part of unmarked) findings.push({ guide: translated, line: part.line, code: 'translation-unmarked', detail: partLabel(part) });
+  }
+  return findings;
+}
