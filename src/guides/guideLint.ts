@@ -6,6 +6,7 @@ import markdownIt from 'markdown-it';
 import { isEnvironment } from '../core/environment';
 import { audiences, isActionId, isCheckId, isQuestionId } from './allowList';
 import { referenceLanguage, type Guide, type GuideProblem } from './guide';
+import { lintTranslations, type TranslationFinding } from './translationLint';
 
 export type LintCode =
   | GuideProblem['code']
@@ -29,7 +30,8 @@ export type LintCode =
   | 'steps-differ'
   | 'front-matter-differs'
   | 'step-attributes-differ'
-  | 'untranslated';
+  | 'untranslated'
+  | TranslationFinding['code'];
 
 export interface LintMessage {
   file: string;
@@ -39,7 +41,7 @@ export interface LintMessage {
   detail?: string;
 }
 
-const warnings = new Set<LintCode>(['untranslated', 'image-alt-missing']);
+const warnings = new Set<LintCode>(['untranslated', 'image-alt-missing', 'outdated', 'translation-unmarked']);
 const stepIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const allowedSchemes = ['https:', 'http:', 'mailto:'];
 
@@ -59,6 +61,7 @@ export function lintGuides(inputs: readonly LintInput[]): LintMessage[] {
     lintMarkdown(guide, source, report);
   }
   lintParity(inputs.map((input) => input.guide), report);
+  for (const finding of lintTranslations(inputs.map((input) => input.guide))) report(finding.guide, finding.line, finding.code, finding.detail);
   return messages.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
