@@ -6,6 +6,8 @@ import markdownIt from 'markdown-it';
 import { isEnvironment } from '../core/environment';
 import { audiences, isActionId, isCheckId, isQuestionId } from './allowList';
 import { referenceLanguage, type Guide, type GuideProblem } from './guide';
+import { noGlossaries, type Glossaries } from './glossary';
+import { lintGlossary, type GlossaryLintCode } from './glossaryLint';
 import { lintTranslations, type TranslationFinding } from './translationLint';
 
 export type LintCode =
@@ -31,7 +33,8 @@ export type LintCode =
   | 'front-matter-differs'
   | 'step-attributes-differ'
   | 'untranslated'
-  | TranslationFinding['code'];
+  | TranslationFinding['code']
+  | GlossaryLintCode;
 
 export interface LintMessage {
   file: string;
@@ -50,7 +53,8 @@ export interface LintInput {
   source: string;
 }
 
-export function lintGuides(inputs: readonly LintInput[]): LintMessage[] {
+/** `glossaries`: from `loadGlossaries(DIR)` (guides/glossary/<lang>.json); without them, no glossary check. */
+export function lintGuides(inputs: readonly LintInput[], glossaries: Glossaries = noGlossaries): LintMessage[] {
   const messages: LintMessage[] = [];
   const report = (guide: Guide, line: number, code: LintCode, detail?: string) =>
     messages.push({ file: guide.file, line, code, severity: warnings.has(code) ? 'warning' : 'error', ...(detail !== undefined ? { detail } : {}) });
@@ -61,6 +65,7 @@ export function lintGuides(inputs: readonly LintInput[]): LintMessage[] {
     lintMarkdown(guide, source, report);
   }
   lintParity(inputs.map((input) => input.guide), report);
+  messages.push(...lintGlossary(inputs, glossaries));
   for (const finding of lintTranslations(inputs.map((input) => input.guide))) report(finding.guide, finding.line, finding.code, finding.detail);
   return messages.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }

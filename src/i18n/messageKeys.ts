@@ -527,6 +527,8 @@ export type MessageKey =
   | 'guides.lint.front-matter-differs'
   | 'guides.lint.step-attributes-differ'
   | 'guides.lint.untranslated'
+  | 'guides.lint.glossary-term'
+  | 'guides.lint.glossary-invalid'
   | 'guides.lint.summary'
   | 'guides.lint.summary.errors'
   | 'guides.lint.summary.warnings'
