@@ -61,7 +61,15 @@ export interface GuideProblem {
     | 'variant-outside-step'
     | 'step-title-missing'
     | 'container-unclosed'
-    | 'source-invalid';
+    | 'source-invalid'
+    | 'front-matter-key-unknown'
+    | 'step-unclosed'
+    | 'step-nested'
+    | 'fence-stray'
+    | 'container-unknown'
+    | 'text-outside-step';
   line: number;
   detail?: string;
+  /** The known word the writer most likely meant ("did you mean ...?"). */
+  suggestion?: string;
 }

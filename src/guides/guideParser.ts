@@ -4,16 +4,16 @@
 // checklist view can turn them into webview URIs.
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import container from 'markdown-it-container';
-import { parse as parseYaml } from 'yaml';
+import { closestWord } from '../procedures/closestWord';
 import { parseVariant, type Variant } from './allowList';
+import { readContainers } from './containers';
+import { readFrontMatter, splitGuideFile } from './frontMatter';
 import type { Guide, GuideLanguage, GuideProblem, GuideSources, GuideStep } from './guide';
 
 export type RenderEnvironment = {
   /** Maps an image's relative path to the URL the view can load; undefined drops the image. */
   resolveImage?: (src: string) => string | undefined;
 };
-
-const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
 function markdown(): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
@@ -54,6 +54,8 @@ interface StepAttributes {
 /** A translation's `source`: the first 8 hex digits of the SHA-256 of the French text (translation.ts). */
 export const sourceHashPattern = /^[0-9a-f]{8}$/;
 
+const stepAttributeNames = ['#', 'check', 'action', 'asks', 'variant', 'source'];
+
 function stepAttributes(info: string, line: number): StepAttributes {
   const result: StepAttributes = { checks: [], problems: [] };
   for (const word of info.trim().split(/\s+/).slice(1)) {
@@ -69,7 +71,10 @@ function stepAttributes(info: string, line: number): StepAttributes {
       const variant = parseVariant(value);
       if (variant) result.variant = variant;
       else result.problems.push({ code: 'variant-invalid', line, detail: value });
-    } else result.problems.push({ code: 'step-attribute-unknown', line, detail: word });
+    } else {
+      const suggestion = closestWord(key, stepAttributeNames);
+      result.problems.push({ code: 'step-attribute-unknown', line, detail: word, ...(suggestion ? { suggestion: suggestion === '#' ? '#id' : `${suggestion}=` } : {}) });
+    }
   }
   if (!result.id) result.problems.push({ code: 'step-id-missing', line });
   return result;
@@ -92,24 +97,14 @@ const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(S
 
 export function parseGuide(source: string, file: string, language: GuideLanguage, env: RenderEnvironment = {}): Guide {
   const problems: GuideProblem[] = [];
-  const match = frontMatter.exec(source);
-  let meta: Record<string, unknown> = {};
-  if (!match) problems.push({ code: 'front-matter-missing', line: 1 });
-  else {
-    try {
-      const parsed: unknown = parseYaml(match[1]);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) meta = parsed as Record<string, unknown>;
-      else problems.push({ code: 'front-matter-invalid', line: 1 });
-    } catch (error) {
-      problems.push({ code: 'front-matter-invalid', line: 1, detail: (error as Error).message.split('\n')[0] });
-    }
-  }
-  for (const field of ['id', 'title', 'audience', 'environment']) {
-    if (meta[field] === undefined) problems.push({ code: 'field-missing', line: 1, detail: field });
-  }
-  const body = match ? source.slice(match[0].length) : source;
-  const lineOffset = match ? match[0].split('\n').length - 1 : 0;
-  const tokens = md().parse(lengthenOuterFences(body), env);
+  const parts = splitGuideFile(source);
+  const meta = readFrontMatter(parts, problems);
+  const { body, bodyOffset: lineOffset } = parts;
+  const structure = readContainers(body, lineOffset);
+  problems.push(...structure.problems);
+  const tokens = md().parse(structure.text, env);
+  // Token lines back to the body's own (readContainers may have added closing fences).
+  for (const token of tokens) if (token.map) token.map = [structure.origin[token.map[0]], structure.origin[token.map[1] - 1] + 1];
   const { introTokens, steps } = splitSteps(tokens, body.split('\n'), lineOffset, env, problems);
   const sources = frontMatterSources(meta.source, problems);
   const firstStep = tokens.find((token) => token.type === 'container_step_open');
@@ -129,32 +124,6 @@ export function parseGuide(source: string, file: string, language: GuideLanguage
   };
 }
 
-/**
- * Writers close every container with `:::`, nested or not. markdown-it-container closes a container
- * at the first fence at least as long as its opening one, so an outer step would end at its inner
- * variant's `:::`. Lengthening the fences of outer containers (and their closes) before parsing
- * keeps the writers' syntax simple; line numbers do not change. Fenced code is left alone.
- */
-export function lengthenOuterFences(body: string): string {
-  const lines = body.split('\n');
-  const openers: number[] = [];
-  let inCode = false;
-  const fence = (index: number, colons: string) => (lines[index] = lines[index].replace(/:{3,}/, colons));
-  for (const [index, line] of lines.entries()) {
-    if (/^\s*(```|~~~)/.test(line)) inCode = !inCode;
-    if (inCode) continue;
-    if (/^\s*:{3,}\s*\S/.test(line)) openers.push(index);
-    else if (/^\s*:{3,}\s*$/.test(line)) {
-      const opener = openers.pop();
-      if (opener === undefined) continue;
-      const colons = openers.length === 0 ? '::::' : ':::';
-      fence(opener, colons);
-      fence(index, colons);
-    }
-  }
-  return lines.join('\n');
-}
-
 /** Cuts the token stream at the step containers; variant containers stay inside their step. */
 function splitSteps(tokens: Token[], bodyLines: string[], lineOffset: number, env: RenderEnvironment, problems: GuideProblem[]) {
   const introTokens: Token[] = [];
@@ -170,7 +139,6 @@ function splitSteps(tokens: Token[], bodyLines: string[], lineOffset: number, en
       continue;
     }
     const close = findClose(tokens, index);
-    if (close < 0) problems.push({ code: 'container-unclosed', line });
     const inner = tokens.slice(index + 1, close < 0 ? tokens.length : close);
     const attributes = stepAttributes(token.info, line);
     problems.push(...attributes.problems);

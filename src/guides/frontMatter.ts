@@ -1,0 +1,53 @@
+// A guide file's front matter: the YAML between two `---` lines at its top (after a UTF-8 byte-order
+// mark, which some editors write), read with the position of each key and of any YAML error, so
+// the linter points at the file's real line.
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { closestWord } from '../procedures/closestWord';
+import type { GuideProblem } from './guide';
+
+export const frontMatterKeys = ['id', 'title', 'audience', 'environment', 'commands', 'source'];
+const requiredKeys = ['id', 'title', 'audience', 'environment'];
+
+const fence = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export interface GuideFileParts {
+  /** The YAML text, undefined when the file does not start with front matter. */
+  yaml?: string;
+  /** What follows the front matter. */
+  body: string;
+  /** Lines before the body: the body's line n (0-based) is the file's line n + bodyOffset + 1. */
+  bodyOffset: number;
+}
+
+/** Front matter and body; a byte-order mark is dropped (it is no character of the text). */
+export function splitGuideFile(source: string): GuideFileParts {
+  const text = source.replace(/^\uFEFF/, '');
+  const match = fence.exec(text);
+  if (!match) return { body: text, bodyOffset: 0 };
+  return { yaml: match[1], body: text.slice(match[0].length), bodyOffset: match[0].split('\n').length - 1 };
+}
+
+/** The front matter's fields; what is wrong goes to `problems`, at the file's line (the YAML starts on line 2). */
+export function readFrontMatter(parts: GuideFileParts, problems: GuideProblem[]): Record<string, unknown> {
+  if (parts.yaml === undefined) {
+    problems.push({ code: 'front-matter-missing', line: 1 });
+    return {};
+  }
+  const lines = new LineCounter();
+  const document = parseDocument(parts.yaml, { lineCounter: lines });
+  const fileLine = (offset: number) => lines.linePos(offset).line + 1;
+  const [error] = document.errors;
+  // Fields are looked for only in YAML that reads: a syntax error is one problem, not one per field.
+  if (error) problems.push({ code: 'front-matter-invalid', line: fileLine(error.pos[0]), detail: error.message.split('\n')[0] });
+  else if (!isMap(document.contents)) problems.push({ code: 'front-matter-invalid', line: 2 });
+  if (error || !isMap(document.contents)) return {};
+  for (const pair of document.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (frontMatterKeys.includes(key)) continue;
+    const suggestion = closestWord(key, frontMatterKeys);
+    problems.push({ code: 'front-matter-key-unknown', line: isScalar(pair.key) && pair.key.range ? fileLine(pair.key.range[0]) : 1, detail: key, ...(suggestion ? { suggestion } : {}) });
+  }
+  const meta = document.toJS() as Record<string, unknown>;
+  for (const field of requiredKeys) if (meta[field] === undefined) problems.push({ code: 'field-missing', line: 1, detail: field });
+  return meta;
+}
