@@ -8,6 +8,7 @@ import { audiences, isActionId, isCheckId, isQuestionId } from './allowList';
 import { referenceLanguage, type Guide, type GuideProblem } from './guide';
 import { noGlossaries, type Glossaries } from './glossary';
 import { lintGlossary, type GlossaryLintCode } from './glossaryLint';
+import type { WalkthroughLintCode } from './walkthroughSync';
 import { lintTranslations, type TranslationFinding } from './translationLint';
 
 export type LintCode =
@@ -34,7 +35,8 @@ export type LintCode =
   | 'step-attributes-differ'
   | 'untranslated'
   | TranslationFinding['code']
-  | GlossaryLintCode;
+  | GlossaryLintCode
+  | WalkthroughLintCode;
 
 export interface LintMessage {
   file: string;

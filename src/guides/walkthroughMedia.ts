@@ -79,6 +79,25 @@ export function motifOf(step: Pick<GuideStep, 'id' | 'action'>): string {
   return (step.action && byAction[step.action]) || byStep[step.id] || 'keystore';
 }
 
+/**
+ * Where each step stands for its reader: steps in a row written for different values of one variant
+ * (a Windows, a macOS and a Linux step) are alternatives, one of which applies, so they share a
+ * number and count once in the total.
+ */
+export function illustrationPositions(steps: ReadonlyArray<Pick<GuideStep, 'variant'>>): Array<{ index: number; total: number }> {
+  let slot = -1;
+  let alternatives: { dimension: string; values: Set<string> } | undefined;
+  const slots = steps.map(({ variant }) => {
+    if (variant && alternatives?.dimension === variant.dimension && !alternatives.values.has(variant.value)) alternatives.values.add(variant.value);
+    else {
+      slot++;
+      alternatives = variant && { dimension: variant.dimension, values: new Set([variant.value]) };
+    }
+    return slot;
+  });
+  return slots.map((index) => ({ index, total: slot + 1 }));
+}
+
 /** The SVG of step number `index` (from 0) of `total`, in the colours of `theme`. */
 export function stepIllustration(step: Pick<GuideStep, 'id' | 'action' | 'checks'>, index: number, total: number, theme: Theme): string {
   const c = palettes[theme];

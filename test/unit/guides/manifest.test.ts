@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { outOfSync } from '../../../scripts/walkthroughs';
+import * as path from 'node:path';
+import { walkthroughLabels } from '../../../src/faces/walkthroughLabels';
+import { loadGuides } from '../../../src/guides/guideLoader';
 import { parseGuide } from '../../../src/guides/guideParser';
-import { completionEvents, fullText, walkthroughGuides, walkthroughsOf } from '../../../src/guides/manifest';
+import { completionEvents, fullText, summary, variantWhen, walkthroughGuides, walkthroughsOf, type ManifestLabels } from '../../../src/guides/manifest';
+import { staleWalkthroughFiles } from '../../../src/guides/walkthroughSync';
 
 const guide = (language: 'fr' | 'en', title: string, text: string) =>
   parseGuide(
@@ -11,7 +14,12 @@ const guide = (language: 'fr' | 'en', title: string, text: string) =>
   );
 
 describe('generated walkthroughs', () => {
-  const labels = (language: string) => ({ openChecklist: `open-${language}`, action: (action: string) => `${action}-${language}`, variant: (variant: string) => `${variant}-${language}` });
+  const labels = (language: string): ManifestLabels => ({
+    openChecklist: `open-${language}`,
+    action: (action) => `${action}-${language}`,
+    variant: (variant) => `${variant}-${language}`,
+    illustration: (number, total, title) => `${number}/${total} ${title} (${language})`,
+  });
   const { walkthroughs, strings } = walkthroughsOf([guide('fr', 'Carte', 'Insérez la carte.'), guide('en', 'Card', 'Insert the card.')], labels, ['demo']);
 
   it('makes one walkthrough per chosen guide, each step with its own illustration, light and dark', () => {
@@ -57,12 +65,97 @@ describe('generated walkthroughs', () => {
       '/g/fr/demo.md',
       'fr',
     );
-    const generated = walkthroughsOf([revoke], () => ({ openChecklist: 'open', action: (action) => action, variant: (variant) => variant }), ['demo']);
-    assert.match(generated.strings.fr['walkthrough.demo.revoke.description'], /\[ehealth\.authority\.revoke\]\(command:ehealth\.authority\.focus\)/);
+    const generated = walkthroughsOf([revoke], labels, ['demo']);
+    assert.match(generated.strings.fr['walkthrough.demo.revoke.description'], /\[ehealth\.authority\.revoke-fr\]\(command:ehealth\.authority\.focus\)/);
     assert.deepEqual(generated.walkthroughs[0].steps[0].completionEvents, ['onContext:ehealth.succeeded.revoke']);
   });
 
+  describe('a step written for one variant', () => {
+    const variants = parseGuide(
+      [
+        '---\nid: demo\ntitle: Variantes\naudience: [integrator]\nenvironment: [acceptance]\n---\n',
+        ...['os:windows', 'os:macos', 'os:linux', 'environment:production', 'environment:acceptance', 'holder:person', 'holder:organisation', 'mode:manual'].map(
+          (variant) => `::: step #${variant.replace(':', '-')} variant=${variant}\n## ${variant}\nTexte.\n:::\n`,
+        ),
+        '::: step #all\n## Tous\nTexte.\n:::\n',
+      ].join('\n'),
+      '/g/fr/demo.md',
+      'fr',
+    );
+    const generated = walkthroughsOf([variants], labels, ['demo']);
+    const step = (id: string) => generated.walkthroughs[0].steps.find((candidate) => candidate.id === id) ?? assert.fail(id);
+
+    it("shows only where it applies: the system by VS Code's keys, the environment by the extension's setting", () => {
+      assert.equal(step('os-windows').when, 'isWindows');
+      assert.equal(step('os-macos').when, 'isMac');
+      assert.equal(step('os-linux').when, 'isLinux');
+      assert.equal(step('environment-production').when, "config.ehealth.environment == 'production'");
+      // The sandbox rehearses what acceptance does.
+      assert.equal(step('environment-acceptance').when, "config.ehealth.environment != 'production'");
+      assert.equal(step('all').when, undefined, 'a step for everyone always shows');
+      assert.equal(variantWhen(undefined), undefined);
+    });
+
+    it('always shows a holder or validation-mode step, named by its variant: VS Code cannot tell which the reader chose', () => {
+      for (const id of ['holder-person', 'holder-organisation', 'mode-manual']) assert.equal(step(id).when, undefined, id);
+      assert.match(generated.strings.fr['walkthrough.demo.holder-organisation.description'], /^\*\*holder:organisation-fr\*\*\nTexte\./);
+      assert.match(generated.strings.en['walkthrough.demo.os-windows.description'], /^\*\*os:windows-en\*\*\n/);
+      assert.doesNotMatch(generated.strings.fr['walkthrough.demo.all.description'], /\*\*/);
+    });
+
+    it('names variants in words in each language (not the dimension:value code)', () => {
+      assert.equal(walkthroughLabels('fr').variant('holder:organisation'), 'Titulaire\u00a0: organisation');
+      assert.equal(walkthroughLabels('en').variant('os:macos'), 'System: macOS');
+    });
+
+    it('gives every step its own illustration, whose text alternative is that step, in its language, numbered as its reader sees it', () => {
+      const steps = generated.walkthroughs[0].steps;
+      assert.equal(new Set(steps.map((candidate) => candidate.media.image.light)).size, steps.length);
+      assert.equal(new Set(steps.map((candidate) => candidate.media.image.dark)).size, steps.length);
+      for (const candidate of steps) assert.equal(candidate.media.altText, `%walkthrough.demo.${candidate.id}.media%`);
+      // Windows, macOS and Linux are one step for the reader; so are production and acceptance, person and organisation.
+      assert.equal(generated.strings.fr['walkthrough.demo.os-linux.media'], '1/5 os:linux (fr)');
+      assert.equal(generated.strings.de['walkthrough.demo.environment-acceptance.media'], '2/5 environment:acceptance (de)');
+      assert.equal(generated.strings.fr['walkthrough.demo.holder-organisation.media'], '3/5 holder:organisation (fr)');
+      assert.equal(generated.strings.fr['walkthrough.demo.mode-manual.media'], '4/5 mode:manual (fr)');
+      assert.equal(generated.strings.fr['walkthrough.demo.all.media'], '5/5 Tous (fr)');
+      assert.equal(walkthroughLabels('fr').illustration(2, 7, 'Préparer l’eID'), 'Étape 2 sur 7\u00a0: Préparer l’eID');
+    });
+  });
+
+  describe('text never cut in the middle of a list', () => {
+    it("describes a walkthrough with the introduction's whole sentences, never stopping inside the enumeration or list a sentence announces", () => {
+      const intro =
+        '<p>This extension manages your <strong>eHealth</strong> certificates. In four steps you choose where to work, check your eID, find your keystores and, if you like, rehearse the whole journey in the sandbox, without sending anything. Then the guides follow.</p>';
+      assert.equal(summary(intro), 'This extension manages your **eHealth** certificates.');
+      assert.equal(summary(intro, 1000), 'This extension manages your **eHealth** certificates. In four steps you choose where to work, check your eID, find your keystores and, if you like, rehearse the whole journey in the sandbox, without sending anything. Then the guides follow.');
+      // A first sentence longer than the limit stays whole.
+      assert.equal(summary('<p>This guide covers: getting your eID ready, sending the request, waiting for eHealth.</p>', 20), 'This guide covers: getting your eID ready, sending the request, waiting for eHealth.');
+      assert.equal(summary('<p>Un certificat est valable trois ans. Il se renouvelle à partir de trois mois avant sa fin\u202f; eHealth vous prévient.</p>', 60), 'Un certificat est valable trois ans.');
+    });
+
+    it('gives each item of a list its own line, nested lists too, so VS Code shows them as separate lines', () => {
+      const html = '<p>The button asks, in this order:</p>\n<ol>\n<li>your PIN;</li>\n<li>the holder:<ul><li>yourself,</li><li>an organisation;</li></ul></li>\n<li>a password.</li>\n</ol>';
+      assert.deepEqual(fullText(html, (variant) => variant).split('\n'), ['The button asks, in this order:', '1. your PIN;', '2. the holder:', '• yourself,', '• an organisation;', '3. a password.']);
+    });
+
+    it('keeps every shipped walkthrough description whole: no "…", every list item of the guide on a line of its own', async () => {
+      const guides = await loadGuides(path.resolve(__dirname, '..', '..', '..', 'guides'));
+      const { strings } = walkthroughsOf(guides, walkthroughLabels);
+      for (const [language, table] of Object.entries(strings)) {
+        for (const [name, text] of Object.entries(table)) assert.ok(!text.endsWith('…'), `${language} ${name} is cut`);
+      }
+      for (const guide of guides.filter((candidate) => (walkthroughGuides as readonly string[]).includes(candidate.id))) {
+        for (const step of guide.steps) {
+          const lines = strings[guide.language][`walkthrough.${guide.id}.${step.id}.description`].split('\n');
+          const items = [...step.html.matchAll(/<li>/g)].length;
+          assert.equal(lines.filter((line) => /^(\d+\. |• )/.test(line)).length, items, `${guide.language}/${guide.id} #${step.id}`);
+        }
+      }
+    });
+  });
+
   it('is in sync with the guides in package.json and package.nls.*.json (run "npm run walkthroughs")', async () => {
-    assert.deepEqual(await outOfSync(), []);
+    assert.deepEqual(await staleWalkthroughFiles(path.resolve(__dirname, '..', '..', '..'), walkthroughLabels), []);
   });
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadGuides } from '../../../src/guides/guideLoader';
 import { walkthroughGuides } from '../../../src/guides/manifest';
-import { motifOf } from '../../../src/guides/walkthroughMedia';
+import { illustrationPositions, motifOf, stepIllustration } from '../../../src/guides/walkthroughMedia';
 
 describe('walkthrough illustrations', () => {
   it('names a motif for every step of the three walkthroughs (the keystore only for the Keystores step)', async () => {
@@ -16,5 +16,20 @@ describe('walkthrough illustrations', () => {
     assert.equal(motifOf({ id: 'renewal-window' }), 'calendar');
     // An id that merely contains a word gets no motif from it.
     assert.equal(motifOf({ id: 'pin-renewal-password' }), 'keystore');
+  });
+
+  it('numbers alternatives as one step (the reader sees one of them), and draws that number among that total', () => {
+    const windows = { dimension: 'os', value: 'windows' } as const;
+    const linux = { dimension: 'os', value: 'linux' } as const;
+    const production = { dimension: 'environment', value: 'production' } as const;
+    assert.deepEqual(
+      illustrationPositions([{}, { variant: windows }, { variant: linux }, { variant: production }, {}]).map(({ index }) => index),
+      [0, 1, 1, 2, 3],
+    );
+    assert.deepEqual(illustrationPositions([{ variant: windows }, { variant: windows }]).map(({ index }) => index), [0, 1], 'the same variant twice is two steps');
+    assert.equal(illustrationPositions([{}, { variant: windows }, { variant: linux }])[2].total, 2);
+    const drawn = stepIllustration({ id: 'eid-software', checks: [] }, 1, 2, 'light');
+    assert.match(drawn, />2<\/text>/);
+    assert.equal([...drawn.matchAll(/cy="286"/g)].length, 2, 'one dot per step the reader sees');
   });
 });
