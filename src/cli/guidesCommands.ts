@@ -1,20 +1,16 @@
 // `ehealth guides ...`: tools for the writers of the guides.
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { MessageKey } from '../i18n';
 import { loadGuides } from '../guides/guideLoader';
 import { lintGuides, type LintMessage } from '../guides/guideLint';
 import { loadGlossaries } from '../guides/glossary';
 import { verb, type CliContext, type VerbGroup } from './context';
+import { defaultGuidesFolder } from './guidesFolder';
+import { guidesTranslationVerbs } from './guidesTranslationCommands';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { jsonMode, printJson } from './output';
-
-/** `./guides` when run from a checkout, else the guides shipped beside the bundle. */
-function defaultGuidesFolder(): string {
-  const local = path.resolve('guides');
-  return existsSync(local) ? local : path.resolve(__dirname, '..', 'guides');
-}
 
 const lint = verb({ summary: 'cli.verb.guides.lint', environment: [], exitCodes: [], examples: [{ command: 'ehealth guides lint guides --json' }], options: { json: sharedOptions.json }, positional: { value: 'cli.value.folder' } }, async (context, { values, positionals }) => {
   const root = path.resolve(positionals[0] ?? defaultGuidesFolder());
@@ -43,5 +39,5 @@ function describe(message: LintMessage, context: CliContext): string {
 
 export const guidesGroup: VerbGroup = {
   name: 'guides',
-  verbs: { lint },
+  verbs: { lint, ...guidesTranslationVerbs },
 };

@@ -3,7 +3,8 @@
 // French text it translates, normalised so that reflowing a paragraph, a no-break space or a
 // translator's note (an HTML comment) does not count as a change; a word does.
 import { createHash } from 'node:crypto';
-import type { Guide, GuideStep } from './guide';
+import * as path from 'node:path';
+import { guideLanguages, referenceLanguage, type Guide, type GuideLanguage, type GuideStep } from './guide';
 
 /** NFC, HTML comments dropped, every run of whitespace (no-break spaces too) one space, trimmed. */
 export function normaliseFrench(markdown: string): string {
@@ -78,4 +79,44 @@ const severity: readonly TranslationState[] = ['missing', 'outdated', 'unmarked'
 /** A whole guide counts as its worst part: missing, then outdated, then unmarked, else up to date. */
 export function guideState(parts: readonly PartStatus[]): TranslationState {
   return severity.find((state) => parts.some((part) => part.state === state)) ?? 'up-to-date';
+}
+
+export type StateCounts = Record<TranslationState, number>;
+
+/** A part of one guide's translation, with the guide and the translation file it belongs to. */
+export interface GuidePartStatus extends PartStatus {
+  guide: string;
+  /** The translation file, where it is or would be (guides/<lang>/<id>.md). */
+  file: string;
+}
+
+/** Where one language stands: its guides (each counted as its worst part), its steps, and every part not up to date. */
+export interface LanguageStatus {
+  language: GuideLanguage;
+  guides: StateCounts;
+  steps: StateCounts;
+  toUpdate: GuidePartStatus[];
+}
+
+const noCounts = (): StateCounts => ({ 'up-to-date': 0, outdated: 0, unmarked: 0, missing: 0 });
+
+/** Every translated language, against each French guide found in `guides`. */
+export function languageStatuses(guides: readonly Guide[]): LanguageStatus[] {
+  const frenchGuides = guides.filter((guide) => guide.language === referenceLanguage);
+  return guideLanguages
+    .filter((language) => language !== referenceLanguage)
+    .map((language) => {
+      const status: LanguageStatus = { language, guides: noCounts(), steps: noCounts(), toUpdate: [] };
+      for (const french of frenchGuides) {
+        const translated = guides.find((guide) => guide.language === language && guide.id === french.id);
+        const file = translated?.file ?? path.join(path.dirname(path.dirname(french.file)), language, path.basename(french.file));
+        const parts = translationStatus(french, translated);
+        status.guides[guideState(parts)]++;
+        for (const part of parts) {
+          if (part.part === 'step') status.steps[part.state]++;
+          if (part.state !== 'up-to-date') status.toUpdate.push({ ...part, guide: french.id, file });
+        }
+      }
+      return status;
+    });
 }

@@ -1,0 +1,151 @@
+// `ehealth guides status` and `ehealth guides mark-translated`: where each translation stands against
+// the French guides, and recording that a translation was brought up to date (the French version it
+// now translates, in the translation file, and that French text in guides/french-sources.json).
+import { existsSync, promises as fs, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { MessageKey } from '../i18n';
+import { guideLanguages, referenceLanguage, type Guide, type GuideLanguage } from '../guides/guide';
+import { loadGuideFile, loadGuides } from '../guides/guideLoader';
+import { languageStatuses, translationStatus, type GuidePartStatus, type PartStatus, type TranslationState } from '../guides/translation';
+import { partLabel } from '../guides/translationLint';
+import { recordSources } from '../guides/translationMark';
+import { frenchSourcesPath, frenchSourcesText, readFrenchSources, recordedHashes, updatedFrenchSources } from '../guides/translationStore';
+import { writeThroughTemporary } from '../platform/durableFile';
+import { ExitCode } from '../faces/exitCodes';
+import { CliError } from './cliError';
+import { verb, type CliContext } from './context';
+import { suggestion } from './didYouMean';
+import { defaultGuidesFolder } from './guidesFolder';
+import { sharedOptions } from './options';
+import { jsonMode, printJson } from './output';
+
+const states: readonly TranslationState[] = ['up-to-date', 'outdated', 'unmarked', 'missing'];
+const relative = (file: string) => path.relative(process.cwd(), file) || '.';
+
+/** A guides folder: it exists and holds the French guides (guides/fr). */
+function guidesRoot(context: CliContext, given: string | undefined): string {
+  const root = path.resolve(given ?? defaultGuidesFolder());
+  if (!existsSync(path.join(root, referenceLanguage)) || !statSync(path.join(root, referenceLanguage)).isDirectory()) {
+    throw new CliError(context.t('guides.translation.error.not-guides', { folder: relative(root) }), ExitCode.notFound);
+  }
+  return root;
+}
+
+const status = verb(
+  {
+    summary: 'cli.verb.guides.status',
+    environment: [],
+    exitCodes: [ExitCode.notFound],
+    examples: [{ command: 'ehealth guides status' }, { command: 'ehealth guides status guides --strict --json' }],
+    options: { json: sharedOptions.json, strict: { type: 'boolean', default: false, help: 'cli.option.strict' } },
+    positional: { value: 'cli.value.folder' },
+  },
+  async (context, { values, positionals }) => {
+    const languages = languageStatuses(await loadGuides(guidesRoot(context, positionals[0])));
+    if (jsonMode(context, values)) {
+      const counts = (counted: Record<TranslationState, number>) => ({ upToDate: counted['up-to-date'], outdated: counted.outdated, unmarked: counted.unmarked, missing: counted.missing });
+      printJson(context, {
+        languages: languages.map((language) => ({
+          language: language.language,
+          guides: counts(language.guides),
+          steps: counts(language.steps),
+          toUpdate: language.toUpdate.map((part) => ({ file: relative(part.file), line: part.line, guide: part.guide, part: part.part, ...(part.step ? { step: part.step } : {}), state: part.state })),
+        })),
+      });
+    } else {
+      printStatusTable(context, languages);
+      for (const language of languages) for (const line of toUpdateLines(context, language.toUpdate)) context.out(line);
+    }
+    const pending = languages.some((language) => language.toUpdate.length > 0);
+    return values.strict && pending ? ExitCode.failure : ExitCode.ok;
+  },
+);
+
+/** One row per language and kind (guides, steps), one column per state. */
+function printStatusTable(context: CliContext, languages: ReturnType<typeof languageStatuses>): void {
+  const header = ['', ...states.map((state) => context.t(`guides.status.column.${state}`))];
+  const rows = languages.flatMap((language) =>
+    (['guides', 'steps'] as const).map((kind) => [`${language.language} ${context.t(`guides.status.row.${kind}`)}`, ...states.map((state) => String(language[kind][state]))]),
+  );
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
+  for (const row of [header, ...rows]) context.out(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]) : cell.padStart(widths[column]))).join('  ').trimEnd());
+}
+
+/** `file:line: part: state`; a file missing, or never marked, in one line rather than one per step. */
+function toUpdateLines(context: CliContext, parts: readonly GuidePartStatus[]): string[] {
+  const lines: string[] = [];
+  for (const file of [...new Set(parts.map((part) => part.file))]) {
+    const ofFile = parts.filter((part) => part.file === file);
+    const whole = ofFile.every((part) => part.state === ofFile[0].state) && (ofFile[0].state === 'missing' || ofFile[0].state === 'unmarked') && ofFile.length > 2;
+    if (whole) lines.push(`${relative(file)}: ${context.t(`guides.status.state.${ofFile[0].state}`)}`);
+    else for (const part of ofFile) lines.push(`${relative(file)}:${part.line}: ${partLabel(part)}: ${context.t(`guides.status.state.${part.state}`)}`);
+  }
+  return lines;
+}
+
+/** guides/<lang>/<id>.md with a translated language: its folder, language and French original. */
+function translationFile(context: CliContext, given: string): { root: string; language: GuideLanguage; french: string } {
+  const file = path.resolve(given);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(context.t('guides.translation.error.not-found', { file: given }), ExitCode.notFound);
+  const language = path.basename(path.dirname(file)) as GuideLanguage;
+  if (!file.endsWith('.md') || !guideLanguages.includes(language)) throw new CliError(context.t('guides.translation.error.layout', { file: given }), ExitCode.usage);
+  if (language === referenceLanguage) throw new CliError(context.t('guides.translation.error.french', { file: given }), ExitCode.usage);
+  const root = path.dirname(path.dirname(file));
+  const french = path.join(root, referenceLanguage, path.basename(file));
+  if (!existsSync(french)) throw new CliError(context.t('guides.translation.error.no-french', { file: given, french: relative(french) }), ExitCode.notFound);
+  return { root, language, french };
+}
+
+/** The parts to mark: the whole file (its step ids must be the French ones), or one step found in both. */
+function partsToMark(context: CliContext, french: Guide, translated: Guide, given: string, step: string | undefined): PartStatus[] {
+  const parts = translationStatus(french, translated);
+  const structure = () => new CliError(context.t('guides.translation.error.structure', { file: given }), ExitCode.failure);
+  if (step === undefined) {
+    const ids = (guide: Guide) => guide.steps.map((candidate) => candidate.id).join(' ');
+    if (ids(french) !== ids(translated) || translated.problems.some((problem) => problem.code === 'front-matter-missing')) throw structure();
+    return parts;
+  }
+  const id = step.replace(/^#/, '');
+  const known = translated.steps.map((candidate) => candidate.id);
+  if (!known.includes(id)) throw new CliError(context.t('guides.translation.error.unknown-step', { step: id, file: given }) + suggestion(context.t, id, known), ExitCode.usage);
+  const part = parts.find((candidate) => candidate.step === id);
+  if (!part) throw structure();
+  return [part];
+}
+
+const markTranslated = verb(
+  {
+    summary: 'cli.verb.guides.mark-translated',
+    environment: [],
+    exitCodes: [ExitCode.notFound],
+    examples: [{ command: 'ehealth guides mark-translated guides/nl/renew-certificate.md' }, { command: 'ehealth guides mark-translated guides/de/renew-certificate.md --step renew' }],
+    options: { step: { type: 'string', value: 'cli.value.id', help: 'cli.option.step' }, json: sharedOptions.json },
+    positional: { value: 'cli.value.file', required: true },
+  },
+  async (context, { values, positionals }) => {
+    const given = positionals[0];
+    const { root, language, french: frenchFile } = translationFile(context, given);
+    const file = path.resolve(given);
+    const [french, translated, text] = await Promise.all([loadGuideFile(frenchFile, referenceLanguage), loadGuideFile(file, language), fs.readFile(file, 'utf8')]);
+    const parts = partsToMark(context, french, translated, given, values.step);
+    const { mode } = await fs.stat(file);
+    await replaceFile(file, recordSources(text, parts, translated.source), mode & 0o777);
+    const store = frenchSourcesPath(root);
+    const sources = updatedFrenchSources(readFrenchSources(root), parts.map((part) => part.french), recordedHashes(await loadGuides(root)));
+    await replaceFile(store, frenchSourcesText(sources), 0o644);
+    if (jsonMode(context, values)) {
+      const marked = parts.map((part) => ({ part: part.part, ...(part.step ? { step: part.step } : {}), source: part.french.hash, was: part.state }));
+      printJson(context, { file: relative(file), french: relative(frenchFile), store: relative(store), marked });
+    } else {
+      const count = context.t('guides.mark.parts', { count: parts.length });
+      context.out(context.t('guides.mark.done', { file: relative(file), parts: count, french: relative(frenchFile) }));
+      for (const part of parts) context.out(`  ${partLabel(part)}: ${context.t('guides.mark.was', { state: context.t(`guides.status.state.${part.state}` as MessageKey) })}`);
+    }
+    return ExitCode.ok;
+  },
+);
+
+/** Written as a new file, then renamed over the old one: never half a guide under its name. */
+const replaceFile = (file: string, text: string, mode: number) => writeThroughTemporary(file, Buffer.from(text, 'utf8'), mode, (temporary) => fs.rename(temporary, file));
+
+export const guidesTranslationVerbs = { status, 'mark-translated': markTranslated };
