@@ -5,6 +5,8 @@ import type { MessageKey } from '../i18n';
 import { loadGuides } from '../guides/guideLoader';
 import { lintGuides, type LintMessage } from '../guides/guideLint';
 import { loadGlossaries } from '../guides/glossary';
+import { walkthroughLint } from '../guides/walkthroughSync';
+import { walkthroughLabels } from '../faces/walkthroughLabels';
 import { verb, type CliContext, type VerbGroup } from './context';
 import { defaultGuidesFolder } from './guidesFolder';
 import { guidesTranslationVerbs } from './guidesTranslationCommands';
@@ -16,7 +18,7 @@ const lint = verb({ summary: 'cli.verb.guides.lint', environment: [], exitCodes:
   const root = path.resolve(positionals[0] ?? defaultGuidesFolder());
   const guides = await loadGuides(root);
   const inputs = await Promise.all(guides.map(async (guide) => ({ guide, source: await fs.readFile(guide.file, 'utf8') })));
-  const messages = lintGuides(inputs, await loadGlossaries(root));
+  const messages = [...lintGuides(inputs, await loadGlossaries(root)), ...(await walkthroughLint(root, walkthroughLabels))];
   const errors = messages.filter((message) => message.severity === 'error').length;
   if (jsonMode(context, values)) {
     const relative = messages.map((message) => ({ ...message, file: path.relative(process.cwd(), message.file), message: describe(message, context) }));

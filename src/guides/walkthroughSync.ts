@@ -40,13 +40,13 @@ export async function expectedWalkthroughFiles(root: string, labels: LabelsOf): 
   return files;
 }
 
-/** Generated files whose content differs from what the guides say, and illustrations of steps that are gone. */
+/** Generated files whose content differs from what the guides say, and illustrations of steps that are gone, by path. */
 export async function staleWalkthroughFiles(root: string, labels: LabelsOf): Promise<string[]> {
   const expected = await expectedWalkthroughFiles(root, labels);
   const stale = Object.entries(expected)
     .filter(([file, content]) => !existsSync(path.join(root, file)) || readFileSync(path.join(root, file), 'utf8') !== content)
     .map(([file]) => file);
-  return [...stale, ...mediaFiles(root).filter((file) => !(file in expected))];
+  return [...stale, ...mediaFiles(root).filter((file) => !(file in expected))].sort();
 }
 
 /** Writes the generated files; illustrations of steps that are gone go too. */
