@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { guideLanguages, type Guide, type GuideLanguage } from '../../guides/guide';
 import { lintGuides, type LintMessage } from '../../guides/guideLint';
+import { loadGlossaries } from '../../guides/glossary';
 import { parseGuide } from '../../guides/guideParser';
 
 /** Parsed guides by file, kept while their text is the same: a keystroke parses one file again, not forty. */
@@ -30,5 +31,5 @@ export async function lintGuideFolder(root: string, openTexts: ReadonlyMap<strin
       if (source !== undefined) inputs.push({ guide: parsedGuide(file, source, language), source });
     }
   }
-  return lintGuides(inputs);
+  return lintGuides(inputs, await loadGlossaries(root));
 }
