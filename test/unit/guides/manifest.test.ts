@@ -120,6 +120,9 @@ describe('generated walkthroughs', () => {
       assert.equal(generated.strings.fr['walkthrough.demo.mode-manual.media'], '4/5 mode:manual (fr)');
       assert.equal(generated.strings.fr['walkthrough.demo.all.media'], '5/5 Tous (fr)');
       assert.equal(walkthroughLabels('fr').illustration(2, 7, 'Préparer l’eID'), 'Étape 2 sur 7\u00a0: Préparer l’eID');
+      // Every placeholder (VS Code replaces only a whole-string %key%) has its words in every language.
+      const placeholders = steps.flatMap((candidate) => [candidate.title, candidate.description, candidate.media.altText]);
+      for (const table of Object.values(generated.strings)) assert.deepEqual(placeholders.filter((text) => !(text.slice(1, -1) in table)), []);
     });
   });
 
