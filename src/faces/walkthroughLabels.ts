@@ -3,14 +3,15 @@
 import { translate, type Language, type MessageKey } from '../i18n';
 
 export function walkthroughLabels(language: Language) {
-  const t = (key: string, params?: Record<string, string | number>) => translate(language, key as MessageKey, params);
+  // Keys built from an allow-listed action or variant: the checklist view uses the same, type-checked.
+  const named = (key: string) => translate(language, key as MessageKey);
   return {
-    openChecklist: t('walkthrough.open-checklist'),
-    action: (action: string) => t(`guide.action.${action}`),
+    openChecklist: translate(language, 'walkthrough.open-checklist'),
+    action: (action: string) => named(`guide.action.${action}`),
     variant: (variant: string) => {
       const [dimension, value] = variant.split(':');
-      return t('walkthrough.variant', { dimension: t(`guide.variant.${dimension}`), value: t(`guide.variant.${dimension}.${value}`) });
+      return translate(language, 'walkthrough.variant', { dimension: named(`guide.variant.${dimension}`), value: named(`guide.variant.${dimension}.${value}`) });
     },
-    illustration: (number: number, total: number, title: string) => t('walkthrough.illustration', { number, total, title }),
+    illustration: (number: number, total: number, title: string) => translate(language, 'walkthrough.illustration', { number, total, title }),
   };
 }
