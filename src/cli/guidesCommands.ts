@@ -1,9 +1,11 @@
 // `ehealth guides ...`: tools for the writers of the guides.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { MessageKey } from '../i18n';
-import { loadGuides } from '../guides/guideLoader';
-import { lintGuides, type LintMessage } from '../guides/guideLint';
+import { guideLanguages, type GuideLanguage } from '../guides/guide';
+import { readGuideFolder } from '../guides/guideLoader';
+import { lintGuides } from '../guides/guideLint';
+import { lintText } from '../faces/lintText';
+import { CliError } from './cliError';
 import { loadGlossaries } from '../guides/glossary';
 import { walkthroughLint } from '../guides/walkthroughSync';
 import { walkthroughLabels } from '../faces/walkthroughLabels';
@@ -14,19 +16,25 @@ import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { jsonMode, printJson } from './output';
 
-const lint = verb({ summary: 'cli.verb.guides.lint', environment: [], exitCodes: [], examples: [{ command: 'ehealth guides lint guides --json' }], options: { json: sharedOptions.json }, positional: { value: 'cli.value.folder' } }, async (context, { values, positionals }) => {
-  const root = path.resolve(positionals[0] ?? defaultGuidesFolder());
-  const guides = await loadGuides(root);
-  const inputs = await Promise.all(guides.map(async (guide) => ({ guide, source: await fs.readFile(guide.file, 'utf8') })));
-  const messages = [...lintGuides(inputs, await loadGlossaries(root)), ...(await walkthroughLint(root, walkthroughLabels))];
+const lint = verb({ summary: 'cli.verb.guides.lint', environment: [], exitCodes: [ExitCode.failure, ExitCode.notFound], examples: [{ command: 'ehealth guides lint guides --json' }, { command: 'ehealth guides lint guides/nl/renew-certificate.md' }], options: { json: sharedOptions.json }, positional: { value: 'cli.value.folder' } }, async (context, { values, positionals }) => {
+  const { root, file } = await lintTarget(context, positionals[0] ?? defaultGuidesFolder());
+  const folder = await readGuideFolder(root);
+  if (!folder) throw new CliError(context.t('guides.lint.target.missing', { path: positionals[0] ?? root }), ExitCode.notFound, 'cli/not-found');
+  const inputs = folder.inputs;
+  const guides = file ? inputs.filter((input) => input.guide.file === file) : inputs;
+  const all = [...folder.problems, ...lintGuides(inputs, await loadGlossaries(root)), ...(await walkthroughLint(root, walkthroughLabels))];
+  // One file is linted among its siblings (parity needs them); only its own messages are shown.
+  const messages = file ? all.filter((message) => message.file === file) : all;
   const errors = messages.filter((message) => message.severity === 'error').length;
   if (jsonMode(context, values)) {
-    const relative = messages.map((message) => ({ ...message, file: path.relative(process.cwd(), message.file), message: describe(message, context) }));
+    const relative = messages.map((message) => ({ ...message, file: path.relative(process.cwd(), message.file), message: lintText(message, context.t) }));
     printJson(context, { guides: guides.length, errors, warnings: messages.length - errors, messages: relative });
   } else {
     for (const message of messages) {
       const severity = context.t(`guides.lint.${message.severity}`);
-      context.out(`${path.relative(process.cwd(), message.file)}:${message.line}: ${severity} ${message.code}: ${describe(message, context)}`);
+      // Line 0: the message is about a whole folder or file.
+      const where = message.line > 0 ? `${path.relative(process.cwd(), message.file)}:${message.line}` : path.relative(process.cwd(), message.file) || '.';
+      context.out(`${where}: ${severity} ${message.code}: ${lintText(message, context.t)}`);
     }
     const counted = (key: 'errors' | 'warnings' | 'files', count: number) => context.t(`guides.lint.summary.${key}`, { count });
     context.out(context.t('guides.lint.summary', { errors: counted('errors', errors), warnings: counted('warnings', messages.length - errors), files: counted('files', guides.length) }));
@@ -34,9 +42,18 @@ const lint = verb({ summary: 'cli.verb.guides.lint', environment: [], exitCodes:
   return errors > 0 ? ExitCode.failure : ExitCode.ok;
 });
 
-function describe(message: LintMessage, context: CliContext): string {
-  const text = context.t(`guides.lint.${message.code}` as MessageKey);
-  return message.detail ? `${text} (${message.detail})` : text;
+/**
+ * A guides folder, or one guide file (DIR/<lang>/<id>.md) linted in the folder it belongs to; what
+ * does not exist, or is neither, is a clear error rather than "0 errors in 0 files".
+ */
+async function lintTarget(context: CliContext, given: string): Promise<{ root: string; file?: string }> {
+  const target = path.resolve(given);
+  const stats = await fs.stat(target).catch(() => undefined);
+  if (!stats) throw new CliError(context.t('guides.lint.target.missing', { path: given }), ExitCode.notFound, 'cli/not-found');
+  if (stats.isDirectory()) return { root: target };
+  const language = path.basename(path.dirname(target));
+  if (!target.endsWith('.md') || !guideLanguages.includes(language as GuideLanguage)) throw new CliError(context.t('guides.lint.target.not-guides', { path: given }), ExitCode.usage, 'cli/not-guides');
+  return { root: path.dirname(path.dirname(target)), file: target };
 }
 
 export const guidesGroup: VerbGroup = {

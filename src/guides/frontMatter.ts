@@ -38,7 +38,8 @@ export function readFrontMatter(parts: GuideFileParts, problems: GuideProblem[])
   const fileLine = (offset: number) => lines.linePos(offset).line + 1;
   const [error] = document.errors;
   // Fields are looked for only in YAML that reads: a syntax error is one problem, not one per field.
-  if (error) problems.push({ code: 'front-matter-invalid', line: fileLine(error.pos[0]), detail: error.message.split('\n')[0] });
+  // The yaml package counts lines from the YAML's start: its "at line n, column m" would mislead.
+  if (error) problems.push({ code: 'front-matter-invalid', line: fileLine(error.pos[0]), detail: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') });
   else if (!isMap(document.contents)) problems.push({ code: 'front-matter-invalid', line: 2 });
   if (error || !isMap(document.contents)) return {};
   for (const pair of document.contents.items) {

@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import markdownIt from 'markdown-it';
 import { isEnvironment } from '../core/environment';
-import { audiences, isActionId, isCheckId, isQuestionId } from './allowList';
+import { closestWord } from '../procedures/closestWord';
+import { actionIds, audiences, checkIds, isActionId, isCheckId, isQuestionId, questions } from './allowList';
+import { splitGuideFile } from './frontMatter';
 import { referenceLanguage, type Guide, type GuideProblem } from './guide';
 import { noGlossaries, type Glossaries } from './glossary';
 import { lintGlossary, type GlossaryLintCode } from './glossaryLint';
@@ -28,6 +30,11 @@ export type LintCode =
   | 'link-scheme'
   | 'link-broken'
   | 'image-alt-missing'
+  | 'image-remote'
+  | 'image-outside-guides'
+  | 'folder-unknown'
+  | 'folder-named-md'
+  | 'guides-none'
   | 'translation-missing'
   | 'translation-extra'
   | 'steps-differ'
@@ -44,9 +51,11 @@ export interface LintMessage {
   code: LintCode;
   severity: 'error' | 'warning';
   detail?: string;
+  /** The known word the writer most likely meant: the faces add "did you mean ...?". */
+  suggestion?: string;
 }
 
-const warnings = new Set<LintCode>(['untranslated', 'image-alt-missing', 'outdated', 'translation-unmarked']);
+const warnings = new Set<LintCode>(['untranslated', 'outdated', 'translation-unmarked']);
 const stepIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const allowedSchemes = ['https:', 'http:', 'mailto:'];
 
@@ -58,10 +67,10 @@ export interface LintInput {
 /** `glossaries`: from `loadGlossaries(DIR)` (guides/glossary/<lang>.json); without them, no glossary check. */
 export function lintGuides(inputs: readonly LintInput[], glossaries: Glossaries = noGlossaries): LintMessage[] {
   const messages: LintMessage[] = [];
-  const report = (guide: Guide, line: number, code: LintCode, detail?: string) =>
-    messages.push({ file: guide.file, line, code, severity: warnings.has(code) ? 'warning' : 'error', ...(detail !== undefined ? { detail } : {}) });
+  const report = (guide: Guide, line: number, code: LintCode, detail?: string, suggestion?: string) =>
+    messages.push({ file: guide.file, line, code, severity: severityOf(code), ...(detail !== undefined ? { detail } : {}), ...(suggestion ? { suggestion } : {}) });
   for (const { guide, source } of inputs) {
-    for (const problem of guide.problems) report(guide, problem.line, problem.code, problem.detail);
+    for (const problem of guide.problems) report(guide, problem.line, problem.code, problem.detail, problem.suggestion);
     lintFrontMatter(guide, report);
     lintSteps(guide, report);
     lintMarkdown(guide, source, report);
@@ -72,7 +81,9 @@ export function lintGuides(inputs: readonly LintInput[], glossaries: Glossaries 
   return messages.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
-type Report = (guide: Guide, line: number, code: LintCode, detail?: string) => void;
+export const severityOf = (code: LintCode): LintMessage['severity'] => (warnings.has(code) ? 'warning' : 'error');
+
+type Report = (guide: Guide, line: number, code: LintCode, detail?: string, suggestion?: string) => void;
 
 function lintFrontMatter(guide: Guide, report: Report): void {
   const expected = path.basename(guide.file, '.md');
@@ -88,8 +99,8 @@ function lintSteps(guide: Guide, report: Report): void {
     if (step.id && !stepIdPattern.test(step.id)) report(guide, step.line, 'step-id-invalid', step.id);
     if (step.id && seen.has(step.id)) report(guide, step.line, 'step-id-duplicate', step.id);
     seen.add(step.id);
-    for (const check of step.checks) if (!isCheckId(check)) report(guide, step.line, 'check-unknown', check);
-    if (step.action && !isActionId(step.action)) report(guide, step.line, 'action-unknown', step.action);
+    for (const check of step.checks) if (!isCheckId(check)) report(guide, step.line, 'check-unknown', check, closestWord(check, checkIds));
+    if (step.action && !isActionId(step.action)) report(guide, step.line, 'action-unknown', step.action, closestWord(step.action, actionIds));
     if (step.asks) lintAsks(guide, step, report);
   }
 }
@@ -99,7 +110,7 @@ function lintSteps(guide: Guide, report: Report): void {
  * one item per question (the first ordered list of the step), so that neither changes alone.
  */
 function lintAsks(guide: Guide, step: Guide['steps'][number], report: Report): void {
-  for (const question of step.asks ?? []) if (!isQuestionId(question)) report(guide, step.line, 'question-unknown', question);
+  for (const question of step.asks ?? []) if (!isQuestionId(question)) report(guide, step.line, 'question-unknown', question, closestWord(question, Object.keys(questions)));
   if (!step.action) report(guide, step.line, 'asks-without-action', step.id);
   const list = /<ol>([\s\S]*?)<\/ol>/.exec(step.html)?.[1] ?? '';
   const items = list.match(/<li>/g)?.length ?? 0;
@@ -108,43 +119,95 @@ function lintAsks(guide: Guide, step: Guide['steps'][number], report: Report): v
 
 /** Raw HTML, link schemes, broken relative links and images without text: read from the Markdown itself. */
 function lintMarkdown(guide: Guide, source: string, report: Report): void {
-  const md = markdownIt({ html: true });
-  const lines = source.split('\n');
-  const bodyStart = source.startsWith('---') ? lines.indexOf('---', 1) + 1 : 0;
-  const tokens = md.parse(lines.slice(bodyStart).join('\n'), {});
-  for (const block of tokens) {
-    const line = (block.map?.[0] ?? 0) + bodyStart + 1;
-    if (block.type === 'html_block') report(guide, line, 'raw-html', block.content.trim().split('\n')[0]);
+  const { body, bodyOffset } = splitGuideFile(source);
+  for (const block of markdownReader().parse(body, {})) {
+    const line = (block.map?.[0] ?? 0) + bodyOffset + 1;
+    if (block.type === 'html_block' && !isNote(block.content)) report(guide, line, 'raw-html', block.content.trim().split('\n')[0]);
+    // Inline tokens carry their block's line: line breaks before them tell which line of the block.
+    let breaks = 0;
     for (const token of block.children ?? []) {
-      if (token.type === 'html_inline') report(guide, line, 'raw-html', token.content);
-      const target = token.type === 'link_open' ? token.attrGet('href') : token.type === 'image' ? token.attrGet('src') : null;
-      if (target === null) continue;
-      if (token.type === 'image' && !token.content.trim()) report(guide, line, 'image-alt-missing', String(target));
-      lintTarget(guide, String(target), line, report);
+      if (token.type === 'softbreak' || token.type === 'hardbreak') breaks++;
+      if (token.type === 'html_inline' && !isNote(token.content)) report(guide, line + breaks, 'raw-html', token.content);
+      if (token.type === 'image') lintImage(guide, String(token.attrGet('src')), token.content, line + breaks, report);
+      if (token.type === 'link_open') lintLink(guide, String(token.attrGet('href')), line + breaks, report);
     }
   }
 }
 
-function lintTarget(guide: Guide, target: string, line: number, report: Report): void {
-  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(target)?.[1]?.toLowerCase();
+/** markdown-it drops the links it finds unsafe (javascript:, file:...); the linter must see them to refuse them. */
+function markdownReader() {
+  const md = markdownIt({ html: true });
+  md.validateLink = () => true;
+  return md;
+}
+
+/** A translator note (`<!-- ... -->`): allowed, the checklist never shows it. */
+const isNote = (html: string) => !html.replace(/<!--[\s\S]*?-->/g, '').trim();
+
+const schemeOf = (target: string) => /^([a-z][a-z0-9+.-]*:)/i.exec(target)?.[1]?.toLowerCase();
+
+function lintLink(guide: Guide, target: string, line: number, report: Report): void {
+  const scheme = schemeOf(target);
   if (scheme) {
     if (!allowedSchemes.includes(scheme)) report(guide, line, 'link-scheme', target);
     return;
   }
   if (target.startsWith('#')) return;
-  const relative = decodeURIComponent(target.split('#')[0]);
+  lintRelative(guide, target, line, report);
+}
+
+/**
+ * The checklist shows an image from the guides folder only (guides/<lang>/x.md → guides/): not a
+ * remote one, a data: URL, nor a file elsewhere on the disk.
+ */
+function lintImage(guide: Guide, target: string, text: string, line: number, report: Report): void {
+  if (!text.trim()) report(guide, line, 'image-alt-missing', target);
+  const scheme = schemeOf(target);
+  if (scheme === 'http:' || scheme === 'https:' || scheme === 'data:' || target.startsWith('//')) report(guide, line, 'image-remote', target.slice(0, 80));
+  else if (scheme) report(guide, line, 'link-scheme', target);
+  else {
+    const guidesFolder = path.dirname(path.dirname(guide.file));
+    const file = path.resolve(path.dirname(guide.file), safeDecode(target.split('#')[0]));
+    if (!file.startsWith(guidesFolder + path.sep)) report(guide, line, 'image-outside-guides', target);
+    else lintRelative(guide, target, line, report);
+  }
+}
+
+function lintRelative(guide: Guide, target: string, line: number, report: Report): void {
+  const relative = safeDecode(target.split('#')[0]);
   if (relative && !existsSync(path.resolve(path.dirname(guide.file), relative))) report(guide, line, 'link-broken', target);
 }
 
+/** A malformed %-escape is read as written (and then not found), never a crash of the linter. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Every language has the French guides, with the same steps in the same order and the same behaviour. */
+/**
+ * What makes a guide's steps unreliable: a front matter or fences that do not read. Such a guide is
+ * compared with no other language (nor are the translations of such a French guide): its own
+ * error says what to fix, and comparing what the parser recovered would only echo it elsewhere.
+ */
+const structural = new Set<LintCode>(['front-matter-missing', 'front-matter-invalid', 'step-unclosed', 'step-nested', 'fence-stray', 'container-unknown', 'container-unclosed']);
+export const structureBroken = (guide: Guide) => guide.problems.some((problem) => structural.has(problem.code));
+
+/** Guides pair across languages by file name (a wrong `id` is its own error, id-mismatch). */
+const nameOf = (guide: Guide) => path.basename(guide.file, '.md');
+
 function lintParity(guides: readonly Guide[], report: Report): void {
   const reference = guides.filter((guide) => guide.language === referenceLanguage);
   for (const translated of guides.filter((guide) => guide.language !== referenceLanguage)) {
-    const french = reference.find((guide) => guide.id === translated.id);
+    const french = reference.find((guide) => nameOf(guide) === nameOf(translated));
     if (!french) {
-      report(translated, 1, 'translation-extra', translated.id);
+      report(translated, 1, 'translation-extra', nameOf(translated));
       continue;
     }
+    if (structureBroken(french) || structureBroken(translated)) continue;
     const fields = (guide: Guide) => JSON.stringify({ audience: guide.audience, environment: guide.environment, commands: guide.commands });
     if (fields(french) !== fields(translated)) report(translated, 1, 'front-matter-differs', `fr: ${fields(french)} | ${translated.language}: ${fields(translated)}`);
     const frenchIds = french.steps.map((step) => step.id).join(' ');
@@ -162,7 +225,7 @@ function lintParity(guides: readonly Guide[], report: Report): void {
   const languages = new Set(guides.map((guide) => guide.language));
   for (const french of reference) {
     for (const language of languages) {
-      if (language !== referenceLanguage && !guides.some((guide) => guide.id === french.id && guide.language === language)) {
+      if (language !== referenceLanguage && !guides.some((guide) => nameOf(guide) === nameOf(french) && guide.language === language)) {
         report(french, 1, 'translation-missing', language);
       }
     }

@@ -5,7 +5,7 @@
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import { closestWord } from '../procedures/closestWord';
-import { parseVariant, type Variant } from './allowList';
+import { parseVariant, variantDimensions, type Variant } from './allowList';
 import { readContainers } from './containers';
 import { readFrontMatter, splitGuideFile } from './frontMatter';
 import type { Guide, GuideLanguage, GuideProblem, GuideSources, GuideStep } from './guide';
@@ -55,6 +55,12 @@ interface StepAttributes {
 export const sourceHashPattern = /^[0-9a-f]{8}$/;
 
 const stepAttributeNames = ['#', 'check', 'action', 'asks', 'variant', 'source'];
+const variantNames = Object.entries(variantDimensions).flatMap(([dimension, values]) => values.map((value) => `${dimension}:${value}`));
+
+function invalidVariant(value: string, line: number): GuideProblem {
+  const suggestion = closestWord(value, variantNames);
+  return { code: 'variant-invalid', line, detail: value, ...(suggestion ? { suggestion } : {}) };
+}
 
 function stepAttributes(info: string, line: number): StepAttributes {
   const result: StepAttributes = { checks: [], problems: [] };
@@ -70,7 +76,7 @@ function stepAttributes(info: string, line: number): StepAttributes {
     } else if (key === 'variant') {
       const variant = parseVariant(value);
       if (variant) result.variant = variant;
-      else result.problems.push({ code: 'variant-invalid', line, detail: value });
+      else result.problems.push(invalidVariant(value, line));
     } else {
       const suggestion = closestWord(key, stepAttributeNames);
       result.problems.push({ code: 'step-attribute-unknown', line, detail: word, ...(suggestion ? { suggestion: suggestion === '#' ? '#id' : `${suggestion}=` } : {}) });
@@ -144,7 +150,7 @@ function splitSteps(tokens: Token[], bodyLines: string[], lineOffset: number, en
     problems.push(...attributes.problems);
     for (const variantToken of inner.filter((candidate) => candidate.type === 'container_variant_open')) {
       const value = variantToken.info.trim().slice('variant'.length).trim();
-      if (!parseVariant(value)) problems.push({ code: 'variant-invalid', line: (variantToken.map?.[0] ?? 0) + lineOffset + 1, detail: value });
+      if (!parseVariant(value)) problems.push(invalidVariant(value, (variantToken.map?.[0] ?? 0) + lineOffset + 1));
     }
     const { title, rest } = takeTitle(inner);
     if (!title) problems.push({ code: 'step-title-missing', line });

@@ -522,6 +522,8 @@ export type MessageKey =
   | 'guides.lint.folder-unknown'
   | 'guides.lint.folder-named-md'
   | 'guides.lint.guides-none'
+  | 'guides.lint.target.missing'
+  | 'guides.lint.target.not-guides'
   | 'guides.lint.id-mismatch'
   | 'guides.lint.audience-unknown'
   | 'guides.lint.environment-unknown'

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lintGuides } from '../../../src/guides/guideLint';
-import { loadGuides } from '../../../src/guides/guideLoader';
+import { lintGuides, type LintMessage } from '../../../src/guides/guideLint';
+import { readGuideFolder } from '../../../src/guides/guideLoader';
 
 const guideFile = (id: string, title: string, steps: string) => `---
 id: ${id}
@@ -16,23 +16,29 @@ Intro.
 
 ${steps}`;
 
-async function lintFolder(files: Record<string, string>) {
+/** Whether a translation is marked with its French version is translation.test.ts's matter. */
+const translationVersions = new Set(['translation-unmarked', 'outdated']);
+
+/** The linter's messages on a folder made of `files` (a path ending in "/" is an empty folder). */
+async function lintMessages(files: Record<string, string>): Promise<(LintMessage & { file: string })[]> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'guides-'));
   try {
     for (const [relative, content] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-      writeFileSync(path.join(root, relative), content);
+      if (relative.endsWith('/')) mkdirSync(path.join(root, relative), { recursive: true });
+      else writeFileSync(path.join(root, relative), content);
     }
-    const guides = await loadGuides(root);
-    return lintGuides(guides.map((guide) => ({ guide, source: readFileSync(guide.file, 'utf8') }))).map((message) => [
-      path.relative(root, message.file),
-      message.line,
-      message.code,
-      message.detail,
-    ]);
+    const folder = (await readGuideFolder(root))!;
+    return [...folder.problems, ...lintGuides(folder.inputs)]
+      .filter((message) => !translationVersions.has(message.code))
+      .map((message) => ({ ...message, file: path.relative(root, message.file) || '.' }));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+async function lintFolder(files: Record<string, string>) {
+  return (await lintMessages(files)).map((message) => [message.file, message.line, message.code, message.detail]);
 }
 
 const step = (id: string, attributes: string, title: string, body: string) => `::: step #${id}${attributes ? ` ${attributes}` : ''}\n## ${title}\n${body}\n:::\n`;
@@ -131,5 +137,95 @@ describe('guide linter', () => {
         ['en/demo.md', 'step-attributes-differ'],
       ],
     );
+  });
+
+  it('reports a broken structure once, in its own file: no parity noise in the other languages', async () => {
+    const french = guideFile('demo', 'Démo', step('a', 'check=eid.card', 'Carte', 'Insérez la carte.') + step('b', '', 'Suite', 'Continuez.'));
+    const english = guideFile('demo', 'Demo', step('a', 'check=eid.card', 'Card', 'Insert the card.') + step('b', '', 'Next', 'Go on.'));
+    // The English translation forgets to close its first step: lines 10 (step a) and 15 (step b).
+    const unclosed = english.replace('Insert the card.\n:::\n', 'Insert the card.\n');
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': french, 'en/demo.md': unclosed, 'nl/demo.md': english }), [['en/demo.md', 10, 'step-unclosed', '#a']]);
+    // The French guide has a stray ":::" (line 14) and a step nested in another: the translations are not compared with it.
+    const broken = french.replace('Insérez la carte.\n:::\n', 'Insérez la carte.\n:::\n:::\n');
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': broken, 'en/demo.md': english.replace('step #b', 'step #c'), 'nl/demo.md': english }), [['fr/demo.md', 14, 'fence-stray', undefined]]);
+    // Broken front matter is structure too: no translation-extra for its empty id, no translation-missing for its
+    // French. The YAML error is where the yaml package notices it: the line after the unclosed "[".
+    const noYaml = english.replace('audience: [integrator]', 'audience: [integrator');
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': french, 'en/demo.md': noYaml }), [['en/demo.md', 5, 'front-matter-invalid', 'Flow sequence in block collection must be sufficiently indented and end with a ]']]);
+  });
+
+  it('suggests the check, action, question and variant meant', async () => {
+    const messages = await lintMessages({
+      'fr/demo.md': guideFile('demo', 'Démo', step('a', 'check=eid.crad action=ehealth.cert.renw asks=keystore-pasword variant=os:linus', 'Titre', '1. Le mot de passe.')),
+    });
+    assert.deepEqual(
+      messages.map(({ code, detail, suggestion }) => [code, detail, suggestion]),
+      [
+        ['variant-invalid', 'os:linus', 'os:linux'],
+        ['check-unknown', 'eid.crad', 'eid.card'],
+        ['action-unknown', 'ehealth.cert.renw', 'ehealth.cert.renew'],
+        ['question-unknown', 'keystore-pasword', 'keystore-password'],
+      ],
+    );
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': guideFile('demo', 'Démo', step('a', 'check=eid.card action=ehealth.cert.renew asks=keystore-password variant=os:linux', 'Titre', '1. Le mot de passe.')) }), []);
+  });
+
+  it('refuses links that do nothing in the checklist: javascript:, vbscript:, file: and unknown schemes, as errors', async () => {
+    const links = ['[a](javascript:alert(1))', '[b](vbscript:msgbox)', '[c](file:///etc/passwd)', '[d](gopher://example.org)'].join('\n');
+    const messages = await lintMessages({ 'fr/demo.md': guideFile('demo', 'Démo', step('a', '', 'Titre', links)) });
+    assert.deepEqual(
+      messages.map(({ line, code, severity, detail }) => [line, code, severity, detail]),
+      [
+        [12, 'link-scheme', 'error', 'javascript:alert(1)'],
+        [13, 'link-scheme', 'error', 'vbscript:msgbox'],
+        [14, 'link-scheme', 'error', 'file:///etc/passwd'],
+        [15, 'link-scheme', 'error', 'gopher://example.org'],
+      ],
+    );
+    const good = '[site](https://www.ehealth.fgov.be) [mail](mailto:support@example.be) [autre guide](renew.md) [ici](#a)';
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': guideFile('demo', 'Démo', step('a', '', 'Titre', good)), 'fr/renew.md': guideFile('renew', 'R', step('a', '', 'T', 'x')) }), []);
+  });
+
+  it('refuses images the checklist cannot show, and images without a text alternative, as errors', async () => {
+    const images = ['![Remote](https://example.org/a.png)', '![Inline](data:image/png;base64,AAAA)', '![Elsewhere](../../outside.svg)', '![Absolute](/etc/a.svg)', '![](../images/reader.svg)'].join('\n');
+    const messages = await lintMessages({ 'fr/demo.md': guideFile('demo', 'Démo', step('a', '', 'Titre', images)), 'images/reader.svg': '<svg/>' });
+    assert.deepEqual(
+      messages.map(({ line, code, severity, detail }) => [line, code, severity, detail]),
+      [
+        [12, 'image-remote', 'error', 'https://example.org/a.png'],
+        [13, 'image-remote', 'error', 'data:image/png;base64,AAAA'],
+        [14, 'image-outside-guides', 'error', '../../outside.svg'],
+        [15, 'image-outside-guides', 'error', '/etc/a.svg'],
+        [16, 'image-alt-missing', 'error', '../images/reader.svg'],
+      ],
+    );
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': guideFile('demo', 'Démo', step('a', '', 'Titre', '![Le lecteur](../images/reader.svg)')), 'images/reader.svg': '<svg/>' }), []);
+  });
+
+  it('allows translator notes (HTML comments) and still refuses other raw HTML, at its line', async () => {
+    const body = 'Texte <!-- note du traducteur --> suivi.\n\n<!--\nNote\nsur plusieurs lignes\n-->\n\nPuis\nune ligne <b>grasse</b>.';
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': guideFile('demo', 'Démo', step('a', '', 'Titre', body)) }), [
+      ['fr/demo.md', 20, 'raw-html', '<b>'],
+      ['fr/demo.md', 20, 'raw-html', '</b>'],
+    ]);
+  });
+
+  it('lints a guide written with a UTF-8 byte-order mark', async () => {
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': `\uFEFF${guideFile('demo', 'Démo', step('a', '', 'Titre', 'Texte.'))}` }), []);
+  });
+
+  it('names the folders that are no language, and folders named like guides; README and images are fine', async () => {
+    const guide = guideFile('demo', 'Démo', step('a', '', 'Titre', 'Texte.'));
+    assert.deepEqual(
+      await lintFolder({ 'fr/demo.md': guide, 'es/demo.md': guide, 'fr/old.md/': '', 'images/': '', 'glossary/': '', 'README.md': '# Guides', 'french-sources.json': '{}', '.vscode/': '' }),
+      [
+        ['es', 0, 'folder-unknown', 'es'],
+        ['fr/old.md', 0, 'folder-named-md', 'old.md'],
+      ],
+    );
+  });
+
+  it('says when a folder holds no guide at all', async () => {
+    assert.deepEqual(await lintFolder({ 'README.md': '# Guides', 'fr/': '' }), [['.', 0, 'guides-none', undefined]]);
   });
 });
