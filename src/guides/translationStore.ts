@@ -40,8 +40,13 @@ export function updatedFrenchSources(previous: FrenchSources, marked: readonly F
   return Object.fromEntries(Object.entries(texts).filter(([hash]) => recorded.has(hash)));
 }
 
-/** The file's text: keys sorted, pretty-printed, so that a change reads well in a review. */
+/**
+ * The file's text: keys sorted, pretty-printed, so that a change reads well in a review. Written
+ * entry by entry: JSON.stringify puts all-digit keys (`12345678`) first, whatever the order given.
+ */
 export function frenchSourcesText(sources: FrenchSources): string {
-  const sorted = Object.fromEntries(Object.keys(sources).sort().map((hash) => [hash, sources[hash]]));
-  return `${JSON.stringify(sorted, null, 2)}\n`;
+  const entries = Object.keys(sources)
+    .sort()
+    .map((hash) => `  ${JSON.stringify(hash)}: ${JSON.stringify(sources[hash])}`);
+  return entries.length ? `{\n${entries.join(',\n')}\n}\n` : '{}\n';
 }

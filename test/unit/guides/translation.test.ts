@@ -207,6 +207,9 @@ describe('translation versions', () => {
       assert.deepEqual(Object.keys(store).sort(), ['00000000', title.hash].sort());
       assert.equal(store[title.hash], 'Changer le mot de passe');
       assert.equal(frenchSourcesText({ b: '2', a: '1' }), '{\n  "a": "1",\n  "b": "2"\n}\n');
+      // All-digit hashes too (JavaScript objects list those first).
+      assert.equal(frenchSourcesText({ a1b2c3d4: 'x', '41787276': 'y', '2fb37b8b': 'z' }), '{\n  "2fb37b8b": "z",\n  "41787276": "y",\n  "a1b2c3d4": "x"\n}\n');
+      assert.equal(frenchSourcesText({}), '{}\n');
     });
   });
 
