@@ -6,7 +6,7 @@
 // request lifecycle against an in-process sandbox (the procedures' harness).
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
@@ -308,6 +308,15 @@ describe('ehealth --json: every document against its schema (built bundle)', fun
     it('guides lint: the shipped guides', async () => {
       const lint = await ok('guides-lint', ['guides', 'lint', '--json']);
       assert.equal(lint.errors, 0);
+    });
+
+    it('guides status, mark-translated: on a copy of the shipped guides', async () => {
+      const copy = path.join(work, 'guides');
+      cpSync(path.join(root, 'guides'), copy, { recursive: true });
+      const marked = await ok('guides-mark-translated', ['guides', 'mark-translated', path.join(copy, 'nl', 'renew-certificate.md'), '--json']);
+      assert.ok(marked.marked.length > 2);
+      const status = await ok('guides-status', ['guides', 'status', copy, '--json']);
+      assert.deepEqual(status.languages.map((language: { language: string }) => language.language), ['nl', 'en', 'de']);
     });
   });
 
