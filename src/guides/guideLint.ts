@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import markdownIt from 'markdown-it';
-import { isEnvironment } from '../core/environment';
+import { ENVIRONMENTS, isEnvironment } from '../core/environment';
 import { closestWord } from '../procedures/closestWord';
 import { actionIds, audiences, checkIds, isActionId, isCheckId, isQuestionId, questions } from './allowList';
 import { splitGuideFile } from './frontMatter';
@@ -88,9 +88,9 @@ type Report = (guide: Guide, line: number, code: LintCode, detail?: string, sugg
 function lintFrontMatter(guide: Guide, report: Report): void {
   const expected = path.basename(guide.file, '.md');
   if (guide.id && guide.id !== expected) report(guide, 1, 'id-mismatch', `${guide.id} ≠ ${expected}`);
-  for (const value of guide.audience) if (!(audiences as readonly string[]).includes(value)) report(guide, 1, 'audience-unknown', value);
-  for (const value of guide.environment) if (!isEnvironment(value)) report(guide, 1, 'environment-unknown', value);
-  for (const value of guide.commands) if (!isActionId(value)) report(guide, 1, 'command-unknown', value);
+  for (const value of guide.audience) if (!(audiences as readonly string[]).includes(value)) report(guide, 1, 'audience-unknown', value, closestWord(value, audiences));
+  for (const value of guide.environment) if (!isEnvironment(value)) report(guide, 1, 'environment-unknown', value, closestWord(value, ENVIRONMENTS));
+  for (const value of guide.commands) if (!isActionId(value)) report(guide, 1, 'command-unknown', value, closestWord(value, actionIds));
 }
 
 function lintSteps(guide: Guide, report: Report): void {

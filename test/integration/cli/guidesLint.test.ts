@@ -44,11 +44,11 @@ describe('ehealth guides lint (built bundle)', function () {
 
   /** The document's messages (translation marks aside: guidesTranslation.test.ts), once it is valid against docs/schemas/guides-lint. */
   function messagesOf(stdout: string) {
-    const document = JSON.parse(stdout);
     const schema = (name: string) => JSON.parse(readFileSync(path.join(root, 'docs', 'schemas', `${name}.schema.json`), 'utf8'));
     const validate = new Ajv2020({ strict: true }).addSchema(schema('common')).compile(schema('guides-lint'));
-    assert.ok(validate(document), JSON.stringify(validate.errors));
-    return document.messages.filter((message: { code: string }) => message.code !== 'translation-unmarked');
+    assert.ok(validate(JSON.parse(stdout)), JSON.stringify(validate.errors));
+    const document = JSON.parse(stdout) as { messages: Record<string, unknown>[] };
+    return document.messages.filter((message) => message.code !== 'translation-unmarked');
   }
 
   before(() => {
@@ -74,7 +74,7 @@ describe('ehealth guides lint (built bundle)', function () {
     const json = await ehealth(work, ['guides', 'lint', dir, '--json']);
     assert.equal(json.status, ExitCode.failure);
     assert.deepEqual(
-      messagesOf(json.stdout).map(({ file, line, code, severity, detail }: Record<string, unknown>) => [file, line, code, severity, detail]),
+      messagesOf(json.stdout).map(({ file, line, code, severity, detail }) => [file, line, code, severity, detail]),
       [['unclosed/en/demo.md', 10, 'step-unclosed', 'error', '#card']],
     );
   });
@@ -91,7 +91,7 @@ describe('ehealth guides lint (built bundle)', function () {
     assert.equal(run.status, ExitCode.failure);
     const document = JSON.parse(run.stdout);
     assert.equal(document.guides, 1);
-    assert.deepEqual(messagesOf(run.stdout).map(({ file, code }: Record<string, unknown>) => [file, code]), [['single/en/demo.md', 'steps-differ']]);
+    assert.deepEqual(messagesOf(run.stdout).map(({ file, code }) => [file, code]), [['single/en/demo.md', 'steps-differ']]);
   });
 
   it('refuses a DIR that does not exist: exit 4, its name, in text and JSON', async () => {
@@ -123,7 +123,7 @@ describe('ehealth guides lint (built bundle)', function () {
       '',
     ]);
     const json = await ehealth(work, ['guides', 'lint', dir, '--json']);
-    assert.deepEqual(messagesOf(json.stdout).map(({ file, line, code }: Record<string, unknown>) => [file, line, code]), [
+    assert.deepEqual(messagesOf(json.stdout).map(({ file, line, code }) => [file, line, code]), [
       ['odd/es', 0, 'folder-unknown'],
       ['odd/fr/old.md', 0, 'folder-named-md'],
     ]);
