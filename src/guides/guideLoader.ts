@@ -44,8 +44,8 @@ export async function readGuideFolder(root: string): Promise<GuideFolder | undef
       for (const file of read.folders) problem(file, 'folder-named-md', path.basename(file));
     } else if (!otherGuideFolders.includes(name)) problem(entry, 'folder-unknown', name);
   }
-  if (folder.inputs.length === 0) problem(root, 'guides-none');
-  return folder;
+  // No guide at all: most likely not a guides folder (a checkout's root?): one message, not one per folder.
+  return folder.inputs.length > 0 ? folder : { inputs: [], problems: [{ file: root, line: 0, code: 'guides-none', severity: 'error' }] };
 }
 
 /** The `<id>.md` files of one language, and the folders named so (a guide is a file). */

@@ -227,5 +227,7 @@ describe('guide linter', () => {
 
   it('says when a folder holds no guide at all', async () => {
     assert.deepEqual(await lintFolder({ 'README.md': '# Guides', 'fr/': '' }), [['.', 0, 'guides-none', undefined]]);
+    // A checkout's root, say: one message, not one per folder.
+    assert.deepEqual(await lintFolder({ 'src/a.ts': '', 'docs/WRITING-GUIDES.md': '# Writing guides' }), [['.', 0, 'guides-none', undefined]]);
   });
 });
