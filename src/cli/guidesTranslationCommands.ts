@@ -76,7 +76,7 @@ function toUpdateLines(context: CliContext, parts: readonly GuidePartStatus[]): 
   const lines: string[] = [];
   for (const file of [...new Set(parts.map((part) => part.file))]) {
     const ofFile = parts.filter((part) => part.file === file);
-    const whole = ofFile.every((part) => part.state === ofFile[0].state) && (ofFile[0].state === 'missing' || ofFile[0].state === 'unmarked') && ofFile.length > 2;
+    const whole = ofFile.length === ofFile[0].guideParts && ofFile.every((part) => part.state === ofFile[0].state);
     if (whole) lines.push(`${relative(file)}: ${context.t(`guides.status.state.${ofFile[0].state}`)}`);
     else for (const part of ofFile) lines.push(`${relative(file)}:${part.line}: ${partLabel(part)}: ${context.t(`guides.status.state.${part.state}`)}`);
   }

@@ -88,6 +88,8 @@ export interface GuidePartStatus extends PartStatus {
   guide: string;
   /** The translation file, where it is or would be (guides/<lang>/<id>.md). */
   file: string;
+  /** How many parts the guide has: all of them to update says the whole file is (missing, never marked). */
+  guideParts: number;
 }
 
 /** Where one language stands: its guides (each counted as its worst part), its steps, and every part not up to date. */
@@ -114,7 +116,7 @@ export function languageStatuses(guides: readonly Guide[]): LanguageStatus[] {
         status.guides[guideState(parts)]++;
         for (const part of parts) {
           if (part.part === 'step') status.steps[part.state]++;
-          if (part.state !== 'up-to-date') status.toUpdate.push({ ...part, guide: french.id, file });
+          if (part.state !== 'up-to-date') status.toUpdate.push({ ...part, guide: french.id, file, guideParts: parts.length });
         }
       }
       return status;

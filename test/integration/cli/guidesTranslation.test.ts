@@ -93,6 +93,9 @@ describe('ehealth guides status, mark-translated and lint outdated (built bundle
     const strict = ehealth(['guides', 'status', 'guides', '--strict'], work);
     assert.equal(strict.status, ExitCode.failure);
     assert.match(strict.stdout, new RegExp(`guides/nl/${guide}\\.md:${stepLine}: when-to-change: outdated`));
+    // A translation never marked: one line for the file, not one per part.
+    assert.match(strict.stdout, new RegExp(`^guides/en/${guide}\\.md: not marked as translated$`, 'm'));
+    assert.doesNotMatch(strict.stdout, new RegExp(`guides/en/${guide}\\.md:\\d`));
   });
 
   it('mark-translated --step: that step up to date again, the others untouched', () => {
