@@ -20,7 +20,7 @@ ${steps}`;
 const translationVersions = new Set(['translation-unmarked', 'outdated']);
 
 /** The linter's messages on a folder made of `files` (a path ending in "/" is an empty folder). */
-async function lintMessages(files: Record<string, string>): Promise<(LintMessage & { file: string })[]> {
+async function lintMessages(files: Record<string, string>, { withVersions = false } = {}): Promise<(LintMessage & { file: string })[]> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'guides-'));
   try {
     for (const [relative, content] of Object.entries(files)) {
@@ -30,7 +30,7 @@ async function lintMessages(files: Record<string, string>): Promise<(LintMessage
     }
     const folder = (await readGuideFolder(root))!;
     return [...folder.problems, ...lintGuides(folder.inputs)]
-      .filter((message) => !translationVersions.has(message.code))
+      .filter((message) => withVersions || !translationVersions.has(message.code))
       .map((message) => ({ ...message, file: path.relative(root, message.file) || '.' }));
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -148,6 +148,9 @@ describe('guide linter', () => {
     // The French guide has a stray ":::" (line 14) and a step nested in another: the translations are not compared with it.
     const broken = french.replace('Insérez la carte.\n:::\n', 'Insérez la carte.\n:::\n:::\n');
     assert.deepEqual(await lintFolder({ 'fr/demo.md': broken, 'en/demo.md': english.replace('step #b', 'step #c'), 'nl/demo.md': english }), [['fr/demo.md', 14, 'fence-stray', undefined]]);
+    // Nor are their translation versions: no "not marked" (or "outdated") for translations of a broken French guide.
+    const versions = await lintMessages({ 'fr/demo.md': broken, 'nl/demo.md': english }, { withVersions: true });
+    assert.deepEqual(versions.map(({ file, code }) => [file, code]), [['fr/demo.md', 'fence-stray']]);
     // Broken front matter is structure too: no translation-extra for its empty id, no translation-missing for its
     // French. The YAML error is where the yaml package notices it: the line after the unclosed "[".
     const noYaml = english.replace('audience: [integrator]', 'audience: [integrator');
