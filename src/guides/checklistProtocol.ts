@@ -12,6 +12,13 @@ export type StepStatus = 'verified' | 'manual' | 'failing' | 'todo';
 /** Counted in the progress: verified, or ticked by hand with no check failing. */
 export const countsDone = (status: StepStatus) => status === 'verified' || status === 'manual';
 
+/** A linter message shown in the preview of a guide being written: words only, never HTML. */
+export interface ChecklistProblem {
+  severity: 'error' | 'warning';
+  /** "error, line 12: Unknown check (…)", in the writer's language. */
+  text: string;
+}
+
 export interface ChecklistStep {
   id: string;
   title: string;
@@ -23,6 +30,8 @@ export interface ChecklistStep {
   status: StepStatus;
   /** A check waits for the keystore's password: the view offers to unlock that file. */
   unlock?: { label: string; ariaLabel: string };
+  /** Preview only: the linter's messages about this step. */
+  problems?: ChecklistProblem[];
 }
 
 export interface ChecklistChoice {
@@ -36,13 +45,15 @@ export interface ChecklistState {
   introHtml: string;
   language: string;
   preview: boolean;
+  /** Preview only: the linter's messages about the guide as a whole, its front matter or introduction, or a step not shown. */
+  problems?: ChecklistProblem[];
   steps: ChecklistStep[];
   languages: ChecklistChoice[];
   variants: Array<{ dimension: string; label: string; values: ChecklistChoice[]; selected: string }>;
   holders: ChecklistChoice[];
   holder: string;
   // `progress` in words ("3 of 7 steps done"); `labelled` the language's "{label}: {value}" (French: a no-break space before the colon).
-  labels: { language: string; holder: string; reset: string; done: string; checks: string; progress: string; labelled: string; preview: string; actionsDisabled?: string; checkStates: Record<CheckState, string>; statuses: Record<StepStatus, string> };
+  labels: { language: string; holder: string; reset: string; done: string; checks: string; progress: string; labelled: string; preview: string; problems: string; actionsDisabled?: string; checkStates: Record<CheckState, string>; statuses: Record<StepStatus, string> };
 }
 
 export type FromChecklist =

@@ -4,7 +4,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
-import { countsDone, type ChecklistChoice, type ChecklistState, type ChecklistStep, type FromChecklist } from '../guides/checklistProtocol';
+import { countsDone, type ChecklistChoice, type ChecklistProblem, type ChecklistState, type ChecklistStep, type FromChecklist } from '../guides/checklistProtocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromChecklist): void };
 const vscode = acquireVsCodeApi();
@@ -38,6 +38,14 @@ function html(markup: string): HTMLElement {
 /** "label: value" as the language writes it. */
 const labelled = (state: ChecklistState, label: string, value: string) => state.labels.labelled.replace('{label}', () => label).replace('{value}', () => value);
 
+/** The linter's messages in a preview, as text: a message is never read as HTML. */
+function problemList(problems: readonly ChecklistProblem[], state: ChecklistState): HTMLElement {
+  const list = element('ul', { class: 'problems', 'aria-label': state.labels.problems });
+  for (const problem of problems) list.append(element('li', { class: `problem ${problem.severity}` }, element('span', { class: 'mark', 'aria-hidden': 'true' }, problemMarks[problem.severity]), problem.text));
+  return list;
+}
+
+const problemMarks: Record<ChecklistProblem['severity'], string> = { error: '✗', warning: '⚠' };
 const checkMarks: Record<ChecklistStep['checks'][number]['state'], string> = { pass: '✓', fail: '✗', locked: '○', unknown: '?' };
 const statusMarks: Record<ChecklistStep['status'], string> = { verified: '✓', manual: '✎', failing: '⚠', todo: '' };
 
@@ -59,6 +67,7 @@ function stepView(step: ChecklistStep, index: number, state: ChecklistState): HT
   }
   const status = element('span', { class: 'status', id: `status-${step.id}` }, ...(statusMarks[step.status] ? [element('span', { class: 'status-mark', 'aria-hidden': 'true' }, statusMarks[step.status])] : []), statusText);
   section.append(element('header', {}, lead, element('h2', { id: `title-${step.id}` }, `${index + 1}. ${step.title}`), status));
+  if (step.problems) section.append(problemList(step.problems, state));
   if (step.checks.length) {
     const checks = element('ul', { class: 'checks', 'aria-label': state.labels.checks });
     for (const check of step.checks) {
@@ -108,6 +117,7 @@ function render(state: ChecklistState): void {
     title,
     toolbar,
     progress,
+    ...(state.problems ? [problemList(state.problems, state)] : []),
     ...(state.labels.actionsDisabled ? [element('p', { class: 'notice' }, state.labels.actionsDisabled)] : []),
     html(state.introHtml),
     ...state.steps.map((step, index) => stepView(step, index, state)),

@@ -4,6 +4,7 @@
 // names the message that says what it is (the faces word it). No vscode here: unit-tested.
 import { ENVIRONMENTS } from '../../core/environment';
 import { actionIds, audiences, checkIds, questions, variantDimensions } from '../../guides/allowList';
+import { frontMatterKeys } from '../../guides/frontMatter';
 import type { MessageKey } from '../../i18n';
 
 export interface Choice {
@@ -40,7 +41,7 @@ const frontMatterValues: Record<string, () => Choice[]> = {
   commands: actions,
 };
 /** The keys a writer types; `source:` is written by `ehealth guides mark-translated`. */
-const frontMatterKeys = ['id', 'title', 'audience', 'environment', 'commands'];
+const writtenKeys = frontMatterKeys.filter((key) => key !== 'source');
 
 /** The choices at `column` of line `line` (0-based) of a guide's text, or none. */
 export function completionChoices(lines: readonly string[], line: number, column: number): Choices | undefined {
@@ -73,7 +74,7 @@ function frontMatterEnd(lines: readonly string[]): number | undefined {
 
 function frontMatterChoices(lines: readonly string[], line: number, before: string): Choices | undefined {
   const key = /^([a-z]*)$/.exec(before);
-  if (key) return { from: 0, choices: frontMatterKeys.map((name) => ({ label: name, insert: `${name}: `, kind: 'key', documentation: `guide.frontmatter.${name}` as MessageKey, retrigger: name in frontMatterValues })) };
+  if (key) return { from: 0, choices: writtenKeys.map((name) => ({ label: name, insert: `${name}: `, kind: 'key', documentation: `guide.frontmatter.${name}` as MessageKey, retrigger: name in frontMatterValues })) };
   // `audience: [a, b` or `audience: a` on the key's line, or `  - a` under it.
   const inline = /^([a-z]+):\s*\[?(?:[^,\]]*,\s*)*([^,\]\s]*)$/.exec(before);
   const item = /^\s+-\s+(\S*)$/.exec(before);

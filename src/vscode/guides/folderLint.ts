@@ -1,4 +1,5 @@
-// Lints a guides folder as the CLI does, with the text of the files open in editors instead of
+// Lints a guides folder as the CLI does (glossaries included; the generated walkthroughs are no
+// guide file's to show), with the text of the files open in editors instead of
 // what is on disk: a translation is checked against its French original as the writer types
 // either. Loaded on the first guide file (it brings the parser and markdown-it).
 import { promises as fs } from 'node:fs';

@@ -2,15 +2,17 @@
 // matter's keys and values (completionChoices says which), each with a line saying what it is.
 import * as vscode from 'vscode';
 import { currentTranslator } from '../language';
-import { completionChoices, type Choice } from './completionChoices';
+import type { Choice } from './completionChoices';
 import { guideFilePattern } from './guideFile';
 
 const kinds: Record<Choice['kind'], vscode.CompletionItemKind> = { attribute: vscode.CompletionItemKind.Property, key: vscode.CompletionItemKind.Property, value: vscode.CompletionItemKind.EnumMember };
 
 export function registerGuideCompletions(): vscode.Disposable {
   const provider: vscode.CompletionItemProvider = {
-    provideCompletionItems(document, position) {
+    async provideCompletionItems(document, position) {
       if (!guideFilePattern.test(document.uri.fsPath)) return undefined;
+      // With the front matter's keys comes the YAML library: loaded on the first completion, not at activation.
+      const { completionChoices } = await import('./completionChoices');
       const lines = Array.from({ length: document.lineCount }, (_, index) => document.lineAt(index).text);
       const found = completionChoices(lines, position.line, position.character);
       if (!found) return undefined;

@@ -18,7 +18,8 @@ import { loadGuides, pickGuide } from '../../guides/guideLoader';
 import { parseGuide, type RenderEnvironment } from '../../guides/guideParser';
 import { forHolder, gatherFacts, onFactsChanged, type FactSources } from '../checkFacts';
 import { currentEnvironment } from '../environment';
-import { currentLanguage, onDidChangeLanguage } from '../language';
+import { currentLanguage, currentTranslator, onDidChangeLanguage } from '../language';
+import { previewProblems } from '../guides/previewProblems';
 
 const languageNames: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', en: 'English', de: 'Deutsch' };
 const anyHolder = '*';
@@ -74,7 +75,11 @@ export class ChecklistPanel implements vscode.Disposable {
       onDidChangeLanguage(() => void this.followLanguageSetting()),
     );
     if (source.kind === 'preview') {
-      this.subscriptions.push(vscode.workspace.onDidChangeTextDocument((event) => event.document === source.document && void this.update()));
+      this.subscriptions.push(
+        vscode.workspace.onDidChangeTextDocument((event) => event.document === source.document && void this.update()),
+        // The linter's messages follow the text a moment later (guideDiagnostics waits for a pause).
+        vscode.languages.onDidChangeDiagnostics((event) => event.uris.some((uri) => uri.toString() === source.document.uri.toString()) && void this.update()),
+      );
     }
   }
 
@@ -191,8 +196,10 @@ export class ChecklistPanel implements vscode.Disposable {
     });
     const chosen = new Map(variants.map((variant) => [variant.dimension, variant.selected]));
     const actionsEnabled = this.source.kind === 'shipped' || vscode.workspace.isTrusted;
-    const steps = guide.steps
-      .filter((step) => !step.variant || chosen.get(step.variant.dimension) === step.variant.value)
+    const shown = guide.steps.filter((step) => !step.variant || chosen.get(step.variant.dimension) === step.variant.value);
+    // Only a guide being written shows what the linter says; a shipped guide never does.
+    const problems = this.source.kind === 'preview' ? previewProblems(this.source.document.uri, guide.steps, new Set(shown.map((step) => step.id))) : undefined;
+    const steps = shown
       .map((step) => {
         const checks = step.checks.filter(isCheckId).map((id) => ({ id, label: t(`guide.checkname.${id}`), state: evaluateCheck(id, facts) }));
         const status = stepStatus(checks.map((check) => check.state), ticked[step.id] === true);
@@ -207,6 +214,7 @@ export class ChecklistPanel implements vscode.Disposable {
           ...(action ? { action } : {}),
           status,
           ...(locked ? { unlock: { label: t('guide.unlock'), ariaLabel: t('guide.unlock.label', { file: printable(keystore.fileName) }) } } : {}),
+          ...(problems?.steps.has(step.id) ? { problems: problems.steps.get(step.id) } : {}),
         };
       });
     return {
@@ -215,6 +223,7 @@ export class ChecklistPanel implements vscode.Disposable {
       introHtml: guide.introHtml,
       language,
       preview: this.source.kind === 'preview',
+      ...(problems?.guide.length ? { problems: problems.guide } : {}),
       steps,
       languages: languages.map((value) => ({ value, label: languageNames[value] })),
       variants,
@@ -232,6 +241,8 @@ export class ChecklistPanel implements vscode.Disposable {
         progress: t('guide.progress', { count: steps.filter((step) => countsDone(step.status)).length, total: steps.length }),
         labelled: t('text.labelled'),
         preview: t('guide.preview'),
+        // In the writer's language, as the messages themselves (and the Problems panel).
+        problems: currentTranslator()('guide.preview.problems'),
         ...(actionsEnabled ? {} : { actionsDisabled: t('guide.actions-disabled') }),
         checkStates: { pass: t('guide.check.pass'), fail: t('guide.check.fail'), locked: t('guide.check.locked'), unknown: t('guide.check.unknown') },
         statuses: { verified: t('guide.step.verified'), manual: t('guide.step.manual'), failing: t('guide.step.failing'), todo: t('guide.step.todo') },

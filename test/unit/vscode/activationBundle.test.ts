@@ -15,6 +15,6 @@ describe('extension bundle: activation stays light', function () {
     assert.ok(bundle.includes('init_procedures(), procedures_exports'), 'the procedures are no longer imported lazily');
     assert.ok(!/^init_procedures\(\);$/m.test(bundle), 'a value import on the activation path initialises the procedures at the top level');
     // The guides' parser and linter (markdown-it, YAML) load with the first guide file or checklist.
-    for (const module of ['guideParser', 'guideLint', 'folderLint']) assert.ok(!new RegExp(`^init_${module}\\(\\);$`, 'm').test(bundle), `${module} is initialised at activation`);
+    for (const module of ['guideParser', 'guideLint', 'folderLint', 'frontMatter', 'completionChoices']) assert.ok(!new RegExp(`^init_${module}\\(\\);$`, 'm').test(bundle), `${module} is initialised at activation`);
   });
 });
