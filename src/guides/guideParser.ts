@@ -1,7 +1,8 @@
-// Reads a guide file: YAML front matter, then Markdown where `::: step #id attr=value` and
-// `::: variant dimension:value` containers (markdown-it-container) mark the structure. Raw HTML is
-// never rendered (markdown-it with html: false escapes it); images go through a resolver so the
-// checklist view can turn them into webview URIs.
+// Reads a guide file: YAML front matter (frontMatter.ts), then Markdown where `::: step #id attr=value`
+// and `::: variant dimension:value` containers (markdown-it-container) mark the structure, their
+// fences first paired as the writer typed them (containers.ts, which also blanks translator notes).
+// Raw HTML is never rendered (markdown-it with html: false escapes it); images go through a resolver
+// so the checklist view can turn them into webview URIs.
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import { closestWord } from '../procedures/closestWord';
@@ -54,7 +55,7 @@ interface StepAttributes {
 /** A translation's `source`: the first 8 hex digits of the SHA-256 of the French text (translation.ts). */
 export const sourceHashPattern = /^[0-9a-f]{8}$/;
 
-const stepAttributeNames = ['#', 'check', 'action', 'asks', 'variant', 'source'];
+const stepAttributeNames = ['check', 'action', 'asks', 'variant', 'source'];
 const variantNames = Object.entries(variantDimensions).flatMap(([dimension, values]) => values.map((value) => `${dimension}:${value}`));
 
 function invalidVariant(value: string, line: number): GuideProblem {
@@ -64,6 +65,7 @@ function invalidVariant(value: string, line: number): GuideProblem {
 
 function stepAttributes(info: string, line: number): StepAttributes {
   const result: StepAttributes = { checks: [], problems: [] };
+  let idWithoutHash = false;
   for (const word of info.trim().split(/\s+/).slice(1)) {
     const [key, value = ''] = word.startsWith('#') ? ['#', word.slice(1)] : word.split(/=(.*)/s, 2);
     if (key === '#') result.id = value;
@@ -77,12 +79,16 @@ function stepAttributes(info: string, line: number): StepAttributes {
       const variant = parseVariant(value);
       if (variant) result.variant = variant;
       else result.problems.push(invalidVariant(value, line));
+    } else if (!word.includes('=') && !result.id && !idWithoutHash) {
+      // A bare word where the id goes: its "#" was forgotten (one message, not also step-id-missing).
+      result.problems.push({ code: 'step-attribute-unknown', line, detail: word, suggestion: `#${word}` });
+      idWithoutHash = true;
     } else {
-      const suggestion = closestWord(key, stepAttributeNames);
-      result.problems.push({ code: 'step-attribute-unknown', line, detail: word, ...(suggestion ? { suggestion: suggestion === '#' ? '#id' : `${suggestion}=` } : {}) });
+      const named = closestWord(key, stepAttributeNames);
+      result.problems.push({ code: 'step-attribute-unknown', line, detail: word, ...(named && word.includes('=') ? { suggestion: `${named}=` } : {}) });
     }
   }
-  if (!result.id) result.problems.push({ code: 'step-id-missing', line });
+  if (!result.id && !idWithoutHash) result.problems.push({ code: 'step-id-missing', line });
   return result;
 }
 

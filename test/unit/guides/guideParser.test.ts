@@ -157,6 +157,13 @@ describe('guide parser: front matter', () => {
     const read = guide(file.replace('::: step #a', '::: step #a chek=eid.card'));
     assert.deepEqual(read.problems.map(({ code, line, detail, suggestion }) => [code, line, detail, suggestion]), [['step-attribute-unknown', 8, 'chek=eid.card', 'check=']]);
   });
+
+  it('takes a bare word where the id goes for an id without its "#": one message', () => {
+    const read = guide(file.replace('::: step #a', '::: step prepare check=eid.card'));
+    assert.deepEqual(read.problems.map(({ code, line, detail, suggestion }) => [code, line, detail, suggestion]), [['step-attribute-unknown', 8, 'prepare', '#prepare']]);
+    const empty = guide(file.replace('::: step #a', '::: step # check=eid.card'));
+    assert.deepEqual(empty.problems.map(({ code }) => code), ['step-id-missing']);
+  });
 });
 
 describe('guide parser: translator notes', () => {
