@@ -29,7 +29,7 @@ interface Open {
 const opening = /^\s*:{3,}\s*(\S.*)$/;
 const closing = /^\s*:{3,}\s*$/;
 const codeFence = /^\s*(```|~~~)/;
-export const containerKinds = ['step', 'variant'];
+const containerKinds = ['step', 'variant'];
 
 export function readContainers(body: string, lineOffset: number): BodyStructure {
   const lines = withoutNotes(body.split('\n'));
