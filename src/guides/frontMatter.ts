@@ -27,28 +27,37 @@ export function splitGuideFile(source: string): GuideFileParts {
   return { yaml: match[1], body: text.slice(match[0].length), bodyOffset: match[0].split('\n').length - 1 };
 }
 
+export interface FrontMatter {
+  fields: Record<string, unknown>;
+  /** The file line of each key, for messages about its value. */
+  lines: Record<string, number>;
+}
+
 /** The front matter's fields; what is wrong goes to `problems`, at the file's line (the YAML starts on line 2). */
-export function readFrontMatter(parts: GuideFileParts, problems: GuideProblem[]): Record<string, unknown> {
+export function readFrontMatter(parts: GuideFileParts, problems: GuideProblem[]): FrontMatter {
+  const none = { fields: {}, lines: {} };
   if (parts.yaml === undefined) {
     problems.push({ code: 'front-matter-missing', line: 1 });
-    return {};
+    return none;
   }
-  const lines = new LineCounter();
-  const document = parseDocument(parts.yaml, { lineCounter: lines });
-  const fileLine = (offset: number) => lines.linePos(offset).line + 1;
+  const counter = new LineCounter();
+  const document = parseDocument(parts.yaml, { lineCounter: counter });
+  const fileLine = (offset: number) => counter.linePos(offset).line + 1;
   const [error] = document.errors;
   // Fields are looked for only in YAML that reads: a syntax error is one problem, not one per field.
   // The yaml package counts lines from the YAML's start: its "at line n, column m" would mislead.
   if (error) problems.push({ code: 'front-matter-invalid', line: fileLine(error.pos[0]), detail: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') });
   else if (!isMap(document.contents)) problems.push({ code: 'front-matter-invalid', line: 2 });
-  if (error || !isMap(document.contents)) return {};
+  if (error || !isMap(document.contents)) return none;
+  const lines: Record<string, number> = {};
   for (const pair of document.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    lines[key] = isScalar(pair.key) && pair.key.range ? fileLine(pair.key.range[0]) : 1;
     if (frontMatterKeys.includes(key)) continue;
     const suggestion = closestWord(key, frontMatterKeys);
-    problems.push({ code: 'front-matter-key-unknown', line: isScalar(pair.key) && pair.key.range ? fileLine(pair.key.range[0]) : 1, detail: key, ...(suggestion ? { suggestion } : {}) });
+    problems.push({ code: 'front-matter-key-unknown', line: lines[key], detail: key, ...(suggestion ? { suggestion } : {}) });
   }
-  const meta = document.toJS() as Record<string, unknown>;
-  for (const field of requiredKeys) if (meta[field] === undefined) problems.push({ code: 'field-missing', line: 1, detail: field });
-  return meta;
+  const fields = document.toJS() as Record<string, unknown>;
+  for (const field of requiredKeys) if (fields[field] === undefined) problems.push({ code: 'field-missing', line: 1, detail: field });
+  return { fields, lines };
 }

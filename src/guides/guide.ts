@@ -40,6 +40,8 @@ export interface Guide {
   audience: string[];
   environment: string[];
   commands: string[];
+  /** The file line of each front matter key, for messages about its value. */
+  fieldLines: Record<string, number>;
   introHtml: string;
   /** The introduction's Markdown as written, before the first step. */
   introMarkdown: string;

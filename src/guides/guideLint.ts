@@ -88,10 +88,11 @@ type Report = (guide: Guide, line: number, code: LintCode, detail?: string, sugg
 
 function lintFrontMatter(guide: Guide, report: Report): void {
   const expected = path.basename(guide.file, '.md');
-  if (guide.id && guide.id !== expected) report(guide, 1, 'id-mismatch', `${guide.id} ≠ ${expected}`);
-  for (const value of guide.audience) if (!(audiences as readonly string[]).includes(value)) report(guide, 1, 'audience-unknown', value, closestWord(value, audiences));
-  for (const value of guide.environment) if (!isEnvironment(value)) report(guide, 1, 'environment-unknown', value, closestWord(value, ENVIRONMENTS));
-  for (const value of guide.commands) if (!isActionId(value)) report(guide, 1, 'command-unknown', value, closestWord(value, actionIds));
+  const line = (key: string) => guide.fieldLines[key] ?? 1;
+  if (guide.id && guide.id !== expected) report(guide, line('id'), 'id-mismatch', `${guide.id} ≠ ${expected}`);
+  for (const value of guide.audience) if (!(audiences as readonly string[]).includes(value)) report(guide, line('audience'), 'audience-unknown', value, closestWord(value, audiences));
+  for (const value of guide.environment) if (!isEnvironment(value)) report(guide, line('environment'), 'environment-unknown', value, closestWord(value, ENVIRONMENTS));
+  for (const value of guide.commands) if (!isActionId(value)) report(guide, line('commands'), 'command-unknown', value, closestWord(value, actionIds));
 }
 
 function lintSteps(guide: Guide, report: Report): void {

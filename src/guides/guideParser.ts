@@ -110,7 +110,7 @@ const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(S
 export function parseGuide(source: string, file: string, language: GuideLanguage, env: RenderEnvironment = {}): Guide {
   const problems: GuideProblem[] = [];
   const parts = splitGuideFile(source);
-  const meta = readFrontMatter(parts, problems);
+  const { fields: meta, lines: fieldLines } = readFrontMatter(parts, problems);
   const { body, bodyOffset: lineOffset } = parts;
   const structure = readContainers(body, lineOffset);
   problems.push(...structure.problems);
@@ -128,6 +128,7 @@ export function parseGuide(source: string, file: string, language: GuideLanguage
     audience: asList(meta.audience),
     environment: asList(meta.environment),
     commands: asList(meta.commands),
+    fieldLines,
     introHtml: md().renderer.render(introTokens, md().options, env),
     introMarkdown: body.split('\n').slice(0, firstStep?.map?.[0]).join('\n'),
     ...(sources ? { source: sources } : {}),

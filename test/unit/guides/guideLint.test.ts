@@ -157,6 +157,18 @@ describe('guide linter', () => {
     assert.deepEqual(await lintFolder({ 'fr/demo.md': french, 'en/demo.md': noYaml }), [['en/demo.md', 5, 'front-matter-invalid', 'Flow sequence in block collection must be sufficiently indented and end with a ]']]);
   });
 
+  it('reports a front matter value at the line of its key, with the value meant', async () => {
+    const messages = await lintMessages({ 'fr/demo.md': guideFile('dmeo', 'Démo', step('a', '', 'Titre', 'Texte.')).replace('[integrator]', '[integrater]').replace('[acceptance]', '[acceptence]') });
+    assert.deepEqual(
+      messages.map(({ line, code, detail, suggestion }) => [line, code, detail, suggestion]),
+      [
+        [2, 'id-mismatch', 'dmeo ≠ demo', undefined],
+        [4, 'audience-unknown', 'integrater', 'integrator'],
+        [5, 'environment-unknown', 'acceptence', 'acceptance'],
+      ],
+    );
+  });
+
   it('suggests the check, action, question and variant meant', async () => {
     const messages = await lintMessages({
       'fr/demo.md': guideFile('demo', 'Démo', step('a', 'check=eid.crad action=ehealth.cert.renw asks=keystore-pasword variant=os:linus', 'Titre', '1. Le mot de passe.')),
