@@ -20,6 +20,11 @@ export function registerGuideDiagnostics(log: vscode.LogOutputChannel): vscode.D
   const latest = new Map<string, number>();
   let runs = 0;
 
+  /**
+   * Files whose last tab the writer closed: VS Code may keep their documents open a while longer
+   * (onDidCloseTextDocument comes when it likes), but their messages go with the tab.
+   */
+  const closedTabs = new Set<string>();
   const openGuides = (root: string) => vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'file' && guideFile(document.uri.fsPath)?.root === root);
 
   async function lint(root: string): Promise<void> {
@@ -31,7 +36,7 @@ export function registerGuideDiagnostics(log: vscode.LogOutputChannel): vscode.D
     if (latest.get(root) !== run) return;
     const t = currentTranslator();
     for (const document of documents) {
-      if (document.isClosed) continue;
+      if (document.isClosed || closedTabs.has(document.uri.toString())) continue;
       collection.set(document.uri, messages.filter((message) => message.file === document.uri.fsPath).map((message) => diagnostic(document, message, lintText(message, t))));
     }
   }
@@ -52,12 +57,29 @@ export function registerGuideDiagnostics(log: vscode.LogOutputChannel): vscode.D
     schedule(uri);
   }
 
+  /** Shown again (a tab, an edit, the preview): its messages come back. */
+  function show(uri: vscode.Uri): void {
+    closedTabs.delete(uri.toString());
+    schedule(uri);
+  }
+
+  function closeTabs(event: vscode.TabChangeEvent): void {
+    const shown = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])));
+    for (const tab of event.closed) {
+      if (!(tab.input instanceof vscode.TabInputText) || shown.has(tab.input.uri.toString())) continue;
+      closedTabs.add(tab.input.uri.toString());
+      forget(tab.input.uri);
+    }
+    for (const tab of event.opened) if (tab.input instanceof vscode.TabInputText) show(tab.input.uri);
+  }
+
   for (const document of vscode.workspace.textDocuments) schedule(document.uri);
   return [
     collection,
-    vscode.workspace.onDidOpenTextDocument((document) => schedule(document.uri)),
-    vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length && schedule(event.document.uri)),
-    vscode.workspace.onDidCloseTextDocument((document) => forget(document.uri)),
+    vscode.workspace.onDidOpenTextDocument((document) => show(document.uri)),
+    vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length && show(event.document.uri)),
+    vscode.window.tabGroups.onDidChangeTabs(closeTabs),
+    vscode.workspace.onDidCloseTextDocument((document) => (closedTabs.delete(document.uri.toString()), forget(document.uri))),
     vscode.workspace.onDidDeleteFiles((event) => event.files.forEach(forget)),
     vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => (forget(oldUri), schedule(newUri)))),
     onDidChangeLanguage(() => vscode.workspace.textDocuments.forEach((document) => schedule(document.uri))),

@@ -48,7 +48,7 @@ describe('Writing guides in VS Code', () => {
   const file = (language: string) => vscode.Uri.file(path.join(root, language, `${guideId}.md`));
   /** The French copy as it was, saved (a copy in the test workspace): nothing left to ask when closed. */
   const restore = async () => {
-    const document = french.document;
+    const document = await vscode.workspace.openTextDocument(file('fr'));
     await change((edit) => edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), original));
     await document.save();
   };
@@ -157,9 +157,18 @@ describe('Writing guides in VS Code', () => {
     const atStep = await waitFor('the message at its step', async () => (await webviewTexts('section[data-step="choose-keystore"] ul.problems li', 3000))[0]);
     assert.ok(atStep.includes(`error, line ${line + 1}: Unknown check (see docs/WRITING-GUIDES.md). (keystore.foundx`), atStep);
     const atTop = await waitFor('the guide-level message at the top', async () => (await webviewTexts('#app > ul.problems li', 3000))[0]);
-    assert.ok(atTop.includes('error, line 1: Unknown audience. (nobody'), atTop);
+    assert.ok(atTop.includes(`error, line ${lineOf(french.document, 'audience:') + 1}: Unknown audience. (nobody`), atTop);
     await screenshot('guide-writing-preview');
     await restore();
     await waitFor('no message once fixed', async () => (await webviewTexts('ul.problems li', 3000)).length === 0);
+  });
+
+  it('clears the messages of a file once it is closed', async () => {
+    const line = lineOf(french.document, '::: step #choose-keystore');
+    await change((edit) => edit.insert(french.document.uri, new vscode.Position(line, french.document.lineAt(line).text.length), ' check=keystore.foundx'));
+    await waitForDiagnostic(french.document.uri, 'check-unknown');
+    await vscode.window.showTextDocument(french.document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('no message on the closed file', async () => vscode.languages.getDiagnostics(file('fr')).length === 0, 30_000);
   });
 });
