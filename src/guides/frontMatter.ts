@@ -1,6 +1,7 @@
 // A guide file's front matter: the YAML between two `---` lines at its top (after a UTF-8 byte-order
 // mark, which some editors write), read with the position of each key and of any YAML error, so
-// the linter points at the file's real line.
+// the linter points at the file's real line. Windows line endings (a checkout with core.autocrlf)
+// read as Unix ones: a guide is the same guide whatever its line endings.
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { closestWord } from '../procedures/closestWord';
 import type { GuideProblem } from './guide';
@@ -8,7 +9,7 @@ import type { GuideProblem } from './guide';
 export const frontMatterKeys = ['id', 'title', 'audience', 'environment', 'commands', 'source'];
 const requiredKeys = ['id', 'title', 'audience', 'environment'];
 
-const fence = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const fence = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
 
 export interface GuideFileParts {
   /** The YAML text, undefined when the file does not start with front matter. */
@@ -19,9 +20,9 @@ export interface GuideFileParts {
   bodyOffset: number;
 }
 
-/** Front matter and body; a byte-order mark is dropped (it is no character of the text). */
+/** Front matter and body, with `\n` line ends; a byte-order mark is dropped (it is no character of the text). */
 export function splitGuideFile(source: string): GuideFileParts {
-  const text = source.replace(/^\uFEFF/, '');
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   const match = fence.exec(text);
   if (!match) return { body: text, bodyOffset: 0 };
   return { yaml: match[1], body: text.slice(match[0].length), bodyOffset: match[0].split('\n').length - 1 };
