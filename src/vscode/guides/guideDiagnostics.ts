@@ -1,7 +1,9 @@
 // The linter's messages on the guide files open in editors (Problems panel, squiggles), as the
 // writer types: a pause of 300 ms lints the guides folder again, with the open editors' text, so a
 // translation is held to its French original as both change. The parser and markdown-it load with
-// the first guide file (folderLint), not at activation.
+// the first guide file (folderLint), not at activation. The extension starts for a writer's
+// checkout by `workspaceContains:guides/fr/*.md` (package.json), not `onLanguage:markdown`, which
+// would start it for every Markdown file of every user.
 import * as vscode from 'vscode';
 import type { LintMessage } from '../../guides/guideLint';
 import { lintText } from '../../faces/lintText';
