@@ -1,10 +1,11 @@
 // The structure of a guide's body as writers type it: `::: step` and `::: variant` containers, each
-// closed by a line `:::`, and translator notes in HTML comments. Read line by line before
-// markdown-it, which pairs a container with the first fence at least as long as its opening one and
+// closed by a line `:::`, and translator notes in HTML comments (translatorNotes.ts). Read line by
+// line before markdown-it, which pairs a container with the first fence at least as long as its opening one and
 // silently closes what is left open at the end: here a missing or stray fence is reported once,
 // where it is, and markdown-it is given fences it pairs as the writer meant.
 import { closestWord } from '../procedures/closestWord';
 import type { GuideProblem } from './guide';
+import { readNotes, type NoteLine } from './translatorNotes';
 
 export interface BodyStructure {
   /** What markdown-it parses: notes blanked, fences lengthened by depth, stray fences blanked, missing closes added. */
@@ -28,11 +29,11 @@ interface Open {
 
 const opening = /^\s*:{3,}\s*(\S.*)$/;
 const closing = /^\s*:{3,}\s*$/;
-const codeFence = /^\s*(```|~~~)/;
 const containerKinds = ['step', 'variant'];
 
 export function readContainers(body: string, lineOffset: number): BodyStructure {
-  const lines = withoutNotes(body.split('\n'));
+  const notes = readNotes(body.split('\n'));
+  const lines = notes.lines;
   const out: string[] = [];
   const origin: number[] = [];
   const problems: GuideProblem[] = [];
@@ -51,6 +52,7 @@ export function readContainers(body: string, lineOffset: number): BodyStructure 
     const parent = stack.at(-1);
     if (parent) parent.innerColons = Math.max(parent.innerColons, colons.length);
   };
+  if (notes.unclosed !== undefined) report('note-unclosed', notes.unclosed);
   let stepsBegun = false;
   let textReported = false;
   for (let index = 0; index < lines.length; index++) {
@@ -90,12 +92,13 @@ export function readContainers(body: string, lineOffset: number): BodyStructure 
       emit(text, index);
     }
   }
-  // Left open at the end: the outermost one is reported (a step, or else a variant outside any step).
-  if (stack.length > 0) {
+  // Left open at the end: the outermost one is reported (a step, or else a variant outside any step),
+  // unless a note left open hid its close (one slip, one message).
+  if (stack.length > 0 && notes.unclosed === undefined) {
     const first = stack.find((open) => open.kind === 'step') ?? stack[0];
     report(first.kind === 'step' ? 'step-unclosed' : 'container-unclosed', first.bodyLine, first.kind === 'step' ? stepName(first.info) : first.info);
-    while (stack.length > 0) close(lines.length - 1);
   }
+  while (stack.length > 0) close(lines.length - 1);
   return { text: out.join('\n'), origin, problems };
 }
 
@@ -106,7 +109,7 @@ const stepName = (info: string) => /#\S+/.exec(info)?.[0] ?? info;
  * A step opened inside a step is nested (and closed later, with its outer one) when, before the
  * next step opens, more fences close than open after it; otherwise the outer step was not closed.
  */
-function closesOuterStep(lines: readonly BodyLine[], from: number): boolean {
+function closesOuterStep(lines: readonly NoteLine[], from: number): boolean {
   let depth = 1;
   for (const { text, code } of lines.slice(from + 1)) {
     if (code) continue;
@@ -116,54 +119,4 @@ function closesOuterStep(lines: readonly BodyLine[], from: number): boolean {
     else if (closing.test(text) && --depth < 0) return true;
   }
   return false;
-}
-
-interface BodyLine {
-  /** The line with its notes blanked. */
-  text: string;
-  /** Inside fenced code: no fence, no note there. */
-  code: boolean;
-}
-
-/**
- * Translator notes (`<!-- ... -->`, on one line or several) become spaces: the checklist never shows
- * them, and lines keep their numbers. Code, fenced or in backticks, is left as written.
- */
-export function withoutNotes(lines: readonly string[]): BodyLine[] {
-  let inCode = false;
-  let inNote = false;
-  return lines.map((line) => {
-    if (!inNote && codeFence.test(line)) {
-      inCode = !inCode;
-      return { text: line, code: true };
-    }
-    if (inCode) return { text: line, code: true };
-    let text = '';
-    let at = 0;
-    while (at < line.length) {
-      if (inNote) {
-        const end = line.indexOf('-->', at);
-        const stop = end < 0 ? line.length : end + 3;
-        text += ' '.repeat(stop - at);
-        at = stop;
-        inNote = end < 0;
-        continue;
-      }
-      const next = /`+|<!--/.exec(line.slice(at));
-      if (!next) break;
-      const start = at + next.index;
-      if (next[0] === '<!--') {
-        text += line.slice(at, start);
-        at = start;
-        inNote = true;
-        continue;
-      }
-      // A code span: up to the same run of backticks, or the run alone when it is never closed.
-      const end = line.indexOf(next[0], start + next[0].length);
-      const stop = end < 0 ? start + next[0].length : end + next[0].length;
-      text += line.slice(at, stop);
-      at = stop;
-    }
-    return { text: text + line.slice(at), code: false };
-  });
 }

@@ -5,6 +5,7 @@
 import type { GuideLanguage } from './guide';
 import type { LintMessage } from './guideLint';
 import { findAvoidedTerms, type Glossaries } from './glossary';
+import { withoutNotes } from './translatorNotes';
 
 export type GlossaryLintCode = 'glossary-term' | 'glossary-invalid';
 
@@ -32,7 +33,7 @@ export function readerText(source: string): string {
   const blank = (part: string) => part.replace(/[^\n]/g, ' ');
   let text = source.replace(/^\uFEFF/, ' ');
   text = text.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, (front) => front.split('\n').map((line) => (/^title:/.test(line) ? line : blank(line))).join('\n'));
-  text = text.replace(/<!--[\s\S]*?(-->|$)/g, blank);
+  text = withoutNotes(text);
   text = text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, blank);
   text = text.replace(/^ {0,3}:::[^\n]*$/gm, blank);
   text = text.replace(/(`+)[\s\S]*?\1/g, blank);

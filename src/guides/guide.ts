@@ -68,6 +68,7 @@ export interface GuideProblem {
     | 'step-unclosed'
     | 'step-nested'
     | 'fence-stray'
+    | 'note-unclosed'
     | 'container-unknown'
     | 'text-outside-step';
   line: number;

@@ -12,6 +12,7 @@ import { noGlossaries, type Glossaries } from './glossary';
 import { lintGlossary, type GlossaryLintCode } from './glossaryLint';
 import type { WalkthroughLintCode } from './walkthroughSync';
 import { lintTranslations, type TranslationFinding } from './translationLint';
+import { withoutNotes } from './translatorNotes';
 
 export type LintCode =
   | GuideProblem['code']
@@ -119,17 +120,20 @@ function lintAsks(guide: Guide, step: Guide['steps'][number], report: Report): v
   if (items !== step.asks?.length) report(guide, step.line, 'asks-list-differs', `${step.id}: asks ${step.asks?.length ?? 0} questions, the first ordered list has ${items} items`);
 }
 
-/** Raw HTML, link schemes, broken relative links and images without text: read from the Markdown itself. */
+/**
+ * Raw HTML, link schemes, broken relative links and images without text: read from the Markdown
+ * itself, without the translator notes (allowed: the checklist never shows them, nor what is in them).
+ */
 function lintMarkdown(guide: Guide, source: string, report: Report): void {
   const { body, bodyOffset } = splitGuideFile(source);
-  for (const block of markdownReader().parse(body, {})) {
+  for (const block of markdownReader().parse(withoutNotes(body), {})) {
     const line = (block.map?.[0] ?? 0) + bodyOffset + 1;
-    if (block.type === 'html_block' && !isNote(block.content)) report(guide, line, 'raw-html', block.content.trim().split('\n')[0]);
+    if (block.type === 'html_block') report(guide, line, 'raw-html', block.content.trim().split('\n')[0]);
     // Inline tokens carry their block's line: line breaks before them tell which line of the block.
     let breaks = 0;
     for (const token of block.children ?? []) {
       if (token.type === 'softbreak' || token.type === 'hardbreak') breaks++;
-      if (token.type === 'html_inline' && !isNote(token.content)) report(guide, line + breaks, 'raw-html', token.content);
+      if (token.type === 'html_inline') report(guide, line + breaks, 'raw-html', token.content);
       if (token.type === 'image') lintImage(guide, String(token.attrGet('src')), token.content, line + breaks, report);
       if (token.type === 'link_open') lintLink(guide, String(token.attrGet('href')), line + breaks, report);
     }
@@ -142,9 +146,6 @@ function markdownReader() {
   md.validateLink = () => true;
   return md;
 }
-
-/** A translator note (`<!-- ... -->`): allowed, the checklist never shows it. */
-const isNote = (html: string) => !html.replace(/<!--[\s\S]*?-->/g, '').trim();
 
 const schemeOf = (target: string) => /^([a-z][a-z0-9+.-]*:)/i.exec(target)?.[1]?.toLowerCase();
 
@@ -195,7 +196,7 @@ function safeDecode(text: string): string {
  * compared with no other language (nor are the translations of such a French guide): its own
  * error says what to fix, and comparing what the parser recovered would only echo it elsewhere.
  */
-const structural = new Set<LintCode>(['front-matter-missing', 'front-matter-invalid', 'step-unclosed', 'step-nested', 'fence-stray', 'container-unknown', 'container-unclosed']);
+const structural = new Set<LintCode>(['front-matter-missing', 'front-matter-invalid', 'step-unclosed', 'step-nested', 'fence-stray', 'note-unclosed', 'container-unknown', 'container-unclosed']);
 export const structureBroken = (guide: Guide) => guide.problems.some((problem) => structural.has(problem.code));
 
 /** Guides pair across languages by file name (a wrong `id` is its own error, id-mismatch). */

@@ -5,12 +5,11 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { guideLanguages, referenceLanguage, type Guide, type GuideLanguage, type GuideStep } from './guide';
+import { withoutNotes } from './translatorNotes';
 
-/** NFC, HTML comments dropped, every run of whitespace (no-break spaces too) one space, trimmed. */
+/** NFC, translator notes dropped, every run of whitespace (no-break spaces too) one space, trimmed. */
 export function normaliseFrench(markdown: string): string {
-  return markdown
-    .normalize('NFC')
-    .replace(/<!--[\s\S]*?-->/g, '')
+  return withoutNotes(markdown.normalize('NFC'))
     .replace(/\s+/g, ' ')
     .trim();
 }

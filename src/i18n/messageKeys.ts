@@ -515,6 +515,7 @@ export type MessageKey =
   | 'guides.lint.step-unclosed'
   | 'guides.lint.step-nested'
   | 'guides.lint.fence-stray'
+  | 'guides.lint.note-unclosed'
   | 'guides.lint.container-unknown'
   | 'guides.lint.text-outside-step'
   | 'guides.lint.image-remote'

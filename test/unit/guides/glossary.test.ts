@@ -62,12 +62,16 @@ describe('glossary-term lint rule', () => {
     const body = [
       'Das Modell steht in `Lesegerät` und auf [der Seite](https://example.org/Lesegerät).',
       '<!-- Übersetzer: nicht „Lesegerät“ schreiben -->',
+      'Eine Notiz beginnt mit `<!--`, kein Lesegerät dahinter wird übersehen.',
       'Siehe https://example.org/Kartenlesegerät und den ETK-Schlüssel.',
       '```',
       'Lesegerät',
       '```',
     ].join('\n');
-    assert.deepEqual(await lintGerman('Das Lesegerät', body), [['de/get-started.md', 3, 'glossary-term', 'error', 'Lesegerät → Kartenleser (card-reader)']]);
+    assert.deepEqual(await lintGerman('Das Lesegerät', body), [
+      ['de/get-started.md', 3, 'glossary-term', 'error', 'Lesegerät → Kartenleser (card-reader)'],
+      ['de/get-started.md', 14, 'glossary-term', 'error', 'Lesegerät → Kartenleser (card-reader)'],
+    ]);
   });
 
   it('passes a guide that writes the glossary terms', async () => {

@@ -225,6 +225,18 @@ describe('guide linter', () => {
     ]);
   });
 
+  it('reads a "<!--" in inline code as code, and a note left open once, at its line (it hides the rest)', async () => {
+    const code = 'Une note s’écrit `<!--` … `-->`, sans <i>HTML</i>.';
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': guideFile('demo', 'Démo', step('a', '', 'Titre', code) + '\n' + step('b', '', 'Suite', 'Texte.')) }), [
+      ['fr/demo.md', 12, 'raw-html', '<i>'],
+      ['fr/demo.md', 12, 'raw-html', '</i>'],
+    ]);
+    const open = guideFile('demo', 'Démo', step('a', '', 'Titre', 'Texte <!-- note jamais fermée\nsuite <b>.') + '\n' + step('b', '', 'Suite', 'Texte.'));
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': open, 'en/demo.md': guideFile('demo', 'Demo', step('a', '', 'Title', 'Text.') + '\n' + step('b', '', 'Next', 'Text.')) }), [
+      ['fr/demo.md', 12, 'note-unclosed', undefined],
+    ]);
+  });
+
   it('lints a guide written with a UTF-8 byte-order mark', async () => {
     assert.deepEqual(await lintFolder({ 'fr/demo.md': `\uFEFF${guideFile('demo', 'Démo', step('a', '', 'Titre', 'Texte.'))}` }), []);
   });

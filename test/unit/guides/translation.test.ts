@@ -62,6 +62,12 @@ describe('translation versions', () => {
       assert.equal(hashOf(paragraph.normalize('NFD')), hashOf(paragraph));
     });
 
+    it('keeps a "<!--" written in inline code: it is text, and what follows it counts', () => {
+      const code = 'Une note s’écrit `<!--` puis `-->` autour du texte.';
+      assert.equal(normaliseFrench(code), code);
+      assert.notEqual(hashOf(code), hashOf(code.replace('autour du texte', 'autour de la note')));
+    });
+
     it('changes when a word changes, or when punctuation does', () => {
       assert.notEqual(hashOf(paragraph.replace('même', 'identique')), hashOf(paragraph));
       assert.notEqual(hashOf(paragraph.replace(' :', ' ;')), hashOf(paragraph));
