@@ -1,11 +1,13 @@
 // `ehealth guides status` and `ehealth guides mark-translated`: where each translation stands against
-// the French guides, and recording that a translation was brought up to date (the French version it
-// now translates, in the translation file, and that French text in guides/french-sources.json).
+// the French guides, and recording that translations were brought up to date (the French version
+// each now translates, in the translation file, and that French text in guides/french-sources.json).
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { MessageKey } from '../i18n';
 import { guideLanguages, referenceLanguage, type Guide, type GuideLanguage } from '../guides/guide';
-import { loadGuideFile, loadGuides } from '../guides/guideLoader';
+import { structureProblem } from '../guides/guideLint';
+import { loadGuides } from '../guides/guideLoader';
+import { parseGuide } from '../guides/guideParser';
 import { languageStatuses, translationStatus, type GuidePartStatus, type PartStatus, type TranslationState } from '../guides/translation';
 import { partLabel } from '../guides/translationLint';
 import { recordSources } from '../guides/translationMark';
@@ -98,11 +100,16 @@ function translationFile(context: CliContext, given: string): { root: string; la
 
 /** The parts to mark: the whole file (its step ids must be the French ones), or one step found in both. */
 function partsToMark(context: CliContext, french: Guide, translated: Guide, given: string, step: string | undefined): PartStatus[] {
+  // What the parser recovered from a broken guide is no translation of anything: fix it first.
+  for (const [guide, name] of [[french, relative(french.file)], [translated, given]] as const) {
+    const broken = structureProblem(guide);
+    if (broken) throw new CliError(context.t('guides.translation.error.broken', { file: name, line: broken.line, code: broken.code }), ExitCode.failure);
+  }
   const parts = translationStatus(french, translated);
   const structure = () => new CliError(context.t('guides.translation.error.structure', { file: given }), ExitCode.failure);
   if (step === undefined) {
     const ids = (guide: Guide) => guide.steps.map((candidate) => candidate.id).join(' ');
-    if (ids(french) !== ids(translated) || translated.problems.some((problem) => problem.code === 'front-matter-missing')) throw structure();
+    if (ids(french) !== ids(translated)) throw structure();
     return parts;
   }
   const id = step.replace(/^#/, '');
@@ -113,33 +120,74 @@ function partsToMark(context: CliContext, french: Guide, translated: Guide, give
   return [part];
 }
 
+/** One translation to mark: where it is, its text as read, and the parts to record. */
+interface Marking {
+  file: string;
+  french: string;
+  text: string;
+  translated: Guide;
+  parts: PartStatus[];
+}
+
 const markTranslated = verb(
   {
     summary: 'cli.verb.guides.mark-translated',
     environment: [],
     exitCodes: [ExitCode.notFound],
-    examples: [{ command: 'ehealth guides mark-translated guides/nl/renew-certificate.md' }, { command: 'ehealth guides mark-translated guides/de/renew-certificate.md --step renew' }],
+    examples: [
+      { command: 'ehealth guides mark-translated guides/nl/renew-certificate.md' },
+      { command: 'ehealth guides mark-translated guides/nl/*.md' },
+      { command: 'ehealth guides mark-translated guides/de/renew-certificate.md --step renew' },
+    ],
     options: { step: { type: 'string', value: 'cli.value.id', help: 'cli.option.step' }, json: sharedOptions.json },
-    positional: { value: 'cli.value.file', required: true },
+    positional: { value: 'cli.value.file', required: true, multiple: true },
   },
   async (context, { values, positionals }) => {
-    const given = positionals[0];
-    const { root, language, french: frenchFile } = translationFile(context, given);
-    const file = path.resolve(given);
-    const [french, translated, text] = await Promise.all([loadGuideFile(frenchFile, referenceLanguage), loadGuideFile(file, language), fs.readFile(file, 'utf8')]);
-    const parts = partsToMark(context, french, translated, given, values.step);
-    const { mode } = await fs.stat(file);
-    await replaceFile(file, recordSources(text, parts, translated.source), mode & 0o777);
-    const store = frenchSourcesPath(root);
-    const sources = updatedFrenchSources(readFrenchSources(root), parts.map((part) => part.french), recordedHashes(await loadGuides(root)));
-    await replaceFile(store, frenchSourcesText(sources), 0o644);
+    if (values.step !== undefined && positionals.length > 1) throw new CliError(context.t('guides.translation.error.step-one-file', { count: positionals.length }), ExitCode.usage);
+    // Every file checked before any is written: one refused, none marked. Each guides folder is read once.
+    const folders = new Map<string, Guide[]>();
+    const markings: Marking[] = [];
+    for (const given of positionals) {
+      const { root, french: frenchFile } = translationFile(context, given);
+      const file = path.resolve(given);
+      if (markings.some((marking) => marking.file === file)) continue;
+      if (!folders.has(root)) folders.set(root, await loadGuides(root));
+      const guides = folders.get(root)!;
+      // Both are guides/<lang>/<id>.md files (translationFile): loadGuides read them.
+      const french = guides.find((guide) => guide.file === frenchFile)!;
+      const translated = guides.find((guide) => guide.file === file)!;
+      const parts = partsToMark(context, french, translated, given, values.step);
+      markings.push({ file, french: frenchFile, text: await fs.readFile(file, 'utf8'), translated, parts });
+    }
+    for (const marking of markings) {
+      const marked = recordSources(marking.text, marking.parts, marking.translated.source);
+      const { mode } = await fs.stat(marking.file);
+      await replaceFile(marking.file, marked, mode & 0o777);
+      // What the folder's translations now record, for the store: this one as just written.
+      const guides = folders.get(path.dirname(path.dirname(marking.file)))!;
+      const index = guides.findIndex((guide) => guide.file === marking.file);
+      guides[index] = parseGuide(marked, marking.file, marking.translated.language);
+    }
+    const stores: string[] = [];
+    for (const [root, guides] of folders) {
+      const marked = markings.filter((marking) => path.dirname(path.dirname(marking.file)) === root).flatMap((marking) => marking.parts.map((part) => part.french));
+      const store = frenchSourcesPath(root);
+      await replaceFile(store, frenchSourcesText(updatedFrenchSources(readFrenchSources(root), marked, recordedHashes(guides))), 0o644);
+      stores.push(relative(store));
+    }
     if (jsonMode(context, values)) {
-      const marked = parts.map((part) => ({ part: part.part, ...(part.step ? { step: part.step } : {}), source: part.french.hash, was: part.state }));
-      printJson(context, { file: relative(file), french: relative(frenchFile), store: relative(store), marked });
+      const files = markings.map((marking) => ({
+        file: relative(marking.file),
+        french: relative(marking.french),
+        marked: marking.parts.map((part) => ({ part: part.part, ...(part.step ? { step: part.step } : {}), source: part.french.hash, was: part.state })),
+      }));
+      printJson(context, { stores, files });
     } else {
-      const count = context.t('guides.mark.parts', { count: parts.length });
-      context.out(context.t('guides.mark.done', { file: relative(file), parts: count, french: relative(frenchFile) }));
-      for (const part of parts) context.out(`  ${partLabel(part)}: ${context.t('guides.mark.was', { state: context.t(`guides.status.state.${part.state}` as MessageKey) })}`);
+      for (const marking of markings) {
+        const count = context.t('guides.mark.parts', { count: marking.parts.length });
+        context.out(context.t('guides.mark.done', { file: relative(marking.file), parts: count, french: relative(marking.french) }));
+        for (const part of marking.parts) context.out(`  ${partLabel(part)}: ${context.t('guides.mark.was', { state: context.t(`guides.status.state.${part.state}` as MessageKey) })}`);
+      }
     }
     return ExitCode.ok;
   },

@@ -197,7 +197,9 @@ function safeDecode(text: string): string {
  * error says what to fix, and comparing what the parser recovered would only echo it elsewhere.
  */
 const structural = new Set<LintCode>(['front-matter-missing', 'front-matter-invalid', 'step-unclosed', 'step-nested', 'fence-stray', 'note-unclosed', 'container-unknown', 'container-unclosed']);
-export const structureBroken = (guide: Guide) => guide.problems.some((problem) => structural.has(problem.code));
+/** The first problem that breaks the guide's structure, if any. */
+export const structureProblem = (guide: Guide): GuideProblem | undefined => guide.problems.find((problem) => structural.has(problem.code));
+export const structureBroken = (guide: Guide) => structureProblem(guide) !== undefined;
 
 /** Guides pair across languages by file name (a wrong `id` is its own error, id-mismatch). */
 const nameOf = (guide: Guide) => path.basename(guide.file, '.md');

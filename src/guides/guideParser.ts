@@ -93,15 +93,15 @@ function stepAttributes(info: string, line: number): StepAttributes {
 }
 
 /** Front matter `source: {title: "…", introduction: "…"}`; anything else is a problem, never guessed at. */
-function frontMatterSources(value: unknown, problems: GuideProblem[]): GuideSources | undefined {
+function frontMatterSources(value: unknown, line: number, problems: GuideProblem[]): GuideSources | undefined {
   if (value === undefined) return undefined;
   const fields = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
   const sources: GuideSources = {};
   for (const [key, hash] of fields) {
     if ((key === 'title' || key === 'introduction') && typeof hash === 'string' && sourceHashPattern.test(hash)) sources[key] = hash;
-    else problems.push({ code: 'source-invalid', line: 1, detail: `source.${key}: ${String(hash)}` });
+    else problems.push({ code: 'source-invalid', line, detail: `source.${key}: ${String(hash)}` });
   }
-  if (fields.length === 0) problems.push({ code: 'source-invalid', line: 1, detail: `source: ${JSON.stringify(value)}` });
+  if (fields.length === 0) problems.push({ code: 'source-invalid', line, detail: `source: ${JSON.stringify(value)}` });
   return sources;
 }
 
@@ -118,7 +118,7 @@ export function parseGuide(source: string, file: string, language: GuideLanguage
   // Token lines back to the body's own (readContainers may have added closing fences).
   for (const token of tokens) if (token.map) token.map = [structure.origin[token.map[0]], structure.origin[token.map[1] - 1] + 1];
   const { introTokens, steps } = splitSteps(tokens, body.split('\n'), lineOffset, env, problems);
-  const sources = frontMatterSources(meta.source, problems);
+  const sources = frontMatterSources(meta.source, fieldLines.source ?? 1, problems);
   const firstStep = tokens.find((token) => token.type === 'container_step_open');
   return {
     id: String(meta.id ?? ''),

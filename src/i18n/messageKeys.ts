@@ -577,6 +577,8 @@ export type MessageKey =
   | 'guides.translation.error.french'
   | 'guides.translation.error.no-french'
   | 'guides.translation.error.structure'
+  | 'guides.translation.error.broken'
+  | 'guides.translation.error.step-one-file'
   | 'guides.translation.error.unknown-step'
   | 'eidview.middleware'
   | 'eidview.middleware.found'

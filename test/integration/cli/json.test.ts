@@ -314,8 +314,15 @@ describe('ehealth --json: every document against its schema (built bundle)', fun
     it('guides status, mark-translated: on a copy of the shipped guides', async () => {
       const copy = path.join(work, 'guides');
       cpSync(path.join(root, 'guides'), copy, { recursive: true });
-      const marked = await ok('guides-mark-translated', ['guides', 'mark-translated', path.join(copy, 'nl', 'renew-certificate.md'), '--json']);
-      assert.ok(marked.marked.length > 2);
+      const marked = await ok('guides-mark-translated', ['guides', 'mark-translated', path.join(copy, 'nl', 'renew-certificate.md'), path.join(copy, 'de', 'get-started.md'), '--json']);
+      assert.deepEqual(
+        marked.files.map((file: { file: string; marked: unknown[] }) => [path.basename(path.dirname(file.file)), path.basename(file.file), file.marked.length > 2]),
+        [
+          ['nl', 'renew-certificate.md', true],
+          ['de', 'get-started.md', true],
+        ],
+      );
+      assert.equal(marked.stores.length, 1);
       const status = await ok('guides-status', ['guides', 'status', copy, '--json']);
       assert.deepEqual(status.languages.map((language: { language: string }) => language.language), ['nl', 'en', 'de']);
     });

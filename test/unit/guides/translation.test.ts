@@ -102,7 +102,8 @@ describe('translation versions', () => {
       );
       assert.equal(dutch.steps[1].source, undefined);
       const number = parse(file('T', 'I', '', 'source: {title: 12345678}\n'), 'nl');
-      assert.deepEqual(number.problems.map((problem) => [problem.code, problem.detail]), [['source-invalid', 'source.title: 12345678']]);
+      // At the line of the front matter's `source` key (line 6: after id, title, audience, environment).
+      assert.deepEqual(number.problems.map((problem) => [problem.code, problem.line, problem.detail]), [['source-invalid', 6, 'source.title: 12345678']]);
     });
   });
 
