@@ -1,7 +1,7 @@
 // `ehealth guides ...`: tools for the writers of the guides.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { guideLanguages, type GuideLanguage } from '../guides/guide';
+import { guideLanguages, guidesFolderOf, type GuideLanguage } from '../guides/guide';
 import { readGuideFolder } from '../guides/guideLoader';
 import { lintGuides } from '../guides/guideLint';
 import { lintText } from '../faces/lintText';
@@ -53,7 +53,7 @@ async function lintTarget(context: CliContext, given: string): Promise<{ root: s
   if (stats.isDirectory()) return { root: target };
   const language = path.basename(path.dirname(target));
   if (!target.endsWith('.md') || !guideLanguages.includes(language as GuideLanguage)) throw new CliError(context.t('guides.lint.target.not-guides', { path: given }), ExitCode.usage, 'cli/not-guides');
-  return { root: path.dirname(path.dirname(target)), file: target };
+  return { root: guidesFolderOf(target), file: target };
 }
 
 export const guidesGroup: VerbGroup = {

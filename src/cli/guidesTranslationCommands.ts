@@ -4,7 +4,7 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { MessageKey } from '../i18n';
-import { guideLanguages, referenceLanguage, type Guide, type GuideLanguage } from '../guides/guide';
+import { guideLanguages, guidesFolderOf, referenceLanguage, type Guide, type GuideLanguage } from '../guides/guide';
 import { structureProblem } from '../guides/guideLint';
 import { loadGuides } from '../guides/guideLoader';
 import { parseGuide } from '../guides/guideParser';
@@ -92,7 +92,7 @@ function translationFile(context: CliContext, given: string): { root: string; la
   const language = path.basename(path.dirname(file)) as GuideLanguage;
   if (!file.endsWith('.md') || !guideLanguages.includes(language)) throw new CliError(context.t('guides.translation.error.layout', { file: given }), ExitCode.usage);
   if (language === referenceLanguage) throw new CliError(context.t('guides.translation.error.french', { file: given }), ExitCode.usage);
-  const root = path.dirname(path.dirname(file));
+  const root = guidesFolderOf(file);
   const french = path.join(root, referenceLanguage, path.basename(file));
   if (!existsSync(french)) throw new CliError(context.t('guides.translation.error.no-french', { file: given, french: relative(french) }), ExitCode.notFound);
   return { root, language, french };
@@ -164,13 +164,13 @@ const markTranslated = verb(
       const { mode } = await fs.stat(marking.file);
       await replaceFile(marking.file, marked, mode & 0o777);
       // What the folder's translations now record, for the store: this one as just written.
-      const guides = folders.get(path.dirname(path.dirname(marking.file)))!;
+      const guides = folders.get(guidesFolderOf(marking.file))!;
       const index = guides.findIndex((guide) => guide.file === marking.file);
       guides[index] = parseGuide(marked, marking.file, marking.translated.language);
     }
     const stores: string[] = [];
     for (const [root, guides] of folders) {
-      const marked = markings.filter((marking) => path.dirname(path.dirname(marking.file)) === root).flatMap((marking) => marking.parts.map((part) => part.french));
+      const marked = markings.filter((marking) => guidesFolderOf(marking.file) === root).flatMap((marking) => marking.parts.map((part) => part.french));
       const store = frenchSourcesPath(root);
       await replaceFile(store, frenchSourcesText(updatedFrenchSources(readFrenchSources(root), marked, recordedHashes(guides))), 0o644);
       stores.push(relative(store));

@@ -1,5 +1,6 @@
 // A guide as the faces see it: front matter, an introduction and steps, each step with its checks,
 // its action and its variant, and its body already rendered to safe HTML (raw HTML is escaped).
+import * as path from 'node:path';
 import type { Variant } from './allowList';
 
 export type GuideLanguage = 'fr' | 'nl' | 'en' | 'de';
@@ -7,6 +8,15 @@ export type GuideLanguage = 'fr' | 'nl' | 'en' | 'de';
 export const guideLanguages: readonly GuideLanguage[] = ['fr', 'nl', 'en', 'de'];
 /** French is the reference every other language follows step for step. */
 export const referenceLanguage: GuideLanguage = 'fr';
+
+/** The guides folder of a guide file: guides/<lang>/<id>.md → guides. */
+export const guidesFolderOf = (file: string): string => path.dirname(path.dirname(file));
+
+/**
+ * What pairs a guide with its translations: its file name, as the checklist and the walkthroughs
+ * find it (a wrong `id` in the front matter is its own error, id-mismatch, not a missing translation).
+ */
+export const guideName = (guide: { file: string }): string => path.basename(guide.file, '.md');
 
 export interface GuideStep {
   id: string;

@@ -7,7 +7,7 @@ import { ENVIRONMENTS, isEnvironment } from '../core/environment';
 import { closestWord } from '../procedures/closestWord';
 import { actionIds, audiences, checkIds, isActionId, isCheckId, isQuestionId, questions } from './allowList';
 import { splitGuideFile } from './frontMatter';
-import { referenceLanguage, type Guide, type GuideProblem } from './guide';
+import { guideName, guidesFolderOf, referenceLanguage, type Guide, type GuideProblem } from './guide';
 import { noGlossaries, type Glossaries } from './glossary';
 import { lintGlossary, type GlossaryLintCode } from './glossaryLint';
 import type { WalkthroughLintCode } from './walkthroughSync';
@@ -169,7 +169,7 @@ function lintImage(guide: Guide, target: string, text: string, line: number, rep
   if (scheme === 'http:' || scheme === 'https:' || scheme === 'data:' || target.startsWith('//')) report(guide, line, 'image-remote', target.slice(0, 80));
   else if (scheme) report(guide, line, 'link-scheme', target);
   else {
-    const guidesFolder = path.dirname(path.dirname(guide.file));
+    const guidesFolder = guidesFolderOf(guide.file);
     const file = path.resolve(path.dirname(guide.file), safeDecode(target.split('#')[0]));
     if (!file.startsWith(guidesFolder + path.sep)) report(guide, line, 'image-outside-guides', target);
     else lintRelative(guide, target, line, report);
@@ -190,7 +190,6 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Every language has the French guides, with the same steps in the same order and the same behaviour. */
 /**
  * What makes a guide's steps unreliable: a front matter or fences that do not read. Such a guide is
  * compared with no other language (nor are the translations of such a French guide): its own
@@ -201,15 +200,13 @@ const structural = new Set<LintCode>(['front-matter-missing', 'front-matter-inva
 export const structureProblem = (guide: Guide): GuideProblem | undefined => guide.problems.find((problem) => structural.has(problem.code));
 export const structureBroken = (guide: Guide) => structureProblem(guide) !== undefined;
 
-/** Guides pair across languages by file name (a wrong `id` is its own error, id-mismatch). */
-const nameOf = (guide: Guide) => path.basename(guide.file, '.md');
-
+/** Every language has the French guides, with the same steps in the same order and the same behaviour. */
 function lintParity(guides: readonly Guide[], report: Report): void {
   const reference = guides.filter((guide) => guide.language === referenceLanguage);
   for (const translated of guides.filter((guide) => guide.language !== referenceLanguage)) {
-    const french = reference.find((guide) => nameOf(guide) === nameOf(translated));
+    const french = reference.find((guide) => guideName(guide) === guideName(translated));
     if (!french) {
-      report(translated, 1, 'translation-extra', nameOf(translated));
+      report(translated, 1, 'translation-extra', guideName(translated));
       continue;
     }
     if (structureBroken(french) || structureBroken(translated)) continue;
@@ -230,7 +227,7 @@ function lintParity(guides: readonly Guide[], report: Report): void {
   const languages = new Set(guides.map((guide) => guide.language));
   for (const french of reference) {
     for (const language of languages) {
-      if (language !== referenceLanguage && !guides.some((guide) => nameOf(guide) === nameOf(french) && guide.language === language)) {
+      if (language !== referenceLanguage && !guides.some((guide) => guideName(guide) === guideName(french) && guide.language === language)) {
         report(french, 1, 'translation-missing', language);
       }
     }

@@ -4,7 +4,7 @@
 // translator's note (an HTML comment) does not count as a change; a word does.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { guideLanguages, referenceLanguage, type Guide, type GuideLanguage, type GuideStep } from './guide';
+import { guideLanguages, guideName, guidesFolderOf, referenceLanguage, type Guide, type GuideLanguage, type GuideStep } from './guide';
 import { withoutNotes } from './translatorNotes';
 
 /** NFC, translator notes dropped, every run of whitespace (no-break spaces too) one space, trimmed. */
@@ -109,13 +109,13 @@ export function languageStatuses(guides: readonly Guide[]): LanguageStatus[] {
     .map((language) => {
       const status: LanguageStatus = { language, guides: noCounts(), steps: noCounts(), toUpdate: [] };
       for (const french of frenchGuides) {
-        const translated = guides.find((guide) => guide.language === language && guide.id === french.id);
-        const file = translated?.file ?? path.join(path.dirname(path.dirname(french.file)), language, path.basename(french.file));
+        const translated = guides.find((guide) => guide.language === language && guideName(guide) === guideName(french));
+        const file = translated?.file ?? path.join(guidesFolderOf(french.file), language, path.basename(french.file));
         const parts = translationStatus(french, translated);
         status.guides[guideState(parts)]++;
         for (const part of parts) {
           if (part.part === 'step') status.steps[part.state]++;
-          if (part.state !== 'up-to-date') status.toUpdate.push({ ...part, guide: french.id, file, guideParts: parts.length });
+          if (part.state !== 'up-to-date') status.toUpdate.push({ ...part, guide: guideName(french), file, guideParts: parts.length });
         }
       }
       return status;

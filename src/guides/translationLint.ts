@@ -2,8 +2,7 @@
 // `outdated` (with what changed in the French, from the store of French texts), a translation that
 // records no French version is `translation-unmarked`. Missing translations and steps are the
 // parity rules' business (guideLint.ts).
-import * as path from 'node:path';
-import { referenceLanguage, type Guide } from './guide';
+import { guideName, guidesFolderOf, referenceLanguage, type Guide } from './guide';
 import { translationStatus, type PartStatus } from './translation';
 import { frenchChange } from './translationDiff';
 import { readFrenchSources, type FrenchSources } from './translationStore';
@@ -25,15 +24,14 @@ function change(part: PartStatus, sources: FrenchSources): string {
   return `${partLabel(part)}: ${what}`;
 }
 
-/** The guides folder of a guide file: guides/<lang>/<id>.md. */
-const guidesRoot = (guide: Guide) => path.dirname(path.dirname(guide.file));
+const guidesRoot = (guide: Guide) => guidesFolderOf(guide.file);
 
 export function lintTranslations(guides: readonly Guide[]): TranslationFinding[] {
   const findings: TranslationFinding[] = [];
   const stores = new Map<string, FrenchSources>();
   const storeOf = (guide: Guide) => stores.get(guidesRoot(guide)) ?? stores.set(guidesRoot(guide), readFrenchSources(guidesRoot(guide))).get(guidesRoot(guide))!;
   for (const translated of guides.filter((guide) => guide.language !== referenceLanguage)) {
-    const french = guides.find((guide) => guide.language === referenceLanguage && guide.id === translated.id);
+    const french = guides.find((guide) => guide.language === referenceLanguage && guideName(guide) === guideName(translated));
     if (!french) continue;
     const parts = translationStatus(french, translated).filter((part) => part.state !== 'missing');
     for (const part of parts.filter((candidate) => candidate.state === 'outdated')) {

@@ -160,6 +160,13 @@ describe('translation versions', () => {
       assert.equal(dutch.toUpdate[0].file, path.join('/guides', 'nl', 'sample.md'));
       assert.deepEqual([english.language, deutsch.language, deutsch.guides.unmarked, deutsch.steps.unmarked, deutsch.toUpdate.length], ['en', 'de', 1, 2, 4]);
     });
+
+    it('pairs a translation with its French by file name: a typo in its id is not a missing translation', () => {
+      const typo = parseGuide(dutchText.replace('id: sample', 'id: samlpe'), '/guides/nl/sample.md', 'nl');
+      const [dutch] = languageStatuses([french, typo]);
+      assert.deepEqual([dutch.guides.unmarked, dutch.guides.missing, dutch.toUpdate[0].guide], [1, 0, 'sample']);
+      assert.deepEqual(lintTranslations([french, typo]).map((finding) => finding.code), ['translation-unmarked']);
+    });
   });
 
   describe('what changed in the French', () => {
