@@ -13,4 +13,11 @@ describe('shipped guides', () => {
     const errors = [...folder.problems, ...lintGuides(folder.inputs, await loadGlossaries(root))].filter((message) => message.severity === 'error');
     assert.deepEqual(errors, []);
   });
+
+  it('ships every translation marked as following the current French (no translation-unmarked, no outdated)', async () => {
+    const root = path.resolve(__dirname, '..', '..', '..', 'guides');
+    const folder = (await readGuideFolder(root))!;
+    const versions = lintGuides(folder.inputs, await loadGlossaries(root)).filter((message) => message.code === 'outdated' || message.code === 'translation-unmarked');
+    assert.deepEqual(versions, []);
+  });
 });
