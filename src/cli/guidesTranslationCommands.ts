@@ -151,7 +151,12 @@ const markTranslated = verb(
       const { root, french: frenchFile } = translationFile(context, given);
       const file = path.resolve(given);
       if (markings.some((marking) => marking.file === file)) continue;
-      if (!folders.has(root)) folders.set(root, await loadGuides(root));
+      if (!folders.has(root)) {
+        // Written over, an unreadable store would lose the French texts of every other translation.
+        const store = readFrenchSources(root);
+        if ('problem' in store) throw new CliError(context.t('guides.translation.error.store-invalid', { file: relative(store.problem.file), line: store.problem.line, detail: store.problem.detail }), ExitCode.failure);
+        folders.set(root, await loadGuides(root));
+      }
       const guides = folders.get(root)!;
       // Both are guides/<lang>/<id>.md files (translationFile): loadGuides read them.
       const french = guides.find((guide) => guide.file === frenchFile)!;
@@ -172,7 +177,8 @@ const markTranslated = verb(
     for (const [root, guides] of folders) {
       const marked = markings.filter((marking) => guidesFolderOf(marking.file) === root).flatMap((marking) => marking.parts.map((part) => part.french));
       const store = frenchSourcesPath(root);
-      await replaceFile(store, frenchSourcesText(updatedFrenchSources(readFrenchSources(root), marked, recordedHashes(guides))), 0o644);
+      const read = readFrenchSources(root);
+      await replaceFile(store, frenchSourcesText(updatedFrenchSources('sources' in read ? read.sources : {}, marked, recordedHashes(guides))), 0o644);
       stores.push(relative(store));
     }
     if (jsonMode(context, values)) {

@@ -49,16 +49,20 @@ export async function loadGlossaries(guidesRoot: string): Promise<Glossaries> {
   return glossaries;
 }
 
+/** The line of a JSON.parse error in `text` (its message gives a line, or a position, depending on the Node version). */
+export function jsonErrorLine(error: Error, text: string): number {
+  const line = /line (\d+)/.exec(error.message)?.[1];
+  const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? 0);
+  return line ? Number(line) : text.slice(0, position).split('\n').length;
+}
+
 export function parseGlossary(text: string, file: string, language: GuideLanguage): { glossary: Glossary } | { problem: GlossaryProblem } {
   const problem = (detail: string, line = 1) => ({ problem: { file, line, detail } });
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const message = (error as Error).message;
-    const line = /line (\d+)/.exec(message)?.[1];
-    const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-    return problem(message, line ? Number(line) : text.slice(0, position).split('\n').length);
+    return problem((error as Error).message, jsonErrorLine(error as Error, text));
   }
   const terms = (data as { terms?: unknown })?.terms;
   if (!Array.isArray(terms)) return problem('expected {"terms": [...]}');

@@ -11,7 +11,7 @@ import { guideName, guidesFolderOf, referenceLanguage, type Guide, type GuidePro
 import { noGlossaries, type Glossaries } from './glossary';
 import { lintGlossary, type GlossaryLintCode } from './glossaryLint';
 import type { WalkthroughLintCode } from './walkthroughSync';
-import { lintTranslations, type TranslationFinding } from './translationLint';
+import { lintFrenchSources, lintTranslations, type FrenchSourcesLintCode, type TranslationFinding } from './translationLint';
 import { withoutNotes } from './translatorNotes';
 
 export type LintCode =
@@ -43,6 +43,7 @@ export type LintCode =
   | 'step-attributes-differ'
   | 'untranslated'
   | TranslationFinding['code']
+  | FrenchSourcesLintCode
   | GlossaryLintCode
   | WalkthroughLintCode;
 
@@ -78,6 +79,7 @@ export function lintGuides(inputs: readonly LintInput[], glossaries: Glossaries 
   }
   lintParity(inputs.map((input) => input.guide), report);
   messages.push(...lintGlossary(inputs, glossaries));
+  messages.push(...lintFrenchSources(inputs.map((input) => input.guide)));
   // Versions compare steps too: not for a guide whose structure is broken (see structureBroken).
   for (const finding of lintTranslations(inputs.map((input) => input.guide).filter((guide) => !structureBroken(guide)))) report(finding.guide, finding.line, finding.code, finding.detail);
   return messages.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

@@ -3,9 +3,10 @@
 // records no French version is `translation-unmarked`. Missing translations and steps are the
 // parity rules' business (guideLint.ts).
 import { guideName, guidesFolderOf, referenceLanguage, type Guide } from './guide';
+import type { LintMessage } from './guideLint';
 import { translationStatus, type PartStatus } from './translation';
 import { frenchChange } from './translationDiff';
-import { readFrenchSources, type FrenchSources } from './translationStore';
+import { readFrenchSources, type FrenchSources, type FrenchSourcesRead } from './translationStore';
 
 export interface TranslationFinding {
   guide: Guide;
@@ -26,10 +27,23 @@ function change(part: PartStatus, sources: FrenchSources): string {
 
 const guidesRoot = (guide: Guide) => guidesFolderOf(guide.file);
 
+export type FrenchSourcesLintCode = 'french-sources-invalid';
+
+/** An unreadable store still lets the linter say what is outdated, without the French change. */
+const sourcesOf = (read: FrenchSourcesRead): FrenchSources => ('sources' in read ? read.sources : {});
+
+/** `french-sources-invalid` for the store of each guides folder of `guides` that does not read. */
+export function lintFrenchSources(guides: readonly Guide[]): LintMessage[] {
+  return [...new Set(guides.map(guidesRoot))].flatMap((root) => {
+    const read = readFrenchSources(root);
+    return 'problem' in read ? [{ file: read.problem.file, line: read.problem.line, code: 'french-sources-invalid' as const, severity: 'error' as const, detail: read.problem.detail }] : [];
+  });
+}
+
 export function lintTranslations(guides: readonly Guide[]): TranslationFinding[] {
   const findings: TranslationFinding[] = [];
   const stores = new Map<string, FrenchSources>();
-  const storeOf = (guide: Guide) => stores.get(guidesRoot(guide)) ?? stores.set(guidesRoot(guide), readFrenchSources(guidesRoot(guide))).get(guidesRoot(guide))!;
+  const storeOf = (guide: Guide) => stores.get(guidesRoot(guide)) ?? stores.set(guidesRoot(guide), sourcesOf(readFrenchSources(guidesRoot(guide)))).get(guidesRoot(guide))!;
   for (const translated of guides.filter((guide) => guide.language !== referenceLanguage)) {
     const french = guides.find((guide) => guide.language === referenceLanguage && guideName(guide) === guideName(translated));
     if (!french) continue;

@@ -2,8 +2,9 @@
 // translation records (normalised Markdown, as translation.ts hashes it). Kept so the linter can
 // show what changed in the French since; written by `ehealth guides mark-translated`, holding only
 // the hashes some translation still records.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { jsonErrorLine } from './glossary';
 import type { Guide } from './guide';
 import type { FrenchPart } from './translation';
 
@@ -13,15 +14,28 @@ export type FrenchSources = Readonly<Record<string, string>>;
 
 export const frenchSourcesPath = (root: string): string => path.join(root, frenchSourcesName);
 
-/** The store of a guides folder; empty when it is absent or unreadable (the linter then says "changed", without a diff). */
-export function readFrenchSources(root: string): FrenchSources {
+/** A store as read: its texts, or why it does not read (a merge conflict left in it, an edit by hand). */
+export type FrenchSourcesRead = { sources: FrenchSources } | { problem: { file: string; line: number; detail: string } };
+
+/**
+ * The store of a guides folder; an absent one is empty (nothing marked yet), an unreadable one a
+ * problem: the linter reports it, mark-translated refuses to write over the other guides' texts.
+ */
+export function readFrenchSources(root: string): FrenchSourcesRead {
+  const file = frenchSourcesPath(root);
+  if (!existsSync(file)) return { sources: {} };
+  const text = readFileSync(file, 'utf8');
+  const problem = (detail: string, line = 1) => ({ problem: { file, line, detail } });
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(readFileSync(frenchSourcesPath(root), 'utf8'));
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-  } catch {
-    return {};
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return problem((error as Error).message, jsonErrorLine(error as Error, text));
   }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return problem('expected {"<hash>": "<French text>", ...}');
+  const wrong = Object.entries(parsed).find(([, value]) => typeof value !== 'string');
+  if (wrong) return problem(`${wrong[0]}: the French text must be a string`, text.split('\n').findIndex((line) => line.includes(JSON.stringify(wrong[0]))) + 1 || 1);
+  return { sources: parsed as FrenchSources };
 }
 
 /** Every hash the translations of `guides` record (title, introduction, steps). */

@@ -158,6 +158,20 @@ describe('ehealth guides status, mark-translated and lint outdated (built bundle
         writeFileSync(dutch(), text);
       }
     });
+    it('a store of French texts that does not read (a merge conflict): named with its line, neither it nor the translation written; lint reports it', () => {
+      const store = path.join(guides, 'french-sources.json');
+      const text = readFileSync(store, 'utf8');
+      const conflicted = text.replace(/\n/, '\n<<<<<<< HEAD\n');
+      writeFileSync(store, conflicted);
+      try {
+        refused([path.join('guides', 'nl', `${guide}.md`)], ExitCode.failure, /guides\/french-sources\.json, line 2: the store of French texts cannot be read .*marking would overwrite the French texts of the other translations/);
+        assert.equal(readFileSync(store, 'utf8'), conflicted);
+        const messages = json<LintDocument>(['guides', 'lint', 'guides']).messages.filter((message) => message.code === 'french-sources-invalid');
+        assert.deepEqual(messages.map((message) => [message.file, message.line, message.severity]), [[path.join('guides', 'french-sources.json'), 2, 'error']]);
+      } finally {
+        writeFileSync(store, text);
+      }
+    });
     it('an unknown step, with the one meant', () =>
       refused([path.join('guides', 'nl', `${guide}.md`), '--step', 'when-to-chang'], ExitCode.usage, /has no step "when-to-chang"\. Did you mean "when-to-change"\?/));
     it('a missing file', () => refused([path.join('guides', 'nl', 'no-such-guide.md')], ExitCode.notFound, /The file guides\/nl\/no-such-guide\.md does not exist\./));

@@ -8,9 +8,9 @@ import type { Guide } from '../../../src/guides/guide';
 import { parseGuide } from '../../../src/guides/guideParser';
 import { frenchParts, guideState, languageStatuses, normaliseFrench, sourceHash, translationStatus } from '../../../src/guides/translation';
 import { frenchChange } from '../../../src/guides/translationDiff';
-import { lintTranslations } from '../../../src/guides/translationLint';
+import { lintFrenchSources, lintTranslations } from '../../../src/guides/translationLint';
 import { recordSources } from '../../../src/guides/translationMark';
-import { frenchSourcesName, frenchSourcesText, updatedFrenchSources } from '../../../src/guides/translationStore';
+import { frenchSourcesName, frenchSourcesText, readFrenchSources, updatedFrenchSources } from '../../../src/guides/translationStore';
 
 const hashOf = (markdown: string) => sourceHash(normaliseFrench(markdown));
 
@@ -261,6 +261,16 @@ describe('translation versions', () => {
       const [title] = frenchParts(parse(frenchText, 'fr'));
       const [newTitle] = frenchParts(list[0]);
       assert.deepEqual(findings(list), [['nl', 1, 'outdated', `title: ${title.hash} → ${newTitle.hash}`]]);
+    });
+
+    it('a store that does not read is an error at its line; an absent one is an empty store', () => {
+      const list = guides(frenchText, frenchText, false);
+      assert.deepEqual(readFrenchSources(root), { sources: {} });
+      assert.deepEqual(lintFrenchSources(list), []);
+      writeFileSync(path.join(root, frenchSourcesName), '{\n  "aaaaaaaa": "x",\n<<<<<<< HEAD\n}\n');
+      assert.deepEqual(lintFrenchSources(list).map((message) => [path.basename(message.file), message.line, message.code]), [[frenchSourcesName, 3, 'french-sources-invalid']]);
+      writeFileSync(path.join(root, frenchSourcesName), '{\n  "aaaaaaaa": 1\n}\n');
+      assert.deepEqual(lintFrenchSources(list).map((message) => [message.line, message.detail]), [[2, 'aaaaaaaa: the French text must be a string']]);
     });
 
     it('a translation that records nothing: one warning for the file; a part left out: one for that part', () => {
