@@ -40,11 +40,14 @@ export async function expectedWalkthroughFiles(root: string, labels: LabelsOf): 
   return files;
 }
 
+/** A Windows checkout (core.autocrlf) holds the generated files with CRLF: the same content for git, and here. */
+const withLf = (text: string) => text.replace(/\r\n/g, '\n');
+
 /** Generated files whose content differs from what the guides say, and illustrations of steps that are gone, by path. */
 export async function staleWalkthroughFiles(root: string, labels: LabelsOf): Promise<string[]> {
   const expected = await expectedWalkthroughFiles(root, labels);
   const stale = Object.entries(expected)
-    .filter(([file, content]) => !existsSync(path.join(root, file)) || readFileSync(path.join(root, file), 'utf8') !== content)
+    .filter(([file, content]) => !existsSync(path.join(root, file)) || withLf(readFileSync(path.join(root, file), 'utf8')) !== content)
     .map(([file]) => file);
   return [...stale, ...mediaFiles(root).filter((file) => !(file in expected))].sort();
 }

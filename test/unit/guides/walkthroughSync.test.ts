@@ -26,6 +26,13 @@ describe('walkthroughs out of date with the guides (lint)', () => {
     assert.deepEqual(await walkthroughLint(path.join(checkout, 'guides'), walkthroughLabels), []);
   });
 
+  it('says nothing either when the generated files have Windows line endings (a checkout with core.autocrlf)', async () => {
+    for (const file of ['package.json', 'package.nls.fr.json', 'media/walkthroughs/get-started/check-eid-dark.svg']) {
+      writeFileSync(path.join(checkout, file), readFileSync(path.join(checkout, file), 'utf8').replace(/\n/g, '\r\n'));
+    }
+    assert.deepEqual(await walkthroughLint(path.join(checkout, 'guides'), walkthroughLabels), []);
+  });
+
   it('reports a changed step text as an error at package.json\'s walkthroughs, naming the stale strings', async () => {
     writeFileSync(guide('en'), readFileSync(guide('en'), 'utf8').replace('## Choose the environment', '## Choose where to work'));
     const messages = await walkthroughLint(path.join(checkout, 'guides'), walkthroughLabels);
