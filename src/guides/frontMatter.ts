@@ -59,6 +59,8 @@ export function readFrontMatter(parts: GuideFileParts, problems: GuideProblem[])
     problems.push({ code: 'front-matter-key-unknown', line: lines[key], detail: key, ...(suggestion ? { suggestion } : {}) });
   }
   const fields = document.toJS() as Record<string, unknown>;
-  for (const field of requiredKeys) if (fields[field] === undefined) problems.push({ code: 'field-missing', line: 1, detail: field });
+  // `audiance:` is one slip, already reported with its "did you mean audience?": not also audience missing.
+  const meant = new Set(problems.filter((problem) => problem.code === 'front-matter-key-unknown').map((problem) => problem.suggestion));
+  for (const field of requiredKeys) if (fields[field] === undefined && !meant.has(field)) problems.push({ code: 'field-missing', line: 1, detail: field });
   return { fields, lines };
 }

@@ -69,6 +69,7 @@ export interface GuideProblem {
     | 'field-missing'
     | 'step-id-missing'
     | 'step-attribute-unknown'
+    | 'step-attribute-repeated'
     | 'variant-invalid'
     | 'variant-outside-step'
     | 'step-title-missing'

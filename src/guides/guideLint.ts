@@ -7,7 +7,7 @@ import { ENVIRONMENTS, isEnvironment } from '../core/environment';
 import { closestWord } from '../procedures/closestWord';
 import { actionIds, audiences, checkIds, isActionId, isCheckId, isQuestionId, questions } from './allowList';
 import { splitGuideFile } from './frontMatter';
-import { guideName, guidesFolderOf, referenceLanguage, type Guide, type GuideProblem } from './guide';
+import { guideName, guidesFolderOf, referenceLanguage, type Guide, type GuideProblem, type GuideStep } from './guide';
 import { noGlossaries, type Glossaries } from './glossary';
 import { lintGlossary, type GlossaryLintCode } from './glossaryLint';
 import type { WalkthroughLintCode } from './walkthroughSync';
@@ -42,6 +42,7 @@ export type LintCode =
   | 'front-matter-differs'
   | 'step-attributes-differ'
   | 'untranslated'
+  | 'source-in-french'
   | TranslationFinding['code']
   | FrenchSourcesLintCode
   | GlossaryLintCode
@@ -57,7 +58,7 @@ export interface LintMessage {
   suggestion?: string;
 }
 
-const warnings = new Set<LintCode>(['untranslated', 'outdated', 'translation-unmarked']);
+const warnings = new Set<LintCode>(['untranslated', 'outdated', 'outdated-text-unknown', 'translation-unmarked']);
 const stepIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const allowedSchemes = ['https:', 'http:', 'mailto:'];
 
@@ -80,8 +81,8 @@ export function lintGuides(inputs: readonly LintInput[], glossaries: Glossaries 
   lintParity(inputs.map((input) => input.guide), report);
   messages.push(...lintGlossary(inputs, glossaries));
   messages.push(...lintFrenchSources(inputs.map((input) => input.guide)));
-  // Versions compare steps too: not for a guide whose structure is broken (see structureBroken).
-  for (const finding of lintTranslations(inputs.map((input) => input.guide).filter((guide) => !structureBroken(guide)))) report(finding.guide, finding.line, finding.code, finding.detail);
+  // Versions compare steps too: not for a guide whose structure is broken (see structureBroken) or whose step ids do not pair.
+  for (const finding of lintTranslations(inputs.map((input) => input.guide).filter((guide) => !structureBroken(guide) && !stepIdsSlipped(guide)))) report(finding.guide, finding.line, finding.code, finding.detail);
   return messages.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
@@ -96,6 +97,8 @@ function lintFrontMatter(guide: Guide, report: Report): void {
   for (const value of guide.audience) if (!(audiences as readonly string[]).includes(value)) report(guide, line('audience'), 'audience-unknown', value, closestWord(value, audiences));
   for (const value of guide.environment) if (!isEnvironment(value)) report(guide, line('environment'), 'environment-unknown', value, closestWord(value, ENVIRONMENTS));
   for (const value of guide.commands) if (!isActionId(value)) report(guide, line('commands'), 'command-unknown', value, closestWord(value, actionIds));
+  // The French is the reference: a `source` there says nothing (copied from a translation?).
+  if (guide.language === referenceLanguage && guide.source) report(guide, line('source'), 'source-in-french');
 }
 
 function lintSteps(guide: Guide, report: Report): void {
@@ -107,6 +110,7 @@ function lintSteps(guide: Guide, report: Report): void {
     for (const check of step.checks) if (!isCheckId(check)) report(guide, step.line, 'check-unknown', check, closestWord(check, checkIds));
     if (step.action && !isActionId(step.action)) report(guide, step.line, 'action-unknown', step.action, closestWord(step.action, actionIds));
     if (step.asks) lintAsks(guide, step, report);
+    if (guide.language === referenceLanguage && step.source) report(guide, step.line, 'source-in-french', step.id);
   }
 }
 
@@ -114,7 +118,7 @@ function lintSteps(guide: Guide, report: Report): void {
  * `asks=` says what the step's button asks, in order; the text says it too, as an ordered list with
  * one item per question (the first ordered list of the step), so that neither changes alone.
  */
-function lintAsks(guide: Guide, step: Guide['steps'][number], report: Report): void {
+function lintAsks(guide: Guide, step: GuideStep, report: Report): void {
   for (const question of step.asks ?? []) if (!isQuestionId(question)) report(guide, step.line, 'question-unknown', question, closestWord(question, Object.keys(questions)));
   if (!step.action) report(guide, step.line, 'asks-without-action', step.id);
   const list = /<ol>([\s\S]*?)<\/ol>/.exec(step.html)?.[1] ?? '';
@@ -212,15 +216,21 @@ function lintParity(guides: readonly Guide[], report: Report): void {
       continue;
     }
     if (structureBroken(french) || structureBroken(translated)) continue;
-    const fields = (guide: Guide) => JSON.stringify({ audience: guide.audience, environment: guide.environment, commands: guide.commands });
-    if (fields(french) !== fields(translated)) report(translated, 1, 'front-matter-differs', `fr: ${fields(french)} | ${translated.language}: ${fields(translated)}`);
+    // A slip in one file is reported there once, not again as a difference in every translation.
+    if (!frontMatterSlipped(french) && !frontMatterSlipped(translated)) {
+      for (const field of comparedFields) {
+        const [was, is] = [french[field].join(','), translated[field].join(',')];
+        if (was !== is) report(translated, translated.fieldLines[field] ?? 1, 'front-matter-differs', difference(field, was, translated.language, is));
+      }
+    }
     const frenchIds = french.steps.map((step) => step.id).join(' ');
     const ids = translated.steps.map((step) => step.id).join(' ');
-    if (frenchIds !== ids) report(translated, 1, 'steps-differ', `fr: ${frenchIds} | ${translated.language}: ${ids}`);
+    if (frenchIds !== ids && !stepIdsSlipped(french) && !stepIdsSlipped(translated)) report(translated, 1, 'steps-differ', `fr: ${frenchIds} | ${translated.language}: ${ids}`);
     for (const step of translated.steps) {
       const original = french.steps.find((candidate) => candidate.id === step.id);
       if (!original) continue;
-      if (behaviour(original) !== behaviour(step)) report(translated, step.line, 'step-attributes-differ', `${step.id}: fr ${behaviour(original)} | ${behaviour(step)}`);
+      const differences = stepAttributesSlipped(french, original) || stepAttributesSlipped(translated, step) ? [] : behaviourDifferences(original, step, translated.language);
+      if (differences.length) report(translated, step.line, 'step-attributes-differ', `${step.id}: ${differences.join('; ')}`);
       if (looksUntranslated(original.title, step.title) || looksUntranslated(plainText(original.html), plainText(step.html))) {
         report(translated, step.line, 'untranslated', step.id);
       }
@@ -236,15 +246,35 @@ function lintParity(guides: readonly Guide[], report: Report): void {
   }
 }
 
-/** What a step does, whatever its language: checks, action, variant, and its variant parts in order. */
-const behaviour = (step: Guide['steps'][number]) =>
-  JSON.stringify({
-    checks: step.checks,
-    action: step.action ?? null,
-    asks: step.asks ?? null,
-    variant: step.variant ? `${step.variant.dimension}:${step.variant.value}` : null,
-    parts: [...step.html.matchAll(/data-variant="([^"]+)"/g)].map((match) => match[1]),
-  });
+const comparedFields = ['audience', 'environment', 'commands'] as const;
+
+/** `field: fr <French value> | <language> <translated value>`: only what differs, as the writer wrote it. */
+const difference = (field: string, french: string, language: string, translated: string) => `${field}: fr ${french || '—'} | ${language} ${translated || '—'}`;
+
+const hasProblem = (guide: Guide, codes: readonly GuideProblem['code'][], within = (line: number) => line > 0) => guide.problems.some((problem) => codes.includes(problem.code) && within(problem.line));
+/** A front matter key misspelt or missing: its own error, the fields read from it are no reference. */
+const frontMatterSlipped = (guide: Guide) => hasProblem(guide, ['front-matter-key-unknown', 'field-missing']);
+/** A step without its id, or an id used twice: the steps no longer pair by id. */
+export const stepIdsSlipped = (guide: Guide) => guide.steps.some((step, index) => !step.id || guide.steps.findIndex((other) => other.id === step.id) !== index);
+/** An attribute or a variant of `step` that does not read: what the step does is not known. */
+function stepAttributesSlipped(guide: Guide, step: GuideStep): boolean {
+  const next = guide.steps.find((other) => other.line > step.line)?.line ?? Infinity;
+  return hasProblem(guide, ['step-attribute-unknown', 'variant-invalid', 'step-attribute-repeated'], (line) => line >= step.line && line < next);
+}
+
+/** What a step does, whatever its language: checks, action, asks, variant, and its variant parts in order. */
+const behaviour = (step: GuideStep): Record<string, string> => ({
+  checks: step.checks.join(','),
+  action: step.action ?? '',
+  asks: step.asks?.join(',') ?? '',
+  variant: step.variant ? `${step.variant.dimension}:${step.variant.value}` : '',
+  'variant parts': [...step.html.matchAll(/data-variant="([^"]+)"/g)].map((match) => match[1]).join(','),
+});
+
+function behaviourDifferences(french: GuideStep, translated: GuideStep, language: string): string[] {
+  const [was, is] = [behaviour(french), behaviour(translated)];
+  return Object.keys(was).filter((key) => was[key] !== is[key]).map((key) => difference(key, was[key], language, is[key]));
+}
 
 const plainText = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 

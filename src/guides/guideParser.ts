@@ -56,6 +56,7 @@ interface StepAttributes {
 export const sourceHashPattern = /^[0-9a-f]{8}$/;
 
 const stepAttributeNames = ['check', 'action', 'asks', 'variant', 'source'];
+const repeatable = new Set(['#', ...stepAttributeNames]);
 const variantNames = Object.entries(variantDimensions).flatMap(([dimension, values]) => values.map((value) => `${dimension}:${value}`));
 
 function invalidVariant(value: string, line: number): GuideProblem {
@@ -66,8 +67,15 @@ function invalidVariant(value: string, line: number): GuideProblem {
 function stepAttributes(info: string, line: number): StepAttributes {
   const result: StepAttributes = { checks: [], problems: [] };
   let idWithoutHash = false;
+  const seen = new Set<string>();
   for (const word of info.trim().split(/\s+/).slice(1)) {
     const [key, value = ''] = word.startsWith('#') ? ['#', word.slice(1)] : word.split(/=(.*)/s, 2);
+    // Written twice, an attribute says two things: which one the writer meant is theirs to say.
+    if (repeatable.has(key) && seen.has(key)) {
+      result.problems.push({ code: 'step-attribute-repeated', line, detail: word });
+      continue;
+    }
+    seen.add(key);
     if (key === '#') result.id = value;
     else if (key === 'check') result.checks.push(...value.split(',').filter(Boolean));
     else if (key === 'action') result.action = value;

@@ -35,7 +35,7 @@ export interface PartStatus {
   part: TranslatedPart;
   step?: string;
   state: TranslationState;
-  /** 1-based line in the translation: the step's opening fence, 1 for the title and introduction (and a missing part). */
+  /** 1-based line in the translation: the step's opening fence, the front matter's `source` (or title) for the title and introduction, 1 for a missing part. */
   line: number;
   /** The French version the translation records, when it records one. */
   recorded?: string;
@@ -59,7 +59,8 @@ function recordOf(translated: Guide, part: FrenchPart): { present: boolean; reco
     return { present: step !== undefined, line: step?.line ?? 1, ...(step?.source ? { recorded: step.source } : {}) };
   }
   const recorded = translated.source?.[part.part];
-  return { present: true, line: 1, ...(recorded ? { recorded } : {}) };
+  // The line that records it, or the title's (where mark-translated will write it).
+  return { present: true, line: translated.fieldLines.source ?? translated.fieldLines.title ?? 1, ...(recorded ? { recorded } : {}) };
 }
 
 const stateOf = (present: boolean, recorded: string | undefined, hash: string): TranslationState =>

@@ -11,7 +11,8 @@ import { readFrenchSources, type FrenchSources, type FrenchSourcesRead } from '.
 export interface TranslationFinding {
   guide: Guide;
   line: number;
-  code: 'outdated' | 'translation-unmarked';
+  /** outdated-text-unknown: outdated, the French it was translated from not in the store (no change to show). */
+  code: 'outdated' | 'outdated-text-unknown' | 'translation-unmarked';
   detail?: string;
 }
 
@@ -19,10 +20,10 @@ export interface TranslationFinding {
 export const partLabel = (part: Pick<PartStatus, 'part' | 'step'>): string => part.step ?? part.part;
 
 /** The part, then the French change word by word, or the two versions when the recorded text is not in the store. */
-function change(part: PartStatus, sources: FrenchSources): string {
+function change(part: PartStatus, sources: FrenchSources): { code: 'outdated' | 'outdated-text-unknown'; detail: string } {
   const recorded = part.recorded === undefined ? undefined : sources[part.recorded];
-  const what = recorded === undefined ? `${part.recorded} → ${part.french.hash}` : frenchChange(recorded, part.french.text);
-  return `${partLabel(part)}: ${what}`;
+  if (recorded === undefined) return { code: 'outdated-text-unknown', detail: `${partLabel(part)}: ${part.recorded} → ${part.french.hash}` };
+  return { code: 'outdated', detail: `${partLabel(part)}: ${frenchChange(recorded, part.french.text)}` };
 }
 
 const guidesRoot = (guide: Guide) => guidesFolderOf(guide.file);
@@ -49,7 +50,7 @@ export function lintTranslations(guides: readonly Guide[]): TranslationFinding[]
     if (!french) continue;
     const parts = translationStatus(french, translated).filter((part) => part.state !== 'missing');
     for (const part of parts.filter((candidate) => candidate.state === 'outdated')) {
-      findings.push({ guide: translated, line: part.line, code: 'outdated', detail: change(part, storeOf(translated)) });
+      findings.push({ guide: translated, line: part.line, ...change(part, storeOf(translated)) });
     }
     const unmarked = parts.filter((part) => part.state === 'unmarked');
     // A file never marked: one message, not one per step.

@@ -17,7 +17,7 @@ Intro.
 ${steps}`;
 
 /** Whether a translation is marked with its French version is translation.test.ts's matter. */
-const translationVersions = new Set(['translation-unmarked', 'outdated']);
+const translationVersions = new Set(['translation-unmarked', 'outdated', 'outdated-text-unknown']);
 
 /** The linter's messages on a folder made of `files` (a path ending in "/" is an empty folder). */
 async function lintMessages(files: Record<string, string>, { withVersions = false } = {}): Promise<(LintMessage & { file: string })[]> {
@@ -137,6 +137,53 @@ describe('guide linter', () => {
         ['en/demo.md', 'step-attributes-differ'],
       ],
     );
+  });
+
+  it('names only what differs, as written, at the line of the key or the step', async () => {
+    const messages = await lintFolder({
+      'fr/demo.md': guideFile('demo', 'Démo', step('a', 'check=eid.card,eid.pin action=ehealth.cert.renew', 'Carte', 'Insérez votre carte.')),
+      'nl/demo.md': guideFile('demo', 'Demo', step('a', 'check=eid.card action=ehealth.cert.renew', 'Kaart', 'Steek uw kaart in.')).replace('audience: [integrator]', 'audience: [integrator, developer]'),
+    });
+    assert.deepEqual(messages, [
+      ['nl/demo.md', 4, 'front-matter-differs', 'audience: fr integrator | nl integrator,developer'],
+      ['nl/demo.md', 10, 'step-attributes-differ', 'a: checks: fr eid.card,eid.pin | nl eid.card'],
+    ]);
+  });
+
+  describe('a slip in the French is reported once, in the French, not again in every translation', () => {
+    const body = (attributes: string) => step('a', attributes, 'Carte', 'Insérez votre carte eID.') + step('b', '', 'Suite', 'Continuez la procédure.');
+    const translation = (title: string) => guideFile('demo', title, step('a', 'check=eid.card', 'T1', 'Text one.') + step('b', '', 'T2', 'Text two.'));
+    const withTranslations = (french: string) => lintFolder({ 'fr/demo.md': french, 'nl/demo.md': translation('Demo'), 'en/demo.md': translation('Demo'), 'de/demo.md': translation('Demo') });
+    const codes = async (french: string) => (await withTranslations(french)).map(([file, line, code]) => [file, line, code]);
+
+    it('an unknown step attribute (chek=): one message', async () => {
+      assert.deepEqual(await codes(guideFile('demo', 'Démo', body('chek=eid.card'))), [['fr/demo.md', 10, 'step-attribute-unknown']]);
+    });
+    it('an attribute written twice: one message', async () => {
+      assert.deepEqual(await codes(guideFile('demo', 'Démo', body('check=eid.card check=eid.pin'))), [['fr/demo.md', 10, 'step-attribute-repeated']]);
+    });
+    it('an invalid variant on the step: one message', async () => {
+      assert.deepEqual(await codes(guideFile('demo', 'Démo', body('check=eid.card variant=os:amiga'))), [['fr/demo.md', 10, 'variant-invalid']]);
+    });
+    it('a misspelt front matter key (audiance:): one message, not also the audience missing nor differing', async () => {
+      assert.deepEqual(await codes(guideFile('demo', 'Démo', body('check=eid.card')).replace('audience:', 'audiance:')), [['fr/demo.md', 4, 'front-matter-key-unknown']]);
+    });
+    it('a step id used twice: one message', async () => {
+      const french = guideFile('demo', 'Démo', step('a', 'check=eid.card', 'Carte', 'Insérez votre carte eID.') + step('a', '', 'Suite', 'Continuez la procédure.'));
+      assert.deepEqual(await codes(french), [['fr/demo.md', 14, 'step-id-duplicate']]);
+    });
+    it('a step without its id: one message', async () => {
+      const french = guideFile('demo', 'Démo', step('a', 'check=eid.card', 'Carte', 'Insérez votre carte eID.') + step('b', '', 'Suite', 'Continuez la procédure.').replace('#b', ''));
+      assert.deepEqual(await codes(french), [['fr/demo.md', 14, 'step-id-missing']]);
+    });
+  });
+
+  it('refuses a source in a French guide (the French is the reference)', async () => {
+    const french = guideFile('demo', 'Démo', step('a', 'source=abcdef12', 'Carte', 'Insérez votre carte.')).replace('---\n\nIntro', 'source: {title: "abcdef12"}\n---\n\nIntro');
+    assert.deepEqual(await lintFolder({ 'fr/demo.md': french }), [
+      ['fr/demo.md', 6, 'source-in-french', undefined],
+      ['fr/demo.md', 11, 'source-in-french', 'a'],
+    ]);
   });
 
   it('reports a broken structure once, in its own file: no parity noise in the other languages', async () => {

@@ -145,12 +145,23 @@ describe('guide parser: front matter', () => {
     assert.deepEqual(read.problems.map(({ code, line }) => [code, line]), [['front-matter-invalid', 5]]);
   });
 
-  it('reports an unknown key at its line, with the key meant', () => {
+  it('reports an unknown key at its line, with the key meant (not also that key missing)', () => {
     const read = guide(file.replace('environment:', 'enviroment:'));
-    assert.deepEqual(read.problems.map(({ code, line, detail, suggestion }) => [code, line, detail, suggestion]), [
-      ['front-matter-key-unknown', 5, 'enviroment', 'environment'],
-      ['field-missing', 1, 'environment', undefined],
+    assert.deepEqual(read.problems.map(({ code, line, detail, suggestion }) => [code, line, detail, suggestion]), [['front-matter-key-unknown', 5, 'enviroment', 'environment']]);
+    const other = guide(file.replace('environment:', 'where:'));
+    assert.deepEqual(other.problems.map(({ code, detail }) => [code, detail]), [
+      ['front-matter-key-unknown', 'where'],
+      ['field-missing', 'environment'],
     ]);
+  });
+
+  it('reports a step attribute written twice, and keeps the first', () => {
+    const read = guide(file.replace('::: step #a', '::: step #a check=eid.card check=eid.pin action=ehealth.cert.renew action=ehealth.cert.request'));
+    assert.deepEqual(read.problems.map(({ code, line, detail }) => [code, line, detail]), [
+      ['step-attribute-repeated', 8, 'check=eid.pin'],
+      ['step-attribute-repeated', 8, 'action=ehealth.cert.request'],
+    ]);
+    assert.deepEqual([read.steps[0].checks, read.steps[0].action], [['eid.card'], 'ehealth.cert.renew']);
   });
 
   it('reports an unknown step attribute with the attribute meant', () => {

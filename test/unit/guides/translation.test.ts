@@ -114,9 +114,10 @@ describe('translation versions', () => {
     const states = (translated: Guide | undefined) => translationStatus(french, translated).map((part) => [part.step ?? part.part, part.state, part.line]);
 
     it('unmarked: nothing recorded', () => {
+      // The title and introduction at the title's line: where mark-translated will write their source.
       assert.deepEqual(states(marked(dutchText)), [
-        ['title', 'unmarked', 1],
-        ['introduction', 'unmarked', 1],
+        ['title', 'unmarked', 3],
+        ['introduction', 'unmarked', 3],
         ['choose', 'unmarked', 10],
         ['change', 'unmarked', 15],
       ]);
@@ -127,9 +128,10 @@ describe('translation versions', () => {
         .replace('environment: [acceptance]\n', `environment: [acceptance]\nsource: {title: "${title.hash}", introduction: "ffffffff"}\n`)
         .replace('#choose check=keystore.found', `#choose check=keystore.found source=${choose.hash}`)
         .replace('#change', `#change source=${change.hash === '00000000' ? '11111111' : '00000000'}`);
+      // The title and introduction at the front matter's source line.
       assert.deepEqual(states(marked(text)), [
-        ['title', 'up-to-date', 1],
-        ['introduction', 'outdated', 1],
+        ['title', 'up-to-date', 6],
+        ['introduction', 'outdated', 6],
         ['choose', 'up-to-date', 11],
         ['change', 'outdated', 16],
       ]);
@@ -255,12 +257,12 @@ describe('translation versions', () => {
       assert.deepEqual(findings(guides(frenchText, changed, true)), [['nl', 16, 'outdated', 'change: … demande le mot de passe [-actuel-]{+en cours+}.']]);
     });
 
-    it('without the recorded text in the store: outdated, the two versions instead of a diff', () => {
+    it('without the recorded text in the store: outdated-text-unknown (its own words), the two versions instead of a diff, at the source line', () => {
       const changed = frenchText.replace('Changer le mot de passe\n', 'Modifier le mot de passe\n');
       const list = guides(frenchText, changed, false);
       const [title] = frenchParts(parse(frenchText, 'fr'));
       const [newTitle] = frenchParts(list[0]);
-      assert.deepEqual(findings(list), [['nl', 1, 'outdated', `title: ${title.hash} → ${newTitle.hash}`]]);
+      assert.deepEqual(findings(list), [['nl', 6, 'outdated-text-unknown', `title: ${title.hash} → ${newTitle.hash}`]]);
     });
 
     it('a store that does not read is an error at its line; an absent one is an empty store', () => {
