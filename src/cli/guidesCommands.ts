@@ -10,7 +10,7 @@ import { loadGlossaries } from '../guides/glossary';
 import { walkthroughLint } from '../guides/walkthroughSync';
 import { walkthroughLabels } from '../faces/walkthroughLabels';
 import { verb, type CliContext, type VerbGroup } from './context';
-import { defaultGuidesFolder } from './guidesFolder';
+import { defaultGuidesFolder, lintLine } from './guidesFolder';
 import { guidesTranslationVerbs } from './guidesTranslationCommands';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
@@ -30,12 +30,7 @@ const lint = verb({ summary: 'cli.verb.guides.lint', environment: [], exitCodes:
     const relative = messages.map((message) => ({ ...message, file: path.relative(process.cwd(), message.file), message: lintText(message, context.t) }));
     printJson(context, { guides: guides.length, errors, warnings: messages.length - errors, messages: relative });
   } else {
-    for (const message of messages) {
-      const severity = context.t(`guides.lint.${message.severity}`);
-      // Line 0: the message is about a whole folder or file.
-      const where = message.line > 0 ? `${path.relative(process.cwd(), message.file)}:${message.line}` : path.relative(process.cwd(), message.file) || '.';
-      context.out(`${where}: ${severity} ${message.code}: ${lintText(message, context.t)}`);
-    }
+    for (const message of messages) context.out(lintLine(context, message));
     const counted = (key: 'errors' | 'warnings' | 'files', count: number) => context.t(`guides.lint.summary.${key}`, { count });
     context.out(context.t('guides.lint.summary', { errors: counted('errors', errors), warnings: counted('warnings', messages.length - errors), files: counted('files', guides.length) }));
   }

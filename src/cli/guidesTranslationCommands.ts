@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { MessageKey } from '../i18n';
 import { guideLanguages, guidesFolderOf, referenceLanguage, type Guide, type GuideLanguage } from '../guides/guide';
 import { structureProblem } from '../guides/guideLint';
-import { loadGuides } from '../guides/guideLoader';
+import { loadGuides, readGuideFolder } from '../guides/guideLoader';
 import { parseGuide } from '../guides/guideParser';
 import { languageStatuses, translationStatus, type GuidePartStatus, type PartStatus, type TranslationState } from '../guides/translation';
 import { partLabel } from '../guides/translationLint';
@@ -14,10 +14,11 @@ import { recordSources } from '../guides/translationMark';
 import { frenchSourcesPath, frenchSourcesText, readFrenchSources, recordedHashes, updatedFrenchSources } from '../guides/translationStore';
 import { writeThroughTemporary } from '../platform/durableFile';
 import { ExitCode } from '../faces/exitCodes';
+import { lintText } from '../faces/lintText';
 import { CliError } from './cliError';
 import { verb, type CliContext } from './context';
 import { suggestion } from './didYouMean';
-import { defaultGuidesFolder } from './guidesFolder';
+import { defaultGuidesFolder, lintLine } from './guidesFolder';
 import { sharedOptions } from './options';
 import { jsonMode, printJson } from './output';
 
@@ -43,10 +44,13 @@ const status = verb(
     positional: { value: 'cli.value.folder' },
   },
   async (context, { values, positionals }) => {
-    const languages = languageStatuses(await loadGuides(guidesRoot(context, positionals[0])));
+    // Read as lint reads it: a folder that is no language (guides/fr-BE/...) is said, not taken for missing translations.
+    const folder = (await readGuideFolder(guidesRoot(context, positionals[0])))!;
+    const languages = languageStatuses(folder.inputs.map((input) => input.guide));
     if (jsonMode(context, values)) {
       const counts = (counted: Record<TranslationState, number>) => ({ upToDate: counted['up-to-date'], outdated: counted.outdated, unmarked: counted.unmarked, missing: counted.missing });
       printJson(context, {
+        problems: folder.problems.map((problem) => ({ file: relative(problem.file), code: problem.code, ...(problem.detail ? { detail: problem.detail } : {}), message: lintText(problem, context.t) })),
         languages: languages.map((language) => ({
           language: language.language,
           guides: counts(language.guides),
@@ -55,11 +59,12 @@ const status = verb(
         })),
       });
     } else {
+      for (const problem of folder.problems) context.out(lintLine(context, problem));
       printStatusTable(context, languages);
       for (const language of languages) for (const line of toUpdateLines(context, language.toUpdate)) context.out(line);
     }
     const pending = languages.some((language) => language.toUpdate.length > 0);
-    return values.strict && pending ? ExitCode.failure : ExitCode.ok;
+    return values.strict && (pending || folder.problems.length > 0) ? ExitCode.failure : ExitCode.ok;
   },
 );
 

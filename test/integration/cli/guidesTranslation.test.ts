@@ -4,7 +4,7 @@
 // one step) brings it back up to date without touching the French, and the file still lints clean.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/faces/exitCodes';
@@ -129,7 +129,19 @@ describe('ehealth guides status, mark-translated and lint outdated (built bundle
     const strict = ehealth(['guides', 'status', 'guides', '--strict'], work);
     assert.equal(strict.status, ExitCode.ok, strict.stdout);
     const messages = json<LintDocument>(['guides', 'lint', 'guides']).messages;
-    assert.deepEqual(messages.filter((message) => message.severity === 'error' || ['outdated', 'translation-unmarked', 'source-invalid'].includes(message.code)), []);
+    assert.deepEqual(messages.filter((message) => message.severity === 'error' || ['outdated', 'outdated-text-unknown', 'translation-unmarked', 'source-invalid'].includes(message.code)), []);
+
+    // The guides folder read as lint reads it: a folder that is no language is said, and fails --strict.
+    mkdirSync(path.join(guides, 'fr-BE'));
+    writeFileSync(path.join(guides, 'fr-BE', `${guide}.md`), readFileSync(french(), 'utf8'));
+    try {
+      const status = ehealth(['guides', 'status', 'guides', '--strict'], work);
+      assert.equal(status.status, ExitCode.failure, status.stdout);
+      assert.match(status.stdout, /^guides\/fr-BE: error folder-unknown: /m);
+      assert.deepEqual(json<{ problems: Array<{ file: string; code: string }> }>(['guides', 'status', 'guides']).problems.map((problem) => [problem.file, problem.code]), [[path.join('guides', 'fr-BE'), 'folder-unknown']]);
+    } finally {
+      rmSync(path.join(guides, 'fr-BE'), { recursive: true, force: true });
+    }
   });
 
   describe('refused, with a clear error and nothing written', () => {
