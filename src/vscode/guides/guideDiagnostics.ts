@@ -4,6 +4,7 @@
 // the first guide file (folderLint), not at activation. The extension starts for a writer's
 // checkout by `workspaceContains:guides/fr/*.md` (package.json), not `onLanguage:markdown`, which
 // would start it for every Markdown file of every user.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LintMessage } from '../../guides/guideLint';
 import { lintText } from '../../faces/lintText';
@@ -45,7 +46,10 @@ export function registerGuideDiagnostics(log: vscode.LogOutputChannel): vscode.D
 
   function schedule(uri: vscode.Uri): void {
     const root = uri.scheme === 'file' ? guideFile(uri.fsPath)?.root : undefined;
-    if (!root) return;
+    if (root) scheduleRoot(root);
+  }
+
+  function scheduleRoot(root: string): void {
     clearTimeout(timers.get(root));
     timers.set(root, setTimeout(() => {
       timers.delete(root);
@@ -75,9 +79,19 @@ export function registerGuideDiagnostics(log: vscode.LogOutputChannel): vscode.D
     for (const tab of event.opened) if (tab.input instanceof vscode.TabInputText) show(tab.input.uri);
   }
 
+  // The open guides are linted with the glossaries and the store of French texts: saved, changed on disk (a pull), they count again.
+  const guidesData = vscode.workspace.createFileSystemWatcher('**/guides/{glossary/*.json,french-sources.json}');
+  function dataChanged(uri: vscode.Uri): void {
+    const root = path.basename(path.dirname(uri.fsPath)) === 'glossary' ? path.dirname(path.dirname(uri.fsPath)) : path.dirname(uri.fsPath);
+    if (openGuides(root).length) scheduleRoot(root);
+  }
   for (const document of vscode.workspace.textDocuments) schedule(document.uri);
   return [
     collection,
+    guidesData,
+    guidesData.onDidChange(dataChanged),
+    guidesData.onDidCreate(dataChanged),
+    guidesData.onDidDelete(dataChanged),
     vscode.workspace.onDidOpenTextDocument((document) => show(document.uri)),
     vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length && show(event.document.uri)),
     vscode.window.tabGroups.onDidChangeTabs(closeTabs),
