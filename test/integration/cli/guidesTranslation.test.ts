@@ -4,7 +4,7 @@
 // one step) brings it back up to date without touching the French, and the file still lints clean.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/faces/exitCodes';
@@ -44,6 +44,14 @@ describe('ehealth guides status, mark-translated and lint outdated (built bundle
     work = mkdtempSync(path.join(os.tmpdir(), 'guides-translation-'));
     guides = path.join(work, 'guides');
     cpSync(path.join(root, 'guides'), guides, { recursive: true });
+    // The shipped translations are marked: these tests start from translations never marked, and no store.
+    for (const language of ['nl', 'en', 'de']) {
+      for (const name of readdirSync(path.join(guides, language))) {
+        const file = path.join(guides, language, name);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^source: .*\n/m, '').replace(/ source=[0-9a-f]{8}$/gm, ''));
+      }
+    }
+    rmSync(path.join(guides, 'french-sources.json'), { force: true });
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -172,7 +180,7 @@ describe('ehealth guides status, mark-translated and lint outdated (built bundle
     });
     it('a store of French texts that does not read (a merge conflict): named with its line, neither it nor the translation written; lint reports it', () => {
       const store = path.join(guides, 'french-sources.json');
-      const text = readFileSync(store, 'utf8');
+      const text = existsSync(store) ? readFileSync(store, 'utf8') : '{}\n';
       const conflicted = text.replace(/\n/, '\n<<<<<<< HEAD\n');
       writeFileSync(store, conflicted);
       try {
