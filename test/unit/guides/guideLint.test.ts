@@ -171,6 +171,9 @@ describe('guide linter', () => {
     it('a step id used twice: one message', async () => {
       const french = guideFile('demo', 'Démo', step('a', 'check=eid.card', 'Carte', 'Insérez votre carte eID.') + step('a', '', 'Suite', 'Continuez la procédure.'));
       assert.deepEqual(await codes(french), [['fr/demo.md', 14, 'step-id-duplicate']]);
+      // Nor do the translations' versions compare with steps that do not pair (not even "not marked").
+      const all = await lintMessages({ 'fr/demo.md': french, 'nl/demo.md': translation('Demo') }, { withVersions: true });
+      assert.deepEqual(all.map((message) => message.code), ['step-id-duplicate']);
     });
     it('a step without its id: one message', async () => {
       const french = guideFile('demo', 'Démo', step('a', 'check=eid.card', 'Carte', 'Insérez votre carte eID.') + step('b', '', 'Suite', 'Continuez la procédure.').replace('#b', ''));
