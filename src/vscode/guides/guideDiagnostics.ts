@@ -10,6 +10,7 @@ import type { LintMessage } from '../../guides/guideLint';
 import { lintText } from '../../faces/lintText';
 import { currentTranslator, onDidChangeLanguage } from '../language';
 import { guideFile } from './guideFile';
+import { guidesFolderOf } from '../../guides/guide';
 
 /** The `source` of our diagnostics, by which the preview finds them. */
 export const guideDiagnosticSource = 'ehealth guides';
@@ -82,7 +83,7 @@ export function registerGuideDiagnostics(log: vscode.LogOutputChannel): vscode.D
   // The open guides are linted with the glossaries and the store of French texts: saved, changed on disk (a pull), they count again.
   const guidesData = vscode.workspace.createFileSystemWatcher('**/guides/{glossary/*.json,french-sources.json}');
   function dataChanged(uri: vscode.Uri): void {
-    const root = path.basename(path.dirname(uri.fsPath)) === 'glossary' ? path.dirname(path.dirname(uri.fsPath)) : path.dirname(uri.fsPath);
+    const root = path.basename(path.dirname(uri.fsPath)) === 'glossary' ? guidesFolderOf(uri.fsPath) : path.dirname(uri.fsPath);
     if (openGuides(root).length) scheduleRoot(root);
   }
   for (const document of vscode.workspace.textDocuments) schedule(document.uri);

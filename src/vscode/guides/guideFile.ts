@@ -2,7 +2,7 @@
 // for the preview command, the diagnostics and the completions; package.json's `when` clauses of
 // the preview write the same expression (a unit test keeps them equal).
 import * as path from 'node:path';
-import { guideLanguages, type GuideLanguage } from '../../guides/guide';
+import { guideLanguages, guidesFolderOf, type GuideLanguage } from '../../guides/guide';
 
 export const guideFilePattern = new RegExp(String.raw`[\\/]guides[\\/](${guideLanguages.join('|')})[\\/][^\\/]+\.md$`);
 
@@ -16,5 +16,5 @@ export interface GuideFile {
 export function guideFile(fsPath: string): GuideFile | undefined {
   const match = guideFilePattern.exec(fsPath);
   if (!match) return undefined;
-  return { root: path.dirname(path.dirname(fsPath)), language: match[1] as GuideLanguage, id: path.basename(fsPath, '.md') };
+  return { root: guidesFolderOf(fsPath), language: match[1] as GuideLanguage, id: path.basename(fsPath, '.md') };
 }

@@ -11,7 +11,7 @@ import { namedHolder } from '../../core/readableIdentifier';
 import { certificateActionIds, isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../../guides/allowList';
 import { evaluateCheck, followedKeystore, stepStatus } from '../../guides/checks';
 import { countsDone, type ChecklistState, type FromChecklist } from '../../guides/checklistProtocol';
-import type { Guide, GuideLanguage } from '../../guides/guide';
+import { guidesFolderOf, type Guide, type GuideLanguage } from '../../guides/guide';
 import type { KeystoreFile } from '../../keystore/model';
 import type { AuthorityCertificate } from '../../procedures';
 import { loadGuides, pickGuide } from '../../guides/guideLoader';
@@ -65,7 +65,7 @@ export class ChecklistPanel implements vscode.Disposable {
   ) {
     const root = services.context.extensionUri;
     const roots = [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, 'guides')];
-    if (source.kind === 'preview') roots.push(vscode.Uri.file(path.dirname(path.dirname(source.document.uri.fsPath))));
+    if (source.kind === 'preview') roots.push(vscode.Uri.file(guidesFolderOf(source.document.uri.fsPath)));
     this.panel = vscode.window.createWebviewPanel('ehealth.guide', 'eHealth', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: roots, retainContextWhenHidden: false });
     this.panel.webview.html = this.page();
     this.subscriptions.push(
@@ -130,7 +130,7 @@ export class ChecklistPanel implements vscode.Disposable {
   private imageUri(src: string): string | undefined {
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) || !this.guide) return undefined;
     const file = path.resolve(path.dirname(this.guide.file), src);
-    const guidesRoot = path.dirname(path.dirname(this.guide.file));
+    const guidesRoot = guidesFolderOf(this.guide.file);
     return file.startsWith(guidesRoot + path.sep) ? this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString() : undefined;
   }
 
