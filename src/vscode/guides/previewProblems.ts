@@ -20,7 +20,7 @@ export function previewProblems(uri: vscode.Uri, steps: readonly GuideStep[], sh
   for (const diagnostic of diagnostics.sort((a, b) => a.range.start.line - b.range.start.line)) {
     const line = diagnostic.range.start.line + 1;
     const severity = diagnostic.severity === vscode.DiagnosticSeverity.Error ? 'error' : 'warning';
-    const problem = { severity, text: labelled(t, t('guide.preview.problem', { severity: t(`guides.lint.${severity}`), line }), diagnostic.message) } as const;
+    const problem = { severity, text: labelled(t, t(`guide.preview.problem.${severity}`, { line }), diagnostic.message) } as const;
     const step = steps.findLast((candidate) => candidate.line <= line);
     if (step && shown.has(step.id)) placed.steps.set(step.id, [...(placed.steps.get(step.id) ?? []), problem]);
     else placed.guide.push(problem);

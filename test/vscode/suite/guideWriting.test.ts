@@ -155,9 +155,9 @@ describe('Writing guides in VS Code', () => {
       edit.replace(french.document.uri, french.document.lineAt(lineOf(french.document, 'audience:')).range, 'audience: [health-professional, nobody]');
     });
     const atStep = await waitFor('the message at its step', async () => (await webviewTexts('section[data-step="choose-keystore"] ul.problems li', 3000))[0]);
-    assert.ok(atStep.includes(`error, line ${line + 1}: Unknown check (see docs/WRITING-GUIDES.md). (keystore.foundx`), atStep);
+    assert.ok(atStep.includes(`Error, line ${line + 1}: Unknown check (see docs/WRITING-GUIDES.md). (keystore.foundx`), atStep);
     const atTop = await waitFor('the guide-level message at the top', async () => (await webviewTexts('#app > ul.problems li', 3000))[0]);
-    assert.ok(atTop.includes(`error, line ${lineOf(french.document, 'audience:') + 1}: Unknown audience. (nobody`), atTop);
+    assert.ok(atTop.includes(`Error, line ${lineOf(french.document, 'audience:') + 1}: Unknown audience. (nobody`), atTop);
     await screenshot('guide-writing-preview');
     await restore();
     await waitFor('no message once fixed', async () => (await webviewTexts('ul.problems li', 3000)).length === 0);
