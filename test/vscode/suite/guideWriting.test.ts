@@ -165,7 +165,9 @@ describe('Writing guides in VS Code', () => {
 
   it('clears the messages of a file once it is closed', async () => {
     const line = lineOf(french.document, '::: step #choose-keystore');
-    await change((edit) => edit.insert(french.document.uri, new vscode.Position(line, french.document.lineAt(line).text.length), ' check=keystore.foundx'));
+    // The step already checks keystore.found: misspell it (a second check= would be a repeated attribute).
+    const end = french.document.lineAt(line).text.indexOf('keystore.found') + 'keystore.found'.length;
+    await change((edit) => edit.insert(french.document.uri, new vscode.Position(line, end), 'x'));
     await waitForDiagnostic(french.document.uri, 'check-unknown');
     await vscode.window.showTextDocument(french.document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
