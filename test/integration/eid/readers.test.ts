@@ -61,7 +61,7 @@ describe('eID readers: none, or another card', function () {
     assert.match(errorMessage(noReader, 'fr'), /Aucun lecteur de carte trouvé/);
     assert.match(errorMessage(noReader, 'nl'), /Geen kaartlezer gevonden/);
     assert.match(errorMessage(noReader, 'en'), /No card reader found/);
-    assert.match(errorMessage(noReader, 'de'), /Kein Kartenlesegerät gefunden/);
+    assert.match(errorMessage(noReader, 'de'), /Kein Kartenleser gefunden/);
     const other = new NotAnEid('OpenPGP card');
     assert.match(errorMessage(other, 'fr'), /«\u202fOpenPGP card\u202f».*carte d’identité électronique belge/);
     assert.match(errorMessage(other, 'nl'), /"OpenPGP card".*Belgische elektronische identiteitskaart/);
