@@ -4,65 +4,41 @@
 // the extension host). Figures are medians; the target is at most 1.5x openssl on the real file.
 // node-forge is not measured here: it cannot read EC keys nor, reliably, PBES2 with non-ASCII
 // passwords, and was measured at about 25x openssl on the real file when this engine was chosen.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openKeystore } from '../src/keystore/inspect';
 import { sharedKdfPool } from '../src/keystore/workerPool';
-import { realKeystoreRewritten } from '../test/unit/keystore/fixtures';
+import { realKeystore, realKeystoreRewritten, realPassword } from '../test/unit/keystore/fixtures';
+import { interleaved, ms, openssl, verdict } from './measure';
 
 const runs = 15;
 /** Issue 3: opening costs at most 1.5x what openssl needs on the same file. */
 const target = 1.5;
 /** The extension host opens keystores again and again: measure the warm (JIT-compiled) engine. */
 const warmUpRuns = 5;
-const realFile = path.join(__dirname, '..', 'test', 'fixtures', 'keystores', 'SSIN=79021802145 20230823-085751.acc-p12');
-const realPassword = readFileSync(`${realFile}.password`, 'utf8');
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function elapsed(operation: () => unknown): Promise<number> {
-  const start = performance.now();
-  await operation();
-  return performance.now() - start;
-}
-
-const openssl = (args: string[]) => () => {
-  const result = spawnSync('openssl', args, { stdio: 'ignore' });
-  if (result.status !== 0) throw new Error(`openssl ${args.join(' ')} failed`);
-};
-
-/** The four measurements run interleaved, so that other load on the machine hits them alike. */
 async function compare(label: string, file: string, password: string, legacy: boolean): Promise<void> {
   const passwordFile = path.join(path.dirname(file), 'bench.password');
   writeFileSync(passwordFile, password);
   const bytes = readFileSync(file);
-  const operations = {
-    opensslBase: openssl(['version']),
-    opensslOpen: openssl(['pkcs12', ...(legacy ? ['-legacy'] : []), '-info', '-noout', '-in', file, '-passin', `file:${passwordFile}`]),
-    oursBase: async () => undefined,
-    oursOpen: () => openKeystore(bytes, { password }),
-  };
-  const times: Record<keyof typeof operations, number[]> = { opensslBase: [], opensslOpen: [], oursBase: [], oursOpen: [] };
-  for (let run = -warmUpRuns; run < runs; run++) {
-    for (const [name, operation] of Object.entries(operations) as Array<[keyof typeof operations, () => unknown]>) {
-      const time = await elapsed(operation);
-      if (run >= 0) times[name].push(time);
-    }
-  }
-  const [opensslBase, opensslOpen, oursBase, oursOpen] = [times.opensslBase, times.opensslOpen, times.oursBase, times.oursOpen].map(median);
+  const { opensslBase, opensslOpen, oursBase, oursOpen } = await interleaved(
+    {
+      opensslBase: openssl(['version']),
+      opensslOpen: openssl(['pkcs12', ...(legacy ? ['-legacy'] : []), '-info', '-noout', '-in', file, '-passin', `file:${passwordFile}`]),
+      oursBase: async () => undefined,
+      oursOpen: () => openKeystore(bytes, { password }),
+    },
+    runs,
+    warmUpRuns,
+  );
   const opensslCost = opensslOpen - opensslBase;
   const oursCost = oursOpen - oursBase;
-  const ms = (value: number) => `${value.toFixed(1)} ms`;
   console.log(label);
   console.log(`  openssl: ${ms(opensslOpen)} - ${ms(opensslBase)} (openssl version) = ${ms(opensslCost)}`);
   console.log(`  ours:    ${ms(oursOpen)} - ${ms(oursBase)} (no-op) = ${ms(oursCost)}`);
   const ratio = oursCost / opensslCost;
-  console.log(`  ratio ours/openssl: ${ratio.toFixed(2)}x: ${ratio <= target ? `within target (≤ ${target}x)` : `OVER TARGET (${target}x)`}`);
+  console.log(`  ratio ours/openssl: ${ratio.toFixed(2)}x: ${verdict(ratio, target)}`);
 }
 
 export default {
@@ -73,7 +49,7 @@ export default {
       const pool = sharedKdfPool();
       console.log(`medians of ${runs} runs after ${warmUpRuns} warm-up runs, ${pool.size} key derivation workers`);
       const real = path.join(dir, 'real.acc-p12');
-      writeFileSync(real, readFileSync(realFile));
+      writeFileSync(real, realKeystore());
       await compare('real acceptance keystore (JDK legacy: RC2-40 + 3DES, SHA-1 MAC 100,000)', real, realPassword, true);
       // The same entries as JDK 17 writes them: PBES2 AES-256, HMAC-SHA256, 10,000 iterations.
       const pbes2 = path.join(dir, 'pbes2.p12');

@@ -2,6 +2,7 @@
 // run (never as a pass/fail timing). Usage: npm run bench [-- NAME...] to run some only.
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { machine } from './measure';
 
 interface Benchmark {
   name: string;
@@ -10,6 +11,7 @@ interface Benchmark {
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
+  console.log(machine());
   const files = readdirSync(__dirname).filter((file) => file.endsWith('.bench.ts')).sort();
   for (const file of files) {
     const benchmark = (await import(path.join(__dirname, file))).default as Benchmark;
