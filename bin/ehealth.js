@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Launcher for the bundled CLI (built by `npm run build`; `npm pack` builds it through `prepack`).
+// Launcher for the built CLI (built by `npm run build`; `npm pack` builds it through `prepack`):
+// its entry in dist/cli/, an ES module that loads the code of the verb it runs on demand.
 const path = require('node:path');
 const fs = require('node:fs');
+const { pathToFileURL } = require('node:url');
 
-const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
-if (!fs.existsSync(bundle)) {
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.mjs');
+if (!fs.existsSync(entry)) {
   console.error('ehealth: the command line is not built yet. Run "npm run build" in ' + path.dirname(__dirname) + '.');
   process.exit(1);
 }
@@ -14,7 +16,9 @@ let finished = false;
 process.on('beforeExit', () => {
   if (!finished) process.exit(1);
 });
-require(bundle).main(process.argv.slice(2)).then((code) => {
-  finished = true;
-  process.exitCode = code;
-});
+import(pathToFileURL(entry).href)
+  .then((cli) => cli.main(process.argv.slice(2)))
+  .then((code) => {
+    finished = true;
+    process.exitCode = code;
+  });

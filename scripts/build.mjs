@@ -1,7 +1,7 @@
 // Bundles the extension and the CLI with esbuild (the real-VS-Code suites are bundled by test/vscode).
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -19,13 +19,67 @@ export const common = {
   external: ['vscode', 'pkcs11js'],
 };
 
+/** The CLI's folder: its entry, the chunks it loads per verb, and its own copy of the workers. */
+const cliFolder = path.join('dist', 'cli');
+
+/**
+ * Chunks of earlier builds (their names are hashes of their content) removed from the CLI's folder,
+ * once this build has written its own: a CLI running meanwhile still finds the chunks it imports.
+ */
+const removeOldChunks = {
+  name: 'remove-old-chunks',
+  setup(build) {
+    build.onEnd((result) => {
+      if (!result.metafile) return;
+      const written = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(file)));
+      for (const file of readdirSync(cliFolder)) {
+        if (/^chunk-\w+\.mjs(\.map)?$/.test(file) && !written.has(path.resolve(cliFolder, file))) rmSync(path.join(cliFolder, file), { force: true });
+      }
+    });
+  },
+};
+
+/**
+ * The CLI in ES modules split into chunks (src/cli/main.ts imports each verb group when a command
+ * names it): a verb loads only the code it runs, `--version` almost none. ES modules have no
+ * `__dirname` nor `require`; the code shared with the extension's CommonJS bundle uses both (the
+ * workers and the eID addon are found beside the bundle), so each chunk defines them for its own file.
+ */
+const cli = {
+  ...common,
+  format: 'esm',
+  splitting: true,
+  entryPoints: { main: 'src/cli/main.ts' },
+  outdir: cliFolder,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunk-[hash]',
+  metafile: true,
+  plugins: [removeOldChunks],
+  banner: {
+    js: [
+      "import { createRequire as __createRequire } from 'node:module';",
+      "import { dirname as __pathDirname } from 'node:path';",
+      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+      'const require = __createRequire(import.meta.url);',
+      'const __filename = __fileURLToPath(import.meta.url);',
+      'const __dirname = __pathDirname(__filename);',
+    ].join(' '),
+  },
+};
+
+/** The workers in `outdir`, each found beside the bundle that starts it (src/platform/workerRpc.ts). */
+const workers = (outdir) => [
+  // Key derivation worker of the keystore engine (src/keystore/workerPool.ts).
+  { ...common, entryPoints: { kdfWorker: 'src/keystore/pkcs12/kdfWorker.ts' }, outdir },
+  // PKCS#11 worker of the eID engine, the only code that calls pkcs11js (src/eid/pkcs11Thread.ts).
+  { ...common, entryPoints: { pkcs11Worker: 'src/eid/pkcs11Worker.ts' }, outdir },
+];
+
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
-  // Key derivation worker of the keystore engine, loaded beside the bundle (src/keystore/workerPool.ts).
-  { ...common, entryPoints: { kdfWorker: 'src/keystore/pkcs12/kdfWorker.ts' }, outdir: 'dist' },
-  // PKCS#11 worker of the eID engine, the only code that calls pkcs11js (src/eid/pkcs11Thread.ts).
-  { ...common, entryPoints: { pkcs11Worker: 'src/eid/pkcs11Worker.ts' }, outdir: 'dist' },
+  ...workers('dist'),
+  cli,
+  ...workers(cliFolder),
   // The guides' checklist webview: browser code with its web components, one file.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { 'webview/checklist': 'src/webview/checklist.ts' }, outdir: 'dist' },
   // The contract webview's script: its two answer buttons.
@@ -49,7 +103,11 @@ function copyNativeAddon() {
   }
 }
 
+
 copyNativeAddon();
+// The single-file CLI bundle of earlier versions, replaced by the CLI's folder.
+rmSync(path.join('dist', 'cli.js'), { force: true });
+rmSync(path.join('dist', 'cli.js.map'), { force: true });
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
   console.log('esbuild: watching for changes');

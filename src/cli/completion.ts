@@ -239,12 +239,12 @@ function fishScript(model: Model): string {
 const scripts = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
 
 /** `completion bash|zsh|fish`, over the groups of the CLI (given late: this group is one of them). */
-export function completionGroup(groups: () => readonly VerbGroup[]): VerbGroup {
+export function completionGroup(groups: () => Promise<readonly VerbGroup[]>): VerbGroup {
   const shellVerb = (shell: keyof typeof scripts, load: string) =>
     verb(
       { summary: `cli.verb.completion.${shell}`, options: {}, environment: [], exitCodes: [], examples: [{ command: load, comment: 'cli.example.completion' }] },
       async (context) => {
-        context.out(scripts[shell](modelOf(groups(), context.t)));
+        context.out(scripts[shell](modelOf(await groups(), context.t)));
         return 0;
       },
     );

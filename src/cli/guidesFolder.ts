@@ -5,10 +5,10 @@ import { lintText } from '../faces/lintText';
 import type { LintMessage } from '../guides/guideLint';
 import type { CliContext } from './context';
 
-/** `./guides` when run from a checkout, else the guides shipped beside the bundle. */
+/** `./guides` when run from a checkout, else the guides shipped with the CLI (dist/cli/../../guides). */
 export function defaultGuidesFolder(): string {
   const local = path.resolve('guides');
-  return existsSync(local) ? local : path.resolve(__dirname, '..', 'guides');
+  return existsSync(local) ? local : path.resolve(__dirname, '..', '..', 'guides');
 }
 
 /** `file:line: severity code: text`; line 0 is about a whole folder or file (no line then). */

@@ -103,13 +103,13 @@ export function groupHelp(group: VerbGroup, t: Translator): string {
 }
 
 /** `ehealth --help`: the groups, the options every command takes, where to read more. */
-export function mainHelp(groups: readonly VerbGroup[], version: string, t: Translator): string {
+export function mainHelp(groupNames: readonly string[], version: string, t: Translator): string {
   return [
     `ehealth ${version}`,
     t('cli.usage'),
     '',
     t('cli.groups'),
-    ...table(groups.map((group) => [group.name, t(`cli.group.${group.name}` as 'cli.group.eid')])),
+    ...table(groupNames.map((name) => [name, t(`cli.group.${name}` as 'cli.group.eid')])),
     '',
     t('cli.options'),
     ...table([['-h, --help', t('cli.option.help')], ['-v, --version', t('cli.option.version')], ...optionRows(globalOptions, t)]),

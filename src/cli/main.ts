@@ -5,29 +5,32 @@ import type { CliContext, Verb, VerbGroup } from './context';
 import { exitCodesHelp, groupHelp, mainHelp, usageLine, verbHelp } from './help';
 import { suggestion } from './didYouMean';
 import { versionReport, versionText } from './version';
-import { completionGroup } from './completion';
 import { parse } from './options';
-import { certGroup } from './certCommands';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import { failureOf, printJson, printJsonError } from './output';
-import { eidGroup } from './eidCommands';
-import { etkGroup } from './etkCommands';
-import { guidesGroup } from './guidesCommands';
-import { keystoreGroup } from './keystoreCommands';
-import { sandboxGroup } from './sandboxCommands';
 import { version } from '../../package.json';
 
-/** Every group, in the order of the help. */
-export const groups: VerbGroup[] = [
-  keystoreGroup,
-  eidGroup,
-  certGroup,
-  etkGroup,
-  sandboxGroup,
-  guidesGroup,
-  completionGroup(() => groups),
-];
+/**
+ * Every group's module, in the order of the help, loaded when a command names the group: a verb
+ * loads its group's code only (the build splits the CLI into chunks along these imports), and
+ * `--version` or the main help none.
+ */
+const groupModules: Record<string, () => Promise<VerbGroup>> = {
+  keystore: async () => (await import('./keystoreCommands')).keystoreGroup,
+  eid: async () => (await import('./eidCommands')).eidGroup,
+  cert: async () => (await import('./certCommands')).certGroup,
+  etk: async () => (await import('./etkCommands')).etkGroup,
+  sandbox: async () => (await import('./sandboxCommands')).sandboxGroup,
+  guides: async () => (await import('./guidesCommands')).guidesGroup,
+  completion: async () => (await import('./completion')).completionGroup(loadGroups),
+};
+
+/** The groups' names, in the order of the help. */
+export const groupNames: readonly string[] = Object.keys(groupModules);
+
+/** Every group, loaded (a verb's help names its aliases in other groups; completions list every verb). */
+export const loadGroups = (): Promise<VerbGroup[]> => Promise.all(groupNames.map((name) => groupModules[name]()));
 
 export async function main(argv: string[], io = { out: (s: string) => console.log(s), err: (s: string) => console.error(s) }): Promise<number> {
   const global = takeGlobalOptions(argv);
@@ -52,7 +55,7 @@ async function dispatch(context: CliContext): Promise<number> {
   const [first, second, ...rest] = context.args;
   const { t } = context;
   if (first === undefined || first === '--help' || first === '-h') {
-    context.out(mainHelp(groups, version, t));
+    context.out(mainHelp(groupNames, version, t));
     return first === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (first === 'help') return help(context, context.args.slice(1));
@@ -62,7 +65,7 @@ async function dispatch(context: CliContext): Promise<number> {
     else context.out(versionText(report, t));
     return ExitCode.ok;
   }
-  const group = groupNamed(context, first);
+  const group = await groupNamed(context, first);
   if (second === undefined || second === '--help' || second === '-h') {
     context.out(groupHelp(group, t));
     return second === undefined ? ExitCode.usage : ExitCode.ok;
@@ -72,21 +75,21 @@ async function dispatch(context: CliContext): Promise<number> {
   const verbContext = { ...context, args: rest };
   const parsed = parse(verbContext, verb.spec, usageLine(command, verb.spec, t));
   if (parsed.help) {
-    context.out(verbHelpOf(group, second, t));
+    context.out(await verbHelpOf(group, second, t));
     return ExitCode.ok;
   }
   return verb.run(verbContext, parsed);
 }
 
 /** `ehealth help [GROUP [VERB]]` and `ehealth help exit-codes`: the same texts as `--help`. */
-function help(context: CliContext, [groupName, verbName, extra]: string[]): number {
+async function help(context: CliContext, [groupName, verbName, extra]: string[]): Promise<number> {
   const { t } = context;
   if (extra !== undefined) throw new CliError(t('cli.error.unexpected-argument', { argument: extra, usage: 'ehealth help [GROUP [VERB]]' }), ExitCode.usage);
-  if (groupName === undefined) context.out(mainHelp(groups, version, t));
+  if (groupName === undefined) context.out(mainHelp(groupNames, version, t));
   else if (groupName === EXIT_CODES && verbName === undefined) context.out(exitCodesHelp(t));
   else {
-    const group = groupNamed(context, groupName, [EXIT_CODES]);
-    context.out(verbName === undefined ? groupHelp(group, t) : (verbNamed(context, group, verbName), verbHelpOf(group, verbName, t)));
+    const group = await groupNamed(context, groupName, [EXIT_CODES]);
+    context.out(verbName === undefined ? groupHelp(group, t) : (verbNamed(context, group, verbName), await verbHelpOf(group, verbName, t)));
   }
   return ExitCode.ok;
 }
@@ -94,10 +97,9 @@ function help(context: CliContext, [groupName, verbName, extra]: string[]): numb
 const EXIT_CODES = 'exit-codes';
 
 /** The group of that name, else a usage error with the closest name (`others`: more words accepted there). */
-function groupNamed(context: CliContext, name: string, others: string[] = []): VerbGroup {
-  const group = groups.find((candidate) => candidate.name === name);
-  if (group) return group;
-  const known = [...groups.map((candidate) => candidate.name), ...others];
+async function groupNamed(context: CliContext, name: string, others: string[] = []): Promise<VerbGroup> {
+  if (Object.hasOwn(groupModules, name)) return groupModules[name]();
+  const known = [...groupNames, ...others];
   throw new CliError(context.t('cli.error.unknown-group', { group: name }) + suggestion(context.t, name, known), ExitCode.usage, 'cli/unknown-command');
 }
 
@@ -106,14 +108,15 @@ function verbNamed(context: CliContext, group: VerbGroup, name: string): Verb {
   throw new CliError(context.t('cli.error.unknown-verb', { group: group.name, verb: name }) + suggestion(context.t, name, Object.keys(group.verbs)), ExitCode.usage, 'cli/unknown-command');
 }
 
-function verbHelpOf(group: VerbGroup, name: string, t: Translator): string {
+async function verbHelpOf(group: VerbGroup, name: string, t: Translator): Promise<string> {
   const command = `${group.name} ${name}`;
   const verb = group.verbs[name];
-  return verbHelp(command, verb.spec, t, namesOf(verb).filter((other) => other !== command));
+  return verbHelp(command, verb.spec, t, (await namesOf(verb)).filter((other) => other !== command));
 }
 
 /** Every command that runs `verb`: its name, and its alias in another group. */
-const namesOf = (verb: Verb) => groups.flatMap((group) => Object.entries(group.verbs).filter(([, candidate]) => candidate === verb).map(([name]) => `${group.name} ${name}`));
+const namesOf = async (verb: Verb) =>
+  (await loadGroups()).flatMap((group) => Object.entries(group.verbs).filter(([, candidate]) => candidate === verb).map(([name]) => `${group.name} ${name}`));
 
 /** EHEALTH_LANG, else the POSIX locale. */
 function environmentLanguage(): Language {

@@ -17,7 +17,7 @@ function ehealth(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 describe('ehealth launcher (built bundle)', () => {
   before(() => {
-    assert.ok(existsSync(path.join(root, 'dist', 'cli.js')), 'dist/cli.js is missing: run "npm run build" first');
+    assert.ok(existsSync(path.join(root, 'dist', 'cli', 'main.mjs')), 'dist/cli/main.mjs is missing: run "npm run build" first');
   });
 
   it('answers --help with the verb groups', () => {

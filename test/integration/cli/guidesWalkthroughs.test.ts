@@ -23,7 +23,7 @@ describe('ehealth guides lint: walkthroughs out of date (built CLI)', function (
   this.timeout(60_000);
   let checkout: string;
 
-  before(() => assert.ok(existsSync(path.join(root, 'dist', 'cli.js')), 'dist/cli.js is missing: run "node scripts/build.mjs" first'));
+  before(() => assert.ok(existsSync(path.join(root, 'dist', 'cli', 'main.mjs')), 'dist/cli/main.mjs is missing: run "node scripts/build.mjs" first'));
   beforeEach(async () => {
     checkout = mkdtempSync(path.join(os.tmpdir(), 'ehealth-walkthroughs-cli-'));
     for (const entry of layout) cpSync(path.join(root, entry), path.join(checkout, entry), { recursive: true });

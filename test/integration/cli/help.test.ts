@@ -1,5 +1,5 @@
 // Help that answers, global options and completions, on the BUILT CLI: every verb of every group (read
-// from the bundle's own `groups`) shows the same help for `--help`, `-h` and `ehealth help GROUP VERB`,
+// from the bundle's own `loadGroups()`) shows the same help for `--help`, `-h` and `ehealth help GROUP VERB`,
 // with its usage, options, global options, environment variables, exit codes and examples in the four
 // languages (no raw message key); typos get "did you mean"; Node's parser never speaks English to a
 // French user; --lang is validated and stops at `--`; --version tells Node, the platform and the eID
@@ -7,13 +7,15 @@
 // main() in this process (fast); those about the process itself (exit codes, environment) spawn it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ExitCode } from '../../../src/faces/exitCodes';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const bundle = path.join(root, 'dist', 'cli.js');
+const cliFolder = path.join(root, 'dist', 'cli');
+const bundle = path.join(cliFolder, 'main.mjs');
 const launcher = path.join(root, 'bin', 'ehealth.js');
 const languages = ['fr', 'nl', 'en', 'de'] as const;
 type Language = (typeof languages)[number];
@@ -24,14 +26,15 @@ const catalogs = Object.fromEntries(
 interface BuiltVerb {
   spec: { summary: string; options: Record<string, unknown>; environment: string[]; exitCodes: number[]; examples: Array<{ command: string }> };
 }
+type BuiltGroup = { name: string; verbs: Record<string, BuiltVerb> };
 interface BuiltCli {
   main(argv: string[], io: { out: (text: string) => void; err: (text: string) => void }): Promise<number>;
-  groups: Array<{ name: string; verbs: Record<string, BuiltVerb> }>;
+  loadGroups(): Promise<BuiltGroup[]>;
 }
 
-let built: BuiltCli | undefined;
-/** The built bundle, loaded once in before() (as bin/ehealth.js loads it). */
-const cli = (): BuiltCli => built ?? assert.fail('the bundle is not loaded');
+let built: (BuiltCli & { groups: BuiltGroup[] }) | undefined;
+/** The built bundle and its groups, loaded once in before() (as bin/ehealth.js loads it). */
+const cli = () => built ?? assert.fail('the bundle is not loaded');
 
 /** One run of the bundle's main() in this process: its exit code, stdout and stderr. */
 async function run(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -56,9 +59,9 @@ describe('ehealth help, global options and completions (built bundle)', function
   this.timeout(60_000);
 
   before(async () => {
-    assert.ok(existsSync(bundle), 'dist/cli.js is missing: run "node scripts/build.mjs" first');
-    const loaded = (await import(bundle)) as BuiltCli & { default?: BuiltCli };
-    built = loaded.default ?? loaded;
+    assert.ok(existsSync(bundle), 'dist/cli/main.mjs is missing: run "node scripts/build.mjs" first');
+    const loaded = (await import(pathToFileURL(bundle).href)) as BuiltCli;
+    built = { main: loaded.main, loadGroups: loaded.loadGroups, groups: await loaded.loadGroups() };
   });
 
   describe('every verb of every group', () => {
@@ -241,18 +244,19 @@ describe('ehealth help, global options and completions (built bundle)', function
     });
 
     it('says when the addon is absent, and never loads it', () => {
-      // The bundle alone in a folder with no node_modules above it: where the addon would not be found.
+      // The CLI's folder alone, with no node_modules above it: where the addon would not be found.
       const lonely = mkdtempSync(path.join(os.tmpdir(), 'help-version-'));
       try {
-        copyFileSync(bundle, path.join(lonely, 'cli.js'));
-        const script = `require(${JSON.stringify(path.join(lonely, 'cli.js'))}).main(['--version', '--json']).then((code) => {
+        cpSync(cliFolder, lonely, { recursive: true });
+        const entry = JSON.stringify(pathToFileURL(path.join(lonely, 'main.mjs')).href);
+        const script = `import(${entry}).then((cli) => cli.main(['--version', '--json'])).then((code) => {
           const loaded = Object.keys(require.cache).filter((file) => /pkcs11/.test(file));
           process.stderr.write(JSON.stringify(loaded)); process.exitCode = code; })`;
         const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: lonely });
         assert.equal(result.status, 0, result.stderr);
         assert.deepEqual(JSON.parse(result.stdout).eidAddon, { present: false });
         assert.equal(result.stderr, '[]');
-        const words = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(lonely, 'cli.js'))}).main(['--version', '--lang', 'en'])`], { encoding: 'utf8', cwd: lonely });
+        const words = spawnSync(process.execPath, ['-e', `import(${entry}).then((cli) => cli.main(['--version', '--lang', 'en']))`], { encoding: 'utf8', cwd: lonely });
         assert.match(words.stdout, /^eID addon: missing \(eID commands will not work\)$/m);
       } finally {
         rmSync(lonely, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // pseudo-terminal), and names from disk or from a keystore cannot inject lines or terminal sequences.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExitCode } from '../../../src/faces/exitCodes';
@@ -23,12 +23,13 @@ interface Run {
   stderr: string;
 }
 
-/** The launcher and the CLI bundles copied into `folder`, readable by every user; the copied launcher. */
+/** The launcher and the CLI's folder (its entry, chunks and workers) copied into `folder`, readable by every user; the copied launcher. */
 function readableCli(folder: string): string {
-  for (const [from, to] of [['bin/ehealth.js', 'bin/ehealth.js'], ['dist/cli.js', 'dist/cli.js'], ['dist/kdfWorker.js', 'dist/kdfWorker.js']]) {
-    mkdirSync(path.join(folder, path.dirname(to)), { recursive: true, mode: 0o755 });
-    copyFileSync(path.join(root, from), path.join(folder, to));
-    chmodSync(path.join(folder, to), 0o644);
+  const cliFolder = path.join('dist', 'cli');
+  for (const file of ['bin/ehealth.js', ...readdirSync(path.join(root, cliFolder)).map((name) => path.join(cliFolder, name))]) {
+    mkdirSync(path.join(folder, path.dirname(file)), { recursive: true, mode: 0o755 });
+    copyFileSync(path.join(root, file), path.join(folder, file));
+    chmodSync(path.join(folder, file), 0o644);
   }
   return path.join(folder, 'bin', 'ehealth.js');
 }

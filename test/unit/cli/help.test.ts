@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { ExitCode } from '../../../src/faces/exitCodes';
 import { translator, type Language } from '../../../src/i18n';
-import { groups, main } from '../../../src/cli/main';
+import type { Verb, VerbGroup } from '../../../src/cli/context';
+import { loadGroups, main } from '../../../src/cli/main';
 import type { OptionSpec } from '../../../src/cli/options';
 
 async function run(...argv: string[]) {
@@ -13,7 +14,8 @@ async function run(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const verbs = groups.flatMap((group) => Object.entries(group.verbs).map(([name, verb]) => ({ command: `${group.name} ${name}`, group: group.name, name, verb })));
+let groups: VerbGroup[] = [];
+let verbs: Array<{ command: string; group: string; name: string; verb: Verb }> = [];
 
 /** The option lines of a help, after its "Options:" heading: `  -h, --help   show this help` gives help -> "show this help". */
 function printedOptions(help: string, t = translator('en')): Map<string, { line: string; description: string }> {
@@ -33,35 +35,41 @@ function printedOptions(help: string, t = translator('en')): Map<string, { line:
 }
 
 describe('CLI help from the option tables', () => {
+  // The groups load on demand (main.ts): every verb is checked within one test per language.
+  before(async () => {
+    groups = await loadGroups();
+    verbs = groups.flatMap((group) => Object.entries(group.verbs).map(([name, verb]) => ({ command: `${group.name} ${name}`, group: group.name, name, verb })));
+  });
+
   it('has verbs to check', () => assert.ok(verbs.length >= 14, `${verbs.length} verbs`));
 
   for (const language of ['en', 'fr'] as Language[]) {
     const t = translator(language);
-    for (const { command, verb } of verbs) {
-      it(`${command} --help (${language}) lists exactly the options its parser accepts, optional ones in brackets, defaults shown`, async () => {
+    it(`every verb's --help (${language}) lists exactly the options its parser accepts, optional ones in brackets, defaults shown`, async () => {
+      for (const { command, verb } of verbs) {
         const { code, out } = await run('--lang', language, ...command.split(' '), '--help');
-        assert.equal(code, ExitCode.ok);
+        assert.equal(code, ExitCode.ok, command);
         const table = verb.spec.options as Record<string, OptionSpec>;
         const printed = printedOptions(out, t);
-        assert.deepEqual([...printed.keys()].sort(), [...Object.keys(table), 'help'].sort());
-        assert.ok(out.includes(t(verb.spec.summary)), 'its summary, in the language asked');
+        assert.deepEqual([...printed.keys()].sort(), [...Object.keys(table), 'help'].sort(), command);
+        assert.ok(out.includes(t(verb.spec.summary)), `${command}: its summary, in the language asked`);
         const usage = out.split('\n')[0];
         assert.ok(usage.startsWith(t('cli.help.usage', { usage: `ehealth ${command}` })), usage);
         for (const [name, option] of Object.entries(table)) {
           const { description } = printed.get(name)!;
-          assert.ok(description.startsWith(t(option.help)), `--${name}: ${description}`);
+          assert.ok(description.startsWith(t(option.help)), `${command} --${name}: ${description}`);
           const shown = option.defaultShown?.() ?? (typeof option.default === 'string' ? option.default : undefined);
-          if (shown !== undefined) assert.ok(description.includes(t('cli.help.default', { value: shown })), `--${name} shows its default`);
+          if (shown !== undefined) assert.ok(description.includes(t('cli.help.default', { value: shown })), `${command} --${name} shows its default`);
           if (name === verb.spec.positional?.option) continue;
           const bracketed = new RegExp(`\\[--${name}(?: [^\\]]+)?\\]`).test(usage);
           assert.equal(bracketed, !option.required, `--${name} ${option.required ? 'required: bare' : 'optional: in brackets'} in ${usage}`);
         }
-      });
-    }
+      }
+    });
   }
 
-  for (const { command, verb } of verbs) {
-    it(`${command} parses every option its help lists, and refuses any other`, async () => {
+  it('every verb parses every option its help lists, and refuses any other', async () => {
+    for (const { command, verb } of verbs) {
       const { out } = await run(...command.split(' '), '--help');
       for (const [name] of printedOptions(out)) {
         if (name === 'help') continue;
@@ -69,13 +77,13 @@ describe('CLI help from the option tables', () => {
         const value = option.type === 'boolean' ? [] : [option.choices?.[0] ?? 'x'];
         // Parsing stops before the verb runs: --help after the option under test.
         const parsed = await run(...command.split(' '), `--${name}`, ...value, '--help');
-        assert.equal(parsed.code, ExitCode.ok, `--${name}: ${parsed.err}`);
+        assert.equal(parsed.code, ExitCode.ok, `${command} --${name}: ${parsed.err}`);
       }
       const refused = await run(...command.split(' '), '--frobnicate', '--help');
-      assert.equal(refused.code, ExitCode.usage);
+      assert.equal(refused.code, ExitCode.usage, command);
       assert.match(refused.err, /Unknown option "--frobnicate"/);
-    });
-  }
+    }
+  });
 
   it('keystore passwd and cert change-password are one verb: same table, each help names the other', async () => {
     const passwd = verbs.find((entry) => entry.command === 'keystore passwd')!.verb;
