@@ -17,7 +17,9 @@ import { verb, type CliContext, type VerbGroup } from './context';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
-import { jsonMode, printJson, withLocalOffset } from './output';
+import { jsonMode, printJson, printJsonArray, withLocalOffset } from './output';
+import { configuredFolders, evaluationDate, inspectEach } from './keystoreFiles';
+import { check } from './keystoreCheckCommand';
 import { needTerminal, orList } from './question';
 import { givenSecret, givenSecretFlag, readHidden, secretFlags, secretOptions } from './secretInput';
 import { checkOutput, STANDARD_STREAM, writeOutput } from './streams';
@@ -45,10 +47,7 @@ const listingJson = (listing: KeystoreListing) => ({
   })),
 });
 
-/** Folders added by the user, as the extension's `ehealth.keystore.folders` setting does (path-separated). */
-export function configuredFolders(): string[] {
-  return (process.env.EHEALTH_KEYSTORE_FOLDERS ?? '').split(process.platform === 'win32' ? ';' : ':').filter(Boolean);
-}
+export { configuredFolders };
 
 export function formatListing(listing: KeystoreListing, t: Translator): string {
   const lines: string[] = [];
@@ -97,21 +96,37 @@ const inspect = verb(
     summary: 'cli.verb.keystore.inspect',
     environment: [],
     exitCodes: [...exits.keystore],
-    examples: [{ command: 'ehealth keystore inspect "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD --json' }],
+    examples: [
+      { command: 'ehealth keystore inspect "SSIN=79021802145 20230823-085751.acc-p12" --password-env KEYSTORE_PASSWORD --json' },
+      { command: 'ehealth keystore inspect ~/ehealth/keystore/*.acc-p12 --password-env KEYSTORE_PASSWORD --json' },
+    ],
     options: { ...secretOptions('password'), at: { type: 'string', value: 'cli.value.date', help: 'cli.option.at' }, json },
-    positional: oneKeystore,
+    positional: { ...oneKeystore, multiple: true },
   },
-  async (context, { values, positionals: [file] }) => {
-    const at = values.at === undefined ? new Date() : new Date(values.at);
-    if (Number.isNaN(at.getTime())) throw new CliError(context.t('cli.error.bad-date', { value: values.at ?? '' }), ExitCode.usage);
-    // Without a password, what the file shows unopened: never asked.
-    const password = await givenSecret(context, values, 'password', context.t('procedures.prompt.password', { file }));
-    const { keystore } = await inspectFile(file, { ...(password !== undefined ? { password } : {}), at, checkKeys: password !== undefined });
-    if (jsonMode(context, values)) printJson(context, keystoreJson(keystore));
-    else context.out(formatKeystore(keystore, context.t));
-    return ExitCode.ok;
+  async (context, { values, positionals: files }) => {
+    const at = evaluationDate(context, values.at);
+    // Without a password, what the file shows unopened: never asked. One password for every file, read once.
+    const prompt = files.length === 1 ? context.t('procedures.prompt.password', { file: files[0] }) : undefined;
+    const password = await givenSecret(context, values, 'password', prompt);
+    const options = { ...(password !== undefined ? { password } : {}), at, checkKeys: password !== undefined };
+    const asJson = jsonMode(context, values);
+    if (files.length === 1) {
+      const { keystore } = await inspectFile(files[0], options);
+      if (asJson) printJson(context, keystoreJson(keystore));
+      else context.out(formatKeystore(keystore, context.t));
+      return ExitCode.ok;
+    }
+    const reports = await inspectEach(context, files, options);
+    if (asJson) printJsonArray(context, reports.map((report) => ('keystore' in report ? keystoreJson(report.keystore) : { file: report.file, error: report.error })));
+    else context.out(reports.map((report) => [fileHeader(report.file), 'keystore' in report ? formatKeystore(report.keystore, context.t) : `! ${report.error.message}`].join('\n')).join('\n\n'));
+    for (const report of reports) if ('error' in report) context.err(`ehealth: ${printable(report.file)}: ${report.error.message}`);
+    // The exit code of the first file that failed, in the order given.
+    return reports.find((report) => 'error' in report)?.error.exitCode ?? ExitCode.ok;
   },
 );
+
+/** `==> FILE <==` above each keystore's report, as `head` and `tail` name their files. */
+const fileHeader = (file: string) => `==> ${printable(file)} <==`;
 
 /** The stable JSON of `inspect --json`: entries flattened, certificates without their DER. */
 export function keystoreJson(keystore: Keystore) {
@@ -294,6 +309,7 @@ export const keystoreGroup: VerbGroup = {
   verbs: {
     list,
     inspect,
+    check,
     passwd,
     export: exportEntry,
   },

@@ -19,6 +19,11 @@ export function printJson(context: CliContext, document: object): void {
   context.out(JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...document }, null, 2));
 }
 
+/** Several documents as one (`keystore inspect F1 F2 --json`): a pretty-printed array, `schemaVersion` first in each. */
+export function printJsonArray(context: CliContext, documents: readonly object[]): void {
+  context.out(JSON.stringify(documents.map((document) => ({ schemaVersion: SCHEMA_VERSION, ...document })), null, 2));
+}
+
 /** One document of a stream (`sandbox serve --json`): JSON Lines, one compact document a line. */
 export function printJsonLine(context: CliContext, document: object): void {
   context.out(JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...document }));

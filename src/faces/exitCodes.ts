@@ -33,6 +33,12 @@ export const ExitCode = {
   contractDeclined: 21,
   /** A production step was not confirmed (answered no): nothing was done. Without a terminal and without --confirm-production: 2. */
   productionNotConfirmed: 22,
+  /** `keystore check`: a keystore's certificate ends within --warn-days (the worst outcome wins: 25 > 24 > 23). */
+  expiryWarning: 23,
+  /** `keystore check`: a keystore's certificate ends within --fail-days, or has ended. */
+  expiryFailure: 24,
+  /** `keystore check`: a keystore could not be checked (wrong password, damaged, not eHealth's, unreadable, password needed). */
+  notChecked: 25,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
