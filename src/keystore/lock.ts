@@ -35,7 +35,8 @@ async function ownerIsGone(file: string): Promise<boolean> {
 async function acquire(file: string, compromised: (error: Error) => void): Promise<() => Promise<void>> {
   // Loaded on the first write only: its graceful-fs patches Node's fs for the whole process (the
   // extension host is shared with other extensions), which reading keystores never needs.
-  const lockfile = await import('proper-lockfile');
+  // An ES module bundle (the command line's) sees this CommonJS package's exports as `default` only.
+  const lockfile = await import('proper-lockfile').then((module) => ('default' in module ? (module.default as typeof module) : module));
   const lock = () =>
     lockfile.lock(file, { stale: staleMs, realpath: false, retries: 0, onCompromised: compromised }).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'ELOCKED' ? new KeystoreError('busy', 'locked by another process', { file }) : error;
