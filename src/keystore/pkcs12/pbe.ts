@@ -2,14 +2,12 @@
 // pbeWithSHAAnd40BitRC2-CBC, ...) and PBES2 (PBKDF2 + AES or 3DES), in both directions.
 import { createCipheriv, createDecipheriv, pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { KeystoreError } from '../errors';
 import { bmpPassword, KdfPurpose, type Deriver } from './kdf';
 import { algorithmIdentifier, BerReader, BerTag, integer, octets, type BerElement } from './der';
 import { checkSalt, iterationCount } from './limits';
 import { rc2CbcDecrypt } from './rc2';
-import { oid, Pbes2Params, Pbkdf2Params, Pkcs12PbeParams } from './schemas';
+import { oid } from './oids';
 
 const pbkdf2Async = promisify(pbkdf2);
 
@@ -152,23 +150,6 @@ export function newScheme(cipher: WriteCipher, iterations: number): PbeScheme {
     return { kind: 'pkcs12', oid: id, spec: pkcs12Ciphers[id], salt: randomBytes(20), iterations };
   }
   return { kind: 'pbes2', prf: 'sha256', cipher: 'aes-256-cbc', keyLength: 32, salt: randomBytes(16), iterations, iv: randomBytes(16) };
-}
-
-export function schemeAlgorithm(scheme: PbeScheme): AlgorithmIdentifier {
-  if (scheme.kind === 'pkcs12') {
-    const params = new Pkcs12PbeParams({ salt: new OctetString(scheme.salt), iterations: scheme.iterations });
-    return new AlgorithmIdentifier({ algorithm: scheme.oid, parameters: AsnConvert.serialize(params) });
-  }
-  const kdf = new Pbkdf2Params({
-    salt: new OctetString(scheme.salt),
-    iterationCount: scheme.iterations,
-    prf: new AlgorithmIdentifier({ algorithm: '1.2.840.113549.2.9', parameters: null }),
-  });
-  const params = new Pbes2Params({
-    keyDerivationFunc: new AlgorithmIdentifier({ algorithm: oid.pbkdf2, parameters: AsnConvert.serialize(kdf) }),
-    encryptionScheme: new AlgorithmIdentifier({ algorithm: '2.16.840.1.101.3.4.1.42', parameters: AsnConvert.serialize(new OctetString(scheme.iv)) }),
-  });
-  return new AlgorithmIdentifier({ algorithm: oid.pbes2, parameters: AsnConvert.serialize(params) });
 }
 
 export async function pbeEncrypt(scheme: PbeScheme, plain: Uint8Array, password: string, deriver: Deriver): Promise<Uint8Array> {

@@ -3,7 +3,6 @@
 // `unlock` verifies the MAC and decrypts the certificate bags, in parallel; private keys stay
 // encrypted until asked for, since they cost 150,000 SHA-1 compressions each with the JDK's 3DES.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { id_SafeContents, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_x509Certificate } from '@peculiar/asn1-pfx';
 import { isDomainError } from '../../core/domainError';
 import { KeystoreError } from '../errors';
 import { zeroLengthEmptyPassword, type Deriver } from './kdf';
@@ -11,7 +10,7 @@ import { BerReader, BerTag, integer, octets, oidString, text, type BerElement } 
 import { maxKeystoreBytes } from './limits';
 import { parseMac, verifyMac, type MacScheme } from './mac';
 import { parsePbe, pbeDecrypt, type PbeScheme } from './pbe';
-import { oid } from './schemas';
+import { oid } from './oids';
 
 export interface BagAttributes {
   friendlyName?: string;
@@ -136,18 +135,18 @@ function collectBags(safeContents: Uint8Array | BerElement, into: Pick<Pkcs12Str
   if (depth > maxSafeNesting) throw new KeystoreError('corrupt', 'safeContents nested too deep');
   for (const { bagId, value, attributes: attributeSet } of safeBags(safeContents)) {
     const attributes = attributeSet ? readAttributes(attributeSet) : {};
-    if (bagId === id_pkcs8ShroudedKeyBag) {
+    if (bagId === oid.pkcs8ShroudedKeyBag) {
       // EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm, encryptedData OCTET STRING }
       const shrouded = BerReader.inside(value, 'key bag', BerTag.sequence);
       into.keys.push({ ...attributes, scheme: parsePbe(shrouded.next(BerTag.sequence)), data: octets(shrouded.next(), 'key bag') });
-    } else if (bagId === id_keyBag) {
+    } else if (bagId === oid.keyBag) {
       into.keys.push({ ...attributes, data: value.encoded });
-    } else if (bagId === id_certBag) {
+    } else if (bagId === oid.certBag) {
       // CertBag ::= SEQUENCE { certId OID, certValue [0] EXPLICIT OCTET STRING }
       const cert = BerReader.inside(value, 'certificate bag', BerTag.sequence);
-      if (oidString(cert.next()) !== id_x509Certificate) continue; // SDSI certificates: never seen in practice, skipped.
+      if (oidString(cert.next()) !== oid.x509Certificate) continue; // SDSI certificates: never seen in practice, skipped.
       into.certificates.push({ ...attributes, der: octets(BerReader.inside(cert.next(BerTag.context0), 'certificate bag').next(), 'certificate') });
-    } else if (bagId === id_SafeContents) {
+    } else if (bagId === oid.safeContentsBag) {
       collectBags(value, into, depth + 1);
     }
     // CRL, secret and unknown bags carry nothing an eHealth keystore uses (a password change copies them).

@@ -6,7 +6,6 @@
 // private key may be readable without it. `openPfx` gives the whole content with the password applied,
 // and `sameContent` compares two such contents: the check that a rewritten file lost nothing.
 import { isDeepStrictEqual } from 'node:util';
-import { id_SafeContents, id_SecretBag, id_keyBag, id_pkcs8ShroudedKeyBag } from '@peculiar/asn1-pfx';
 import { isDomainError } from '../../core/domainError';
 import { KeystoreError } from '../errors';
 import { BerReader, BerTag, encodeElement, octets, oidString, type BerElement } from './der';
@@ -14,7 +13,7 @@ import type { Deriver } from './kdf';
 import { verifyMac, type MacScheme } from './mac';
 import { newScheme, parsePbe, pbeDecrypt, pbeEncrypt, type PbeScheme } from './pbe';
 import { maxSafeNesting, passwordDeriver, readEncryptedSafe, readStructure, safeBags, safesOf, unsupportedSafe, type SafeBagElement } from './reader';
-import { oid } from './schemas';
+import { oid } from './oids';
 import { dataContent, encryptedContent, encryptedPrivateKeyInfo, macedPfx, protectionModes, type ProtectionMode } from './writer';
 
 /** A bag's type OID and attribute SET, as encoded in the file. */
@@ -88,13 +87,13 @@ async function openBags(safeContents: Uint8Array | BerElement, password: string,
 
 async function openBag(bag: SafeBagElement, password: string, deriver: Deriver, depth: number): Promise<Bag> {
   const head: BagHead = { id: bag.id, ...(bag.attributes ? { attributes: bag.attributes.encoded } : {}) };
-  if (bag.bagId === id_pkcs8ShroudedKeyBag) return { ...head, kind: 'shrouded', key: await openShrouded(bag.value, password, deriver) };
-  if (bag.bagId === id_keyBag) return { ...head, kind: 'shrouded', key: { pkcs8: bag.value.encoded } };
-  if (bag.bagId === id_SafeContents) return { ...head, kind: 'nested', bags: await openBags(bag.value, password, deriver, depth + 1) };
-  if (bag.bagId === id_SecretBag) {
+  if (bag.bagId === oid.pkcs8ShroudedKeyBag) return { ...head, kind: 'shrouded', key: await openShrouded(bag.value, password, deriver) };
+  if (bag.bagId === oid.keyBag) return { ...head, kind: 'shrouded', key: { pkcs8: bag.value.encoded } };
+  if (bag.bagId === oid.safeContentsBag) return { ...head, kind: 'nested', bags: await openBags(bag.value, password, deriver, depth + 1) };
+  if (bag.bagId === oid.secretBag) {
     const secret = BerReader.inside(bag.value, 'secret bag', BerTag.sequence);
     const typeId = secret.next(BerTag.oid);
-    if (oidString(typeId) === id_pkcs8ShroudedKeyBag) {
+    if (oidString(typeId) === oid.pkcs8ShroudedKeyBag) {
       const shrouded = octets(BerReader.inside(secret.next(BerTag.context0), 'secret bag').next(), 'secret bag');
       const key = await openShrouded(BerReader.read(shrouded, 'secret bag'), password, deriver);
       return { ...head, kind: 'secret', secretTypeId: typeId.encoded, key };

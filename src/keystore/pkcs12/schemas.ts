@@ -5,17 +5,6 @@ import { AsnProp, AsnPropTypes, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { EncryptedContentInfo } from '@peculiar/asn1-cms';
 
-export const oid = {
-  data: '1.2.840.113549.1.7.1',
-  encryptedData: '1.2.840.113549.1.7.6',
-  pbes2: '1.2.840.113549.1.5.13',
-  pbkdf2: '1.2.840.113549.1.5.12',
-  friendlyName: '1.2.840.113549.1.9.20',
-  localKeyId: '1.2.840.113549.1.9.21',
-  rsaEncryption: '1.2.840.113549.1.1.1',
-  ecPublicKey: '1.2.840.10045.2.1',
-} as const;
-
 /** pkcs-12PbeParams: the salt and iteration count of the PKCS#12 ciphers (pbeWithSHAAnd...). */
 export class Pkcs12PbeParams {
   salt = new OctetString();

@@ -4,16 +4,19 @@
 // what Java 8-era software reads; its certificate bag uses 3DES instead of the JDK's RC2-40 so that
 // OpenSSL 3 reads it without -legacy. `modern` is PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) with an
 // HMAC-SHA256 MAC, as JDK 17 writes.
-import type { KeyObject } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { ContentInfo, EncryptedContent, EncryptedContentInfo } from '@peculiar/asn1-cms';
-import { AuthenticatedSafe, CertBag, PFX, PKCS12Attribute, PKCS8ShroudedKeyBag, SafeBag, SafeContents, id_certBag, id_pkcs8ShroudedKeyBag, id_x509Certificate } from '@peculiar/asn1-pfx';
+import { AuthenticatedSafe, CertBag, MacData, PFX, PKCS12Attribute, PKCS8ShroudedKeyBag, SafeBag, SafeContents } from '@peculiar/asn1-pfx';
 import { EncryptedData as EncryptedKeyData } from '@peculiar/asn1-pkcs8';
-import { DirectoryString } from '@peculiar/asn1-x509';
+import { DigestInfo } from '@peculiar/asn1-rsa';
+import { AlgorithmIdentifier, DirectoryString } from '@peculiar/asn1-x509';
+import { KeystoreError } from '../errors';
 import type { Deriver } from './kdf';
-import { createMac } from './mac';
-import { newScheme, pbeEncrypt, schemeAlgorithm, type PbeScheme, type WriteCipher } from './pbe';
-import { EncryptedData, oid } from './schemas';
+import { computeMac, macDigests } from './mac';
+import { oid } from './oids';
+import { newScheme, pbeEncrypt, type PbeScheme, type WriteCipher } from './pbe';
+import { EncryptedData, Pbes2Params, Pbkdf2Params, Pkcs12PbeParams } from './schemas';
 
 export type ProtectionMode = 'compatible' | 'modern';
 
@@ -69,11 +72,11 @@ export async function writePkcs12(contents: Pkcs12Contents, password: string, op
     const scheme = newScheme(mode.cipher, iterations);
     const pkcs8 = key.privateKey.export({ type: 'pkcs8', format: 'der' });
     const shrouded = encryptedPrivateKeyInfo(scheme, await pbeEncrypt(scheme, pkcs8, password, deriver));
-    return new SafeBag({ bagId: id_pkcs8ShroudedKeyBag, bagValue: shrouded.buffer as ArrayBuffer, bagAttributes: attributes(key) });
+    return new SafeBag({ bagId: oid.pkcs8ShroudedKeyBag, bagValue: shrouded.buffer as ArrayBuffer, bagAttributes: attributes(key) });
   });
   const certificateBags = contents.certificates.map((certificate) => {
-    const bag = new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(certificate.der)) });
-    return new SafeBag({ bagId: id_certBag, bagValue: AsnConvert.serialize(bag), bagAttributes: attributes(certificate) });
+    const bag = new CertBag({ certId: oid.x509Certificate, certValue: AsnConvert.serialize(new OctetString(certificate.der)) });
+    return new SafeBag({ bagId: oid.certBag, bagValue: AsnConvert.serialize(bag), bagAttributes: attributes(certificate) });
   });
   const certificateScheme = newScheme(mode.cipher, iterations);
   const certificatesPlain = new Uint8Array(AsnConvert.serialize(new SafeContents(certificateBags)));
@@ -101,6 +104,37 @@ export function encryptedContent(scheme: PbeScheme, ciphertext: Uint8Array): Con
     }),
   });
   return new ContentInfo({ contentType: oid.encryptedData, content: AsnConvert.serialize(encrypted) });
+}
+
+/** A bag's AlgorithmIdentifier: the scheme's cipher and its parameters. */
+export function schemeAlgorithm(scheme: PbeScheme): AlgorithmIdentifier {
+  if (scheme.kind === 'pkcs12') {
+    const params = new Pkcs12PbeParams({ salt: new OctetString(scheme.salt), iterations: scheme.iterations });
+    return new AlgorithmIdentifier({ algorithm: scheme.oid, parameters: AsnConvert.serialize(params) });
+  }
+  const kdf = new Pbkdf2Params({
+    salt: new OctetString(scheme.salt),
+    iterationCount: scheme.iterations,
+    prf: new AlgorithmIdentifier({ algorithm: '1.2.840.113549.2.9', parameters: null }),
+  });
+  const params = new Pbes2Params({
+    keyDerivationFunc: new AlgorithmIdentifier({ algorithm: oid.pbkdf2, parameters: AsnConvert.serialize(kdf) }),
+    encryptionScheme: new AlgorithmIdentifier({ algorithm: '2.16.840.1.101.3.4.1.42', parameters: AsnConvert.serialize(new OctetString(scheme.iv)) }),
+  });
+  return new AlgorithmIdentifier({ algorithm: oid.pbes2, parameters: AsnConvert.serialize(params) });
+}
+
+/** A MAC with `digest` (sha1, sha256, ... as `parseMac` names them) and a salt as long as the digest. */
+export async function createMac(digest: string, iterations: number, content: Uint8Array, password: string, deriver: Deriver): Promise<MacData> {
+  const entry = Object.entries(macDigests).find(([, candidate]) => candidate.name === digest);
+  if (!entry) throw new KeystoreError('unsupported', `MAC digest ${digest}`, { algorithm: digest });
+  const salt = randomBytes(entry[1].length);
+  const mac = await computeMac(digest, entry[1].length, salt, iterations, content, password, deriver);
+  return new MacData({
+    mac: new DigestInfo({ digestAlgorithm: new AlgorithmIdentifier({ algorithm: entry[0], parameters: null }), digest: new OctetString(mac) }),
+    macSalt: new OctetString(salt),
+    iterations,
+  });
 }
 
 /** The PFX of these safes, with a MAC over them. */

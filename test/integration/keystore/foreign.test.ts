@@ -29,9 +29,10 @@ import { DirectoryString } from '@peculiar/asn1-x509';
 import { changePassword } from '../../../src/keystore/changePassword';
 import { isDomainError } from '../../../src/core/domainError';
 import { openKeystore } from '../../../src/keystore/inspect';
-import { createMac } from '../../../src/keystore/pkcs12/mac';
-import { newScheme, pbeEncrypt, schemeAlgorithm } from '../../../src/keystore/pkcs12/pbe';
-import { EncryptedData, oid } from '../../../src/keystore/pkcs12/schemas';
+import { oid } from '../../../src/keystore/pkcs12/oids';
+import { newScheme, pbeEncrypt } from '../../../src/keystore/pkcs12/pbe';
+import { EncryptedData } from '../../../src/keystore/pkcs12/schemas';
+import { createMac, schemeAlgorithm } from '../../../src/keystore/pkcs12/writer';
 import { sharedKdfPool } from '../../../src/keystore/workerPool';
 import { generateKeystores, password, requireTool, type Generated } from './generate';
 
