@@ -68,11 +68,11 @@ export const check = verb(
     const inputs: CheckInput<JsonError>[] = [...found.inputs, ...reports.map((report) => ('keystore' in report ? report : { file: report.file, failure: report.error }))];
     const checks = checkExpiries(inputs, thresholds, at);
     const exitCode = expiryCheckExit(checks);
-    if (values.junit !== undefined) await writeReport(values.junit, junitXml({ name: 'ehealth keystore check', timestamp: at, seconds: (performance.now() - started) / 1000, cases: checks.map((one) => junitCase(one, context)) }));
+    if (values.junit !== undefined) await writeReport(values.junit, junitXml({ name: 'ehealth keystore check', timestamp: at, seconds: (performance.now() - started) / 1000, cases: checks.map((one) => junitCase(one, at, context)) }));
     if (jsonMode(context, values)) {
       printJson(context, { evaluatedAt: at.toISOString(), ...thresholds, exitCode, keystores: checks.map((one) => checkJson(one, context)) });
     } else {
-      context.out(checkLines(checks, context).join('\n'));
+      context.out(checkLines(checks, at, context).join('\n'));
       context.err(t('cli.check.thresholds', { warn: thresholds.warnDays, fail: thresholds.failDays, date: formatDate(at, t.language, 'moment') }));
     }
     return exitCode;
@@ -143,15 +143,16 @@ function noteOf(check: ExpiryCheck<JsonError>, context: CliContext): string | un
 const holderText = (check: ExpiryCheck<unknown>) => (check.holder ? namedHolder(check.holder, check.holder.name) : '?');
 
 /** The columns of a line: verdict, days left, end date, holder (the file and any note follow). */
-function columns(check: ExpiryCheck<JsonError>, t: Translator): string[] {
-  const ends = check.notAfter !== undefined;
-  return [verdictWord(check.verdict, t), ends ? daysLeftText(check.daysLeft!, t) : '-', ends ? formatDate(check.notAfter!, t.language) : '-', holderText(check)];
+function columns(check: ExpiryCheck<JsonError>, at: Date, t: Translator): string[] {
+  const { notAfter, daysLeft } = check;
+  const ends = notAfter !== undefined && daysLeft !== undefined;
+  return [verdictWord(check.verdict, t), ends ? daysLeftText(daysLeft, notAfter, at, t) : '-', ends ? formatDate(notAfter, t.language) : '-', holderText(check)];
 }
 
 /** One line per keystore, the columns aligned; names from disk and from certificates made printable. */
-function checkLines(checks: readonly ExpiryCheck<JsonError>[], context: CliContext): string[] {
+function checkLines(checks: readonly ExpiryCheck<JsonError>[], at: Date, context: CliContext): string[] {
   const { t } = context;
-  const rows = checks.map((one) => columns(one, t).map(printable));
+  const rows = checks.map((one) => columns(one, at, t).map(printable));
   const widths = rows[0].map((_, index) => Math.max(...rows.map((row) => row[index].length)));
   return checks.map((one, index) => {
     const note = noteOf(one, context);
@@ -168,9 +169,9 @@ function checkJson(check: ExpiryCheck<JsonError>, context: CliContext) {
 }
 
 /** fail: <failure>; not checked: <error>; superseded, pending: <skipped>; warn passes, its warning in <system-out>. */
-function junitCase(check: ExpiryCheck<JsonError>, context: CliContext): JunitCase {
+function junitCase(check: ExpiryCheck<JsonError>, at: Date, context: CliContext): JunitCase {
   const { t } = context;
-  const [word, days, date, holder] = columns(check, t);
+  const [word, days, date, holder] = columns(check, at, t);
   // The element says the verdict; its message says why.
   const state = noteOf(check, context) ?? `${days} · ${date}`;
   const base = { name: check.file, classname: `ehealth.keystore.${check.environment}` };

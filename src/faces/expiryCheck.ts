@@ -19,6 +19,11 @@ export const expiryCheckExit = (checks: readonly ExpiryCheck<unknown>[]): ExitCo
 
 export const verdictWord = (verdict: ExpiryVerdict, t: Translator): string => t(`keystore.expiry-check.${verdict}`);
 
-/** "12 days left", "ended 3 days ago". */
-export const daysLeftText = (daysLeft: number, t: Translator): string =>
-  daysLeft < 0 ? t('keystore.expiry-check.ended', { count: -daysLeft }) : t('keystore.expiry-check.days-left', { count: daysLeft });
+const day = 86_400_000;
+
+/** "12 days left" (whole days, as `daysLeft` counts them), "ended 3 days ago" (whole days since the end, at `at`), "ended today". */
+export function daysLeftText(daysLeft: number, notAfter: string, at: Date, t: Translator): string {
+  if (daysLeft >= 0) return t('keystore.expiry-check.days-left', { count: daysLeft });
+  const since = Math.floor((at.getTime() - Date.parse(notAfter)) / day);
+  return since === 0 ? t('keystore.expiry-check.ended-today') : t('keystore.expiry-check.ended', { count: since });
+}

@@ -251,6 +251,7 @@ export type MessageKey =
   | 'keystore.expiry-check.pending'
   | 'keystore.expiry-check.days-left'
   | 'keystore.expiry-check.ended'
+  | 'keystore.expiry-check.ended-today'
   | 'keystore.kind.authentication'
   | 'keystore.kind.encryption'
   | 'keystore.kind.certificate'

@@ -34,16 +34,18 @@ export interface Issue {
   days?: number;
   serialHex?: string;
   ca?: boolean;
+  /** The start of validity (default: `notBefore`, 2024-01-01). */
+  from?: Date;
 }
 
-export async function issue({ subject, key, issuer, days = 1096, serialHex, ca = false }: Issue): Promise<Uint8Array> {
+export async function issue({ subject, key, issuer, days = 1096, serialHex, ca = false, from = notBefore }: Issue): Promise<Uint8Array> {
   const { keyCertSign, cRLSign, digitalSignature, nonRepudiation, keyEncipherment } = x509.KeyUsageFlags;
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: serialHex ?? randomSerial().toString('hex'),
     subject: certificateName(subject),
     issuer: certificateName(issuer?.dn ?? subject),
-    notBefore,
-    notAfter: new Date(notBefore.getTime() + days * day),
+    notBefore: from,
+    notAfter: new Date(from.getTime() + days * day),
     signingAlgorithm: RSA_SHA256,
     publicKey: await publicKey(key),
     signingKey: await signingKey(issuer?.key ?? key),
