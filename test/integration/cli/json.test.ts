@@ -114,6 +114,22 @@ describe('ehealth --json: every document against its schema (built bundle)', fun
       assert.deepEqual(alone.entries, [{ alias: 'lonely', kind: 'key-only', key: { type: 'ec', curve: 'prime256v1' } }]);
     });
 
+    it('inspect FILE FILE...: an array, each element the one-file document or that file\'s error', async () => {
+      const run = await cli(['keystore', 'inspect', realKeystorePath, path.join(work, 'nothing.p12'), '--password-env', 'PW', '--json'], { PW: realPassword });
+      assert.equal(run.status, ExitCode.notFound, run.stderr);
+      const documents = JSON.parse(run.stdout);
+      mustValidate('keystore-inspect-files', documents);
+      assert.deepEqual(documents.map((document: { locked?: boolean; error?: { code: string } }) => document.error?.code ?? document.locked), [false, 'keystore/not-found']);
+    });
+
+    it('check: each keystore\'s verdict, the thresholds, the exit code (the worst verdict\'s)', async () => {
+      const run = await cli(['keystore', 'check', realKeystorePath, path.join(work, 'nothing.p12'), '--password-env', 'PW', '--at', '2026-06-01', '--json'], { PW: realPassword });
+      const document = documentOf('keystore-check', run);
+      assert.equal(run.status, ExitCode.notChecked, run.stderr);
+      assert.equal(document.exitCode, ExitCode.notChecked);
+      assert.deepEqual(document.keystores.map((keystore: { verdict: string }) => keystore.verdict), ['warn', 'not-checked']);
+    });
+
     it('passwd and its alias cert change-password: the keystore and its backup', async () => {
       const file = path.join(work, realFileName);
       copyFileSync(realKeystorePath, file);
