@@ -36,7 +36,8 @@ const HELP_WORD = 'help';
 const EXIT_CODES = 'exit-codes';
 
 const byValueName = (value: MessageKey | undefined): Completes => {
-  if (value === 'cli.value.file' || value === 'cli.value.path') return { kind: 'file' };
+  // Files complete with the folders on their way: a FILE, a PATH, a DIR|FILE.
+  if (value === 'cli.value.file' || value === 'cli.value.path' || value === 'cli.value.folder-or-file') return { kind: 'file' };
   if (value === 'cli.value.folder') return { kind: 'folder' };
   return { kind: 'none' };
 };

@@ -49,7 +49,7 @@ export const check = verb(
       junit: { type: 'string', value: 'cli.value.file', help: 'cli.option.junit' },
       json: sharedOptions.json,
     },
-    positional: { value: 'cli.value.path', multiple: true },
+    positional: { value: 'cli.value.folder-or-file', multiple: true },
   },
   async (context, { values, positionals }) => {
     const { t } = context;

@@ -101,6 +101,7 @@ export type MessageKey =
   | 'cli.error.unexpected-argument'
   | 'cli.value.file'
   | 'cli.value.folder'
+  | 'cli.value.folder-or-file'
   | 'cli.value.variable'
   | 'cli.value.path'
   | 'cli.value.url'
