@@ -141,6 +141,11 @@ describe('ehealth keystore check, and inspect of several files (built bundle)', 
       const found = ehealth(['keystore', 'check', '--password-env', 'PW'], { HOME: home, USERPROFILE: home, EHEALTH_KEYSTORE_FOLDERS: configured });
       assert.equal(found.status, ExitCode.expiryWarning, found.stderr);
       assert.deepEqual(found.stdout.trim().split('\n').map((line) => line.split('  ')[0]), ['ok', 'warn']);
+      // A configured folder that cannot be listed (here a file) is not checked, in its own line.
+      const notFolder = ehealth(['keystore', 'check', '--password-env', 'PW', '--json'], { HOME: home, USERPROFILE: home, EHEALTH_KEYSTORE_FOLDERS: `${configured}:${files.ok}` });
+      assert.equal(notFolder.status, ExitCode.notChecked, notFolder.stderr);
+      const unlisted = JSON.parse(notFolder.stdout).keystores.find((keystore: { file: string }) => keystore.file === files.ok);
+      assert.deepEqual([unlisted.verdict, unlisted.notChecked.error.code, unlisted.notChecked.message], ['not-checked', 'cli/folder-unreadable', 'Not a folder: give the folder that holds the keystores']);
     });
 
     it('--json: the verdicts, the thresholds and the exit code; a keystore that did not open carries its error', () => {
