@@ -58,6 +58,8 @@ export const check = verb(
     // A report is written again at each run; a keystore never (nor anything that is not a file).
     if (values.junit !== undefined) await checkOutputTarget(values.junit, { force: true });
     const password = await givenSecret(context, values, 'password');
+    // When the check ran, for the report (`at` is the date it judges on).
+    const startedAt = new Date();
     const started = performance.now();
     const found = await keystoresToCheck(positionals, t);
     if (found.inputs.length === 0 && found.files.length === 0) {
@@ -68,7 +70,7 @@ export const check = verb(
     const inputs: CheckInput<JsonError>[] = [...found.inputs, ...reports.map((report) => ('keystore' in report ? report : { file: report.file, failure: report.error }))];
     const checks = checkExpiries(inputs, thresholds, at);
     const exitCode = expiryCheckExit(checks);
-    if (values.junit !== undefined) await writeReport(values.junit, junitXml({ name: 'ehealth keystore check', timestamp: at, seconds: (performance.now() - started) / 1000, cases: checks.map((one) => junitCase(one, at, context)) }));
+    if (values.junit !== undefined) await writeReport(values.junit, junitXml({ name: 'ehealth keystore check', timestamp: startedAt, seconds: (performance.now() - started) / 1000, cases: checks.map((one) => junitCase(one, at, context)) }));
     if (jsonMode(context, values)) {
       printJson(context, { evaluatedAt: at.toISOString(), ...thresholds, exitCode, keystores: checks.map((one) => checkJson(one, context)) });
     } else {
