@@ -72,7 +72,7 @@ export async function openKeystore(bytes: Uint8Array, options: InspectOptions = 
   const {
     contents,
     used: { entries, parsed, keys, withoutCertificate },
-  } = await unlockAndUse(structure, options.password, options.deriver ?? sharedKdfPool(), buildEntries);
+  } = await unlockAndUse(structure, options.password, options.deriver ?? sharedKdfPool(), buildEntries, options.checkKeys ?? false);
   // Without a certificate, only the decrypted key tells its type and size.
   const keyOnly = await Promise.all(
     withoutCertificate.map(async (alias): Promise<KeyOnlyEntry> => ({ alias, kind: 'key-only', key: keyDescription(await keys.get(alias)!.privateKey()) })),

@@ -33,8 +33,20 @@ export class KdfPool {
   private queue: Queued[] = [];
   private closed = false;
 
-  constructor(readonly size: number = Math.max(1, Math.min(4, availableParallelism()))) {
+  /**
+   * @param idle called when a worker has finished and nothing is queued: for a caller that hands
+   * the pool one job per free worker (CallingThreadDeriver) instead of queueing them all here.
+   */
+  constructor(
+    readonly size: number = Math.max(1, Math.min(4, availableParallelism())),
+    readonly idle?: () => void,
+  ) {
     for (let i = 0; i < size; i++) this.slots.push(new Slot(this));
+  }
+
+  /** Workers without a job (started or still starting). */
+  get free(): number {
+    return this.slots.filter((slot) => !slot.busy).length;
   }
 
   derive(job: KdfJob): Promise<Uint8Array> {
@@ -49,7 +61,10 @@ export class KdfPool {
   /** Hands `slot` the next queued job, and the one after when it is done. */
   private run(slot: Slot): void {
     const queued = this.queue.shift();
-    if (!queued) return;
+    if (!queued) {
+      this.idle?.();
+      return;
+    }
     slot.busy = true;
     const done = () => {
       slot.busy = false;

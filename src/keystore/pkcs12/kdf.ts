@@ -24,10 +24,22 @@ export interface Deriver {
   derive(job: KdfJob): Promise<Uint8Array>;
 }
 
-const blockSizes: Record<string, number> = { sha1: 64, sha224: 64, sha256: 64, sha384: 128, sha512: 128 };
+/** Block size (the v of RFC 7292 B.2) and digest length of each supported digest, in bytes. */
+const digests: Record<string, { block: number; output: number }> = {
+  sha1: { block: 64, output: 20 },
+  sha224: { block: 64, output: 28 },
+  sha256: { block: 64, output: 32 },
+  sha384: { block: 128, output: 48 },
+  sha512: { block: 128, output: 64 },
+};
 
 export function isKdfHash(hash: string): boolean {
-  return hash in blockSizes;
+  return hash in digests;
+}
+
+/** The job's length in hash compressions, one chain after the other: what scheduling orders by. */
+export function kdfCost(job: KdfJob): number {
+  return job.iterations * Math.ceil(job.length / (digests[job.hash]?.output ?? job.length));
 }
 
 /** The PKCS#12 password encoding: BMPString (UTF-16BE) followed by a 16-bit zero. */
@@ -51,7 +63,7 @@ export function zeroLengthEmptyPassword(deriver: Deriver): Deriver {
 }
 
 export function pkcs12Kdf(job: KdfJob): Uint8Array {
-  const v = blockSizes[job.hash];
+  const v = digests[job.hash]?.block;
   if (v === undefined) throw new Error(`PKCS#12 KDF: unsupported digest ${job.hash}`);
   const fill = (source: Uint8Array): Uint8Array => {
     const out = new Uint8Array(v * Math.ceil(source.length / v));

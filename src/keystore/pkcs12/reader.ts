@@ -194,17 +194,20 @@ export async function unlock(structure: Pkcs12Structure, password: string, deriv
 /**
  * `unlock`, running `use` on the decrypted contents while the MAC is still being checked (the MAC
  * key derivation is the longest step): its result comes out only once the MAC verified, and a
- * wrong password wins over whatever `use` threw on contents that were garbage.
+ * wrong password wins over whatever `use` threw on contents that were garbage. With `keysAtOnce`,
+ * the keys found in clear safes are decrypted too, their derivations asked for with the others so
+ * that a deriver can schedule them all (the caller is about to need every key).
  */
 export async function unlockAndUse<T>(
   structure: Pkcs12Structure,
   password: string,
   deriver: Deriver,
   use: (contents: UnlockedPkcs12) => T,
+  keysAtOnce = false,
 ): Promise<{ contents: UnlockedPkcs12; used: T }> {
   deriver = await passwordDeriver(structure, password, deriver);
   const macCheck = structure.mac ? verifyMac(structure.mac, structure.authSafe, password, deriver) : Promise.resolve();
-  const work = decrypt(structure, password, deriver).then((contents) => ({ contents, used: use(contents) }));
+  const work = decrypt(structure, password, deriver, keysAtOnce).then((contents) => ({ contents, used: use(contents) }));
   const [mac, done] = await Promise.allSettled([macCheck, work]);
   if (mac.status === 'rejected') throw mac.reason;
   if (done.status === 'rejected') throw done.reason;
@@ -235,9 +238,12 @@ export async function passwordDeriver(structure: Pkcs12Structure, password: stri
   return !standard && bouncyCastle ? zeroLength : deriver;
 }
 
-async function decrypt(structure: Pkcs12Structure, password: string, deriver: Deriver): Promise<UnlockedPkcs12> {
+async function decrypt(structure: Pkcs12Structure, password: string, deriver: Deriver, keysAtOnce: boolean): Promise<UnlockedPkcs12> {
+  const clearKeys = structure.keys.map((key) => lazyKey(key, password, deriver, !structure.mac));
+  // Whoever asks for a key sees its failure; this early start only must not leave it unhandled.
+  if (keysAtOnce) for (const key of clearKeys) key.privateKey().catch(() => undefined);
   const safes = await Promise.allSettled(structure.encrypted.map((safe) => pbeDecrypt(safe.scheme, safe.ciphertext, password, deriver)));
-  const found: Pick<Pkcs12Structure, 'keys' | 'certificates'> = { keys: [...structure.keys], certificates: [...structure.certificates] };
+  const found: Pick<Pkcs12Structure, 'keys' | 'certificates'> = { keys: [], certificates: [...structure.certificates] };
   for (const safe of safes) {
     if (safe.status === 'rejected') {
       // Reached only with a verified MAC (unlockAndUse puts its failure first), if any: then the
@@ -253,7 +259,7 @@ async function decrypt(structure: Pkcs12Structure, password: string, deriver: De
       throw error;
     }
   }
-  return { structure, certificates: found.certificates, keys: found.keys.map((key) => lazyKey(key, password, deriver, !structure.mac)) };
+  return { structure, certificates: found.certificates, keys: [...clearKeys, ...found.keys.map((key) => lazyKey(key, password, deriver, !structure.mac))] };
 }
 
 function lazyKey(bag: RawKeyBag, password: string, deriver: Deriver, passwordUnchecked: boolean): UnlockedKey {
