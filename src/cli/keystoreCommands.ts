@@ -18,7 +18,7 @@ import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
 import { jsonMode, printJson, printJsonArray, withLocalOffset } from './output';
-import { configuredFolders, evaluationDate, inspectEach } from './keystoreFiles';
+import { configuredFolders, derivationFor, evaluationDate, inspectEach } from './keystoreFiles';
 import { check } from './keystoreCheckCommand';
 import { needTerminal, orList } from './question';
 import { givenSecret, givenSecretFlag, readHidden, secretFlags, secretOptions } from './secretInput';
@@ -111,7 +111,7 @@ const inspect = verb(
     const options = { ...(password !== undefined ? { password } : {}), at, checkKeys: password !== undefined };
     const asJson = jsonMode(context, values);
     if (files.length === 1) {
-      const { keystore } = await inspectFile(files[0], options);
+      const { keystore } = await inspectFile(files[0], { ...options, deriver: derivationFor(1) });
       if (asJson) printJson(context, keystoreJson(keystore));
       else context.out(formatKeystore(keystore, context.t));
       return ExitCode.ok;
