@@ -29,9 +29,13 @@ export function expandRc2Key(key: Uint8Array, effectiveBits: number): Uint16Arra
   return k;
 }
 
-/** Decrypts one 8-byte block in place: the encryption rounds backwards (5 mix, mash, 6 mix, mash, 5 mix). */
-function decryptBlock(k: Uint16Array, block: Uint8Array): void {
-  let r0 = block[0] | (block[1] << 8), r1 = block[2] | (block[3] << 8), r2 = block[4] | (block[5] << 8), r3 = block[6] | (block[7] << 8);
+/**
+ * Decrypts the 8-byte block at `at` in place: the encryption rounds backwards (5 mix, mash, 6 mix,
+ * mash, 5 mix). An offset rather than a subarray per block: a cold process runs this interpreted,
+ * where an allocation per block shows.
+ */
+function decryptBlock(k: Uint16Array, block: Uint8Array, at: number): void {
+  let r0 = block[at] | (block[at + 1] << 8), r1 = block[at + 2] | (block[at + 3] << 8), r2 = block[at + 4] | (block[at + 5] << 8), r3 = block[at + 6] | (block[at + 7] << 8);
   let j = 63;
   for (let round = 15; round >= 0; round--) {
     r3 = ((r3 >>> 5) | (r3 << 11)) & 0xffff;
@@ -49,8 +53,8 @@ function decryptBlock(k: Uint16Array, block: Uint8Array): void {
       r0 = (r0 - k[r3 & 63]) & 0xffff;
     }
   }
-  block[0] = r0; block[1] = r0 >>> 8; block[2] = r1; block[3] = r1 >>> 8;
-  block[4] = r2; block[5] = r2 >>> 8; block[6] = r3; block[7] = r3 >>> 8;
+  block[at] = r0; block[at + 1] = r0 >>> 8; block[at + 2] = r1; block[at + 3] = r1 >>> 8;
+  block[at + 4] = r2; block[at + 5] = r2 >>> 8; block[at + 6] = r3; block[at + 7] = r3 >>> 8;
 }
 
 /**
@@ -62,9 +66,9 @@ export function rc2CbcDecrypt(key: Uint8Array, effectiveBits: number, iv: Uint8A
   const k = expandRc2Key(key, effectiveBits);
   const out = Uint8Array.from(data);
   for (let offset = 0; offset < out.length; offset += 8) {
-    decryptBlock(k, out.subarray(offset, offset + 8));
-    const previous = offset === 0 ? iv : data.subarray(offset - 8, offset);
-    for (let i = 0; i < 8; i++) out[offset + i] ^= previous[i];
+    decryptBlock(k, out, offset);
+    if (offset === 0) for (let i = 0; i < 8; i++) out[i] ^= iv[i];
+    else for (let i = 0; i < 8; i++) out[offset + i] ^= data[offset - 8 + i];
   }
   return out;
 }

@@ -50,6 +50,8 @@ function generate(): IterateSha256 {
 
 /**
  * Replaces `state` (a SHA-256 digest as eight big-endian 32-bit words) by SHA-256 applied `count`
- * times to it; each application hashes exactly the previous 32-byte digest.
+ * times to it; each application hashes exactly the previous 32-byte digest. Generated on first use,
+ * as in sha1.ts: opening a keystore with a SHA-1 MAC never does.
  */
-export const iterateSha256: IterateSha256 = generate();
+let generated: IterateSha256 | undefined;
+export const iterateSha256: IterateSha256 = (state, count) => (generated ??= generate())(state, count);
