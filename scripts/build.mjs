@@ -1,11 +1,27 @@
 // Bundles the extension and the CLI with esbuild (the real-VS-Code suites are bundled by test/vscode).
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+/**
+ * A message catalog as `module.exports = JSON.parse('...')`: src/i18n requires a language's catalog
+ * on its first message, and V8 reads a string and parses JSON far faster than it compiles the same
+ * catalog as an object literal; a catalog no message asks for is never parsed.
+ */
+const catalogsAsJson = {
+  name: 'catalogs-as-json',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]l10n[\\/]bundle\.l10n(\.\w+)?\.json$/ }, async ({ path: file }) => ({
+      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(await readFile(file, 'utf8'))))});`,
+      loader: 'js',
+    }));
+  },
+};
 
 export const common = {
   bundle: true,
@@ -17,14 +33,19 @@ export const common = {
   logLevel: 'warning',
   // Native addons and VS Code itself are provided at run time.
   external: ['vscode', 'pkcs11js'],
+  plugins: [catalogsAsJson],
 };
 
 /** The CLI's folder: its entry, the chunks it loads per verb, and its own copy of the workers. */
 const cliFolder = path.join('dist', 'cli');
 
+/** How long a chunk no build writes any more stays: a CLI started before a rebuild may still import it. */
+const OLD_CHUNK_GRACE_MS = 10 * 60_000;
+
 /**
- * Chunks of earlier builds (their names are hashes of their content) removed from the CLI's folder,
- * once this build has written its own: a CLI running meanwhile still finds the chunks it imports.
+ * Chunks of earlier builds (their names are hashes of their content) removed from the CLI's folder
+ * once they are old: a command started before this build (a test run while a helper rebuilds) loads
+ * the chunks of its verb after it started, from its own build.
  */
 const removeOldChunks = {
   name: 'remove-old-chunks',
@@ -32,8 +53,9 @@ const removeOldChunks = {
     build.onEnd((result) => {
       if (!result.metafile) return;
       const written = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(file)));
-      for (const file of readdirSync(cliFolder)) {
-        if (/^chunk-\w+\.mjs(\.map)?$/.test(file) && !written.has(path.resolve(cliFolder, file))) rmSync(path.join(cliFolder, file), { force: true });
+      for (const name of readdirSync(cliFolder)) {
+        const file = path.resolve(cliFolder, name);
+        if (/^chunk-\w+\.mjs(\.map)?$/.test(name) && !written.has(file) && Date.now() - statSync(file).mtimeMs > OLD_CHUNK_GRACE_MS) rmSync(file, { force: true });
       }
     });
   },
@@ -42,8 +64,10 @@ const removeOldChunks = {
 /**
  * The CLI in ES modules split into chunks (src/cli/main.ts imports each verb group when a command
  * names it): a verb loads only the code it runs, `--version` almost none. ES modules have no
- * `__dirname` nor `require`; the code shared with the extension's CommonJS bundle uses both (the
- * workers and the eID addon are found beside the bundle), so each chunk defines them for its own file.
+ * `__dirname`, `__filename` nor `require`; the code shared with the extension's CommonJS bundle
+ * finds the workers and the eID addon beside its bundle (`__dirname`, each chunk's own folder here),
+ * and the CommonJS packages bundled in call `require` for Node's modules: each chunk gets a
+ * `require` of its own, made on its first call (making one costs time every chunk would pay).
  */
 const cli = {
   ...common,
@@ -54,16 +78,10 @@ const cli = {
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunk-[hash]',
   metafile: true,
-  plugins: [removeOldChunks],
+  plugins: [...common.plugins, removeOldChunks],
+  define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
   banner: {
-    js: [
-      "import { createRequire as __createRequire } from 'node:module';",
-      "import { dirname as __pathDirname } from 'node:path';",
-      "import { fileURLToPath as __fileURLToPath } from 'node:url';",
-      'const require = __createRequire(import.meta.url);',
-      'const __filename = __fileURLToPath(import.meta.url);',
-      'const __dirname = __pathDirname(__filename);',
-    ].join(' '),
+    js: "import { createRequire as __createRequire } from 'node:module'; let __chunkRequire; const require = (id) => (__chunkRequire ??= __createRequire(import.meta.url))(id);",
   },
 };
 

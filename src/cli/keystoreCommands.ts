@@ -3,16 +3,14 @@ import * as path from 'node:path';
 import { printable } from '../core/printable';
 import { KeystoreError } from '../keystore/errors';
 import { inspectFile } from '../keystore/inspect';
-import { certificatesFile, encryptedPrivateKey, pkcs12Copy, type ExportFormat } from '../keystore/exportEntry';
+import type { ExportFormat } from '../keystore/exportEntry';
 import { keystoreFolders, listKeystores, type FolderRequest } from '../keystore/locate';
 import { formatHolder } from '../core/holder';
 import { certifiedEntry, type CertifiedEntry, type Keystore, type KeystoreEntry, type KeystoreFile, type KeystoreHolder, type KeystoreListing } from '../keystore/model';
 import { labelled, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
 import { certificateDetails, entryText, folderStateText, holderText, keyText, warningText } from '../i18n/keystoreText';
-import { changeKeystorePassword, ProcedureError } from '../procedures';
-import { PASSWORD_RULES } from '../procedures/submit';
-import { cliCertPrompter, givenPasswords } from './certPrompter';
+import { ProcedureError } from '../procedures/errors';
 import { verb, type CliContext, type VerbGroup } from './context';
 import { sharedOptions } from './options';
 import { ExitCode } from '../faces/exitCodes';
@@ -240,6 +238,8 @@ const exportEntry = verb(
     const output = { force: values.force, binary: contents === 'pkcs12' || format === 'der', keystoreCopy: contents === 'pkcs12', ...(secret ? { mode: 0o600 } : {}) };
     // Before any password is asked and the keystore opened: a refused output (or stdout with --json) fails at once.
     await checkOutput(context, target, output);
+    // The writers of keys and copies load with this verb only (the other verbs never write one).
+    const { certificatesFile, encryptedPrivateKey, pkcs12Copy } = await import('../keystore/exportEntry');
     const password = await requiredPassword(context, values, file);
     const newPassword = secret ? await exportPassword(context, values) : undefined;
     const opened = await inspectFile(file, { password });
@@ -276,6 +276,7 @@ function chosenEntry(keystore: Keystore, alias: string | undefined): CertifiedEn
 
 /** The password of an exported key or copy: as given, else typed twice; the rules of a keystore's password. */
 async function exportPassword(context: CliContext, values: object): Promise<string> {
+  const [{ cliCertPrompter }, { PASSWORD_RULES }] = await Promise.all([import('./certPrompter'), import('../procedures/submit')]);
   const prompter = cliCertPrompter(context, { acceptContract: false, newPassword: await givenSecret(context, values, 'new-password') });
   const password = await prompter.newKeystorePassword(PASSWORD_RULES);
   if (typeof password !== 'string') throw new ProcedureError('cancelled');
@@ -297,6 +298,8 @@ export const passwd = verb(
   },
   async (context, { values, positionals }) => {
     const keystore = path.resolve(values.keystore ?? positionals[0]);
+    // The procedures and their prompter load with the verbs that run them.
+    const [{ changeKeystorePassword }, { cliCertPrompter, givenPasswords }] = await Promise.all([import('../procedures/changePassword'), import('./certPrompter')]);
     const { backup } = await changeKeystorePassword({ prompter: cliCertPrompter(context, { acceptContract: false, ...(await givenPasswords(context, values)) }) }, keystore);
     if (jsonMode(context, values)) printJson(context, { keystore, backup });
     else context.err(context.t('cli.keystore.passwd-done', { backup }));

@@ -8,7 +8,6 @@ import { versionReport, versionText } from './version';
 import { parse } from './options';
 import { ExitCode } from '../faces/exitCodes';
 import { CliError } from './cliError';
-import { failureOf, printJson, printJsonError } from './output';
 import { version } from '../../package.json';
 
 /**
@@ -37,12 +36,24 @@ export async function main(argv: string[], io = { out: (s: string) => console.lo
   const fromEnvironment = environmentLanguage();
   // An unknown `--lang` is reported in the language of the environment.
   const language = global.lang && isLanguage(global.lang) ? global.lang : fromEnvironment;
-  const interactive = process.stdin.isTTY === true && !process.env.CI && !global.noInput;
-  const context: CliContext = { args: global.rest, language, t: translator(language), ...io, interactive, json: global.json };
+  let interactive: boolean | undefined;
+  const context: CliContext = {
+    args: global.rest,
+    language,
+    t: translator(language),
+    ...io,
+    // Found out when first asked: opening stdin costs milliseconds a command that asks nothing would pay.
+    get interactive() {
+      return (interactive ??= process.stdin.isTTY === true && !process.env.CI && !global.noInput);
+    },
+    json: global.json,
+  };
   try {
     if (global.lang !== undefined && language !== global.lang) throw badLanguage(context, global.lang);
     return await dispatch(context);
   } catch (error) {
+    // The words of every error of every engine load when one is reported.
+    const { failureOf, printJsonError } = await import('./output');
     const failure = failureOf(error, language);
     context.err(`ehealth: ${failure.message}`);
     // In JSON mode the same error, with its stable code, is the one document on stdout.
@@ -61,7 +72,7 @@ async function dispatch(context: CliContext): Promise<number> {
   if (first === 'help') return help(context, context.args.slice(1));
   if (first === '--version' || first === '-v') {
     const report = versionReport();
-    if (context.json) printJson(context, report);
+    if (context.json) (await import('./output')).printJson(context, report);
     else context.out(versionText(report, t));
     return ExitCode.ok;
   }
@@ -72,7 +83,7 @@ async function dispatch(context: CliContext): Promise<number> {
   }
   const verb = verbNamed(context, group, second);
   const command = `${group.name} ${second}`;
-  const verbContext = { ...context, args: rest };
+  const verbContext = withArgs(context, rest);
   const parsed = parse(verbContext, verb.spec, usageLine(command, verb.spec, t));
   if (parsed.help) {
     context.out(await verbHelpOf(group, second, t));
@@ -80,6 +91,10 @@ async function dispatch(context: CliContext): Promise<number> {
   }
   return verb.run(verbContext, parsed);
 }
+
+/** The context with the verb's own arguments (its other properties as they are: `interactive` still asked on use). */
+const withArgs = (context: CliContext, args: string[]): CliContext =>
+  Object.defineProperties({} as CliContext, { ...Object.getOwnPropertyDescriptors(context), args: { value: args, enumerable: true, writable: true, configurable: true } });
 
 /** `ehealth help [GROUP [VERB]]` and `ehealth help exit-codes`: the same texts as `--help`. */
 async function help(context: CliContext, [groupName, verbName, extra]: string[]): Promise<number> {

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { MessageKey, Translator } from '../i18n';
 import { ExitCode } from '../faces/exitCodes';
-import { ProcedureError } from '../procedures';
+import { ProcedureError } from '../procedures/errors';
 import { CliError } from './cliError';
 import type { CliContext } from './context';
 import { orList } from './question';

@@ -1,22 +1,31 @@
 // User-facing text for every face (extension, CLI, guides). The engine returns codes and
 // parameters; faces turn them into words here. French is the reference language of the guides,
 // English the source of the catalogs (l10n/bundle.l10n*.json) and the fallback for the UI.
-import * as l10n from '@vscode/l10n';
-import english from '../../l10n/bundle.l10n.json';
-import french from '../../l10n/bundle.l10n.fr.json';
-import dutch from '../../l10n/bundle.l10n.nl.json';
-import german from '../../l10n/bundle.l10n.de.json';
 import type { MessageKey } from './messageKeys';
-import { pluralForm, pluralKeys } from './plurals';
+import { pluralForm } from './plurals';
 
 export type Language = 'fr' | 'nl' | 'en' | 'de';
 export const languages: readonly Language[] = ['fr', 'nl', 'en', 'de'];
 export type { MessageKey };
 
-const catalogs: Record<Language, Record<string, string>> = { en: english, fr: french, nl: dutch, de: german };
+type Catalog = Record<string, string>;
 
-/** Messages with plural forms (`<key>.one`, `<key>.other`, ...), by key. */
-const plurals = pluralKeys(english);
+/**
+ * Each language's catalog, read on its first message: a command speaks one language, and a
+ * process that loads no catalog it does not speak starts faster (the CLI). A require at first use,
+ * not an import, so that it stays synchronous; the build bundles each catalog as a parse on call.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const readers: Record<Language, () => Catalog> = {
+  en: () => require('../../l10n/bundle.l10n.json'),
+  fr: () => require('../../l10n/bundle.l10n.fr.json'),
+  nl: () => require('../../l10n/bundle.l10n.nl.json'),
+  de: () => require('../../l10n/bundle.l10n.de.json'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+const catalogs: Partial<Record<Language, Catalog>> = {};
+const catalog = (language: Language): Catalog => (catalogs[language] ??= readers[language]());
+
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
 export type MessageParams = Record<string, string | number>;
@@ -27,23 +36,22 @@ export function languageFromLocale(locale: string | undefined): Language {
   return (languages as readonly string[]).includes(prefix) ? (prefix as Language) : 'en';
 }
 
+/** Whether a catalog holds `key` as plural forms (`<key>.one`, `<key>.other`, ...): a message that counts. */
+const plural = (key: string, messages: Catalog) => `${key}.other` in messages;
+
 /** The message in a language with its `{name}` placeholders filled; a plural message picks its form by `count`. */
 export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  const id = plurals.has(key) ? pluralForm(key, pluralCategory(language, params.count), catalogs[language]) : key;
   // A message not yet translated reads in English.
-  return format(id in catalogs[language] ? language : 'en', id, params);
+  const messages = catalog(language);
+  const from = key in messages || plural(key, messages) ? language : 'en';
+  const id = plural(key, catalog(from)) ? pluralForm(key, pluralCategory(from, params.count), catalog(from)) : key;
+  return format(from, id, params);
 }
 
-// @vscode/l10n holds one bundle at a time; both faces may ask for several languages (the guides'
-// manifest, tests, the English fallback), so the bundle is switched when the language changes.
-let loaded: Language | undefined;
-
+/** The entry `id` of a language's catalog (else `id` itself) with its `{name}` placeholders filled; one without a value stays as written. */
 function format(language: Language, id: string, params: MessageParams): string {
-  if (loaded !== language) {
-    l10n.config({ contents: catalogs[language] });
-    loaded = language;
-  }
-  return l10n.t(id, params);
+  const message = catalog(language)[id] || id;
+  return message.replace(/{([^}]+)}/g, (placeholder, name: string) => String(params[name] ?? placeholder));
 }
 
 function pluralCategory(language: Language, count: string | number | undefined): Intl.LDMLPluralRule {

@@ -10,11 +10,6 @@ export function messageKeyOf(id: string, catalog: Record<string, string>): strin
   return form && `${form[1]}.other` in catalog ? form[1] : id;
 }
 
-/** The plural messages of a catalog: the keys that have an `other` form. */
-export function pluralKeys(catalog: Record<string, string>): Set<string> {
-  return new Set(Object.keys(catalog).flatMap((id) => (id.endsWith('.other') ? [id.slice(0, -'.other'.length)] : [])));
-}
-
 /** The entry to use for `count` in a language: the form for its plural category, else `other`. */
 export function pluralForm(key: string, category: Intl.LDMLPluralRule, catalog: Record<string, string>): string {
   const form = `${key}.${category}`;
