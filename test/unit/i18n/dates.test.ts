@@ -19,6 +19,19 @@ function formatIn(zone: string, cases: Case[]): string[] {
 const behind = 'America/Los_Angeles';
 const ahead = 'Pacific/Kiritimati';
 
+/** The reference the written-out words follow: Intl.DateTimeFormat for Belgium (en-GB for English), each case in a Node process whose clock is in `zone`. */
+function intlIn(zone: string, cases: Case[]): string[] {
+  const reference = {
+    locales: { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' },
+    options: { long: { dateStyle: 'long' }, short: { dateStyle: 'medium' }, moment: { dateStyle: 'long', timeStyle: 'short' }, time: { timeStyle: 'short' }, clock: { timeStyle: 'medium' } },
+  };
+  const script = `const { locales, options } = JSON.parse(process.env.REFERENCE);
+    process.stdout.write(JSON.stringify(JSON.parse(process.env.CASES).map(([date, language, style = 'long']) =>
+      new Intl.DateTimeFormat(locales[language], { ...options[style], ...(/^\\d{4}-\\d{2}-\\d{2}$/.test(date) ? { timeZone: 'UTC' } : {}) }).format(new Date(date)))));`;
+  const out = execFileSync(process.execPath, ['-e', script], { env: { ...process.env, TZ: zone, CASES: JSON.stringify(cases), REFERENCE: JSON.stringify(reference) }, encoding: 'utf8' });
+  return JSON.parse(out) as string[];
+}
+
 describe('dates in the user language', () => {
   it('writes a date in words as Belgium writes it, long and short', () => {
     const cases: Case[] = [
@@ -49,6 +62,15 @@ describe('dates in the user language', () => {
       ['1985-03-14', 'nl', 'short'],
     ];
     for (const zone of [behind, ahead]) assert.deepEqual(formatIn(zone, cases), ['14 mars 1985', '14 mrt 1985'], zone);
+  });
+
+  it('writes every style in every language as Intl.DateTimeFormat does, on any clock', () => {
+    const dates = ['1985-03-14', '2026-01-01', '2026-09-30', '9999-12-31'];
+    for (let month = 0; month < 12; month++) {
+      for (const [day, hours, minutes, seconds] of [[1, 0, 0, 0], [9, 9, 5, 59], [10, 12, 30, 5], [28, 23, 59, 9]]) dates.push(new Date(Date.UTC(2026, month, day, hours, minutes, seconds)).toISOString());
+    }
+    const cases = dates.flatMap((date) => (['fr', 'nl', 'de', 'en'] as const).flatMap((language) => (['long', 'short', 'moment', 'time', 'clock'] as const).map((style): Case => [date, language, style])));
+    for (const zone of ['UTC', behind, ahead, 'Europe/Brussels']) assert.deepEqual(formatIn(zone, cases), intlIn(zone, cases), zone);
   });
 
   it('takes a Date as it takes its ISO text, and shows a date it cannot read as it came', () => {
