@@ -11,11 +11,8 @@ import { holderProblemMessage } from '../faces/holderChecks';
 import { labelled, type Translator } from '../i18n';
 import { certificateDetails, holderText, keyText } from '../i18n/keystoreText';
 import { parseCertificate } from '../keystore/certificate';
-import { certificatesFile } from '../keystore/exportEntry';
 import { inspectFile } from '../keystore/inspect';
 import { newestEtk, type KeystoreCertificate } from '../keystore/model';
-import { etkOf } from '../procedures';
-import { inProcessSandbox } from './certCommands';
 import { CliError } from './cliError';
 import { suggestedCommand } from './commandLine';
 import { verb, type CliContext, type VerbGroup } from './context';
@@ -45,8 +42,10 @@ function etkLines(certificate: KeystoreCertificate, t: Translator, heading: Arra
 /** Writes the PEM where --out says; with `--out -` the details go to stderr, stdout holding the PEM alone. */
 async function written(context: CliContext, values: { out?: string; force: boolean; json: boolean }, certificate: KeystoreCertificate, lines: string[], json: object): Promise<number> {
   const { out, force } = values;
-  const pem = certificatesFile([Buffer.from(certificate.der, 'base64')], 'pem');
-  if (out !== undefined) await writeOutput(context, out, pem, { ...textOutput, force });
+  if (out !== undefined) {
+    const { certificatesFile } = await import('../keystore/exportEntry');
+    await writeOutput(context, out, certificatesFile([Buffer.from(certificate.der, 'base64')], 'pem'), { ...textOutput, force });
+  }
   const toStdout = out === STANDARD_STREAM;
   if (jsonMode(context, values)) printJson(context, json);
   else lines.forEach((line) => (toStdout ? context.err(line) : context.out(line)));
@@ -124,6 +123,8 @@ const lookup = verb(
   async (context, { values }) => {
     const holder = wantedHolder(context, values.type, values.id, values['application-id']);
     await checkedOut(context, values);
+    // The registration client and the sandbox load with this verb only (`etk show` reads a file).
+    const [{ etkOf }, { inProcessSandbox }] = await Promise.all([import('../procedures/etk'), import('./certCommands')]);
     const sandbox = inProcessSandbox(context);
     const raUrl = values['ra-url'];
     const der = await etkOf({ environment: values.env, ...(raUrl !== undefined ? { raUrl } : {}), sandbox }, holder).finally(() => sandbox.close());
