@@ -3,8 +3,8 @@
 // to start a worker thread and about 30 ms for each thread to optimise the hash loop, while the
 // real eHealth keystore needs about 80 ms of hashing in all: so the calling thread derives at once,
 // longest jobs first, and helper workers, started with the deriver (while the file is being read),
-// take the shortest jobs, one at a time, so that all finish together. A job a helper could not
-// finish (its thread died) is done on the calling thread, which gives the same bytes or the same error.
+// take the shortest jobs, so that all finish together. A job a helper could not finish (its thread
+// died) is done on the calling thread, which gives the same bytes or the same error.
 import { kdfCost, pkcs12Kdf, type Deriver, type KdfJob } from './pkcs12/kdf';
 import { KdfPool } from './workerPool';
 
@@ -25,7 +25,8 @@ export class CallingThreadDeriver implements Deriver {
 
   /** @param helpers worker threads that take part (0: the calling thread alone). */
   constructor(helpers: number) {
-    if (helpers > 0) this.helpers = new KdfPool(helpers, () => this.feedHelpers());
+    // Two jobs each: a helper that finishes one starts the next while this thread is still busy with its own.
+    if (helpers > 0) this.helpers = new KdfPool(helpers, { idle: () => this.feedHelpers(), jobsPerWorker: 2 });
   }
 
   derive(job: KdfJob): Promise<Uint8Array> {

@@ -17,7 +17,6 @@ const entry = { bundled: 'kdfWorker.js', source: path.join(__dirname, 'pkcs12', 
 
 class Slot {
   readonly channel: WorkerChannel<KdfJob, Uint8Array, string>;
-  busy = false;
 
   constructor(pool: KdfPool) {
     this.channel = new WorkerChannel(startWorker(entry), {
@@ -34,40 +33,44 @@ export class KdfPool {
   private closed = false;
 
   /**
-   * @param idle called when a worker has finished and nothing is queued: for a caller that hands
-   * the pool one job per free worker (CallingThreadDeriver) instead of queueing them all here.
+   * @param options.idle called when a worker has finished a job and nothing is queued: for a caller
+   * that hands the pool only as many jobs as it has room for (CallingThreadDeriver).
+   * @param options.jobsPerWorker jobs sent to a worker before it answers (default 1: the others wait
+   * here for the first free worker); 2 keeps a worker busy while its caller's thread cannot answer.
    */
   constructor(
     readonly size: number = Math.max(1, Math.min(4, availableParallelism())),
-    readonly idle?: () => void,
+    private readonly options: { idle?: () => void; jobsPerWorker?: number } = {},
   ) {
     for (let i = 0; i < size; i++) this.slots.push(new Slot(this));
   }
 
-  /** Workers without a job (started or still starting). */
+  private room(slot: Slot): number {
+    return (this.options.jobsPerWorker ?? 1) - slot.channel.waiting;
+  }
+
+  /** Jobs the workers (started or still starting) can take without queueing. */
   get free(): number {
-    return this.slots.filter((slot) => !slot.busy).length;
+    return this.slots.reduce((sum, slot) => sum + Math.max(0, this.room(slot)), 0);
   }
 
   derive(job: KdfJob): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new Error('key derivation pool closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
-      const idle = this.slots.find((slot) => !slot.busy);
-      if (idle) this.run(idle);
+      const slot = this.slots.find((candidate) => this.room(candidate) > 0);
+      if (slot) this.run(slot);
     });
   }
 
-  /** Hands `slot` the next queued job, and the one after when it is done. */
+  /** Hands `slot` the next queued job, and the one after when one is done. */
   private run(slot: Slot): void {
     const queued = this.queue.shift();
     if (!queued) {
-      this.idle?.();
+      this.options.idle?.();
       return;
     }
-    slot.busy = true;
     const done = () => {
-      slot.busy = false;
       if (this.slots.includes(slot)) this.run(slot);
     };
     slot.channel.request(queued.job).then(
