@@ -1,7 +1,7 @@
 // Bundles the extension and the CLI with esbuild (the real-VS-Code suites are bundled by test/vscode).
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -36,8 +36,34 @@ export const common = {
   plugins: [catalogsAsJson],
 };
 
-/** The CLI's folder: its entry, the chunks it loads per verb, and its own copy of the workers. */
+/** The CLI's folder: its entry, the chunks it loads per verb, its catalogs and its own copy of the workers. */
 const cliFolder = path.join('dist', 'cli');
+
+/** Written beside and renamed over: a process reading the old file meanwhile reads it whole. */
+function writeAtomically(target, contents) {
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(`${target}.${process.pid}.tmp`, contents);
+  renameSync(`${target}.${process.pid}.tmp`, target);
+}
+
+/**
+ * The CLI reads a catalog from its folder (dist/cli/l10n/) on the language's first message: compiling
+ * the four catalogs as strings cost every command milliseconds, for the one language it speaks.
+ */
+const catalogsBeside = {
+  name: 'catalogs-beside',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]l10n[\\/]bundle\.l10n(\.\w+)?\.json$/ }, async ({ path: file }) => {
+      const name = path.basename(file);
+      writeAtomically(path.join(cliFolder, 'l10n', name), JSON.stringify(JSON.parse(await readFile(file, 'utf8'))));
+      return {
+        contents: `module.exports = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, 'l10n', ${JSON.stringify(name)}), 'utf8'));`,
+        loader: 'js',
+        watchFiles: [file],
+      };
+    });
+  },
+};
 
 /** How long a chunk no build writes any more stays: a CLI started before a rebuild may still import it. */
 const OLD_CHUNK_GRACE_MS = 10 * 60_000;
@@ -78,7 +104,7 @@ const cli = {
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunk-[hash]',
   metafile: true,
-  plugins: [...common.plugins, removeOldChunks],
+  plugins: [catalogsBeside, removeOldChunks],
   define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; let __chunkRequire; const require = (id) => (__chunkRequire ??= __createRequire(import.meta.url))(id);",

@@ -23,10 +23,11 @@ interface Run {
   stderr: string;
 }
 
-/** The launcher and the CLI's folder (its entry, chunks and workers) copied into `folder`, readable by every user; the copied launcher. */
+/** The launcher and the CLI's folder (its entry, chunks, catalogs and workers) copied into `folder`, readable by every user; the copied launcher. */
 function readableCli(folder: string): string {
   const cliFolder = path.join('dist', 'cli');
-  for (const file of ['bin/ehealth.js', ...readdirSync(path.join(root, cliFolder)).map((name) => path.join(cliFolder, name))]) {
+  const cliFiles = readdirSync(path.join(root, cliFolder), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  for (const file of ['bin/ehealth.js', ...cliFiles.map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))]) {
     mkdirSync(path.join(folder, path.dirname(file)), { recursive: true, mode: 0o755 });
     copyFileSync(path.join(root, file), path.join(folder, file));
     chmodSync(path.join(folder, file), 0o644);
