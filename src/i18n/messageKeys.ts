@@ -175,6 +175,7 @@ export type MessageKey =
   | 'cli.option.step'
   | 'cli.option.out'
   | 'cli.option.at'
+  | 'cli.option.check-keys'
   | 'cli.option.warn-days'
   | 'cli.option.fail-days'
   | 'cli.option.junit'

@@ -49,6 +49,20 @@ describe('ehealth keystore inspect, export, passwd (built bundle)', function () 
     assert.equal(json.protection.macIterations, 100000);
   });
 
+  it('inspect decrypts the private keys only with --check-keys, as openssl -info and keytool -list leave them alone', () => {
+    const keyChecks = (...extra: string[]) => {
+      const result = ehealth(['keystore', 'inspect', realKeystorePath, '--password-env', 'PW', '--json', ...extra], { PW: realPassword });
+      assert.equal(result.status, ExitCode.ok, result.stderr);
+      const { checks } = JSON.parse(result.stdout) as { checks: Array<{ code: string; result: string }> };
+      return checks.filter((check) => check.code === 'key-matches-certificate').map((check) => check.result);
+    };
+    assert.deepEqual(keyChecks(), ['unchecked', 'unchecked']);
+    assert.deepEqual(keyChecks('--check-keys'), ['ok', 'ok']);
+    // Without a password there is nothing to decrypt: the flag changes nothing and asks nothing.
+    const locked = ehealth(['keystore', 'inspect', realKeystorePath, '--check-keys', '--json']);
+    assert.equal(locked.status, ExitCode.ok, locked.stderr);
+  });
+
   it('exits on its own after opening a PBES2 keystore (idle derivation workers never hold the process)', async () => {
     const file = path.join(dir, 'modern.p12');
     writeFileSync(file, await realKeystoreRewritten(realPassword, { mode: 'modern' }));
