@@ -21,7 +21,8 @@ export function validityAt(certificate: Pick<CertificateSummary, 'notBefore' | '
   return time > Date.parse(certificate.notAfter) ? 'expired' : 'valid';
 }
 
-const day = 86_400_000;
+/** A day in milliseconds: whole days are counted in these everywhere. */
+export const day = 86_400_000;
 
 /** Whole days from `at` to the end of the certificate's validity; negative once expired. */
 export function daysLeftAt(certificate: Pick<CertificateSummary, 'notAfter'>, at: Date): number {

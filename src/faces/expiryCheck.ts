@@ -1,5 +1,6 @@
 // The expiry check (`keystore check`) as the faces tell it: each verdict's word, the days left in
 // words, and the exit code of a run, where the worst verdict wins (not checked, then fail, then warn).
+import { day } from '../core/certificate';
 import type { Translator } from '../i18n';
 import type { ExpiryCheck, ExpiryVerdict } from '../keystore/expiryCheck';
 import { ExitCode } from './exitCodes';
@@ -18,8 +19,6 @@ export const verdictExit: Readonly<Record<ExpiryVerdict, ExitCode>> = {
 export const expiryCheckExit = (checks: readonly ExpiryCheck<unknown>[]): ExitCode => Math.max(ExitCode.ok, ...checks.map((check) => verdictExit[check.verdict])) as ExitCode;
 
 export const verdictWord = (verdict: ExpiryVerdict, t: Translator): string => t(`keystore.expiry-check.${verdict}`);
-
-const day = 86_400_000;
 
 /** "12 days left" (whole days, as `daysLeft` counts them), "ended 3 days ago" (whole days since the end, at `at`), "ended today". */
 export function daysLeftText(daysLeft: number, notAfter: string, at: Date, t: Translator): string {

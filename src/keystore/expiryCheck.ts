@@ -3,12 +3,12 @@
 // of one holder in one environment only the newest certificate counts: the older ones were renewed
 // and are `superseded`. Codes, no words: the faces word each verdict and choose the exit code.
 import * as path from 'node:path';
-import { formatHolder, holderOf, type Holder } from '../core/holder';
+import { day } from '../core/certificate';
+import { holderOf, type Holder } from '../core/holder';
 import { authenticationExpiry } from './expiry';
 import { parseKeystoreFileName } from './fileName';
+import { renewalGroup } from './locate';
 import type { Keystore, KeystoreEnvironment, KeystoreHolder } from './model';
-
-const day = 86_400_000;
 
 /** Whole days: a certificate ending within `failDays` fails, within `warnDays` warns (failDays <= warnDays). */
 export interface ExpiryThresholds {
@@ -69,7 +69,7 @@ export function checkExpiries<F>(inputs: readonly CheckInput<F>[], thresholds: E
 type Examined<F> = ExpiryCheck<F> & { notBefore?: number };
 
 /** One holder in one environment; a keystore whose holder is unknown stands alone. */
-const groupOf = (check: ExpiryCheck<unknown>) => (check.holder ? `${formatHolder(check.holder)}|${check.environment}` : `file|${check.file}`);
+const groupOf = (check: ExpiryCheck<unknown>) => (check.holder ? renewalGroup(check.holder, check.environment) : `file|${check.file}`);
 
 function examine<F>(file: string, keystore: Keystore, at: Date): Examined<F> {
   const { holder, environment } = keystore;

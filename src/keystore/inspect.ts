@@ -2,7 +2,7 @@
 // holder, environment, checks and status. Works locked (file name and clear parts only) or opened.
 import * as path from 'node:path';
 import { createPublicKey } from 'node:crypto';
-import { validityAt } from '../core/certificate';
+import { day, validityAt } from '../core/certificate';
 import { formatHolder, parseHolder } from '../core/holder';
 import { issuedBy, keyDescription, parseCertificate, type ParsedCertificate } from './certificate';
 import { renewalWindowDays } from './expiry';
@@ -16,7 +16,6 @@ import { describePbe } from './pkcs12/pbe';
 import { readStructure, unlockAndUse, type Pkcs12Structure, type UnlockedKey, type UnlockedPkcs12 } from './pkcs12/reader';
 import { sharedKdfPool } from './workerPool';
 
-const day = 86_400_000;
 /** eHealth certificates are valid 3 years; a month either way still counts as "about 3 years". */
 const threeYearsDays = 1096;
 const toleranceDays = 31;

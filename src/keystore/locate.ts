@@ -4,11 +4,11 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Environment } from '../core/environment';
-import { formatHolder } from '../core/holder';
+import { formatHolder, type Holder } from '../core/holder';
 import { KeystoreError } from './errors';
 import { isKeystoreFileName, parseKeystoreFileName } from './fileName';
 import { readKeystoreFile, statKeystoreFile } from './keystoreFileAccess';
-import type { FileProblem, FolderOrigin, KeystoreFile, KeystoreFolder, KeystoreListing } from './model';
+import type { FileProblem, FolderOrigin, KeystoreEnvironment, KeystoreFile, KeystoreFolder, KeystoreListing } from './model';
 
 /**
  * The folder the official eHealth tooling uses: `~/ehealth/keystore` on every OS
@@ -163,7 +163,7 @@ function flagRelations(files: KeystoreFile[]): void {
   for (const file of ordered) {
     const keys = [
       ...(file.sha256 ? [`content|${file.sha256}`] : []),
-      ...(file.holder && file.createdAt ? [`name|${formatHolder(file.holder)}|${file.environment}|${file.createdAt}`] : []),
+      ...(file.holder && file.createdAt ? [`name|${renewalGroup(file.holder, file.environment)}|${file.createdAt}`] : []),
     ];
     const original = keys.map((key) => originals.get(key)).find(Boolean);
     if (original) file.problems.push({ code: 'duplicate', params: { of: original.path } });
@@ -172,7 +172,7 @@ function flagRelations(files: KeystoreFile[]): void {
   const renewals = new Map<string, KeystoreFile[]>();
   for (const file of [...originals.values()]) {
     if (!file.holder || !file.createdAt) continue;
-    const group = `${formatHolder(file.holder)}|${file.environment}`;
+    const group = renewalGroup(file.holder, file.environment);
     renewals.set(group, [...(renewals.get(group) ?? []), file]);
   }
   for (const group of renewals.values()) {
@@ -189,7 +189,7 @@ function flagRelations(files: KeystoreFile[]): void {
  * as older: picking an old keystore after a renewal is a classic mistake.
  */
 function orderByHolder(files: KeystoreFile[]): KeystoreFile[] {
-  const groupKey = (file: KeystoreFile) => (file.holder ? `${formatHolder(file.holder)}|${file.environment}` : undefined);
+  const groupKey = (file: KeystoreFile) => (file.holder ? renewalGroup(file.holder, file.environment) : undefined);
   const named = files.filter((file) => file.holder).sort((a, b) => {
     const byHolder = groupKey(a)!.localeCompare(groupKey(b)!);
     if (byHolder !== 0) return byHolder;
@@ -201,6 +201,9 @@ function orderByHolder(files: KeystoreFile[]): KeystoreFile[] {
   const unnamed = files.filter((file) => !file.holder).sort((a, b) => a.fileName.localeCompare(b.fileName));
   return [...named, ...unnamed];
 }
+
+/** Keystores that renew one another: those of one holder in one environment. */
+export const renewalGroup = (holder: Holder, environment: KeystoreEnvironment): string => `${formatHolder(holder)}|${environment}`;
 
 /** Renewed: a newer keystore of the holder exists, in its folder (`latest`) or another (`renewedBy`). */
 export function isRenewed(file: KeystoreFile): boolean {
