@@ -1,7 +1,7 @@
 // Bundles the extension and the CLI with esbuild (the real-VS-Code suites are bundled by test/vscode).
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -140,13 +140,9 @@ function copyNativeAddon() {
   const from = path.join('node_modules', 'pkcs11js');
   const to = path.join('dist', 'node_modules', 'pkcs11js');
   for (const file of ['package.json', 'index.js', 'LICENSE', path.join('build', 'Release', 'pkcs11.node')]) {
-    const target = path.join(to, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(path.join(from, file), `${target}.${process.pid}.tmp`);
-    renameSync(`${target}.${process.pid}.tmp`, target);
+    writeAtomically(path.join(to, file), readFileSync(path.join(from, file)));
   }
 }
-
 
 copyNativeAddon();
 // The single-file CLI bundle of earlier versions, replaced by the CLI's folder.

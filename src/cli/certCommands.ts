@@ -44,7 +44,8 @@ import { CliError } from './cliError';
 import { durationMs } from './duration';
 import { suggestedCommand, shellWord, type Where } from './commandLine';
 import { jsonMode, printJson } from './output';
-import { configuredFolders, passwd } from './keystoreCommands';
+import { passwd } from './keystoreCommands';
+import { configuredFolders } from './keystoreFiles';
 import { sharedOptions, type OptionTable, type Values } from './options';
 import { ExitCode } from '../faces/exitCodes';
 

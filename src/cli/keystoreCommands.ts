@@ -45,8 +45,6 @@ const listingJson = (listing: KeystoreListing) => ({
   })),
 });
 
-export { configuredFolders };
-
 export function formatListing(listing: KeystoreListing, t: Translator): string {
   const lines: string[] = [];
   for (const folder of listing.folders) {

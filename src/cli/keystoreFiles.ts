@@ -13,7 +13,7 @@ import { failureOf, type JsonError } from './output';
 
 /** Folders added by the user, as the extension's `ehealth.keystore.folders` setting does (path-separated). */
 export function configuredFolders(): string[] {
-  return (process.env.EHEALTH_KEYSTORE_FOLDERS ?? '').split(process.platform === 'win32' ? ';' : ':').filter(Boolean);
+  return (process.env.EHEALTH_KEYSTORE_FOLDERS ?? '').split(path.delimiter).filter(Boolean);
 }
 
 /** `--at DATE` (ISO 8601), else now: the date validity is judged on. */
