@@ -8,6 +8,7 @@ import { bundledSuites, bundleSuites } from '../test/vscode/bundle';
 import { runSuite } from '../test/vscode/harness';
 import { artifactsFolder } from '../test/vscode/run';
 import { ensureHarnessTools } from '../test/vscode/tools';
+import { median } from './measure';
 
 interface Sample {
   activationMs: number;
@@ -19,7 +20,6 @@ const root = path.resolve(__dirname, '..');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const budgets = { activationMs: 50, memoryMB: 20, vsixMB: 5 };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes: number) => bytes / (1024 * 1024);
 
 async function sample(tools: ReturnType<typeof ensureHarnessTools>, name: string, extensionFolder: string): Promise<Sample> {
