@@ -131,20 +131,24 @@ const builds = [
 ];
 
 /**
- * pkcs11js is a native addon esbuild cannot bundle: its loader and compiled binary are copied to
- * dist/node_modules, where the worker's require('pkcs11js') finds them, in a checkout and in the VSIX.
- * Each file is written beside and renamed over the old one: overwriting the binary in place crashed
- * (SIGSEGV) an extension host that had it loaded, as when a test run and a build overlap.
+ * pkcs11js is a native addon esbuild cannot bundle: its loader and the binary compiled on this machine
+ * are copied to dist/addons/<platform>-<arch>/pkcs11js (src/eid/addon.ts), where the eID worker finds
+ * them, in a checkout and in the platform VSIX. The npm package gathers every released platform's
+ * folder there (docs/RELEASING.md); the universal VSIX leaves dist/addons out. Each file is written
+ * beside and renamed over the old one: overwriting the binary in place crashed (SIGSEGV) an extension
+ * host that had it loaded, as when a test run and a build overlap.
  */
 function copyNativeAddon() {
   const from = path.join('node_modules', 'pkcs11js');
-  const to = path.join('dist', 'node_modules', 'pkcs11js');
+  const to = path.join('dist', 'addons', `${process.platform}-${process.arch}`, 'pkcs11js');
   for (const file of ['package.json', 'index.js', 'LICENSE', path.join('build', 'Release', 'pkcs11.node')]) {
     writeAtomically(path.join(to, file), readFileSync(path.join(from, file)));
   }
 }
 
 copyNativeAddon();
+// Where earlier builds put the addon (one system only), replaced by dist/addons.
+rmSync(path.join('dist', 'node_modules'), { recursive: true, force: true });
 // The single-file CLI bundle of earlier versions, replaced by the CLI's folder.
 rmSync(path.join('dist', 'cli.js'), { force: true });
 rmSync(path.join('dist', 'cli.js.map'), { force: true });

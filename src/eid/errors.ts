@@ -15,7 +15,8 @@ export type EidErrorCode =
   | 'card-wait-cancelled'
   | 'not-an-eid'
   | 'middleware-missing'
-  | 'middleware-broken';
+  | 'middleware-broken'
+  | 'card-support-missing';
 
 export type OperatingSystem = 'linux' | 'windows' | 'macos';
 
@@ -59,6 +60,21 @@ export class MiddlewareMissing extends EidError<'middleware-missing'> {
 export class MiddlewareBroken extends EidError<'middleware-broken'> {
   constructor(modulePath: string, detail: string) {
     super('middleware-broken', `eID middleware ${modulePath} failed: ${detail}`, { module: modulePath, detail });
+  }
+}
+
+/**
+ * This build has no eID card support for the system it runs on (`target`, e.g. win32-x64): the
+ * universal package, or an addon for another system or Node. `released`: a package with card
+ * support exists for that target. `detail`: why the addon that is there did not load.
+ */
+export class CardSupportMissing extends EidError<'card-support-missing'> {
+  constructor(
+    readonly target: string,
+    readonly released: boolean,
+    readonly detail?: string,
+  ) {
+    super('card-support-missing', `no eID card support for ${target} in this build${detail ? ` (${detail})` : ''}`, { target, released: String(released), ...(detail ? { detail } : {}) });
   }
 }
 

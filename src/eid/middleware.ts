@@ -2,7 +2,8 @@
 // first (the `ehealth.eid.pkcs11Module` setting or --module), then EHEALTH_PKCS11_MODULE, then the
 // paths where the official eID software (eid.belgium.be) installs it.
 import { existsSync } from 'node:fs';
-import { MiddlewareBroken, MiddlewareMissing, type OperatingSystem } from './errors';
+import { cardSupportTargets, findCardSupport, systemTarget } from './addon';
+import { CardSupportMissing, MiddlewareBroken, MiddlewareMissing, type OperatingSystem } from './errors';
 import { Pkcs11Failure } from './pkcs11Protocol';
 import { Pkcs11Thread } from './pkcs11Thread';
 
@@ -11,6 +12,8 @@ export interface MiddlewareOptions {
   modulePath?: string;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
+  /** The folder the card support (pkcs11js addon) is looked for from: this bundle's. */
+  addonFrom?: string;
 }
 
 export function operatingSystem(platform: NodeJS.Platform = process.platform): OperatingSystem {
@@ -49,20 +52,29 @@ export function locateMiddleware(options: MiddlewareOptions = {}): string {
   return found;
 }
 
-/** Locates and loads the module (in its worker); a file that is not a PKCS#11 module is MiddlewareBroken. */
+/**
+ * Locates and loads the module (in its worker). A build without card support for this system says so
+ * first (whatever middleware is installed, it could not be used); a file that is not a PKCS#11 module
+ * is MiddlewareBroken.
+ */
 export async function openMiddleware(options: MiddlewareOptions = {}): Promise<Pkcs11Thread> {
+  const target = systemTarget();
+  if (!findCardSupport(options.addonFrom ?? __dirname, target)) throw cardSupportMissing(target);
   const modulePath = locateMiddleware(options);
   const pkcs11 = Pkcs11Thread.for(modulePath);
   try {
     await pkcs11.call('open');
     return pkcs11;
   } catch (error) {
+    if (error instanceof Pkcs11Failure && error.ckr === Pkcs11Failure.noCardSupport) throw cardSupportMissing(target, firstLine(error.message));
     if (isBareName(modulePath) && error instanceof Pkcs11Failure && error.method === 'load' && notFound.test(error.message)) {
       throw new MiddlewareMissing(operatingSystem(options.platform), [modulePath]);
     }
     throw new MiddlewareBroken(modulePath, error instanceof Pkcs11Failure ? `${error.method}: ${firstLine(error.message)}` : String(error));
   }
 }
+
+const cardSupportMissing = (target: string, detail?: string) => new CardSupportMissing(target, (cardSupportTargets as readonly string[]).includes(target), detail);
 
 /** A bare file name is searched by the system loader (Windows: PATH, System32); a path must exist. */
 const isBareName = (candidate: string) => !/[\\/]/.test(candidate);

@@ -3,6 +3,7 @@
 // pkcs11js is loaded lazily (first eID operation), never at extension activation. Handles stay
 // Buffers; results come back as plain values; failures as Pkcs11Failure carrying the CKR name.
 import type * as Pkcs11js from 'pkcs11js';
+import { findCardSupport, systemTarget } from './addon';
 import { Pkcs11Failure } from './pkcs11Protocol';
 
 type Handle = Buffer;
@@ -44,11 +45,22 @@ export interface DataObject {
 
 let binding: typeof Pkcs11js | undefined;
 
-/** pkcs11js, required on first use only (a native addon: loading it costs time and may fail). */
+/**
+ * pkcs11js, required on first use only (a native addon: loading it costs time and may fail), from
+ * this build's card support for the system it runs on (addon.ts).
+ */
 function pkcs11js(): typeof Pkcs11js {
-  // A require at call time, not an import: the addon must not load with the extension.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  binding ??= require('pkcs11js') as typeof Pkcs11js;
+  if (binding) return binding;
+  const folder = findCardSupport(__dirname);
+  if (!folder) throw new Pkcs11Failure(Pkcs11Failure.noCardSupport, 'load', `no pkcs11js addon for ${systemTarget()} near ${__dirname}`);
+  try {
+    // A require at call time, not an import: the addon must not load with the extension.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    binding = require(folder) as typeof Pkcs11js;
+  } catch (error) {
+    // Built for another system or another Node.js: the loader's words say which.
+    throw new Pkcs11Failure(Pkcs11Failure.noCardSupport, 'load', (error as Error).message);
+  }
   return binding;
 }
 

@@ -46,8 +46,13 @@ export interface Pkcs11FailureData {
   message: string;
 }
 
-/** A PKCS#11 return value other than CKR_OK (or a failure of the binding itself, ckr 'NATIVE'). */
+/**
+ * A PKCS#11 return value other than CKR_OK, a failure of the binding itself (ckr 'NATIVE'), or no
+ * binding at all (ckr `noCardSupport`: the addon is missing or cannot load on this system).
+ */
 export class Pkcs11Failure extends Error {
+  static readonly noCardSupport = 'NO_CARD_SUPPORT';
+
   constructor(
     readonly ckr: string,
     readonly method: string,

@@ -7,6 +7,7 @@ import type { Environment } from '../core/environment';
 import { DomainError, type DomainErrorKey } from '../core/domainError';
 import { translator, type Language, type MessageKey, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
+import { cardSupportTargets } from '../eid/addon';
 import type { OperatingSystem } from '../eid/errors';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { contactProblemMessages } from './contactChecks';
@@ -71,6 +72,12 @@ export const errorFaces: Record<DomainErrorKey, ErrorFace> = {
   // Where to get the middleware depends on the operating system.
   'eid/middleware-missing': failure((error, t) => t(`eid.error.middleware-missing.${error.params.os as OperatingSystem}`, error.params), ExitCode.middlewareMissing),
   'eid/middleware-broken': failure('eid.error.middleware-broken', ExitCode.middlewareMissing),
+  // The build, not the eID software: which package has card support for this system, if one does.
+  'eid/card-support-missing': failure((error, t) => {
+    const params = { ...error.params, targets: cardSupportTargets.join(', ') };
+    if (error.params.released !== 'true') return t('eid.error.card-support-unreleased', params);
+    return `${t(error.params.detail === undefined ? 'eid.error.card-support-missing' : 'eid.error.card-support-broken', params)} ${t('eid.card-support.install', params)}`;
+  }, ExitCode.cardSupportMissing),
 
   'ra/authority': failure('ra.error.authority', ExitCode.authority),
   'ra/not-yet-delivered': failure('ra.error.not-yet-delivered', ExitCode.notYetDelivered),

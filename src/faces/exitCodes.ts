@@ -39,6 +39,8 @@ export const ExitCode = {
   expiryFailure: 24,
   /** `keystore check`: a keystore could not be checked (wrong password, damaged, not eHealth's, unreadable, password needed). */
   notChecked: 25,
+  /** This build has no eID card support for the system it runs on (the universal package, or another system's). */
+  cardSupportMissing: 26,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

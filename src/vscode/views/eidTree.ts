@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { readableDn } from '../../core/distinguishedName';
 import { readableIdentifier } from '../../core/readableIdentifier';
 import { isProblem, type EidProblem, type EidStatus } from '../../eid/status';
+import { homepage } from '../../../package.json';
 import { errorMessage } from '../../faces/errors';
 import type { Translator } from '../../i18n';
 import { formatDate } from '../../i18n/dates';
@@ -65,7 +66,24 @@ function problemText(problem: EidProblem): string {
   return errorMessage(problem.error, currentLanguage());
 }
 
+/** Where every release's packages are, each system's VSIX with its card support. */
+const releasesPage = vscode.Uri.parse(`${homepage.replace(/#.*$/, '')}/releases`);
+
 export function rows(status: EidStatus, t: Translator): Row[] {
+  if (isProblem(status.middleware) && status.middleware.code === 'card-support-missing') {
+    // The build, not the eID software, is what is missing: no point sending the user to eid.belgium.be.
+    const message = problemText(status.middleware);
+    return [
+      {
+        id: 'card-support',
+        label: t('eidview.card-support'),
+        description: message,
+        tooltip: message,
+        icon: error,
+        command: { command: 'vscode.open', title: t('eidview.card-support.get'), arguments: [releasesPage] },
+      },
+    ];
+  }
   if (isProblem(status.middleware)) {
     const message = problemText(status.middleware);
     return [

@@ -22,7 +22,7 @@ describe('the npm package', function () {
     const npm = (cwd: string, ...args: string[]) => execFileSync('npm', [...quiet, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EHEALTH_LANG: 'en', PW: realPassword } });
     const [packed] = JSON.parse(npm(root, 'pack', '--json', '--pack-destination', dir));
     const files: string[] = packed.files.map((file: { path: string }) => file.path);
-    for (const needed of ['bin/ehealth.js', 'dist/cli/main.mjs', 'dist/cli/l10n/bundle.l10n.fr.json', 'dist/cli/kdfWorker.js', 'dist/cli/pkcs11Worker.js', 'dist/node_modules/pkcs11js/build/Release/pkcs11.node', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const needed of ['bin/ehealth.js', 'dist/cli/main.mjs', 'dist/cli/l10n/bundle.l10n.fr.json', 'dist/cli/kdfWorker.js', 'dist/cli/pkcs11Worker.js', `dist/addons/${process.platform}-${process.arch}/pkcs11js/build/Release/pkcs11.node`, 'README.md', 'LICENSE', 'CHANGELOG.md']) {
       assert.ok(files.includes(needed), `${needed} is in the package`);
     }
     // The extension, its sources, tests and source maps stay out.
@@ -40,7 +40,7 @@ describe('the npm package', function () {
     const versionText = npm(project, 'exec', '--no', '--', 'ehealth', '--version');
     assert.match(versionText, new RegExp(`^ehealth ${version.replace(/\./g, '\\.')}$`, 'm'));
     // The eID addon shipped beside the bundle is found where the installed CLI looks for it.
-    assert.match(versionText, /^eID addon: .*node_modules\/ehealth-certificates\/dist\/node_modules\/pkcs11js\//m);
+    assert.match(versionText, /^eID addon: .*node_modules\/ehealth-certificates\/dist\/addons\/${process.platform}-${process.arch}\/pkcs11js\//m);
     const inspected = JSON.parse(npm(project, 'exec', '--no', '--', 'ehealth', 'keystore', 'inspect', realKeystorePath, '--password-env', 'PW', '--json'));
     assert.equal(inspected.holder.id, '79021802145');
     assert.equal(inspected.environment, 'acceptance');

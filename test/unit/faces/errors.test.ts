@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ContactProblem } from '../../../src/core/contactData';
 import { DomainError, type Domain, type DomainErrorKey, type ErrorCode } from '../../../src/core/domainError';
-import { MiddlewareMissing, PinIncorrect } from '../../../src/eid/errors';
+import { CardSupportMissing, MiddlewareMissing, PinIncorrect } from '../../../src/eid/errors';
 import { errorFace, errorFaces, errorMessage } from '../../../src/faces/errors';
 import { ExitCode } from '../../../src/faces/exitCodes';
 import { holderProblemMessages } from '../../../src/faces/holderChecks';
@@ -26,6 +26,9 @@ const variants: DomainError[] = [
   new MiddlewareMissing('linux', ['/usr/lib/libbeidpkcs11.so.0']),
   new MiddlewareMissing('windows', ['beidpkcs11.dll']),
   new MiddlewareMissing('macos', ['/usr/local/lib/beid-pkcs11.bundle']),
+  new CardSupportMissing('win32-x64', true),
+  new CardSupportMissing('darwin-arm64', true, 'slice is not valid mach-o file'),
+  new CardSupportMissing('win32-arm64', false),
   new PasswordPolicyViolation(['min-length', 'digit-or-symbol', 'ascii-only', 'confirmation']),
   ...(['email', 'phone', 'same-email', 'same-phone'] satisfies ContactProblem[]).map((problem) => new ProcedureError('invalid-contact-data', { problem })),
   ...(Object.keys(holderProblemMessages) as HolderProblem[]).map((problem) => new ProcedureError('invalid-holder', { holder: 'NIHII-HOSPITAL=7100043', type: 'NIHII-HOSPITAL', problem })),
