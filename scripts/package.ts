@@ -1,30 +1,34 @@
-// `npm run package`: builds the platform-specific VSIX (the pkcs11js native addon makes it
-// platform-specific) into out/vsix/. Prints the VSIX path and size.
+// `npm run package [-- --target <target> | --universal]`: builds a VSIX into out/vsix/ and prints
+// its path and size. The platform VSIX (default: this machine's target, e.g. linux-x64) carries the
+// eID card support compiled here (the pkcs11js addon); the universal VSIX carries none, and works
+// everywhere without the eID (src/eid/addon.ts).
 import { createVSIX } from '@vscode/vsce';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../package.json';
+import { systemTarget } from '../src/eid/addon';
 
 const root = path.resolve(__dirname, '..');
 
-export function vsixTarget(): string {
-  return `${process.platform === 'win32' ? 'win32' : process.platform}-${process.arch}`;
+/** A target (`linux-x64`...) for a platform VSIX, none for the universal one. */
+export interface VsixKind {
+  target?: string;
 }
 
-export function vsixPath(target = vsixTarget()): string {
-  return path.join(root, 'out', 'vsix', `ehealth-certificates-${target}-${version}.vsix`);
+export function vsixPath({ target }: VsixKind = { target: systemTarget() }): string {
+  return path.join(root, 'out', 'vsix', `ehealth-certificates-${target ? `${target}-` : ''}${version}.vsix`);
 }
 
-/** Never linked into the staging folder: its own manifest, what vsce skips anyway, and the staging folder's parent. */
-const notStaged = new Set(['package.json', 'node_modules', 'out', '.git']);
+/** Never linked into the staging folder: its own manifest and file list, what vsce skips anyway, and the staging folder's parent. */
+const notStaged = new Set(['package.json', '.vscodeignore', 'node_modules', 'out', '.git']);
 
 /**
  * The folder vsce packs: links to this one's files and a manifest without npm's `files` list (the
  * CLI's package), which vsce refuses beside .vscodeignore (the VSIX's list). `vscode:prepublish`
  * has run here already, so the staged manifest goes without it.
  */
-function stagingFolder(): string {
+function stagingFolder({ target }: VsixKind): string {
   const stage = path.join(root, 'out', 'vsix-stage');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
@@ -33,19 +37,30 @@ function stagingFolder(): string {
   delete manifest.files;
   delete manifest.scripts['vscode:prepublish'];
   writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // The universal VSIX: the same files, without the card support (the last pattern wins).
+  const ignored = readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+  writeFileSync(path.join(stage, '.vscodeignore'), target ? ignored : `${ignored}dist/addons/**\n`);
   return stage;
 }
 
-export async function packageVsix(target = vsixTarget()): Promise<string> {
-  const packagePath = vsixPath(target);
+/**
+ * Builds the VSIX of `kind`. A platform VSIX can only be made for this machine's target: the build
+ * compiles and copies the card support of the machine it runs on (the release workflow builds each
+ * target on its own runner).
+ */
+export async function packageVsix(kind: VsixKind = { target: systemTarget() }): Promise<string> {
+  if (kind.target && kind.target !== systemTarget()) {
+    throw new Error(`a ${kind.target} VSIX must be built on ${kind.target}: this machine builds ${systemTarget()} (or --universal, without eID card support)`);
+  }
+  const packagePath = vsixPath(kind);
   mkdirSync(path.dirname(packagePath), { recursive: true });
-  execFileSync('npm', ['run', 'vscode:prepublish'], { cwd: root, stdio: 'inherit' });
-  const stage = stagingFolder();
+  execFileSync('npm', ['run', 'vscode:prepublish'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const stage = stagingFolder(kind);
   try {
     await createVSIX({
       cwd: stage,
       packagePath,
-      target,
+      ...(kind.target ? { target: kind.target } : {}),
       followSymlinks: true,
       // Everything the extension runs is bundled by esbuild; native addons are copied in by the build.
       dependencies: false,
@@ -58,8 +73,15 @@ export async function packageVsix(target = vsixTarget()): Promise<string> {
   return packagePath;
 }
 
+/** `--target T` or `--universal` from the command line; none: this machine's target. */
+function kindFromArguments(args: string[]): VsixKind {
+  if (args.includes('--universal')) return {};
+  const at = args.indexOf('--target');
+  return { target: at >= 0 && args[at + 1] ? args[at + 1] : systemTarget() };
+}
+
 if (require.main === module) {
-  packageVsix().then(
+  packageVsix(kindFromArguments(process.argv.slice(2))).then(
     (file) => console.log(`${path.relative(root, file)} (${(statSync(file).size / 1024).toFixed(0)} KB)`),
     (error: Error) => {
       console.error(`package: ${error.message}`);
