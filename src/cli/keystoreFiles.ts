@@ -7,13 +7,17 @@ import { CallingThreadDeriver } from '../keystore/callingThreadDeriver';
 import { inspectFile, type InspectOptions } from '../keystore/inspect';
 import type { Keystore } from '../keystore/model';
 import { ExitCode } from '../faces/exitCodes';
+import { pathsOf } from '../platform/paths';
 import { CliError } from './cliError';
 import type { CliContext } from './context';
 import { failureOf, type JsonError } from './output';
 
-/** Folders added by the user, as the extension's `ehealth.keystore.folders` setting does (path-separated). */
-export function configuredFolders(): string[] {
-  return (process.env.EHEALTH_KEYSTORE_FOLDERS ?? '').split(path.delimiter).filter(Boolean);
+/**
+ * Folders added by the user, as the extension's `ehealth.keystore.folders` setting does, separated
+ * as the system separates PATH: `;` on Windows (whose `C:\x` has a colon), `:` elsewhere.
+ */
+export function configuredFolders(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
+  return (env.EHEALTH_KEYSTORE_FOLDERS ?? '').split(pathsOf(platform).delimiter).filter(Boolean);
 }
 
 /** `--at DATE` (ISO 8601), else now: the date validity is judged on. */

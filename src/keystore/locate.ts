@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Environment } from '../core/environment';
 import { formatHolder, type Holder } from '../core/holder';
+import { pathsOf, sameFileKey, typedPath } from '../platform/paths';
 import { KeystoreError } from './errors';
 import { isKeystoreFileName, parseKeystoreFileName } from './fileName';
 import { readKeystoreFile, statKeystoreFile } from './keystoreFileAccess';
@@ -27,8 +28,7 @@ export function sandboxKeystoreFolder(home: string = os.homedir(), platform: Nod
 }
 
 function ehealthFolder(name: string, home: string, platform: NodeJS.Platform): string {
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  return join(home, 'ehealth', name);
+  return pathsOf(platform).join(home, 'ehealth', name);
 }
 
 /** The folder a new keystore of `environment` is written to when the user names none. */
@@ -42,35 +42,39 @@ export interface FolderRequest {
 }
 
 /**
- * The eHealth folder, the configured ones (`~` expanded), then the sandbox folder, duplicates
- * removed: sandbox keystores are always listed, in their own group.
+ * The eHealth folder, the configured ones (as `expandHome` reads them), then the sandbox folder,
+ * duplicates removed: sandbox keystores are always listed, in their own group.
  */
 export function keystoreFolders(configured: readonly string[], home: string = os.homedir(), platform: NodeJS.Platform = process.platform): FolderRequest[] {
   const requests: FolderRequest[] = [{ path: defaultKeystoreFolder(home, platform), origin: 'default' }];
   for (const folder of configured) {
-    const trimmed = folder.trim();
-    if (trimmed) requests.push({ path: expandHome(trimmed, home), origin: 'configured' });
+    if (typedPath(folder)) requests.push({ path: expandHome(folder, home, platform), origin: 'configured' });
   }
   requests.push({ path: sandboxKeystoreFolder(home, platform), origin: 'sandbox' });
   return dedupe(requests, platform);
 }
 
-export function expandHome(folder: string, home: string = os.homedir()): string {
-  if (folder === '~') return home;
-  if (folder.startsWith('~/') || folder.startsWith('~\\')) return path.join(home, folder.slice(2));
-  return path.resolve(folder);
+/**
+ * A folder of the settings as an absolute path of `platform`: `~`, `~/` and `~\` (on every system)
+ * are the home folder, quotes around a pasted path dropped; `/` and `\` both separate on Windows,
+ * where `C:\...` and `\\server\share\...` are absolute; a trailing separator or `..` is resolved.
+ * Environment variables (`%USERPROFILE%`, `$HOME`) are not expanded: VS Code's settings do not
+ * expand them either.
+ */
+export function expandHome(folder: string, home: string = os.homedir(), platform: NodeJS.Platform = process.platform): string {
+  const paths = pathsOf(platform);
+  const typed = typedPath(folder);
+  const expanded = typed === '~' ? home : /^~[/\\]/.test(typed) ? paths.join(home, typed.slice(2)) : typed;
+  return paths.resolve(expanded);
 }
 
 /**
  * What makes two ways of writing a folder the same folder: `~` is the home folder, a trailing
- * separator or `..` changes nothing, and Windows and macOS folders are the same whatever their case.
+ * separator or `..` changes nothing, and Windows and macOS folders are the same whatever their case
+ * (and on macOS whatever their Unicode form).
  */
 export function folderKey(folder: string, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string {
-  const paths = platform === 'win32' ? path.win32 : path.posix;
-  const trimmed = folder.trim();
-  const expanded = trimmed === '~' ? home : /^~[/\\]/.test(trimmed) ? paths.join(home, trimmed.slice(2)) : trimmed;
-  const resolved = paths.resolve(expanded);
-  return platform === 'win32' || platform === 'darwin' ? resolved.toLowerCase() : resolved;
+  return sameFileKey(expandHome(folder, home, platform), platform);
 }
 
 /**
