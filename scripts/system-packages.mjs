@@ -1,7 +1,8 @@
-// The Debian packages `npm test` and `npm start` need, installed when missing (apt-get, as root or
-// through sudo) with a line saying what and why. Off Debian, or without the right to install, it
-// names the packages and goes on: the tests that need them then fail loudly, never skip.
-//   node scripts/system-packages.mjs test|start
+// The Debian packages `npm test`, `npm start` and the portable tests need, installed when missing
+// (apt-get, as root or through sudo) with a line saying what and why. Off Debian, or without the
+// right to install, it names the packages and goes on: the tests that need them then fail loudly,
+// never skip.
+//   node scripts/system-packages.mjs test|start|portable
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const why = {
@@ -26,6 +27,8 @@ const why = {
 const needs = {
   test: ['python3', 'make', 'g++', 'chromium', 'libkrb5-dev', 'softhsm2', 'opensc', 'gcc', 'openssl', 'xmlsec1', 'libxml2-utils', 'libbcprov-java', 'python3-cryptography', 'zsh', 'fish'],
   start: ['python3', 'make', 'g++', 'libkrb5-dev', 'softhsm2', 'opensc', 'gcc', 'openssl'],
+  // `npm run test:portable` on the release workflow's Ubuntu runners (scripts/test-portable.mjs).
+  portable: ['python3', 'make', 'g++', 'softhsm2', 'opensc', 'gcc', 'openssl'],
 };
 
 const has = (command, args = ['--version']) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
@@ -35,7 +38,7 @@ export function ensureDebianPackages(purpose) {
   const wanted = [...needs[purpose]];
   // Any JDK will do (keytool, and `java File.java`, which needs the compiler a JRE lacks); install
   // one only when none is there.
-  if (purpose === 'test' && !(has('keytool', ['-help']) && has('javac', ['-version']))) wanted.push('default-jdk-headless');
+  if (purpose !== 'start' && !(has('keytool', ['-help']) && has('javac', ['-version']))) wanted.push('default-jdk-headless');
   if (!has('dpkg-query', ['--version']) || !has('apt-get', ['--version'])) {
     console.log(`setup: not a Debian system; make sure these are installed: ${wanted.join(', ')}`);
     return;
@@ -62,7 +65,7 @@ export function ensureDebianPackages(purpose) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const purpose = process.argv[2];
   if (!(purpose in needs)) {
-    console.error('usage: node scripts/system-packages.mjs test|start');
+    console.error('usage: node scripts/system-packages.mjs test|start|portable');
     process.exit(2);
   }
   ensureDebianPackages(purpose);

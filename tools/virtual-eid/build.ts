@@ -1,7 +1,7 @@
 // Builds a virtual Belgian eID in a private folder: a SoftHSM2 token "BELPIC" holding a test PKI's
 // keys and certificates and the holder's public identity objects, behind our pass-through module
 // (shim/virtual-beid.c) that adds PIN lockout, card removal and a pinpad. For tests and demos.
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as pkcs11js from 'pkcs11js';
 import { eidTokenLabel } from '../../src/eid/slots';
@@ -29,7 +29,8 @@ export interface VirtualEid {
   rootPem: string;
 }
 
-const defaultSoftHsm = '/usr/lib/softhsm/libsofthsm2.so';
+/** SoftHSM2's module from Debian and Ubuntu, then Homebrew's on Apple silicon and on Intel Macs. */
+const softHsmModules = ['/usr/lib/softhsm/libsofthsm2.so', '/opt/homebrew/lib/softhsm/libsofthsm2.so', '/usr/local/lib/softhsm/libsofthsm2.so'];
 const soPin = '12345678';
 
 /** Compiles the pass-through module into DIR with the system compiler (never committed as a binary). */
@@ -50,7 +51,8 @@ export async function buildVirtualEid(options: VirtualEidOptions): Promise<Virtu
   const softhsmConf = path.join(dir, 'softhsm2.conf');
   await fs.writeFile(softhsmConf, `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = true\n`);
   // A private copy: each virtual card gets its own SoftHSM state, even inside one process.
-  await fs.copyFile(process.env.EHEALTH_SOFTHSM_MODULE || defaultSoftHsm, path.join(dir, 'libsofthsm2.so')).catch((error: NodeJS.ErrnoException) => {
+  const softHsm = process.env.EHEALTH_SOFTHSM_MODULE || softHsmModules.find((module) => existsSync(module)) || softHsmModules[0];
+  await fs.copyFile(softHsm, path.join(dir, 'libsofthsm2.so')).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`SoftHSM2 is not installed (Debian package "softhsm2"): ${error.message}`);
   });
   const [modulePath, pki] = await Promise.all([compileShim(dir), makeTestPki(path.join(dir, 'pki'), options.algorithm, holder)]);
