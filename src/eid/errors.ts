@@ -1,6 +1,7 @@
 // Errors of the eID engine: a stable code and parameters, no words (the faces word them from
 // src/faces/errors.ts). PKCS#11 return values are mapped here, once.
 import { errorsOf } from '../core/domainError';
+import type { OperatingSystem } from '../core/operatingSystem';
 import { Pkcs11Failure } from './pkcs11Protocol';
 
 export type EidErrorCode =
@@ -18,7 +19,7 @@ export type EidErrorCode =
   | 'middleware-broken'
   | 'card-support-missing';
 
-export type OperatingSystem = 'linux' | 'windows' | 'macos';
+export type { OperatingSystem };
 
 declare module '../core/domainError' {
   interface DomainErrorCodes {

@@ -2,6 +2,9 @@
 // first (the `ehealth.eid.pkcs11Module` setting or --module), then EHEALTH_PKCS11_MODULE, then the
 // paths where the official eID software (eid.belgium.be) installs it.
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { operatingSystem as systemOf } from '../core/operatingSystem';
+import { typedPath } from '../platform/paths';
 import { cardSupportTargets, findCardSupport, systemTarget } from './addon';
 import { CardSupportMissing, MiddlewareBroken, MiddlewareMissing, type OperatingSystem } from './errors';
 import { Pkcs11Failure } from './pkcs11Protocol';
@@ -12,32 +15,47 @@ export interface MiddlewareOptions {
   modulePath?: string;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
+  /** The processor the module must be built for (Linux's multiarch folders). */
+  arch?: string;
+  /** Whether a file exists (the real file system unless a test says otherwise). */
+  exists?: (file: string) => boolean;
   /** The folder the card support (pkcs11js addon) is looked for from: this bundle's. */
   addonFrom?: string;
 }
 
-export function operatingSystem(platform: NodeJS.Platform = process.platform): OperatingSystem {
-  return platform === 'win32' ? 'windows' : platform === 'darwin' ? 'macos' : 'linux';
-}
+export const operatingSystem = (platform: NodeJS.Platform = process.platform): OperatingSystem => systemOf(platform);
 
-/** Known install locations of the eID PKCS#11 module. */
-export function knownModulePaths(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
-  switch (operatingSystem(platform)) {
+/** Debian's and Ubuntu's library folder of each processor we build for (a module of another one would not load). */
+const multiarchFolders: Readonly<Record<string, string>> = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
+
+/** A Windows variable whatever the case of its name (`SystemRoot`, `SYSTEMROOT` from Cygwin or MSYS). */
+const windowsVariable = (env: NodeJS.ProcessEnv, name: string) => Object.entries(env).find(([key, value]) => key.toLowerCase() === name.toLowerCase() && value)?.[1];
+
+/**
+ * Where eid-mw's installers put the PKCS#11 module. Windows: System32 (`%SystemRoot%`, the x64 and
+ * arm64 MSIs alike; a 32-bit process is sent to SysWOW64's 32-bit copy by Windows itself), and the
+ * bare name, which Windows also looks for along PATH. macOS: the package's bundle in /Library, linked
+ * from /usr/local/lib (where older versions put it; the Homebrew casks run the same package). Linux:
+ * the distribution's package, in this processor's multiarch folder (Debian, Ubuntu), /usr/lib64
+ * (Fedora, openSUSE) or /usr/lib.
+ */
+export function knownModulePaths(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, arch: string = process.arch): string[] {
+  switch (systemOf(platform)) {
     case 'windows': {
-      const system = `${env.SystemRoot ?? env.windir ?? 'C:\\Windows'}\\System32`;
-      // A bare name lets Windows search PATH and System32 too.
-      return [`${system}\\beidpkcs11.dll`, 'beidpkcs11.dll'];
+      const systemRoot = windowsVariable(env, 'SystemRoot') ?? windowsVariable(env, 'windir') ?? 'C:\\Windows';
+      return [path.win32.join(systemRoot, 'System32', 'beidpkcs11.dll'), 'beidpkcs11.dll'];
     }
     case 'macos':
       return ['/Library/Belgium Identity Card/Pkcs11/beid-pkcs11.bundle/Contents/MacOS/libbeidpkcs11.dylib', '/usr/local/lib/libbeidpkcs11.dylib'];
-    default:
+    case 'linux': {
+      const multiarch = multiarchFolders[arch];
       return [
-        '/usr/lib/x86_64-linux-gnu/libbeidpkcs11.so.0',
-        '/usr/lib/aarch64-linux-gnu/libbeidpkcs11.so.0',
+        ...(multiarch ? [`/usr/lib/${multiarch}/libbeidpkcs11.so.0`] : []),
         '/usr/lib64/libbeidpkcs11.so.0',
         '/usr/lib/libbeidpkcs11.so.0',
         '/usr/local/lib/libbeidpkcs11.so.0',
       ];
+    }
   }
 }
 
@@ -45,9 +63,10 @@ export function knownModulePaths(platform: NodeJS.Platform = process.platform, e
 export function locateMiddleware(options: MiddlewareOptions = {}): string {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
-  const chosen = options.modulePath?.trim() || env.EHEALTH_PKCS11_MODULE?.trim();
-  const candidates = chosen ? [chosen] : knownModulePaths(platform, env);
-  const found = candidates.find((candidate) => isBareName(candidate) || existsSync(candidate));
+  const exists = options.exists ?? existsSync;
+  const chosen = typedPath(options.modulePath ?? '') || typedPath(env.EHEALTH_PKCS11_MODULE ?? '');
+  const candidates = chosen ? [chosen] : knownModulePaths(platform, env, options.arch);
+  const found = candidates.find((candidate) => isBareName(candidate) || exists(candidate));
   if (!found) throw new MiddlewareMissing(operatingSystem(platform), candidates);
   return found;
 }

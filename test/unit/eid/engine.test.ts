@@ -24,7 +24,7 @@ describe('eID engine, pure parts', () => {
   });
 
   it('finds the middleware where eid.belgium.be installs it, per OS', () => {
-    assert.ok(knownModulePaths('linux').includes('/usr/lib/x86_64-linux-gnu/libbeidpkcs11.so.0'));
+    assert.ok(knownModulePaths('linux', {}, 'x64').includes('/usr/lib/x86_64-linux-gnu/libbeidpkcs11.so.0'));
     assert.ok(knownModulePaths('win32', { SystemRoot: 'C:\\Windows' }).includes('C:\\Windows\\System32\\beidpkcs11.dll'));
     assert.ok(knownModulePaths('darwin')[0].endsWith('beid-pkcs11.bundle/Contents/MacOS/libbeidpkcs11.dylib'));
   });
