@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync, inflateRawSync } from 'node:zlib';
 
-/** The vsce targets a release builds, each on its own runner (the workflow's matrix). */
+/** The vsce targets a release builds, each on its own runner: the workflow's matrix and src/eid/addon.ts's
+ * cardSupportTargets (test/unit/release/workflow.test.ts holds the three together). */
 export const releaseTargets = ['linux-x64', 'linux-arm64', 'win32-x64', 'darwin-arm64', 'darwin-x64'];
 
 /** The card support of one target, as the build lays it out (scripts/build.mjs, src/eid/addon.ts). */

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { scripts } from '../../../package.json';
+import { cardSupportTargets } from '../../../src/eid/addon';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const folder = path.join(root, '.github', 'workflows');
@@ -82,7 +83,8 @@ describe('workflows', () => {
     assert.deepEqual(Object.fromEntries(matrix.map(({ target, runner }) => [target, runner])), runners);
     assert.equal(matrix.length, 5, 'each target once');
     assert.equal(release?.jobs.platform['runs-on'], '${{ matrix.runner }}');
-    // The list the release check holds the npm package to.
+    // The systems the code names as released, and the list the release check holds the npm package to.
+    assert.deepEqual([...cardSupportTargets].sort(), Object.keys(runners).sort());
     const { releaseTargets } = (await import(pathToFileURL(path.join(root, 'scripts', 'release-check.mjs')).href)) as { releaseTargets: string[] };
     assert.deepEqual([...releaseTargets].sort(), Object.keys(runners).sort());
   });
