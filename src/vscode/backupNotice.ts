@@ -1,50 +1,28 @@
 // Every backup the extension makes (a completion, a password change) is told in the result, with
-// "Reveal" and "Delete backup": a copy of a keystore left unsaid is a key the user never knew they had
-// (and after a password change, one that still opens with the old password).
+// "Reveal" (in the file manager's own words: revealFile.ts) and "Delete backup": a copy of a keystore
+// left unsaid is a key the user never knew they had (and after a password change, one that still
+// opens with the old password).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { errorMessage } from '../faces/errors';
 import { confirmPick } from './confirmPick';
 import { currentLanguage, currentTranslator } from './language';
+import { revealFile, revealLabel } from './revealFile';
 
 /** Shows `message` (which names the backup) with its two actions; settles once the user has answered or dismissed it. */
 export async function showBackupNotice(message: string, backup: string, keystore: string): Promise<void> {
   const t = currentTranslator();
-  const reveal = t('backup.action.reveal');
+  const reveal = revealLabel();
   const remove = t('backup.action.delete');
   const answer = await vscode.window.showInformationMessage(message, reveal, remove);
   try {
-    if (answer === reveal) await revealBackup(backup);
+    if (answer === reveal) await revealFile(backup);
     else if (answer === remove) await deleteBackup(backup, keystore);
   } catch (error) {
     // The notice is gone once answered: what went wrong must be told, not lost.
     void vscode.window.showErrorMessage(t('backup.action.failed', { backup: path.basename(backup), reason: errorMessage(error, currentLanguage()) }));
   }
-}
-
-/**
- * Shows the backup in the system's file manager where that is the machine holding the file (not in
- * a browser, nor from a remote window); otherwise in the Explorer when it is in the workspace, else
- * its full path, ready to copy.
- */
-async function revealBackup(backup: string): Promise<void> {
-  const uri = vscode.Uri.file(backup);
-  if (vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName) {
-    try {
-      await vscode.commands.executeCommand('revealFileInOS', uri);
-      return;
-    } catch {
-      // No file manager to open (a desktop without one): fall back to what works everywhere.
-    }
-  }
-  if (vscode.workspace.getWorkspaceFolder(uri)) {
-    await vscode.commands.executeCommand('revealInExplorer', uri);
-    return;
-  }
-  const t = currentTranslator();
-  const copy = t('backup.action.copy-path');
-  if ((await vscode.window.showInformationMessage(t('backup.location', { path: backup }), copy)) === copy) await vscode.env.clipboard.writeText(backup);
 }
 
 /** Deletes the backup file, that file only, once the user confirms. */

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { isDomainError } from '../core/domainError';
 import { errorMessage } from '../faces/errors';
+import { secretStoreKey } from '../faces/platformWords';
 import { KeystoreError } from '../keystore/errors';
 import { checkPasswordPolicy } from '../keystore/passwordPolicy';
 import type { Translator } from '../i18n';
@@ -100,7 +101,8 @@ export async function askKeystorePassword(session: KeystoreSession, file: string
     }
     await session.forget(file);
   }
-  const prompt = question.prompt ?? currentTranslator()(rememberPasswords() ? 'view.unlock.prompt.remember' : 'view.unlock.prompt.session');
+  const t = currentTranslator();
+  const prompt = question.prompt ?? (rememberPasswords() ? t('view.unlock.prompt.remember', { store: t(secretStoreKey(process.platform)) }) : t('view.unlock.prompt.session'));
   let opened: Keystore | undefined;
   const password = await askPassword({
     ...question,

@@ -15,6 +15,7 @@ import type { KeystoreTreeProvider } from '../views/keystoreTree';
 import { pickKeystore, type KeystoreTarget } from '../keystorePick';
 import { currentTranslator } from '../language';
 import { askKeystorePassword, askNewPassword } from '../passwordInput';
+import { revealFile } from '../revealFile';
 import type { PasswordChange } from '../../procedures';
 
 type Target = KeystoreTarget;
@@ -125,7 +126,7 @@ export function registerKeystoreCommands(
       'ehealth.keystore.reveal',
       guarded('reveal', async (target: Target) => {
         const file = await pick(target);
-        if (file) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file));
+        if (file) await revealFile(file);
       }),
     ),
     vscode.commands.registerCommand(
