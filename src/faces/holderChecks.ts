@@ -16,6 +16,7 @@ export const holderProblemMessages: Record<HolderProblem, MessageKey> = {
   'authority-pattern': 'procedure.holder.problem.authority-pattern',
   'application-id': 'procedure.holder.application-invalid',
   'organization-name': 'procedure.holder.problem.organization-name',
+  notation: 'procedure.holder.problem.notation',
 };
 
 /** The organisation types core knows, to name them when one typed is not among them. */

@@ -799,6 +799,7 @@ export type MessageKey =
   | 'procedure.holder.problem.check-digits'
   | 'procedure.holder.problem.authority-pattern'
   | 'procedure.holder.problem.organization-name'
+  | 'procedure.holder.problem.notation'
   | 'procedure.password.title'
   | 'procedure.reason.title'
   | 'procedure.reason.keyCompromise'

@@ -25,7 +25,7 @@ export interface ChosenHolder {
  * is a type core does not know), a type the authority does not list, the authority's regular
  * expression for the type, the application id, the official name (typed).
  */
-export type HolderProblem = IdentifierProblem | 'authority-type' | 'authority-pattern' | 'application-id' | 'organization-name';
+export type HolderProblem = IdentifierProblem | 'authority-type' | 'authority-pattern' | 'application-id' | 'organization-name' | 'notation';
 
 /** What the user may choose from: themself, the organisations they manage, or one typed by hand of the authority's types. */
 export function holderChoices(context: ProcedureContext, qualities: ActorQualities, user: EidUser): HolderChoices {

@@ -6,7 +6,7 @@ import type { KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Environment } from '../core/environment';
-import { formatHolder, holderOf, type Holder } from '../core/holder';
+import { formatHolder, holderOf, parseHolder, type Holder } from '../core/holder';
 import { stamp } from '../core/stamp';
 import { openKeystore } from '../keystore/inspect';
 import { readKeystoreFile } from '../keystore/keystoreFileAccess';
@@ -30,8 +30,17 @@ export interface KeystoreWriting {
   deriver?: Deriver;
 }
 
-/** `SSIN=79021802145 20230823-085751.acc-p12`, `CBE=0123456749,APP 20230823-085751.p12`, `SSIN=79021802145 20261202-101010.sandbox-p12`. */
-export const keystoreFileName = (holder: Holder, environment: Environment, now: Date) => `${formatHolder(holder)} ${stamp(now)}${keystoreSuffix(environment)}`;
+/**
+ * `SSIN=79021802145 20230823-085751.acc-p12`, `CBE=0123456749,APP 20230823-085751.p12`,
+ * `SSIN=79021802145 20261202-101010.sandbox-p12`: a name every system accepts. Only a holder
+ * written in the notation names a file: an authority's type or number with other characters (`/`,
+ * `:`) would name a file the listing never reads, on Windows none at all, or one in another folder.
+ */
+export function keystoreFileName(holder: Holder, environment: Environment, now: Date): string {
+  const notation = formatHolder(holder);
+  if (!parseHolder(notation)) throw new ProcedureError('invalid-holder', { holder: notation, type: holder.type, problem: 'notation' });
+  return `${notation} ${stamp(now)}${keystoreSuffix(environment)}`;
+}
 
 async function encode(content: EhealthKeystoreContent, password: string, writing: KeystoreWriting): Promise<Uint8Array> {
   const deriver = writing.deriver ?? sharedKdfPool();

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { formatHolder } from '../../core/holder';
 import { certifiedEntry, type Keystore, type KeystoreEntry } from '../../keystore/model';
 import { writeOutputFile } from '../../keystore/outputFile';
+import { portableName } from '../../platform/fileNames';
 import { showKeystoreDetails } from '../panels/detailsPanel';
 import { showBackupNotice } from '../backupNotice';
 import { guarded as guard } from '../errors';
@@ -81,7 +82,8 @@ export function registerKeystoreCommands(
     // Before the save dialog: a key stored alone has no certificate to write.
     const certified = certifiedEntry(entry);
     const destination = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.file(path.join(path.dirname(file), `${entry.alias}.pem`)),
+      // The alias is the keystore's data: a name every system accepts, in the keystore's folder.
+      defaultUri: vscode.Uri.file(path.join(path.dirname(file), `${portableName(entry.alias, 'certificate')}.pem`)),
       filters: { PEM: ['pem', 'crt'] },
     });
     if (!destination) return undefined;
