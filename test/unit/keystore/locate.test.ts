@@ -22,9 +22,9 @@ describe('locating keystores', () => {
   it('keeps sandbox keystores apart, in ~/ehealth/sandbox: the folder a sandbox request writes to', () => {
     assert.equal(sandboxKeystoreFolder('/home/an', 'linux'), '/home/an/ehealth/sandbox');
     assert.equal(sandboxKeystoreFolder('C:\\Users\\an', 'win32'), 'C:\\Users\\an\\ehealth\\sandbox');
-    assert.equal(newKeystoreFolder('sandbox', '/home/an'), '/home/an/ehealth/sandbox');
-    assert.equal(newKeystoreFolder('acceptance', '/home/an'), '/home/an/ehealth/keystore');
-    assert.equal(newKeystoreFolder('production', '/home/an'), '/home/an/ehealth/keystore');
+    assert.equal(newKeystoreFolder('sandbox', '/home/an', 'linux'), '/home/an/ehealth/sandbox');
+    assert.equal(newKeystoreFolder('acceptance', '/home/an', 'linux'), '/home/an/ehealth/keystore');
+    assert.equal(newKeystoreFolder('production', '/home/an', 'linux'), '/home/an/ehealth/keystore');
     assert.equal(newKeystoreFolder('sandbox', 'C:\\Users\\an', 'win32'), 'C:\\Users\\an\\ehealth\\sandbox');
   });
 
@@ -41,14 +41,14 @@ describe('locating keystores', () => {
   });
 
   it('adds configured folders after the default one, expanding ~ and dropping duplicates, and always the sandbox folder last', () => {
-    const folders = keystoreFolders(['~/certs', '  ', '/home/an/ehealth/keystore', '/srv/keystores', '/srv/keystores/'], '/home/an');
+    const folders = keystoreFolders(['~/certs', '  ', '/home/an/ehealth/keystore', '/srv/keystores', '/srv/keystores/'], '/home/an', 'linux');
     assert.deepEqual(folders, [
       { path: '/home/an/ehealth/keystore', origin: 'default' },
       { path: '/home/an/certs', origin: 'configured' },
       { path: '/srv/keystores', origin: 'configured' },
       { path: '/home/an/ehealth/sandbox', origin: 'sandbox' },
     ]);
-    assert.equal(expandHome('~', '/home/an'), '/home/an');
+    assert.equal(expandHome('~', '/home/an', 'linux'), '/home/an');
   });
 
   it('reports missing folders instead of failing', async () => {
