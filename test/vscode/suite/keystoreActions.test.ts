@@ -48,6 +48,21 @@ describe('Keystore actions', () => {
     await vscode.workspace.getConfiguration('ehealth').update('keystore.folders', undefined, vscode.ConfigurationTarget.Global);
   });
 
+  it('says in the password box, passwords remembered, how this system keeps them (Linux: the keyring, and the weak fallback without one)', async () => {
+    await vscode.workspace.getConfiguration('ehealth').update('keystore.rememberPasswords', true, vscode.ConfigurationTarget.Global);
+    try {
+      const unlocked = vscode.commands.executeCommand<Keystore | undefined>('ehealth.keystore.unlock', realFile);
+      const prompt = await inputMessage('secret storage');
+      assert.match(prompt, /GNOME Keyring or KWallet.*weak encryption/);
+      assert.doesNotMatch(prompt, /DPAPI|Keychain/);
+      await screenshot('unlock-passwords-remembered');
+      await pressKey('Escape');
+      assert.equal(await unlocked, undefined);
+    } finally {
+      await vscode.workspace.getConfiguration('ehealth').update('keystore.rememberPasswords', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('unlocks a keystore with the password typed into the input box, after a wrong one', async () => {
     const unlocked = vscode.commands.executeCommand<Keystore | undefined>('ehealth.keystore.unlock', realFile);
     await answer('Unlock', 'not-the-password1');
