@@ -69,6 +69,18 @@ export function expandHome(folder: string, home: string = os.homedir(), platform
 }
 
 /**
+ * `~/ehealth` rather than `/home/someone/ehealth` (`~\ehealth` on Windows, whatever the case of the
+ * home folder there): shorter, and the same on every machine; what `expandHome` reads back.
+ */
+export function homeRelative(folder: string, home: string = os.homedir(), platform: NodeJS.Platform = process.platform): string {
+  const paths = pathsOf(platform);
+  const relative = paths.relative(home, folder);
+  if (!relative) return '~';
+  const outside = relative === '..' || relative.startsWith(`..${paths.sep}`) || paths.isAbsolute(relative);
+  return outside ? folder : `~${paths.sep}${relative}`;
+}
+
+/**
  * What makes two ways of writing a folder the same folder: `~` is the home folder, a trailing
  * separator or `..` changes nothing, and Windows and macOS folders are the same whatever their case
  * (and on macOS whatever their Unicode form).

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { assetUri, scriptNonce } from './html';
 import { languages, translator, type Language } from '../../i18n';
 import { formatHolder, parseHolder } from '../../core/holder';
+import { operatingSystem } from '../../core/operatingSystem';
 import { printable } from '../../core/printable';
 import { namedHolder } from '../../core/readableIdentifier';
 import { certificateActionIds, isActionId, isCheckId, keystoreActionIds, variantDimensions, type VariantDimension } from '../../guides/allowList';
@@ -365,6 +366,6 @@ function usedDimensions(guide: Guide): VariantDimension[] {
 }
 
 function defaultVariant(dimension: VariantDimension): string {
-  if (dimension === 'os') return process.platform === 'win32' ? 'windows' : process.platform === 'darwin' ? 'macos' : 'linux';
+  if (dimension === 'os') return operatingSystem(process.platform);
   return variantDimensions[dimension][0] === 'production' ? 'acceptance' : variantDimensions[dimension][0];
 }

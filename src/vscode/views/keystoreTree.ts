@@ -1,12 +1,11 @@
 // The "Keystores" tree: keystore folders, the keystore files in them (read from their names while
 // locked), and, once a keystore is unlocked, its entries with their status.
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readableDn } from '../../core/distinguishedName';
 import { printable } from '../../core/printable';
 import { readableHolder } from '../../core/readableIdentifier';
-import { isRenewed, keystoreFolders, listKeystores, type FolderRequest } from '../../keystore/locate';
+import { homeRelative, isRenewed, keystoreFolders, listKeystores, type FolderRequest } from '../../keystore/locate';
 import type { Keystore, KeystoreEntry, KeystoreFile, KeystoreFolder, KeystoreHolder, KeystoreListing, KeystoreStatus } from '../../keystore/model';
 import type { Translator } from '../../i18n';
 import { tooltipRows } from './tooltipRows';
@@ -168,12 +167,6 @@ function folderItem(folder: KeystoreFolder, t: Translator): vscode.TreeItem {
   item.description = `${folderStateText(folder, t)} · ${printable(homeRelative(sandbox ? folder.path : path.dirname(folder.path)))}`;
   item.tooltip = sandbox ? `${t('keystore.folder.sandbox.about')}\n${folder.path}` : folder.path;
   return item;
-}
-
-/** `~/ehealth` rather than `/home/someone/ehealth`: shorter, and the same on every machine. */
-function homeRelative(folder: string): string {
-  const home = os.homedir();
-  return folder === home || folder.startsWith(home + path.sep) ? `~${folder.slice(home.length)}` : folder;
 }
 
 const statusIcons: Record<KeystoreStatus, [string, string]> = {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { configuredFolders } from '../../../src/cli/keystoreFiles';
-import { defaultKeystoreFolder, expandHome, folderKey, keystoreFolders, newKeystoreFolder, sandboxKeystoreFolder } from '../../../src/keystore/locate';
+import { defaultKeystoreFolder, expandHome, folderKey, homeRelative, keystoreFolders, newKeystoreFolder, sandboxKeystoreFolder } from '../../../src/keystore/locate';
 import { typedPath } from '../../../src/platform/paths';
 
 const windowsHome = 'C:\\Users\\Jan';
@@ -63,6 +63,19 @@ describe('keystore folders on Windows and macOS', () => {
     assert.deepEqual(configuredFolders({ EHEALTH_KEYSTORE_FOLDERS: 'C:\\keystores;D:\\backup\\ehealth;' }, 'win32'), ['C:\\keystores', 'D:\\backup\\ehealth']);
     assert.deepEqual(configuredFolders({ EHEALTH_KEYSTORE_FOLDERS: '/Volumes/USB/keystores:~/certs' }, 'darwin'), ['/Volumes/USB/keystores', '~/certs']);
     assert.deepEqual(configuredFolders({}, 'linux'), []);
+  });
+
+  it('shows a folder in the home folder as ~\\... on Windows (whatever the case of its letters), ~/... on macOS, and one elsewhere as it is', () => {
+    assert.equal(homeRelative('C:\\Users\\Jan\\ehealth\\keystore', windowsHome, 'win32'), '~\\ehealth\\keystore');
+    assert.equal(homeRelative('c:\\users\\jan\\Certs', windowsHome, 'win32'), '~\\Certs');
+    assert.equal(homeRelative('C:\\Users\\Jan', windowsHome, 'win32'), '~');
+    assert.equal(homeRelative('C:\\Users\\Janine\\certs', windowsHome, 'win32'), 'C:\\Users\\Janine\\certs');
+    assert.equal(homeRelative('D:\\Keystores', windowsHome, 'win32'), 'D:\\Keystores');
+    assert.equal(homeRelative('\\\\server\\share\\ehealth', windowsHome, 'win32'), '\\\\server\\share\\ehealth');
+    assert.equal(homeRelative('/Users/jan/ehealth/sandbox', macHome, 'darwin'), '~/ehealth/sandbox');
+    assert.equal(homeRelative('/Users/janine', macHome, 'darwin'), '/Users/janine');
+    // What it shows, the settings read back as the same folder.
+    assert.equal(expandHome(homeRelative('C:\\Users\\Jan\\ehealth\\keystore', windowsHome, 'win32'), windowsHome, 'win32'), 'C:\\Users\\Jan\\ehealth\\keystore');
   });
 
   it('takes a pasted path out of its quotes, and only out of one pair around all of it', () => {
