@@ -37,9 +37,12 @@ function stagingFolder({ target }: VsixKind): string {
   delete manifest.files;
   delete manifest.scripts['vscode:prepublish'];
   writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  // The universal VSIX: the same files, without the card support (the last pattern wins).
+  // The universal VSIX: the same files, without the card support (vsce lets a `!` line win over any
+  // other, so the line that lets it in goes).
   const ignored = readFileSync(path.join(root, '.vscodeignore'), 'utf8');
-  writeFileSync(path.join(stage, '.vscodeignore'), target ? ignored : `${ignored}dist/addons/**\n`);
+  const withoutAddons = ignored.replace(/^!dist\/addons\/\*\*\n/m, '');
+  if (!target && withoutAddons === ignored) throw new Error('.vscodeignore has no "!dist/addons/**" line to leave out of the universal VSIX');
+  writeFileSync(path.join(stage, '.vscodeignore'), target ? ignored : withoutAddons);
   return stage;
 }
 

@@ -622,6 +622,7 @@ export type MessageKey =
   | 'eidview.middleware.found'
   | 'eidview.middleware.get'
   | 'eidview.card-support'
+  | 'eidview.card-support.none'
   | 'eidview.card-support.get'
   | 'eidview.reader'
   | 'eidview.reader.none'

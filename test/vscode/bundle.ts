@@ -17,6 +17,7 @@ export async function bundleSuites(): Promise<void> {
     entryPoints: {
       'suite/index': path.join(__dirname, 'suite', 'index.ts'),
       'vsix/index': path.join(__dirname, 'vsix', 'index.ts'),
+      'universal/index': path.join(__dirname, 'universal', 'index.ts'),
       'bench/index': path.join(__dirname, 'bench', 'index.ts'),
       'restricted/index': path.join(__dirname, 'restricted', 'index.ts'),
     },

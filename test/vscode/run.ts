@@ -1,9 +1,10 @@
-// `npm run test:vscode [-- --update-screenshots] [-- --suite main|vsix] [-- --grep TEXT]`: the real-VS-Code suites.
+// `npm run test:vscode [-- --update-screenshots] [-- --suite main|vsix|universal|restricted] [-- --grep TEXT]`: the real-VS-Code suites.
 // Prints each suite's mocha report and a closing "N passed, N failed" line; exits non-zero on failure.
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { packageVsix } from '../../scripts/package';
+import { systemTarget } from '../../src/eid/addon';
 import { buildVirtualEid } from '../../tools/virtual-eid/build';
 import { bundledSuites, bundleSuites } from './bundle';
 import { runSuite, type SuiteSpec } from './harness';
@@ -49,10 +50,18 @@ async function main(): Promise<number> {
     async () => ({ name: 'main', developmentPaths: [root], testsPath: path.join(bundledSuites, 'suite', 'index.js'), prepare: virtualEidForTests }),
     async () => ({
       name: 'vsix',
-      vsix: await packageVsix(),
+      vsix: await packageVsix({ target: systemTarget() }),
       prepare: virtualEidForTests,
       developmentPaths: [path.join(__dirname, 'vsix', 'probe')],
       testsPath: path.join(bundledSuites, 'vsix', 'index.js'),
+    }),
+    // The universal VSIX, without eID card support: everything else works, the eID says why not.
+    async () => ({
+      name: 'universal',
+      vsix: await packageVsix({}),
+      prepare: virtualEidForTests,
+      developmentPaths: [path.join(__dirname, 'vsix', 'probe')],
+      testsPath: path.join(bundledSuites, 'universal', 'index.js'),
     }),
     // An untrusted folder whose settings point the extension at a keystore folder: ignored.
     async () => ({
@@ -66,7 +75,7 @@ async function main(): Promise<number> {
       },
     }),
   ];
-  const names = ['main', 'vsix', 'restricted'];
+  const names = ['main', 'vsix', 'universal', 'restricted'];
   const options = { screenshotFolder: screenshotFolder(update), artifactsFolder, ...(grep ? { grep } : {}) };
   let passed = 0;
   let failed = 0;

@@ -2,6 +2,7 @@
 // and its PIN state, the holder, and the card's certificates. Live while the view is visible.
 import * as vscode from 'vscode';
 import { readableDn } from '../../core/distinguishedName';
+import { DomainError } from '../../core/domainError';
 import { readableIdentifier } from '../../core/readableIdentifier';
 import { isProblem, type EidProblem, type EidStatus } from '../../eid/status';
 import { homepage } from '../../../package.json';
@@ -77,7 +78,7 @@ export function rows(status: EidStatus, t: Translator): Row[] {
       {
         id: 'card-support',
         label: t('eidview.card-support'),
-        description: message,
+        description: t('eidview.card-support.none', { target: String(status.middleware.error instanceof DomainError ? status.middleware.error.params.target : '') }),
         tooltip: message,
         icon: error,
         command: { command: 'vscode.open', title: t('eidview.card-support.get'), arguments: [releasesPage] },
