@@ -40,7 +40,7 @@ describe('the npm package', function () {
     const versionText = npm(project, 'exec', '--no', '--', 'ehealth', '--version');
     assert.match(versionText, new RegExp(`^ehealth ${version.replace(/\./g, '\\.')}$`, 'm'));
     // The eID addon shipped beside the bundle is found where the installed CLI looks for it.
-    assert.match(versionText, /^eID addon: .*node_modules\/ehealth-certificates\/dist\/addons\/${process.platform}-${process.arch}\/pkcs11js\//m);
+    assert.match(versionText, new RegExp(`^eID addon: .*node_modules/ehealth-certificates/dist/addons/${process.platform}-${process.arch}/pkcs11js/`, 'm'));
     const inspected = JSON.parse(npm(project, 'exec', '--no', '--', 'ehealth', 'keystore', 'inspect', realKeystorePath, '--password-env', 'PW', '--json'));
     assert.equal(inspected.holder.id, '79021802145');
     assert.equal(inspected.environment, 'acceptance');
