@@ -1,11 +1,12 @@
 // Errors shown to the user: a domain error in the words of the faces' table (src/faces/errors.ts),
 // which also says whether it is a plain cancel; anything else shows its own message. Logged
 // without secrets. The notification offers what helps next: retry the command, open the guide of
-// the procedure, show the log.
+// the procedure, show the log; for a build without eID card support, the package that has it.
 import * as vscode from 'vscode';
-import type { DomainError } from '../core/domainError';
+import { DomainError } from '../core/domainError';
 import { errorFace, errorMessage } from '../faces/errors';
 import { currentLanguage, currentTranslator } from './language';
+import { releasesPage } from './releasesPage';
 
 export interface ErrorHelp {
   /** Runs the failed command again with the same arguments. */
@@ -25,6 +26,13 @@ export async function showError(error: unknown, log: vscode.LogOutputChannel, co
   }
   log.error(`${context}: ${error instanceof Error ? error.message : String(error)}`);
   const t = currentTranslator();
+  // A build without eID card support stays so: no retry, the package that has it instead.
+  if (error instanceof DomainError && error.key === 'eid/card-support-missing') {
+    const chosen = await vscode.window.showErrorMessage(message, t('eidview.card-support.get'), t('view.action.show-output'));
+    if (chosen === t('eidview.card-support.get')) void vscode.env.openExternal(releasesPage());
+    else if (chosen === t('view.action.show-output')) log.show();
+    return;
+  }
   const actions = [...(help.retry ? [t('view.action.retry')] : []), ...(help.guide ? [t('view.action.open-guide')] : []), t('view.action.show-output')];
   const chosen = await vscode.window.showErrorMessage(message, ...actions);
   if (chosen === t('view.action.retry')) void help.retry?.();

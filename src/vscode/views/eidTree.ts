@@ -5,12 +5,12 @@ import { readableDn } from '../../core/distinguishedName';
 import { DomainError } from '../../core/domainError';
 import { readableIdentifier } from '../../core/readableIdentifier';
 import { isProblem, type EidProblem, type EidStatus } from '../../eid/status';
-import { homepage } from '../../../package.json';
 import { errorMessage } from '../../faces/errors';
 import type { Translator } from '../../i18n';
 import { formatDate } from '../../i18n/dates';
 import type { EidStatusModel } from './eidStatus';
 import { currentLanguage, currentTranslator, onDidChangeLanguage } from '../language';
+import { releasesPage } from '../releasesPage';
 
 interface Row {
   id: string;
@@ -67,9 +67,6 @@ function problemText(problem: EidProblem): string {
   return errorMessage(problem.error, currentLanguage());
 }
 
-/** Where every release's packages are, each system's VSIX with its card support. */
-const releasesPage = vscode.Uri.parse(`${homepage.replace(/#.*$/, '')}/releases`);
-
 export function rows(status: EidStatus, t: Translator): Row[] {
   if (isProblem(status.middleware) && status.middleware.code === 'card-support-missing') {
     // The build, not the eID software, is what is missing: no point sending the user to eid.belgium.be.
@@ -81,7 +78,7 @@ export function rows(status: EidStatus, t: Translator): Row[] {
         description: t('eidview.card-support.none', { target: String(status.middleware.error instanceof DomainError ? status.middleware.error.params.target : '') }),
         tooltip: message,
         icon: error,
-        command: { command: 'vscode.open', title: t('eidview.card-support.get'), arguments: [releasesPage] },
+        command: { command: 'vscode.open', title: t('eidview.card-support.get'), arguments: [releasesPage()] },
       },
     ];
   }
