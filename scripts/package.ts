@@ -4,7 +4,7 @@
 // everywhere without the eID (src/eid/addon.ts).
 import { createVSIX } from '@vscode/vsce';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../package.json';
 import { systemTarget } from '../src/eid/addon';
@@ -24,6 +24,16 @@ export function vsixPath({ target }: VsixKind = { target: systemTarget() }): str
 const notStaged = new Set(['package.json', '.vscodeignore', 'node_modules', 'out', '.git']);
 
 /**
+ * One of this folder's entries in the staging folder: a link, except on Windows, where a link needs
+ * a privilege most accounts lack: a folder is a junction there (no privilege), a file a copy.
+ */
+function stageEntry(from: string, to: string): void {
+  if (process.platform !== 'win32') symlinkSync(from, to);
+  else if (statSync(from).isDirectory()) symlinkSync(from, to, 'junction');
+  else copyFileSync(from, to);
+}
+
+/**
  * The folder vsce packs: links to this one's files and a manifest without npm's `files` list (the
  * CLI's package), which vsce refuses beside .vscodeignore (the VSIX's list). `vscode:prepublish`
  * has run here already, so the staged manifest goes without it.
@@ -32,7 +42,7 @@ function stagingFolder({ target }: VsixKind): string {
   const stage = path.join(root, 'out', 'vsix-stage');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  for (const entry of readdirSync(root)) if (!notStaged.has(entry)) symlinkSync(path.join(root, entry), path.join(stage, entry));
+  for (const entry of readdirSync(root)) if (!notStaged.has(entry)) stageEntry(path.join(root, entry), path.join(stage, entry));
   const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   delete manifest.files;
   delete manifest.scripts['vscode:prepublish'];
