@@ -104,6 +104,9 @@ describe('Progress between the questions, the card waited for, passwords kept', 
     await click(`${center} .monaco-button`, 'Complete now');
     const completed = waitFor('the keystore completed', async () => (await inspectFile(keystore, { password, deriver: inThreadDeriver })).keystore.status === 'valid', 60_000);
     await answerUntilDone(completed, [noPasswordAsked]);
+    // The procedure ends after the file is written (it keeps the password, refreshes the tree): the
+    // next test locks the keystore only once the procedure has said it is done.
+    await waitFor('the completion notice', async () => (await renderedTexts(`${center} .notification-list-item-message`)).some((text) => text.startsWith('Certificate completed:')), 30_000);
   });
 
   it('keeps the keystore password box open on a wrong password, with the reason; the right one goes on', async () => {
