@@ -2,19 +2,19 @@
 // zips written by yazl (the zip writer vsce packs VSIX files with), tarballs laid out as npm pack does.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { create } from 'tar';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const script = path.join(root, 'scripts', 'release-check.mjs');
 
 interface ReleaseCheck {
   releaseTargets: string[];
-  vsixProblems(bytes: Buffer, target?: string): string[];
+  vsixProblems(bytes: Buffer, target?: string): Promise<string[]>;
   npmProblems(gzipped: Buffer): string[];
   tagProblems(tag: string, version: string): string[];
 }
@@ -41,48 +41,41 @@ const manifest = (target?: string) => `<PackageManifest><Metadata><Identity Id="
 const addon = (prefix: string, target: string) =>
   Object.fromEntries(['index.js', 'package.json', 'build/Release/pkcs11.node'].map((file) => [`${prefix}dist/addons/${target}/pkcs11js/${file}`, 'addon']));
 
-/** A gzipped tarball of these files: ustar headers, a pax header for a name over 100 characters. */
+/** A gzipped tarball of these files, written by tar (npm's own writer; a pax header for a long name). */
 function tarball(files: string[]): Buffer {
-  const blocks: Buffer[] = [];
-  const header = (name: string, size: number, type: string) => {
-    const block = Buffer.alloc(512);
-    block.write(name.slice(0, 100), 0);
-    block.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
-    block.write(type, 156);
-    block.write('ustar\0', 257);
-    return block;
-  };
-  const body = (content: Buffer) => Buffer.concat([content, Buffer.alloc((512 - (content.length % 512)) % 512)]);
-  for (const name of files) {
-    if (name.length > 100) {
-      const record = ` path=${name}\n`;
-      const pax = Buffer.from(`${record.length + String(record.length + 2).length}${record}`);
-      blocks.push(header('PaxHeader', pax.length, 'x'), body(pax));
+  const dir = mkdtempSync(path.join(tmpdir(), 'ehealth-tarball-'));
+  try {
+    for (const name of files) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), 'bytes');
     }
-    blocks.push(header(name, 5, '0'), body(Buffer.from('bytes')));
+    const file = path.join(dir, 'package.tgz');
+    create({ gzip: true, sync: true, cwd: dir, file, portable: true }, files);
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return gzipSync(Buffer.concat([...blocks, Buffer.alloc(1024)]));
 }
 
 describe('release check', () => {
   it('a platform VSIX: marked for its target, with that target card support and no other native code', async () => {
     const { vsixProblems } = await load();
     const good = { 'extension.vsixmanifest': manifest('darwin-arm64'), 'extension/package.json': '{}', ...addon('extension/', 'darwin-arm64') };
-    assert.deepEqual(vsixProblems(await zip(good), 'darwin-arm64'), []);
+    assert.deepEqual(await vsixProblems(await zip(good), 'darwin-arm64'), []);
 
     const wrongMark = await zip({ ...good, 'extension.vsixmanifest': manifest('darwin-x64') });
-    assert.deepEqual(vsixProblems(wrongMark, 'darwin-arm64'), ['marked for darwin-x64, not darwin-arm64']);
+    assert.deepEqual(await vsixProblems(wrongMark, 'darwin-arm64'), ['marked for darwin-x64, not darwin-arm64']);
     const withoutAddon = await zip({ 'extension.vsixmanifest': manifest('linux-x64'), ...addon('extension/', 'linux-arm64') });
-    const problems = vsixProblems(withoutAddon, 'linux-x64');
+    const problems = await vsixProblems(withoutAddon, 'linux-x64');
     assert.ok(problems.includes('extension/dist/addons/linux-x64/pkcs11js/build/Release/pkcs11.node is missing: no eID card support for linux-x64'), problems.join('\n'));
     assert.ok(problems.includes("extension/dist/addons/linux-arm64/pkcs11js/build/Release/pkcs11.node: native code that is not linux-x64's card support"), problems.join('\n'));
-    assert.deepEqual(vsixProblems(await zip({ 'extension/package.json': '{}' }), 'linux-x64'), ['no extension.vsixmanifest: not a VSIX']);
+    assert.deepEqual(await vsixProblems(await zip({ 'extension/package.json': '{}' }), 'linux-x64'), ['no extension.vsixmanifest: not a VSIX']);
   });
 
   it('the universal VSIX: marked for no platform, no native code', async () => {
     const { vsixProblems } = await load();
-    assert.deepEqual(vsixProblems(await zip({ 'extension.vsixmanifest': manifest(), 'extension/dist/extension.js': '' })), []);
-    assert.deepEqual(vsixProblems(await zip({ 'extension.vsixmanifest': manifest('win32-x64'), 'extension/dist/other.node': '' })), [
+    assert.deepEqual(await vsixProblems(await zip({ 'extension.vsixmanifest': manifest(), 'extension/dist/extension.js': '' })), []);
+    assert.deepEqual(await vsixProblems(await zip({ 'extension.vsixmanifest': manifest('win32-x64'), 'extension/dist/other.node': '' })), [
       'marked for win32-x64: the universal VSIX must be marked for no platform',
       'extension/dist/other.node: native code in the universal VSIX',
     ]);
