@@ -19,7 +19,6 @@ export type EidErrorCode =
   | 'middleware-broken'
   | 'card-support-missing';
 
-export type { OperatingSystem };
 
 declare module '../core/domainError' {
   interface DomainErrorCodes {

@@ -3,10 +3,10 @@
 // paths where the official eID software (eid.belgium.be) installs it.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { operatingSystem as systemOf } from '../core/operatingSystem';
+import { operatingSystem } from '../core/operatingSystem';
 import { typedPath } from '../platform/paths';
 import { cardSupportTargets, findCardSupport, systemTarget } from './addon';
-import { CardSupportMissing, MiddlewareBroken, MiddlewareMissing, type OperatingSystem } from './errors';
+import { CardSupportMissing, MiddlewareBroken, MiddlewareMissing } from './errors';
 import { Pkcs11Failure } from './pkcs11Protocol';
 import { Pkcs11Thread } from './pkcs11Thread';
 
@@ -23,8 +23,6 @@ export interface MiddlewareOptions {
   addonFrom?: string;
 }
 
-export const operatingSystem = (platform: NodeJS.Platform = process.platform): OperatingSystem => systemOf(platform);
-
 /** Debian's and Ubuntu's library folder of each processor we build for (a module of another one would not load). */
 const multiarchFolders: Readonly<Record<string, string>> = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
 
@@ -40,7 +38,7 @@ const windowsVariable = (env: NodeJS.ProcessEnv, name: string) => Object.entries
  * (Fedora, openSUSE) or /usr/lib.
  */
 export function knownModulePaths(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, arch: string = process.arch): string[] {
-  switch (systemOf(platform)) {
+  switch (operatingSystem(platform)) {
     case 'windows': {
       const systemRoot = windowsVariable(env, 'SystemRoot') ?? windowsVariable(env, 'windir') ?? 'C:\\Windows';
       return [path.win32.join(systemRoot, 'System32', 'beidpkcs11.dll'), 'beidpkcs11.dll'];
@@ -87,7 +85,7 @@ export async function openMiddleware(options: MiddlewareOptions = {}): Promise<P
   } catch (error) {
     if (error instanceof Pkcs11Failure && error.ckr === Pkcs11Failure.noCardSupport) throw cardSupportMissing(target, firstLine(error.message));
     if (isBareName(modulePath) && error instanceof Pkcs11Failure && error.method === 'load' && notFound.test(error.message)) {
-      throw new MiddlewareMissing(operatingSystem(options.platform), [modulePath]);
+      throw new MiddlewareMissing(operatingSystem(options.platform ?? process.platform), [modulePath]);
     }
     throw new MiddlewareBroken(modulePath, error instanceof Pkcs11Failure ? `${error.method}: ${firstLine(error.message)}` : String(error));
   }

@@ -8,7 +8,7 @@ import { DomainError, type DomainErrorKey } from '../core/domainError';
 import { translator, type Language, type MessageKey, type Translator } from '../i18n';
 import { formatDate } from '../i18n/dates';
 import { cardSupportTargets } from '../eid/addon';
-import type { OperatingSystem } from '../eid/errors';
+import type { OperatingSystem } from '../core/operatingSystem';
 import { PasswordPolicyViolation } from '../keystore/errors';
 import { contactProblemMessages } from './contactChecks';
 import { holderProblemMessage } from './holderChecks';

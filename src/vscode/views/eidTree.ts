@@ -2,8 +2,8 @@
 // and its PIN state, the holder, and the card's certificates. Live while the view is visible.
 import * as vscode from 'vscode';
 import { readableDn } from '../../core/distinguishedName';
-import { DomainError } from '../../core/domainError';
 import { readableIdentifier } from '../../core/readableIdentifier';
+import { CardSupportMissing } from '../../eid/errors';
 import { isProblem, type EidProblem, type EidStatus } from '../../eid/status';
 import { errorMessage } from '../../faces/errors';
 import type { Translator } from '../../i18n';
@@ -68,14 +68,14 @@ function problemText(problem: EidProblem): string {
 }
 
 export function rows(status: EidStatus, t: Translator): Row[] {
-  if (isProblem(status.middleware) && status.middleware.code === 'card-support-missing') {
+  if (isProblem(status.middleware) && status.middleware.error instanceof CardSupportMissing) {
     // The build, not the eID software, is what is missing: no point sending the user to eid.belgium.be.
     const message = problemText(status.middleware);
     return [
       {
         id: 'card-support',
         label: t('eidview.card-support'),
-        description: t('eidview.card-support.none', { target: String(status.middleware.error instanceof DomainError ? status.middleware.error.params.target : '') }),
+        description: t('eidview.card-support.none', { target: status.middleware.error.target }),
         tooltip: message,
         icon: error,
         command: { command: 'vscode.open', title: t('eidview.card-support.get'), arguments: [releasesPage()] },
