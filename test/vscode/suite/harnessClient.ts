@@ -44,6 +44,31 @@ export function rightClick(selector: string, text?: string): Promise<void> {
   return ask('/click', { selector, button: 'right', ...(text ? { text } : {}) });
 }
 
+/**
+ * Opens the context menu of the first row matching `selector` and showing `text`; its items once shown.
+ * A list redrawn between finding the row and the click (a new answer arriving) puts another row under
+ * the pointer, or none: the menu counts only once the row it was opened on (the tree focuses it) shows
+ * `text`; otherwise it is closed and the row right-clicked again.
+ */
+export function contextMenuOf(selector: string, text: string, timeoutMs = 30_000): Promise<string[]> {
+  const items = async () => {
+    const shown = (await renderedTexts('.context-view .action-label')).map((item) => item.trim()).filter(Boolean);
+    return shown.length ? shown : undefined;
+  };
+  return waitFor(
+    `the context menu of "${text}"`,
+    async () => {
+      await rightClick(selector, text);
+      const shown = await waitFor('a context menu', items, 3_000).catch(() => undefined);
+      const target = await renderedTexts(`${selector}.focused`);
+      if (shown && target.some((row) => row.includes(text))) return shown;
+      if (shown) await pressKey('Escape');
+      return undefined;
+    },
+    timeoutMs,
+  );
+}
+
 /** Rests the mouse on the first element matching `selector` (and containing `text`): its hover shows. */
 export function hover(selector: string, text?: string): Promise<void> {
   return ask('/hover', { selector, ...(text ? { text } : {}) });

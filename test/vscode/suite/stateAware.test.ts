@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { click, hover, pressKey, renderedTexts, rightClick, screenshot, waitFor, webviewTexts, widen } from './harnessClient';
+import { click, contextMenuOf, hover, pressKey, renderedTexts, screenshot, waitFor, webviewTexts, widen } from './harnessClient';
 import { answerUntilDone, cards, password as sandboxPassword, requestAnswers, typeAndEnter, typePin, useSettings } from './procedureAnswers';
 import { writeSandboxKeystore } from './sandboxKeystore';
 
@@ -23,11 +23,7 @@ const rowWith = (what: string, match: (row: string) => boolean) => waitFor(what,
 
 /** The items of the context menu of the row showing `text`, then closed (unless `keepOpen`). */
 async function menuOf(text: string, keepOpen?: () => Promise<unknown>): Promise<string[]> {
-  await rightClick(rowSelector, text);
-  const items = await waitFor(`the context menu of "${text}"`, async () => {
-    const shown = (await renderedTexts('.context-view .action-label')).map((item) => item.trim()).filter(Boolean);
-    return shown.length ? shown : undefined;
-  });
+  const items = await contextMenuOf(rowSelector, text);
   await keepOpen?.();
   await pressKey('Escape');
   return items;
