@@ -15,6 +15,8 @@ export function rememberPasswords(): boolean {
 export class KeystoreSession implements vscode.Disposable {
   private readonly opened = new Map<string, Keystore>();
   private readonly passwords = new Map<string, string>();
+  /** How many times each file was locked: a reading that started before a lock must not undo it. */
+  private readonly locks = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the file whose state changed (opened, re-read, locked). */
   readonly onDidChange = this.changed.event;
@@ -85,16 +87,33 @@ export class KeystoreSession implements vscode.Disposable {
   /** After a password change: keep the new password wherever the old one was kept (memory, SecretStorage) and re-read the file. */
   async passwordChanged(file: string, newPassword: string): Promise<void> {
     const key = path.resolve(file);
+    const locks = this.lockCount(key);
     const wasOpen = this.opened.has(key);
     if (this.passwords.has(key)) this.passwords.set(key, newPassword);
-    if ((await this.secrets.get(secretKey(key))) !== undefined) await this.secrets.store(secretKey(key), newPassword);
-    if (wasOpen) await this.unlock(key, newPassword);
+    const stored = (await this.secrets.get(secretKey(key))) !== undefined;
+    if (this.lockCount(key) !== locks) return;
+    if (stored) await this.secrets.store(secretKey(key), newPassword);
+    if (wasOpen) await this.readAgain(key, newPassword, locks);
   }
 
   /** After a procedure rewrote an opened keystore: read again with its password, so its model is the file's. */
   async reread(file: string): Promise<void> {
     const password = this.password(file);
-    if (this.get(file) && password !== undefined) await this.unlock(file, password);
+    const key = path.resolve(file);
+    if (this.get(key) && password !== undefined) await this.readAgain(key, password, this.lockCount(key));
+  }
+
+  /**
+   * Reads an opened keystore again and keeps the new model, unless the user locked it since `locks`
+   * was counted (a procedure's re-read ends after the lock): the lock stands, the password forgotten.
+   */
+  private async readAgain(key: string, password: string, locks: number): Promise<void> {
+    const keystore = await this.read(key, password);
+    if (this.lockCount(key) === locks) await this.adopt(key, password, keystore);
+  }
+
+  private lockCount(key: string): number {
+    return this.locks.get(key) ?? 0;
   }
 
   /** A kept password that no longer opens the file (changed elsewhere): forgotten, so the user is asked. */
@@ -106,6 +125,7 @@ export class KeystoreSession implements vscode.Disposable {
 
   async lock(file: string): Promise<void> {
     const key = path.resolve(file);
+    this.locks.set(key, this.lockCount(key) + 1);
     this.opened.delete(key);
     await this.forget(key);
     this.changed.fire(key);
