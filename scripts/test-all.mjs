@@ -21,7 +21,7 @@ const stages = [
 
 function run(stage) {
   return new Promise((resolve) => {
-    const counts = { passed: 0, failed: 0, failures: [] };
+    const counts = { passed: 0, failed: 0, failures: [], inFailures: false };
     const child = spawn(stage.command[0], stage.command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     const timer = setTimeout(() => {
       console.log(`\n=== ${stage.name}: still running after ${stage.limit / minutes} minutes, stopped`);

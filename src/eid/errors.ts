@@ -19,7 +19,6 @@ export type EidErrorCode =
   | 'middleware-broken'
   | 'card-support-missing';
 
-
 declare module '../core/domainError' {
   interface DomainErrorCodes {
     eid: EidErrorCode;

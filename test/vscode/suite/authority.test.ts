@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { readableIdentifier } from '../../../src/core/readableIdentifier';
 import { formatDate } from '../../../src/i18n/dates';
 import type { AuthorityCertificate } from '../../../src/procedures';
-import { click, contextMenuOf, pressKey, renderedTexts, screenshot, waitFor, widen } from './harnessClient';
+import { click, contextMenuItems, contextMenuOf, renderedTexts, screenshot, waitFor, widen } from './harnessClient';
 import { answerUntilDone, cards, noPasswordAsked, password, requestAnswers, settings, typeAndEnter, typePin, useSettings } from './procedureAnswers';
 
 const rowSelector = '.part.sidebar .monaco-list-row';
@@ -47,11 +47,7 @@ async function chooseInMenu(item: string): Promise<void> {
 }
 
 /** The items of that menu, then closed. */
-async function menuOf(text: string): Promise<string[]> {
-  const items = await openMenu(text);
-  await pressKey('Escape');
-  return items;
-}
+const menuOf = (text: string) => contextMenuItems(rowSelector, text);
 
 /** Reads eHealth's list with the eID (the PIN typed in its box). */
 function readWithEid(): Promise<AuthorityCertificate[] | undefined> {

@@ -69,6 +69,14 @@ export function contextMenuOf(selector: string, text: string, timeoutMs = 30_000
   );
 }
 
+/** The items of that context menu, then closed (after `whileOpen`, a screenshot of it say). */
+export async function contextMenuItems(selector: string, text: string, whileOpen?: () => Promise<unknown>): Promise<string[]> {
+  const items = await contextMenuOf(selector, text);
+  await whileOpen?.();
+  await pressKey('Escape');
+  return items;
+}
+
 /** Rests the mouse on the first element matching `selector` (and containing `text`): its hover shows. */
 export function hover(selector: string, text?: string): Promise<void> {
   return ask('/hover', { selector, ...(text ? { text } : {}) });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { click, contextMenuOf, hover, pressKey, renderedTexts, screenshot, waitFor, webviewTexts, widen } from './harnessClient';
+import { click, contextMenuItems, hover, pressKey, renderedTexts, screenshot, waitFor, webviewTexts, widen } from './harnessClient';
 import { answerUntilDone, cards, password as sandboxPassword, requestAnswers, typeAndEnter, typePin, useSettings } from './procedureAnswers';
 import { writeSandboxKeystore } from './sandboxKeystore';
 
@@ -21,13 +21,8 @@ const settings = () => vscode.workspace.getConfiguration('ehealth');
 const rows = async () => (await renderedTexts(rowSelector)).map((row) => row.replace(/\s+/g, ' ').trim());
 const rowWith = (what: string, match: (row: string) => boolean) => waitFor(what, async () => (await rows()).find(match), 20_000);
 
-/** The items of the context menu of the row showing `text`, then closed (unless `keepOpen`). */
-async function menuOf(text: string, keepOpen?: () => Promise<unknown>): Promise<string[]> {
-  const items = await contextMenuOf(rowSelector, text);
-  await keepOpen?.();
-  await pressKey('Escape');
-  return items;
-}
+/** The items of the context menu of the row showing `text`, then closed (after `whileOpen`). */
+const menuOf = (text: string, whileOpen?: () => Promise<unknown>) => contextMenuItems(rowSelector, text, whileOpen);
 
 async function unlock(file: string): Promise<void> {
   await answerUntilDone(vscode.commands.executeCommand('ehealth.keystore.unlock', file), [{ when: (title) => title.includes('Unlock'), act: typeAndEnter(password) }]);
